@@ -1,0 +1,60 @@
+<?php
+/**
+ * Registers the plugin's blocks from the manifest that `wp-scripts build --blocks-manifest` writes.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Blocks;
+
+/**
+ * Block registration.
+ */
+final class Block_Registry {
+
+	/**
+	 * The folder that holds one built folder per block and blocks-manifest.php.
+	 *
+	 * @var string
+	 */
+	private string $build_dir;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param string $build_dir The folder that holds one built folder per block and blocks-manifest.php.
+	 */
+	public function __construct( string $build_dir ) {
+		$this->build_dir = untrailingslashit( $build_dir );
+	}
+
+	/**
+	 * Adds the hooks.
+	 */
+	public function register_hooks(): void {
+		add_action( 'init', array( $this, 'register_blocks' ) );
+	}
+
+	/**
+	 * Registers every block of the manifest.
+	 *
+	 * WordPress 6.8 registers a whole collection in one call and 6.7 can at least cache the
+	 * metadata; 6.6 needs one register_block_type() per block.
+	 */
+	public function register_blocks(): void {
+		$manifest = $this->build_dir . '/blocks-manifest.php';
+		if ( function_exists( 'wp_register_block_types_from_metadata_collection' ) ) {
+			wp_register_block_types_from_metadata_collection( $this->build_dir, $manifest );
+			return;
+		}
+		if ( function_exists( 'wp_register_block_metadata_collection' ) ) {
+			wp_register_block_metadata_collection( $this->build_dir, $manifest );
+		}
+		$blocks = require $manifest;
+		foreach ( array_keys( (array) $blocks ) as $block_folder ) {
+			register_block_type( $this->build_dir . '/' . $block_folder );
+		}
+	}
+}

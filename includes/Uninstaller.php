@@ -1,0 +1,52 @@
+<?php
+/**
+ * Removes the plugin's data when it is deleted, but only if the site asked for that.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API;
+
+/**
+ * Data removal on uninstall.
+ */
+final class Uninstaller {
+
+	/**
+	 * The general settings option and the key that allows the removal.
+	 */
+	public const SETTINGS_OPTION = 'acapi_general';
+	public const DELETE_DATA_KEY = 'delete_data_on_uninstall';
+
+	/**
+	 * The product table, without the site's table prefix.
+	 */
+	public const PRODUCT_TABLE = 'acapi_products';
+
+	/**
+	 * Deletes options, transients, cached data and the product table when "delete data on
+	 * uninstall" is on; keeps everything otherwise, so a reinstall finds its settings again.
+	 */
+	public function run(): void {
+		$settings = get_option( self::SETTINGS_OPTION, array() );
+		if ( ! is_array( $settings ) || empty( $settings[ self::DELETE_DATA_KEY ] ) ) {
+			return;
+		}
+		global $wpdb;
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- removing the plugin's own data, once.
+		$wpdb->query(
+			$wpdb->prepare(
+				"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",
+				$wpdb->esc_like( 'acapi_' ) . '%',
+				$wpdb->esc_like( '_transient_acapi_' ) . '%',
+				$wpdb->esc_like( '_transient_timeout_acapi_' ) . '%'
+			)
+		);
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . self::PRODUCT_TABLE ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- a constant table name.
+		// phpcs:enable
+		wp_clear_scheduled_hook( 'acapi_refresh_products' );
+		wp_cache_flush_group( 'acapi' );
+	}
+}

@@ -1,0 +1,101 @@
+<?php
+/**
+ * Base class of the integration tests: each test runs inside a database transaction that is
+ * rolled back afterwards, with a clean object cache, no current user and a fresh REST server.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Tests;
+
+use PHPUnit\Framework\TestCase;
+
+/**
+ * What WP_UnitTestCase gives, for a suite that has no WordPress test library.
+ */
+abstract class Integration_Test_Case extends TestCase {
+
+	/**
+	 * Starts a transaction and resets WordPress's per-request state.
+	 */
+	protected function setUp(): void {
+		parent::setUp();
+		global $wpdb;
+		$wpdb->query( 'START TRANSACTION' );
+		wp_cache_flush();
+		wp_set_current_user( 0 );
+		$GLOBALS['wp_rest_server'] = null;
+	}
+
+	/**
+	 * Rolls the transaction back.
+	 */
+	protected function tearDown(): void {
+		global $wpdb;
+		$wpdb->query( 'ROLLBACK' );
+		wp_cache_flush();
+		wp_set_current_user( 0 );
+		$GLOBALS['wp_rest_server'] = null;
+		parent::tearDown();
+	}
+
+	/**
+	 * Creates a user with a role and returns its id.
+	 *
+	 * @param string $role A WordPress role.
+	 */
+	protected function create_user( string $role ): int {
+		$login = $role . '_' . wp_generate_password( 8, false );
+		$id    = wp_insert_user(
+			array(
+				'user_login' => $login,
+				'user_pass'  => wp_generate_password(),
+				'user_email' => $login . '@example.com',
+				'role'       => $role,
+			)
+		);
+		$this->assertIsInt( $id, 'the test user could not be created' );
+		return $id;
+	}
+
+	/**
+	 * Logs a new user with the given role in, or logs out with null.
+	 *
+	 * @param string|null $role A WordPress role, or null for a visitor.
+	 */
+	protected function act_as( ?string $role ): int {
+		$id = null === $role ? 0 : $this->create_user( $role );
+		wp_set_current_user( $id );
+		return $id;
+	}
+
+	/**
+	 * Dispatches a REST request as the current user.
+	 *
+	 * @param string                    $method HTTP method.
+	 * @param string                    $route  Route, e.g. '/amazon-creators-api/v1/marketplaces'.
+	 * @param array<string, mixed>|null $body   JSON body parameters.
+	 * @param array<string, mixed>      $query  Query parameters.
+	 */
+	protected function rest( string $method, string $route, ?array $body = null, array $query = array() ): \WP_REST_Response {
+		$request = new \WP_REST_Request( $method, $route );
+		if ( array() !== $query ) {
+			$request->set_query_params( $query );
+		}
+		if ( null !== $body ) {
+			$request->set_header( 'Content-Type', 'application/json' );
+			$request->set_body( (string) wp_json_encode( $body ) );
+		}
+		return rest_do_request( $request );
+	}
+
+	/**
+	 * The PHP warnings, notices and deprecations logged since the test began.
+	 */
+	protected function debug_log(): string {
+		$file = (string) ACAPI_TEST_DEBUG_LOG;
+		return is_readable( $file ) ? (string) file_get_contents( $file ) : ''; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file.
+	}
+}

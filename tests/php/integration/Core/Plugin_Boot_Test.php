@@ -1,0 +1,50 @@
+<?php
+/**
+ * The plugin boots in a real WordPress: active, its services wired, its page and block registered.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Tests\Integration\Core;
+
+use Amazon_Creators_API\Tests\Integration_Test_Case;
+
+/**
+ * Boot of the plugin.
+ */
+final class Plugin_Boot_Test extends Integration_Test_Case {
+
+	/**
+	 * The plugin is active and its requirements are met on the test site.
+	 */
+	public function test_plugin_is_active_and_requirements_met(): void {
+		$this->assertTrue( is_plugin_active( 'amazon-creators-api/plugin.php' ) );
+		$this->assertTrue( ( new \Amazon_Creators_API\Requirements( ACAPI_DIR ) )->are_met() );
+	}
+
+	/**
+	 * The product block is registered, dynamic, from the built block.json.
+	 */
+	public function test_product_block_is_registered(): void {
+		$block = \WP_Block_Type_Registry::get_instance()->get_registered( 'amazon-creators-api/product' );
+		$this->assertInstanceOf( \WP_Block_Type::class, $block );
+		$this->assertSame( 3, $block->api_version );
+		$this->assertTrue( $block->is_dynamic() );
+	}
+
+	/**
+	 * The settings page sits under Settings for administrators only.
+	 */
+	public function test_settings_page_is_added_for_administrators(): void {
+		global $submenu, $_wp_submenu_nopriv;
+		$this->act_as( 'administrator' );
+		set_current_screen( 'dashboard' );
+		do_action( 'admin_menu' );
+		$slugs = array_column( $submenu['options-general.php'] ?? array(), 2 );
+		$this->assertContains( 'amazon-creators-api', $slugs );
+		$submenu            = array();
+		$_wp_submenu_nopriv = array();
+	}
+}

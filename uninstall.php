@@ -1,0 +1,16 @@
+<?php
+/**
+ * Runs when the plugin is deleted from the Plugins screen.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
+	exit;
+}
+
+require_once __DIR__ . '/includes/autoload.php';
+
+( new Amazon_Creators_API\Uninstaller() )->run();
