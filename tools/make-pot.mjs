@@ -15,6 +15,11 @@ for ( const file of files ) {
 		babelrc: false,
 		configFile: false,
 		presets: [ require.resolve( '@wordpress/babel-preset-default' ) ],
-		plugins: [ [ require.resolve( '@wordpress/babel-plugin-makepot' ), { output } ] ],
+		plugins: [
+			[
+				require.resolve( '@wordpress/babel-plugin-makepot' ),
+				{ output },
+			],
+		],
 	} );
 }

@@ -39,7 +39,9 @@ for ( const name of fs.readdirSync( dir ).sort() ) {
 			'jest',
 			{
 				passed: report.numPassedTests,
-				failed: report.numFailedTests + ( report.numRuntimeErrorTestSuites ?? 0 ),
+				failed:
+					report.numFailedTests +
+					( report.numRuntimeErrorTestSuites ?? 0 ),
 				skipped: report.numPendingTests + ( report.numTodoTests ?? 0 ),
 			},
 		] );
@@ -49,7 +51,11 @@ for ( const name of fs.readdirSync( dir ).sort() ) {
 			if ( check ) {
 				rows.push( [
 					check,
-					{ passed: result === 'passed' ? 1 : 0, failed: result === 'passed' ? 0 : 1, skipped: 0 },
+					{
+						passed: result === 'passed' ? 1 : 0,
+						failed: result === 'passed' ? 0 : 1,
+						skipped: 0,
+					},
 				] );
 			}
 		}

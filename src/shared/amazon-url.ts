@@ -53,7 +53,9 @@ export function parseProductReference(
 	}
 	let url: URL;
 	try {
-		url = new URL( /^https?:\/\//i.test( value ) ? value : `https://${ value }` );
+		url = new URL(
+			/^https?:\/\//i.test( value ) ? value : `https://${ value }`
+		);
 	} catch {
 		return undefined;
 	}

@@ -32,10 +32,15 @@ remove_action( 'wp_version_check', 'wp_version_check' );
 add_filter( 'pre_site_transient_update_plugins', $acapi_checked_now );
 add_filter( 'pre_site_transient_update_themes', $acapi_checked_now );
 // Nor can it fetch the dashboard's news feeds or the browser and PHP version checks.
-add_filter( 'pre_http_request', static function ( $response, $args, $url ) {
-	$host = (string) wp_parse_url( $url, PHP_URL_HOST );
-	if ( 'api.wordpress.org' === $host || str_ends_with( $host, '.wordpress.org' ) ) {
-		return new WP_Error( 'acapi_offline', 'No internet on this machine.' );
-	}
-	return $response;
-}, 10, 3 );
+add_filter(
+	'pre_http_request',
+	static function ( $response, $args, $url ) {
+		$host = (string) wp_parse_url( $url, PHP_URL_HOST );
+		if ( 'api.wordpress.org' === $host || str_ends_with( $host, '.wordpress.org' ) ) {
+			return new WP_Error( 'acapi_offline', 'No internet on this machine.' );
+		}
+		return $response;
+	},
+	10,
+	3
+);

@@ -26,12 +26,19 @@ test.describe( 'Settings → Amazon Creators API', () => {
 			.getByRole( 'link', { name: 'Amazon Creators API' } )
 			.click();
 
-		await expect( page ).toHaveURL( /options-general\.php\?page=amazon-creators-api/ );
+		await expect( page ).toHaveURL(
+			/options-general\.php\?page=amazon-creators-api/
+		);
 		await expect(
-			page.getByRole( 'heading', { level: 1, name: 'Amazon Creators API' } )
+			page.getByRole( 'heading', {
+				level: 1,
+				name: 'Amazon Creators API',
+			} )
 		).toBeVisible();
 		// The app replaced the no-JavaScript fallback inside its root.
-		await expect( page.locator( '#acapi-settings-root > noscript' ) ).toHaveCount( 0 );
+		await expect(
+			page.locator( '#acapi-settings-root > noscript' )
+		).toHaveCount( 0 );
 		await expect( page.locator( '#acapi-settings-root' ) ).not.toBeEmpty();
 		expect( errors ).toEqual( [] );
 	} );

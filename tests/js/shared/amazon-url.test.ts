@@ -23,7 +23,11 @@ describe( 'parseProductReference', () => {
 			'mx',
 			'B0C1234567',
 		],
-		[ 'https://www.amazon.com.be/dp/B0C1234567#reviews', 'be', 'B0C1234567' ],
+		[
+			'https://www.amazon.com.be/dp/B0C1234567#reviews',
+			'be',
+			'B0C1234567',
+		],
 	] )( '%s → %s %s', ( input, country, asin ) => {
 		expect( parseProductReference( input ) ).toEqual( { asin, country } );
 	} );
