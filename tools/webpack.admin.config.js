@@ -5,7 +5,9 @@
 const path = require( 'path' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 
-const base = Array.isArray( defaultConfig ) ? defaultConfig[ 0 ] : defaultConfig;
+const base = Array.isArray( defaultConfig )
+	? defaultConfig[ 0 ]
+	: defaultConfig;
 
 module.exports = {
 	...base,

@@ -1,0 +1,209 @@
+/**
+ * Helpers for the emulator's end-to-end tests: a tiny HTTP client (node:http, so a hung
+ * connection can be abandoned by timeout) and the demo credentials.
+ */
+import { request } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { signRequest, toAmzDate } from '../../../tools/emulator/src/sigv4';
+
+export interface HttpResponse {
+	status: number;
+	headers: Record< string, string | string[] | undefined >;
+	text: string;
+	json: () => any;
+}
+
+export function httpRequest(
+	url: string,
+	options: {
+		method?: string;
+		headers?: Record< string, string >;
+		body?: string;
+		timeoutMs?: number;
+	} = {}
+): Promise< HttpResponse > {
+	return new Promise( ( resolvePromise, reject ) => {
+		const req = request(
+			url,
+			{
+				method: options.method ?? 'POST',
+				headers: options.headers ?? {},
+				agent: false,
+			},
+			( res ) => {
+				const chunks: Buffer[] = [];
+				res.on( 'data', ( c: Buffer ) => chunks.push( c ) );
+				res.on( 'end', () => {
+					const text = Buffer.concat( chunks ).toString( 'utf8' );
+					resolvePromise( {
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						text,
+						json: () => JSON.parse( text ),
+					} );
+				} );
+			}
+		);
+		if ( options.timeoutMs ) {
+			req.setTimeout( options.timeoutMs, () =>
+				req.destroy( new Error( 'client timeout' ) )
+			);
+		}
+		req.on( 'error', reject );
+		req.end( options.body );
+	} );
+}
+
+export interface DemoCredentials {
+	cognito: Record<
+		'NA' | 'EU' | 'FE',
+		{ credential_id: string; credential_secret: string; version: string }
+	>;
+	lwa: Record<
+		'NA' | 'EU' | 'FE',
+		{ credential_id: string; credential_secret: string; version: string }
+	>;
+	paapi: { access_key: string; secret_key: string };
+	partner_tags: Record< string, string >;
+	ineligible: {
+		cognito: {
+			credential_id: string;
+			credential_secret: string;
+			version: string;
+		};
+		lwa: {
+			credential_id: string;
+			credential_secret: string;
+			version: string;
+		};
+		paapi: { access_key: string; secret_key: string };
+	};
+}
+
+export const CREDENTIALS: DemoCredentials = JSON.parse(
+	readFileSync(
+		resolve( __dirname, '../../fixtures/credentials.json' ),
+		'utf8'
+	)
+);
+
+export function tag( country: string ): string {
+	const value = CREDENTIALS.partner_tags[ country ];
+	if ( ! value ) {
+		throw new Error( `no demo tag for ${ country }` );
+	}
+	return value;
+}
+
+export async function lwaToken(
+	base: string,
+	set: { credential_id: string; credential_secret: string } = CREDENTIALS.lwa
+		.NA,
+	host = 'api.amazon.com'
+): Promise< string > {
+	const res = await httpRequest( `${ base }/${ host }/auth/o2/token`, {
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify( {
+			grant_type: 'client_credentials',
+			client_id: set.credential_id,
+			client_secret: set.credential_secret,
+			scope: 'creatorsapi::default',
+		} ),
+	} );
+	if ( res.status !== 200 ) {
+		throw new Error(
+			`token request failed: ${ res.status } ${ res.text }`
+		);
+	}
+	return res.json().access_token;
+}
+
+export async function cognitoToken(
+	base: string,
+	set: { credential_id: string; credential_secret: string } = CREDENTIALS
+		.cognito.NA,
+	host = 'creatorsapi.auth.us-east-1.amazoncognito.com'
+): Promise< HttpResponse > {
+	const form = new URLSearchParams( {
+		grant_type: 'client_credentials',
+		client_id: set.credential_id,
+		client_secret: set.credential_secret,
+		scope: 'creatorsapi/default',
+	} );
+	return httpRequest( `${ base }/${ host }/oauth2/token`, {
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: form.toString(),
+	} );
+}
+
+export function creatorsCall(
+	base: string,
+	operation: string,
+	token: string,
+	body: Record< string, unknown >,
+	marketplace = 'www.amazon.com',
+	authSuffix = ''
+): Promise< HttpResponse > {
+	return httpRequest(
+		`${ base }/creatorsapi.amazon/catalog/v1/${ operation }`,
+		{
+			headers: {
+				authorization: `Bearer ${ token }${ authSuffix }`,
+				'x-marketplace': marketplace,
+				'content-type': 'application/json',
+			},
+			body: JSON.stringify( body ),
+		}
+	);
+}
+
+export interface PaapiCallOptions {
+	amazonHost?: string;
+	region?: string;
+	accessKey?: string;
+	secretKey?: string;
+	date?: Date;
+	/** Sign what is actually sent (emulator Host + full path) instead of what Amazon would see. */
+	signAsSent?: boolean;
+}
+
+/**
+ * Signs like the PHP client: content-encoding, content-type, host, x-amz-date, x-amz-target.
+ * @param base
+ * @param operation
+ * @param body
+ * @param options
+ */
+export function paapiCall(
+	base: string,
+	operation: string,
+	body: Record< string, unknown >,
+	options: PaapiCallOptions = {}
+): Promise< HttpResponse > {
+	const amazonHost = options.amazonHost ?? 'webservices.amazon.com';
+	const path = `/paapi5/${ operation.toLowerCase() }`;
+	const emulatorHost = new URL( base ).host;
+	const text = JSON.stringify( body );
+	const headers = signRequest( {
+		host: options.signAsSent ? emulatorHost : amazonHost,
+		path: options.signAsSent ? `/${ amazonHost }${ path }` : path,
+		body: text,
+		headers: {
+			'content-encoding': 'amz-1.0',
+			'content-type': 'application/json; charset=utf-8',
+			'x-amz-target': `com.amazon.paapi5.v1.ProductAdvertisingAPIv1.${ operation }`,
+		},
+		accessKey: options.accessKey ?? CREDENTIALS.paapi.access_key,
+		secretKey: options.secretKey ?? CREDENTIALS.paapi.secret_key,
+		region: options.region ?? 'us-east-1',
+		amzDate: toAmzDate( options.date ?? new Date() ),
+	} );
+	// node:http sets the real Host header itself.
+	const { host: _signedHost, ...sent } = headers;
+	void _signedHost;
+	return httpRequest( `${ base }/${ amazonHost }${ path }`, {
+		headers: sent,
+		body: text,
+	} );
+}
