@@ -1,0 +1,578 @@
+<?php
+/**
+ * The one error vocabulary of the Amazon layer.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Amazon;
+
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+
+/**
+ * An error from either Amazon API (or from talking to it), with a plain-language message for an
+ * admin. Immutable. Never carries a secret: Amazon's own text is kept only after redact().
+ */
+final class Amazon_Error {
+
+	public const NOT_CONFIGURED      = 'not_configured';
+	public const INVALID_CREDENTIALS = 'invalid_credentials';
+	public const NOT_ELIGIBLE        = 'not_eligible';
+	public const INVALID_PARTNER_TAG = 'invalid_partner_tag';
+	public const THROTTLED           = 'throttled';
+	public const ITEM_NOT_ACCESSIBLE = 'item_not_accessible';
+	public const INVALID_ASIN        = 'invalid_asin';
+	public const NOT_FOUND           = 'not_found';
+	public const INVALID_REQUEST     = 'invalid_request';
+	public const SERVER_ERROR        = 'server_error';
+	public const TIMEOUT             = 'timeout';
+	public const NETWORK             = 'network';
+	public const MALFORMED_RESPONSE  = 'malformed_response';
+	public const PAAPI_RETIRED       = 'paapi_retired';
+	public const CIRCUIT_OPEN        = 'circuit_open';
+
+	/**
+	 * Every kind.
+	 */
+	public const KINDS = array(
+		self::NOT_CONFIGURED,
+		self::INVALID_CREDENTIALS,
+		self::NOT_ELIGIBLE,
+		self::INVALID_PARTNER_TAG,
+		self::THROTTLED,
+		self::ITEM_NOT_ACCESSIBLE,
+		self::INVALID_ASIN,
+		self::NOT_FOUND,
+		self::INVALID_REQUEST,
+		self::SERVER_ERROR,
+		self::TIMEOUT,
+		self::NETWORK,
+		self::MALFORMED_RESPONSE,
+		self::PAAPI_RETIRED,
+		self::CIRCUIT_OPEN,
+	);
+
+	/**
+	 * Hint: the credential type does not match the version (2.x Cognito, 3.x LWA).
+	 */
+	public const HINT_TYPE_MISMATCH = 'type_mismatch';
+
+	/**
+	 * Hint: the version's region group does not serve the marketplace.
+	 */
+	public const HINT_REGION_MISMATCH = 'region_mismatch';
+
+	/**
+	 * Hint: check id, secret and version.
+	 */
+	public const HINT_CHECK_CREDENTIALS = 'check_credentials';
+
+	/**
+	 * Amazon's own (English) text, redacted and shortened.
+	 *
+	 * @var string
+	 */
+	public readonly string $detail;
+
+	/**
+	 * Builds an error. Prefer the named factories.
+	 *
+	 * @param string                    $kind        One of the KINDS.
+	 * @param string                    $api         `creators`, `paapi` or '' (not API-specific).
+	 * @param int                       $http_status Amazon's HTTP status (0 when there was no answer).
+	 * @param string                    $code        Amazon's reason/code (`AssociateNotEligible`), '' when none.
+	 * @param string                    $detail      Amazon's own (English) text, redacted.
+	 * @param int|null                  $retry_after Seconds to wait before retrying, when known.
+	 * @param string|null               $asin        The item this error is about (per-item errors).
+	 * @param string|null               $hint        One of the HINT_* constants.
+	 * @param array<string, string|int> $context     Non-secret context: version, marketplace, partner_tag, seconds.
+	 */
+	public function __construct(
+		public readonly string $kind,
+		public readonly string $api = '',
+		public readonly int $http_status = 0,
+		public readonly string $code = '',
+		string $detail = '',
+		public readonly ?int $retry_after = null,
+		public readonly ?string $asin = null,
+		public readonly ?string $hint = null,
+		public readonly array $context = array()
+	) {
+		$this->detail = self::redact( $detail );
+	}
+
+	/**
+	 * The same error about one item.
+	 *
+	 * @param string $asin ASIN.
+	 */
+	public function for_asin( string $asin ): self {
+		return new self( $this->kind, $this->api, $this->http_status, $this->code, $this->detail, $this->retry_after, $asin, $this->hint, $this->context );
+	}
+
+	/**
+	 * Whether trying again later may succeed (throttling, server trouble, timeouts, network).
+	 */
+	public function is_transient(): bool {
+		return in_array( $this->kind, array( self::THROTTLED, self::SERVER_ERROR, self::TIMEOUT, self::NETWORK, self::MALFORMED_RESPONSE, self::CIRCUIT_OPEN ), true );
+	}
+
+	/**
+	 * Whether the error concerns the whole setup (every item of every request fails alike).
+	 */
+	public function is_configuration_error(): bool {
+		return in_array( $this->kind, array( self::NOT_CONFIGURED, self::INVALID_CREDENTIALS, self::NOT_ELIGIBLE, self::INVALID_PARTNER_TAG, self::PAAPI_RETIRED ), true );
+	}
+
+	/**
+	 * Whether the error is about one item only (the other items of the request were fine).
+	 */
+	public function is_item_error(): bool {
+		return in_array( $this->kind, array( self::ITEM_NOT_ACCESSIBLE, self::INVALID_ASIN, self::NOT_FOUND ), true );
+	}
+
+	/**
+	 * Whether the error counts against the circuit breaker (Amazon or the network misbehaving).
+	 */
+	public function counts_as_failure(): bool {
+		return in_array( $this->kind, array( self::THROTTLED, self::SERVER_ERROR, self::TIMEOUT, self::NETWORK, self::MALFORMED_RESPONSE ), true );
+	}
+
+	/**
+	 * The plain-language, translated message for an admin. Outside WordPress (unit tests, CLI
+	 * tools) there is no translation API: a technical English summary is returned instead.
+	 */
+	public function message(): string {
+		if ( ! function_exists( '__' ) ) {
+			return $this->summary();
+		}
+		$asin = (string) ( $this->asin ?? '' );
+		switch ( $this->kind ) {
+			case self::NOT_CONFIGURED:
+				return __( 'Amazon is not set up for this marketplace yet. Add Creators API credentials and the partner tag for it on the plugin\'s settings page.', 'amazon-creators-api' );
+			case self::INVALID_CREDENTIALS:
+				return trim( __( 'Amazon did not accept the credentials.', 'amazon-creators-api' ) . ' ' . $this->hint_message() );
+			case self::NOT_ELIGIBLE:
+				return __( 'Amazon says this Associates account is not eligible for the API right now: it requires 10 qualified sales in the last 30 days (new credentials can also take up to 2 days). Access returns automatically once sales ship again.', 'amazon-creators-api' );
+			case self::INVALID_PARTNER_TAG:
+				$text = __( 'Amazon did not accept the partner tag (Associates tracking ID) for this marketplace. Use the tag of this marketplace\'s store, with credentials created for the same store and region.', 'amazon-creators-api' );
+				return self::HINT_REGION_MISMATCH === $this->hint ? $text . ' ' . $this->hint_message() : $text;
+			case self::THROTTLED:
+				if ( null !== $this->retry_after && $this->retry_after > 0 ) {
+					return sprintf(
+						/* translators: %d: number of seconds. */
+						_n( 'Amazon is limiting the number of requests right now. Try again in %d second.', 'Amazon is limiting the number of requests right now. Try again in %d seconds.', $this->retry_after, 'amazon-creators-api' ),
+						$this->retry_after
+					);
+				}
+				return __( 'Amazon is limiting the number of requests right now. Try again shortly.', 'amazon-creators-api' );
+			case self::ITEM_NOT_ACCESSIBLE:
+				/* translators: %s: ASIN (Amazon product ID). */
+				return sprintf( __( 'Amazon does not make the item %s available through its API.', 'amazon-creators-api' ), $asin );
+			case self::INVALID_ASIN:
+				/* translators: %s: ASIN (Amazon product ID). */
+				return sprintf( __( 'Amazon does not know the item %s in this marketplace. Check the ASIN.', 'amazon-creators-api' ), $asin );
+			case self::NOT_FOUND:
+				if ( '' !== $asin ) {
+					/* translators: %s: ASIN (Amazon product ID). */
+					return sprintf( __( 'Amazon returned no data for the item %s.', 'amazon-creators-api' ), $asin );
+				}
+				return __( 'Amazon found nothing for this request.', 'amazon-creators-api' );
+			case self::INVALID_REQUEST:
+				/* translators: %s: Amazon's own explanation, in English. */
+				return sprintf( __( 'Amazon rejected the request as invalid: %s', 'amazon-creators-api' ), '' !== $this->detail ? $this->detail : $this->code );
+			case self::SERVER_ERROR:
+				return __( 'Amazon\'s servers had a problem answering. This is usually temporary: try again later.', 'amazon-creators-api' );
+			case self::TIMEOUT:
+				return __( 'Amazon did not answer in time. Try again later.', 'amazon-creators-api' );
+			case self::NETWORK:
+				return __( 'The site could not connect to Amazon (network error).', 'amazon-creators-api' );
+			case self::MALFORMED_RESPONSE:
+				return __( 'Amazon sent an answer the plugin could not read.', 'amazon-creators-api' );
+			case self::PAAPI_RETIRED:
+				return __( 'Amazon has retired the Product Advertising API 5.0 (it shut down on 15 May 2026). Set up Creators API credentials for this marketplace instead.', 'amazon-creators-api' );
+			case self::CIRCUIT_OPEN:
+				return __( 'Requests to Amazon are paused for a minute after several failures in a row. They resume automatically.', 'amazon-creators-api' );
+		}
+		return __( 'Amazon returned an unexpected error.', 'amazon-creators-api' );
+	}
+
+	/**
+	 * A technical one-line English summary (for logs and exceptions): kind, API, status, code.
+	 */
+	public function summary(): string {
+		$parts = array( 'Amazon error: ' . $this->kind );
+		if ( '' !== $this->api ) {
+			$parts[] = 'api=' . $this->api;
+		}
+		if ( 0 !== $this->http_status ) {
+			$parts[] = 'status=' . $this->http_status;
+		}
+		if ( '' !== $this->code ) {
+			$parts[] = 'code=' . $this->code;
+		}
+		if ( null !== $this->asin ) {
+			$parts[] = 'asin=' . $this->asin;
+		}
+		if ( null !== $this->retry_after ) {
+			$parts[] = 'retry_after=' . $this->retry_after;
+		}
+		if ( null !== $this->hint ) {
+			$parts[] = 'hint=' . $this->hint;
+		}
+		return implode( ' ', $parts );
+	}
+
+	/**
+	 * The error as a WP_Error (code `acapi_<kind>`), with non-secret data for REST and logs.
+	 */
+	public function to_wp_error(): \WP_Error {
+		return new \WP_Error( 'acapi_' . $this->kind, $this->message(), $this->to_array() + array( 'status' => $this->rest_status() ) );
+	}
+
+	/**
+	 * Non-secret data (for logs, REST, storage).
+	 *
+	 * @return array{kind: string, api: string, http_status: int, code: string, detail: string, retry_after: int|null, asin: string|null, hint: string|null, context: array<string, string|int>}
+	 */
+	public function to_array(): array {
+		return array(
+			'kind'        => $this->kind,
+			'api'         => $this->api,
+			'http_status' => $this->http_status,
+			'code'        => $this->code,
+			'detail'      => $this->detail,
+			'retry_after' => $this->retry_after,
+			'asin'        => $this->asin,
+			'hint'        => $this->hint,
+			'context'     => $this->context,
+		);
+	}
+
+	/**
+	 * Rebuilds an error from to_array() output.
+	 *
+	 * @param array<mixed> $data Stored data.
+	 */
+	public static function from_array( array $data ): self {
+		$context = array();
+		if ( isset( $data['context'] ) && is_array( $data['context'] ) ) {
+			foreach ( $data['context'] as $key => $value ) {
+				if ( is_int( $value ) || is_string( $value ) ) {
+					$context[ (string) $key ] = $value;
+				}
+			}
+		}
+		$kind = isset( $data['kind'] ) && is_string( $data['kind'] ) && in_array( $data['kind'], self::KINDS, true ) ? $data['kind'] : self::SERVER_ERROR;
+		return new self(
+			$kind,
+			isset( $data['api'] ) && is_string( $data['api'] ) ? $data['api'] : '',
+			isset( $data['http_status'] ) && is_numeric( $data['http_status'] ) ? (int) $data['http_status'] : 0,
+			isset( $data['code'] ) && is_string( $data['code'] ) ? $data['code'] : '',
+			isset( $data['detail'] ) && is_string( $data['detail'] ) ? $data['detail'] : '',
+			isset( $data['retry_after'] ) && is_numeric( $data['retry_after'] ) ? (int) $data['retry_after'] : null,
+			isset( $data['asin'] ) && is_string( $data['asin'] ) ? $data['asin'] : null,
+			isset( $data['hint'] ) && is_string( $data['hint'] ) ? $data['hint'] : null,
+			$context
+		);
+	}
+
+	/**
+	 * The HTTP status a REST response about this error should carry.
+	 */
+	public function rest_status(): int {
+		switch ( $this->kind ) {
+			case self::THROTTLED:
+				return 429;
+			case self::CIRCUIT_OPEN:
+				return 503;
+			case self::SERVER_ERROR:
+			case self::MALFORMED_RESPONSE:
+			case self::NETWORK:
+				return 502;
+			case self::TIMEOUT:
+				return 504;
+			case self::ITEM_NOT_ACCESSIBLE:
+			case self::INVALID_ASIN:
+			case self::NOT_FOUND:
+				return 404;
+		}
+		return 400;
+	}
+
+	/**
+	 * Maps a non-2xx Creators API answer (creators-api.md §6.1) to an error.
+	 *
+	 * The body is `{"type","message","reason"}`; the older Coral form `__type`
+	 * (`com.amazon.creators#ThrottleException`) is accepted too, as is a `fieldList` of strings or objects.
+	 *
+	 * @param int                       $status  HTTP status.
+	 * @param array<mixed>|null         $body    Decoded JSON body (null when not JSON).
+	 * @param array<string, string|int> $context Non-secret context (version, marketplace, partner_tag).
+	 * @param int|null                  $retry_after_header Retry-After header value, when sent.
+	 */
+	public static function from_creators_response( int $status, ?array $body, array $context = array(), ?int $retry_after_header = null ): self {
+		$type    = self::exception_type( $body );
+		$reason  = self::string_member( $body, 'reason' );
+		$message = self::string_member( $body, 'message' );
+		$code    = '' !== $reason ? $reason : $type;
+		$retry   = isset( $body['retryAfterSeconds'] ) && is_numeric( $body['retryAfterSeconds'] ) ? (int) $body['retryAfterSeconds'] : $retry_after_header;
+
+		if ( 429 === $status || 'ThrottleException' === $type ) {
+			return new self( self::THROTTLED, 'creators', $status, '' !== $code ? $code : 'ThrottleException', $message, $retry, null, null, $context );
+		}
+		if ( $status >= 500 ) {
+			return new self( self::SERVER_ERROR, 'creators', $status, $code, $message, $retry, null, null, $context );
+		}
+		if ( 'AssociateNotEligible' === $reason ) {
+			return new self( self::NOT_ELIGIBLE, 'creators', $status, $reason, $message, null, null, null, $context );
+		}
+		if ( in_array( $reason, array( 'InvalidAssociate', 'InvalidPartnerTag' ), true ) ) {
+			// InvalidAssociate is also Amazon's answer to credentials of another region (creators-api.md §6.1).
+			$hint = self::HINT_REGION_MISMATCH === self::credentials_hint( $context ) ? self::HINT_REGION_MISMATCH : null;
+			return new self( self::INVALID_PARTNER_TAG, 'creators', $status, $reason, $message, null, null, $hint, $context );
+		}
+		if ( 401 === $status || 'UnauthorizedException' === $type || 'AuthorizationFailed' === $reason ) {
+			$hint = 'InvalidIssuer' === $reason ? self::HINT_REGION_MISMATCH : self::credentials_hint( $context );
+			return new self( self::INVALID_CREDENTIALS, 'creators', $status, $code, $message, null, null, $hint, $context );
+		}
+		if ( 403 === $status ) {
+			return new self( self::INVALID_CREDENTIALS, 'creators', $status, $code, $message, null, null, self::credentials_hint( $context ), $context );
+		}
+		if ( 404 === $status ) {
+			return new self( self::NOT_FOUND, 'creators', $status, '' !== $code ? $code : 'ResourceNotFoundException', $message, null, null, null, $context );
+		}
+		if ( null === $body && $status >= 200 && $status < 300 ) {
+			return new self( self::MALFORMED_RESPONSE, 'creators', $status, '', '', null, null, null, $context );
+		}
+		return new self( self::INVALID_REQUEST, 'creators', $status, $code, self::with_fields( $message, $body ), null, null, null, $context );
+	}
+
+	/**
+	 * Maps a non-2xx PA-API 5.0 answer (paapi5.md §7) to an error, recognising the retirement answer.
+	 *
+	 * The body is `{"__type":"com.amazon.paapi5#XException","Errors":[{"Code","Message"}]}`; after the
+	 * 2026-05-15 shutdown Amazon answers `AccessDenied` with "Product Advertising API is deprecated…"
+	 * or a bare `{"__type":"AccessDeniedException","message":"…"}` (paapi5.md §9): both are PAAPI_RETIRED.
+	 *
+	 * @param int                       $status  HTTP status.
+	 * @param array<mixed>|null         $body    Decoded JSON body (null when not JSON).
+	 * @param array<string, string|int> $context Non-secret context.
+	 * @param int|null                  $retry_after_header Retry-After header value, when sent.
+	 */
+	public static function from_paapi_response( int $status, ?array $body, array $context = array(), ?int $retry_after_header = null ): self {
+		$type    = self::exception_type( $body );
+		$code    = '';
+		$message = self::string_member( $body, 'message' );
+		if ( isset( $body['Errors'] ) && is_array( $body['Errors'] ) && isset( $body['Errors'][0] ) && is_array( $body['Errors'][0] ) ) {
+			$code    = self::string_member( $body['Errors'][0], 'Code' );
+			$message = self::string_member( $body['Errors'][0], 'Message' );
+		}
+		if ( '' === $code ) {
+			$code = self::string_member( $body, 'reason' );
+		}
+		$code = '' !== $code ? $code : $type;
+
+		if ( self::is_retirement( $status, $code, $type, $message ) ) {
+			return new self( self::PAAPI_RETIRED, 'paapi', $status, '' !== $code ? $code : 'AccessDenied', $message, null, null, null, $context );
+		}
+		if ( 429 === $status || 'TooManyRequests' === $code ) {
+			return new self( self::THROTTLED, 'paapi', $status, '' !== $code ? $code : 'TooManyRequests', $message, $retry_after_header, null, null, $context );
+		}
+		if ( $status >= 500 ) {
+			return new self( self::SERVER_ERROR, 'paapi', $status, $code, $message, $retry_after_header, null, null, $context );
+		}
+		if ( 'AssociateNotEligible' === $code || 'AssociateEligibilityException' === $type ) {
+			return new self( self::NOT_ELIGIBLE, 'paapi', $status, '' !== $code ? $code : 'AssociateNotEligible', $message, null, null, null, $context );
+		}
+		if ( in_array( $code, array( 'InvalidAssociate', 'InvalidPartnerTag' ), true ) ) {
+			return new self( self::INVALID_PARTNER_TAG, 'paapi', $status, $code, $message, null, null, null, $context );
+		}
+		if ( in_array( $code, array( 'InvalidSignature', 'IncompleteSignature', 'UnrecognizedClient', 'RequestExpired', 'AccessDenied', 'AccessDeniedAwsUsers' ), true ) || 401 === $status || 403 === $status ) {
+			return new self( self::INVALID_CREDENTIALS, 'paapi', $status, $code, $message, null, null, self::HINT_CHECK_CREDENTIALS, $context );
+		}
+		if ( 404 === $status && 'UnknownOperation' !== $code ) {
+			return new self( self::NOT_FOUND, 'paapi', $status, $code, $message, null, null, null, $context );
+		}
+		return new self( self::INVALID_REQUEST, 'paapi', $status, $code, $message, null, null, null, $context );
+	}
+
+	/**
+	 * Maps a failed OAuth token answer (Cognito or Login with Amazon, creators-api.md §2) to an error.
+	 *
+	 * @param int                       $status  HTTP status.
+	 * @param array<mixed>|null         $body    Decoded JSON body (`{"error","error_description"}`).
+	 * @param array<string, string|int> $context Non-secret context (version, marketplace, type).
+	 * @param int|null                  $retry_after_header Retry-After header value, when sent.
+	 */
+	public static function from_token_response( int $status, ?array $body, array $context = array(), ?int $retry_after_header = null ): self {
+		$code    = self::string_member( $body, 'error' );
+		$message = self::string_member( $body, 'error_description' );
+		if ( 429 === $status ) {
+			return new self( self::THROTTLED, 'creators', $status, '' !== $code ? $code : 'TooManyRequests', $message, $retry_after_header, null, null, $context );
+		}
+		if ( $status >= 500 ) {
+			return new self( self::SERVER_ERROR, 'creators', $status, $code, $message, $retry_after_header, null, null, $context );
+		}
+		if ( null === $body && $status >= 200 && $status < 300 ) {
+			return new self( self::MALFORMED_RESPONSE, 'creators', $status, '', '', null, null, null, $context );
+		}
+		$hint = in_array( $code, array( 'invalid_scope', 'unsupported_grant_type' ), true ) ? self::HINT_TYPE_MISMATCH : self::credentials_hint( $context );
+		return new self( self::INVALID_CREDENTIALS, 'creators', $status, '' !== $code ? $code : 'token_error', $message, null, null, $hint, $context );
+	}
+
+	/**
+	 * Maps a per-item entry of a 200 answer's `errors[]` / `Errors[]` to an error about that item.
+	 *
+	 * @param string $api     `creators` or `paapi`.
+	 * @param string $code    Amazon's code (`ItemNotAccessible`, `InvalidParameterValue`, `ItemNotFound`).
+	 * @param string $message Amazon's message.
+	 * @param string $asin    The ASIN it concerns.
+	 */
+	public static function for_item( string $api, string $code, string $message, string $asin ): self {
+		switch ( $code ) {
+			case 'ItemNotAccessible':
+				$kind = self::ITEM_NOT_ACCESSIBLE;
+				break;
+			case 'ItemNotFound':
+			case 'NoResults':
+				$kind = self::NOT_FOUND;
+				break;
+			default:
+				$kind = self::INVALID_ASIN;
+		}
+		return new self( $kind, $api, 200, $code, $message, null, $asin );
+	}
+
+	/**
+	 * Removes anything that looks like a secret or token from a text and shortens it.
+	 *
+	 * @param string $text Text from Amazon or the HTTP layer.
+	 */
+	public static function redact( string $text ): string {
+		$patterns = array(
+			'/amzn1\.oa2-cs\.[A-Za-z0-9._-]+/',             // LWA client secret.
+			'/Atz?[a-z]?\|[A-Za-z0-9|._+\/=-]{8,}/',           // LWA access token.
+			'/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/', // JWT (Cognito token).
+			'/\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/',                // AWS access key id.
+			'/(client_secret|secret|token|password|signature)=([^&\s,]+)/i',
+			'/Bearer\s+[^\s,]+/i',
+		);
+		$replace  = array( '[redacted]', '[redacted]', '[redacted]', '[redacted]', '$1=[redacted]', 'Bearer [redacted]' );
+		$text     = (string) preg_replace( $patterns, $replace, $text );
+		$text     = trim( (string) preg_replace( '/\s+/', ' ', $text ) );
+		return strlen( $text ) > 300 ? substr( $text, 0, 297 ) . '...' : $text;
+	}
+
+	/**
+	 * The hint sentence for an invalid-credentials error.
+	 */
+	private function hint_message(): string {
+		$version     = (string) ( $this->context['version'] ?? '' );
+		$marketplace = (string) ( $this->context['marketplace'] ?? '' );
+		$region      = '' !== $version ? (string) Marketplace_Registry::version_region( $version ) : '';
+		$market      = '' !== $marketplace ? Marketplace_Registry::get( $marketplace ) : null;
+		switch ( $this->hint ) {
+			case self::HINT_TYPE_MISMATCH:
+				return __( 'The credential type does not match its version: versions 2.1, 2.2 and 2.3 are Cognito credentials, versions 3.1, 3.2 and 3.3 are Login with Amazon credentials (issued since February 2026). Enter the version Associates Central shows next to the credential.', 'amazon-creators-api' );
+			case self::HINT_REGION_MISMATCH:
+				if ( null !== $market && '' !== $region ) {
+					return sprintf(
+						/* translators: 1: credential version, 2: region (NA, EU or FE), 3: marketplace name, 4: Cognito version, 5: Login with Amazon version. */
+						__( 'Version %1$s credentials belong to the %2$s region, but %3$s needs version %4$s (Cognito) or %5$s (Login with Amazon). Create credentials in that marketplace\'s Associates Central, or correct the version.', 'amazon-creators-api' ),
+						$version,
+						$region,
+						$market->name,
+						$market->cognito_version,
+						$market->lwa_version
+					);
+				}
+				return __( 'The credential version does not match the region the credentials were created for.', 'amazon-creators-api' );
+		}
+		return __( 'Check the Credential ID, the Credential Secret and the Version exactly as Associates Central shows them: credentials only work in the region (NA, EU or FE) they were created for.', 'amazon-creators-api' );
+	}
+
+	/**
+	 * Picks the hint for a credentials failure from the context (type vs version, version vs marketplace).
+	 *
+	 * @param array<string, string|int> $context Context.
+	 */
+	private static function credentials_hint( array $context ): string {
+		$version     = (string) ( $context['version'] ?? '' );
+		$type        = (string) ( $context['type'] ?? '' );
+		$marketplace = (string) ( $context['marketplace'] ?? '' );
+		if ( '' !== $version && '' !== $type && Marketplace_Registry::version_type( $version ) !== $type ) {
+			return self::HINT_TYPE_MISMATCH;
+		}
+		$market = '' !== $marketplace ? Marketplace_Registry::get( $marketplace ) : null;
+		if ( null !== $market && '' !== $version && ! $market->supports_version( $version ) ) {
+			return self::HINT_REGION_MISMATCH;
+		}
+		return self::HINT_CHECK_CREDENTIALS;
+	}
+
+	/**
+	 * Whether a PA-API answer is the retirement answer.
+	 *
+	 * @param int    $status  HTTP status.
+	 * @param string $code    Error code.
+	 * @param string $type    Exception type.
+	 * @param string $message Message.
+	 */
+	private static function is_retirement( int $status, string $code, string $type, string $message ): bool {
+		if ( in_array( $code, array( 'PaapiRetired', 'ApiRetired', 'Deprecated' ), true ) || 410 === $status ) {
+			return true;
+		}
+		if ( 1 === preg_match( '/deprecated|retired|migrate to creators api|no longer available/i', $message ) ) {
+			return true;
+		}
+		return 'AccessDeniedException' === $type && 1 === preg_match( '/unable to determine service\/operation name/i', $message );
+	}
+
+	/**
+	 * The exception type of an error body: `type`, or `__type` without its `namespace#` prefix.
+	 *
+	 * @param array<mixed>|null $body Decoded body.
+	 */
+	private static function exception_type( ?array $body ): string {
+		$type = self::string_member( $body, 'type' );
+		if ( '' === $type ) {
+			$type = self::string_member( $body, '__type' );
+		}
+		$hash = strrpos( $type, '#' );
+		return false === $hash ? $type : substr( $type, $hash + 1 );
+	}
+
+	/**
+	 * A string member of a decoded body, '' when absent or not a string.
+	 *
+	 * @param array<mixed>|null $body Decoded body.
+	 * @param string            $key  Member name.
+	 */
+	private static function string_member( ?array $body, string $key ): string {
+		return null !== $body && isset( $body[ $key ] ) && is_scalar( $body[ $key ] ) ? (string) $body[ $key ] : '';
+	}
+
+	/**
+	 * Appends the names in a `fieldList` (strings or `{name,message}` objects) to a message.
+	 *
+	 * @param string            $message Message.
+	 * @param array<mixed>|null $body    Decoded body.
+	 */
+	private static function with_fields( string $message, ?array $body ): string {
+		if ( null === $body || ! isset( $body['fieldList'] ) || ! is_array( $body['fieldList'] ) ) {
+			return $message;
+		}
+		$names = array();
+		foreach ( $body['fieldList'] as $field ) {
+			if ( is_string( $field ) ) {
+				$names[] = $field;
+			} elseif ( is_array( $field ) && isset( $field['name'] ) && is_string( $field['name'] ) ) {
+				$names[] = $field['name'] . ( isset( $field['message'] ) && is_string( $field['message'] ) ? ': ' . $field['message'] : '' );
+			}
+		}
+		return array() === $names ? $message : trim( $message . ' (' . implode( '; ', $names ) . ')' );
+	}
+}

@@ -1,0 +1,42 @@
+<?php
+/**
+ * A request-level failure of the Amazon layer.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Amazon;
+
+/**
+ * Thrown when a whole request fails (credentials, eligibility, network, …). Carries the
+ * Amazon_Error; its exception message is the error's technical summary, which never holds a secret.
+ */
+final class Amazon_Exception extends \RuntimeException {
+
+	/**
+	 * The error.
+	 *
+	 * @var Amazon_Error
+	 */
+	private Amazon_Error $error;
+
+	/**
+	 * Wraps an error.
+	 *
+	 * @param Amazon_Error    $error    The error.
+	 * @param \Throwable|null $previous Previous throwable.
+	 */
+	public function __construct( Amazon_Error $error, ?\Throwable $previous = null ) {
+		parent::__construct( $error->summary(), $error->http_status, $previous );
+		$this->error = $error;
+	}
+
+	/**
+	 * The error.
+	 */
+	public function error(): Amazon_Error {
+		return $this->error;
+	}
+}

@@ -1,0 +1,247 @@
+<?php
+/**
+ * What both Amazon clients share: the call policy around one HTTP request.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Amazon;
+
+/**
+ * Circuit breaker check, rate limiting per credential, and bounded retries: 429 with exponential
+ * backoff plus jitter (honouring Amazon's retry-after), one retry of a 5xx, all within a total
+ * wait budget (default 3 s, filter `acapi_retry_budget`) so that a page never hangs.
+ */
+abstract class Api_Client {
+
+	/**
+	 * Default total seconds spent waiting between retries.
+	 */
+	public const RETRY_BUDGET = 3.0;
+
+	/**
+	 * Most attempts per call (the first one included).
+	 */
+	public const MAX_ATTEMPTS = 4;
+
+	/**
+	 * Transport.
+	 *
+	 * @var Http_Transport
+	 */
+	protected Http_Transport $transport;
+
+	/**
+	 * Rate limiter.
+	 *
+	 * @var Rate_Limiter
+	 */
+	protected Rate_Limiter $limiter;
+
+	/**
+	 * Circuit breaker.
+	 *
+	 * @var Circuit_Breaker
+	 */
+	protected Circuit_Breaker $breaker;
+
+	/**
+	 * Sleeper.
+	 *
+	 * @var callable(float): void
+	 */
+	protected $sleep;
+
+	/**
+	 * HTTP attempts made by this client (retries included).
+	 *
+	 * @var int
+	 */
+	protected int $attempts = 0;
+
+	/**
+	 * Sets the shared collaborators.
+	 *
+	 * @param Http_Transport               $transport Transport.
+	 * @param Rate_Limiter|null            $limiter   Rate limiter (default: shared WordPress store).
+	 * @param Circuit_Breaker|null         $breaker   Circuit breaker (default: shared WordPress store).
+	 * @param (callable(float): void)|null $sleep     Sleeper (tests).
+	 */
+	protected function init( Http_Transport $transport, ?Rate_Limiter $limiter, ?Circuit_Breaker $breaker, ?callable $sleep ): void {
+		$this->transport = $transport;
+		$this->sleep     = $sleep ?? static function ( float $seconds ): void {
+			if ( $seconds > 0 ) {
+				usleep( (int) round( $seconds * 1000000 ) );
+			}
+		};
+		$store           = new Shared_Store();
+		$this->limiter   = $limiter ?? new Rate_Limiter( $store, $this->sleep );
+		$this->breaker   = $breaker ?? new Circuit_Breaker( $store );
+	}
+
+	/**
+	 * HTTP attempts made by this client so far (retries included).
+	 */
+	public function attempts(): int {
+		return $this->attempts;
+	}
+
+	/**
+	 * Runs one API call under the call policy.
+	 *
+	 * @param string                                $api         `creators` or `paapi`.
+	 * @param string                                $marketplace Country code.
+	 * @param string                                $limiter_key Credential key (hashed).
+	 * @param callable(): Http_Response             $send        Builds and sends one attempt (re-signing as needed).
+	 * @param callable(Http_Response): Amazon_Error $classify    Error for a non-2xx answer.
+	 * @throws Amazon_Exception When the call fails for good.
+	 */
+	protected function execute( string $api, string $marketplace, string $limiter_key, callable $send, callable $classify ): Http_Response {
+		if ( ! $this->breaker->allow( $api, $marketplace ) ) {
+			$status = $this->breaker->status( $api, $marketplace );
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::CIRCUIT_OPEN, $api, 0, 'CircuitOpen', '', $status['retry_in'], null, null, array( 'marketplace' => $marketplace ) ) );
+		}
+
+		$budget  = $this->retry_budget();
+		$waited  = 0.0;
+		$attempt = 0;
+		while ( true ) {
+			++$attempt;
+			$start = microtime( true );
+			if ( ! $this->limiter->acquire( $limiter_key, max( 1.0, $budget - $waited ) ) ) {
+				// Our own spacing would wait too long: answer "throttled" without calling Amazon.
+				throw new Amazon_Exception( new Amazon_Error( Amazon_Error::THROTTLED, $api, 0, 'LocalRateLimit', '', (int) ceil( 1 / max( 0.001, $this->limiter->per_second( $limiter_key ) ) ), null, null, array( 'marketplace' => $marketplace ) ) );
+			}
+			if ( $attempt > 1 ) {
+				$waited += microtime( true ) - $start;
+			}
+
+			try {
+				++$this->attempts;
+				$response = $send();
+			} catch ( Amazon_Exception $exception ) {
+				if ( $exception->error()->counts_as_failure() ) {
+					$this->breaker->record_failure( $api, $marketplace );
+				}
+				throw $exception;
+			}
+
+			if ( $response->is_success() ) {
+				$this->breaker->record_success( $api, $marketplace );
+				return $response;
+			}
+
+			$error = $classify( $response );
+			$pause = null;
+			if ( Amazon_Error::THROTTLED === $error->kind && $attempt < self::MAX_ATTEMPTS ) {
+				// Amazon's retry-after when given (never less than the backoff), plus jitter so that
+				// processes throttled together do not retry together.
+				$pause = max( (float) ( $error->retry_after ?? 0 ), $this->backoff( $attempt ) ) + mt_rand( 0, 100 ) / 1000; // phpcs:ignore WordPress.WP.AlternativeFunctions.rand_mt_rand -- Jitter, not security.
+				$this->limiter->penalize( $limiter_key, $pause );
+			} elseif ( Amazon_Error::SERVER_ERROR === $error->kind && 1 === $attempt ) {
+				$pause = $this->backoff( $attempt );
+			}
+
+			if ( null !== $pause && $waited + $pause <= $budget ) {
+				( $this->sleep )( $pause );
+				$waited += $pause;
+				continue;
+			}
+
+			if ( $error->counts_as_failure() ) {
+				$this->breaker->record_failure( $api, $marketplace );
+			} else {
+				$this->breaker->record_success( $api, $marketplace );
+			}
+			throw new Amazon_Exception( $error );
+		}
+	}
+
+	/**
+	 * Exponential backoff with full jitter: ~0.25 s, 0.5 s, 1 s … (random 50–100 %).
+	 *
+	 * @param int $attempt Attempt that failed (1-based).
+	 */
+	protected function backoff( int $attempt ): float {
+		$base = 0.25 * ( 2 ** ( $attempt - 1 ) );
+		return round( $base * ( 0.5 + mt_rand( 0, 1000 ) / 2000 ), 3 ); // phpcs:ignore WordPress.WP.AlternativeFunctions.rand_mt_rand -- Jitter, not security.
+	}
+
+	/**
+	 * Total seconds one call may spend waiting to retry.
+	 */
+	protected function retry_budget(): float {
+		$budget = function_exists( 'apply_filters' ) ? apply_filters( 'acapi_retry_budget', self::RETRY_BUDGET ) : self::RETRY_BUDGET;
+		return is_numeric( $budget ) && (float) $budget >= 0 ? (float) $budget : self::RETRY_BUDGET;
+	}
+
+	/**
+	 * JSON for a request body: slashes and Unicode unescaped, no nulls.
+	 *
+	 * @param array<string, mixed> $data Data.
+	 */
+	protected static function encode( array $data ): string {
+		$data = array_filter(
+			$data,
+			static function ( $value ): bool {
+				return null !== $value && array() !== $value;
+			}
+		);
+		return (string) json_encode( $data, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ); // phpcs:ignore WordPress.WP.AlternativeFunctions.json_encode_json_encode -- The exact bytes are signed; also runs outside WordPress.
+	}
+
+	/**
+	 * Trims, upper-cases and de-duplicates ASINs; splits off malformed ones.
+	 *
+	 * @param array<mixed> $asins ASINs.
+	 * @return array{0: list<string>, 1: list<string>} Valid ASINs, malformed values.
+	 */
+	protected static function split_asins( array $asins ): array {
+		$valid = array();
+		$bad   = array();
+		foreach ( $asins as $asin ) {
+			$asin = strtoupper( trim( is_scalar( $asin ) ? (string) $asin : '' ) );
+			if ( 1 === preg_match( '/^[0-9A-Z]{10}$/', $asin ) ) {
+				$valid[ $asin ] = true;
+			} elseif ( '' !== $asin ) {
+				$bad[ $asin ] = true;
+			}
+		}
+		return array( array_keys( $valid ), array_keys( $bad ) );
+	}
+
+	/**
+	 * Whether a failed batch means the next batches would fail alike (and only cost time): Amazon
+	 * unreachable or slow, throttling that outlived its retries, an open breaker, a setup problem.
+	 *
+	 * @param Amazon_Error $error The batch's error.
+	 */
+	protected static function stops_batches( Amazon_Error $error ): bool {
+		return $error->is_configuration_error() || in_array( $error->kind, array( Amazon_Error::TIMEOUT, Amazon_Error::NETWORK, Amazon_Error::THROTTLED, Amazon_Error::CIRCUIT_OPEN ), true );
+	}
+
+	/**
+	 * Sorts a batch failure into per-item errors, stopping for configuration errors.
+	 *
+	 * @param Amazon_Error     $error    The batch's error.
+	 * @param list<string>     $batch    The batch's ASINs.
+	 * @param Get_Items_Result $result   Result so far.
+	 * @param string           $api      API.
+	 * @return Get_Items_Result
+	 * @throws Amazon_Exception For a configuration error when nothing was fetched yet.
+	 */
+	protected static function batch_failure( Amazon_Error $error, array $batch, Get_Items_Result $result, string $api ): Get_Items_Result {
+		if ( ( $error->is_configuration_error() ) && ! $result->has_products() ) {
+			throw new Amazon_Exception( $error );
+		}
+		$errors = array();
+		foreach ( $batch as $asin ) {
+			$errors[ $asin ] = Amazon_Error::NOT_FOUND === $error->kind
+				? Amazon_Error::for_item( $api, 'InvalidParameterValue', $error->detail, $asin )
+				: $error->for_asin( $asin );
+		}
+		return $result->merge( new Get_Items_Result( array(), $errors, 0 ) );
+	}
+}

@@ -1,0 +1,399 @@
+<?php
+/**
+ * Client of Amazon's Creators API.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Amazon;
+
+use Amazon_Creators_API\Marketplace\Marketplace;
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+
+/**
+ * GetItems, SearchItems, GetVariations and GetBrowseNodes against `https://creatorsapi.amazon`
+ * (creators-api.md §3): JSON POST, `Authorization` per version, `x-marketplace` header. GetItems
+ * sets larger than 10 ASINs are split into calls of 10; results are matched by ASIN. A 401
+ * `TokenExpired`/`InvalidToken` drops the cached token and retries once.
+ *
+ * Options for every operation: `resources` (list<string>), `language` (`de_DE`), `currency`
+ * (`EUR`), `condition` (`Any`|`New`).
+ */
+final class Creators_Client extends Api_Client {
+
+	/**
+	 * API base URL.
+	 */
+	public const BASE_URL = 'https://creatorsapi.amazon';
+
+	/**
+	 * Most ASINs per GetItems call (and browse node ids per GetBrowseNodes call).
+	 */
+	public const MAX_IDS_PER_CALL = 10;
+
+	/**
+	 * Paths per operation.
+	 */
+	public const PATHS = array(
+		'getItems'       => '/catalog/v1/getItems',
+		'searchItems'    => '/catalog/v1/searchItems',
+		'getVariations'  => '/catalog/v1/getVariations',
+		'getBrowseNodes' => '/catalog/v1/getBrowseNodes',
+	);
+
+	/**
+	 * Item resources the renderer needs (leaf names only: bare `offersV2` is rejected).
+	 */
+	public const ITEM_RESOURCES = array(
+		'itemInfo.title',
+		'itemInfo.byLineInfo',
+		'itemInfo.features',
+		'images.primary.small',
+		'images.primary.medium',
+		'images.primary.large',
+		'images.primary.highRes',
+		'offersV2.listings.price',
+		'offersV2.listings.availability',
+		'offersV2.listings.condition',
+		'offersV2.listings.merchantInfo',
+		'offersV2.listings.isBuyBoxWinner',
+		'offersV2.listings.dealDetails',
+		'offersV2.listings.type',
+		'browseNodeInfo.browseNodes',
+		'customerReviews.count',
+		'customerReviews.starRating',
+		'parentASIN',
+	);
+
+	/**
+	 * Token provider.
+	 *
+	 * @var Token_Provider
+	 */
+	private Token_Provider $tokens;
+
+	/**
+	 * Mapper.
+	 *
+	 * @var Creators_Mapper
+	 */
+	private Creators_Mapper $mapper;
+
+	/**
+	 * Builds the client.
+	 *
+	 * @param Http_Transport               $transport Transport.
+	 * @param Token_Provider               $tokens    Token provider.
+	 * @param Rate_Limiter|null            $limiter   Rate limiter.
+	 * @param Circuit_Breaker|null         $breaker   Circuit breaker.
+	 * @param (callable(float): void)|null $sleep     Sleeper (tests).
+	 */
+	public function __construct( Http_Transport $transport, Token_Provider $tokens, ?Rate_Limiter $limiter = null, ?Circuit_Breaker $breaker = null, ?callable $sleep = null ) {
+		$this->init( $transport, $limiter, $breaker, $sleep );
+		$this->tokens = $tokens;
+		$this->mapper = new Creators_Mapper( 'creators' );
+	}
+
+	/**
+	 * Items by ASIN. Malformed ASINs, unknown and inaccessible items come back as per-item errors;
+	 * a failed batch marks its own ASINs and the others are kept.
+	 *
+	 * @param Creators_Credentials $credentials Credentials (with marketplace and partner tag).
+	 * @param array<mixed>         $asins       ASINs (any number; split into calls of 10).
+	 * @param array<string, mixed> $options     Options.
+	 * @throws Amazon_Exception For configuration errors (not configured, credentials, eligibility, tag) when nothing came back.
+	 */
+	public function get_items( Creators_Credentials $credentials, array $asins, array $options = array() ): Get_Items_Result {
+		$marketplace         = $this->marketplace( $credentials );
+		list( $valid, $bad ) = self::split_asins( $asins );
+
+		$errors = array();
+		foreach ( $bad as $value ) {
+			$errors[ $value ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, 'creators', 0, 'InvalidFormat', '', null, $value );
+		}
+		$result = new Get_Items_Result( array(), $errors, 0 );
+
+		$stop = null;
+		foreach ( array_chunk( $valid, self::MAX_IDS_PER_CALL ) as $batch ) {
+			if ( null !== $stop ) {
+				// The previous batch showed that calling again would fail alike: do not spend the time.
+				$result = self::batch_failure( $stop, $batch, $result, 'creators' );
+				continue;
+			}
+			$body = array(
+				'partnerTag' => $credentials->partner_tag,
+				'itemIds'    => $batch,
+				'resources'  => $this->resources( 'getItems', $options ),
+			) + $this->common( $options );
+			try {
+				$response = $this->call( $credentials, $marketplace, 'getItems', $body );
+				$data     = $response->json();
+				if ( null === $data ) {
+					throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'InvalidJson', '', null, null, null, $credentials->context() ) );
+				}
+				$result = $result->merge( $this->mapper->get_items( $data, $batch, $marketplace->country, $credentials->version, time() ) );
+			} catch ( Amazon_Exception $exception ) {
+				$result = self::batch_failure( $exception->error(), $batch, $result, 'creators' );
+				$result = new Get_Items_Result( $result->products, $result->errors, $result->calls + 1 );
+				$stop   = self::stops_batches( $exception->error() ) ? $exception->error() : null;
+			}
+		}
+		return $result;
+	}
+
+	/**
+	 * Searches items. No hits (Amazon's 404) is an empty result.
+	 *
+	 * @param Creators_Credentials $credentials Credentials.
+	 * @param array<string, mixed> $params      `keywords`, `search_index`, `item_count` (1–10), `item_page` (1–10), `sort_by`,
+	 *                                          `brand`, `title`, `author`, `actor`, `artist`, `browse_node_id`, `min_price`,
+	 *                                          `max_price` (smallest currency unit), `min_reviews_rating`, `min_saving_percent`,
+	 *                                          `availability`, `delivery_flags`.
+	 * @param array<string, mixed> $options     Options.
+	 * @throws Amazon_Exception When the search fails.
+	 */
+	public function search_items( Creators_Credentials $credentials, array $params, array $options = array() ): Search_Result {
+		$marketplace = $this->marketplace( $credentials );
+		$body        = array( 'partnerTag' => $credentials->partner_tag ) + self::search_body( $params, false ) + array( 'resources' => $this->resources( 'searchItems', $options ) ) + $this->common( $options );
+		try {
+			$response = $this->call( $credentials, $marketplace, 'searchItems', $body );
+		} catch ( Amazon_Exception $exception ) {
+			if ( Amazon_Error::NOT_FOUND === $exception->error()->kind ) {
+				return new Search_Result();
+			}
+			throw $exception;
+		}
+		return $this->mapper->search_items( $this->decode( $response, $credentials ), $marketplace->country, $credentials->version, time() );
+	}
+
+	/**
+	 * Variations of a parent (or child) ASIN.
+	 *
+	 * @param Creators_Credentials $credentials Credentials.
+	 * @param string               $asin        ASIN.
+	 * @param array<string, mixed> $options     Options plus `count` (1–10) and `page` (≥ 1).
+	 * @throws Amazon_Exception When the call fails.
+	 */
+	public function get_variations( Creators_Credentials $credentials, string $asin, array $options = array() ): Search_Result {
+		$marketplace = $this->marketplace( $credentials );
+		$body        = array(
+			'partnerTag'     => $credentials->partner_tag,
+			'asin'           => strtoupper( trim( $asin ) ),
+			'variationCount' => isset( $options['count'] ) && is_numeric( $options['count'] ) ? max( 1, min( 10, (int) $options['count'] ) ) : null,
+			'variationPage'  => isset( $options['page'] ) && is_numeric( $options['page'] ) ? max( 1, (int) $options['page'] ) : null,
+			'resources'      => $this->resources( 'getVariations', $options ),
+		) + $this->common( $options );
+		try {
+			$response = $this->call( $credentials, $marketplace, 'getVariations', $body );
+		} catch ( Amazon_Exception $exception ) {
+			if ( Amazon_Error::NOT_FOUND === $exception->error()->kind ) {
+				return new Search_Result();
+			}
+			throw $exception;
+		}
+		return $this->mapper->get_variations( $this->decode( $response, $credentials ), $marketplace->country, $credentials->version, time() );
+	}
+
+	/**
+	 * Browse nodes by id (with ancestors and children).
+	 *
+	 * @param Creators_Credentials $credentials Credentials.
+	 * @param array<mixed>         $ids         Browse node ids.
+	 * @param array<string, mixed> $options     Options (`language`, `resources`).
+	 * @throws Amazon_Exception When a call fails.
+	 */
+	public function get_browse_nodes( Creators_Credentials $credentials, array $ids, array $options = array() ): Browse_Nodes_Result {
+		$marketplace = $this->marketplace( $credentials );
+		$ids         = array_values( array_unique( array_filter( array_map( static fn( $id ): string => is_scalar( $id ) ? trim( (string) $id ) : '', $ids ) ) ) );
+		$nodes       = array();
+		$errors      = array();
+		foreach ( array_chunk( $ids, self::MAX_IDS_PER_CALL ) as $batch ) {
+			$body = array(
+				'partnerTag'            => $credentials->partner_tag,
+				'browseNodeIds'         => $batch,
+				'resources'             => isset( $options['resources'] ) && is_array( $options['resources'] ) ? array_values( $options['resources'] ) : array( 'browseNodes.ancestor', 'browseNodes.children' ),
+				'languagesOfPreference' => isset( $options['language'] ) && is_string( $options['language'] ) ? array( $options['language'] ) : null,
+			);
+			try {
+				$response = $this->call( $credentials, $marketplace, 'getBrowseNodes', $body );
+				$part     = $this->mapper->get_browse_nodes( $this->decode( $response, $credentials ), $batch );
+			} catch ( Amazon_Exception $exception ) {
+				if ( Amazon_Error::NOT_FOUND !== $exception->error()->kind ) {
+					throw $exception;
+				}
+				$part = $this->mapper->get_browse_nodes( array(), $batch );
+			}
+			$nodes  += $part->nodes;
+			$errors += $part->errors;
+		}
+		return new Browse_Nodes_Result( $nodes, $errors );
+	}
+
+	/**
+	 * The resources an operation asks for (filter `acapi_creators_resources`).
+	 *
+	 * @param string               $operation Operation.
+	 * @param array<string, mixed> $options   Options (`resources` overrides).
+	 * @return list<string>
+	 */
+	public function resources( string $operation, array $options = array() ): array {
+		if ( isset( $options['resources'] ) && is_array( $options['resources'] ) ) {
+			$resources = array_values( array_filter( $options['resources'], 'is_string' ) );
+		} else {
+			$resources = self::ITEM_RESOURCES;
+			if ( 'getVariations' === $operation ) {
+				$resources = array_merge( $resources, array( 'variationSummary.price.highestPrice', 'variationSummary.price.lowestPrice', 'variationSummary.variationDimension' ) );
+			}
+		}
+		if ( function_exists( 'apply_filters' ) ) {
+			$filtered  = apply_filters( 'acapi_creators_resources', $resources, $operation );
+			$resources = is_array( $filtered ) ? array_values( array_filter( $filtered, 'is_string' ) ) : $resources;
+		}
+		return $resources;
+	}
+
+	/**
+	 * SearchItems body fields from snake_case (or camelCase) parameters; PascalCase for PA-API.
+	 *
+	 * @param array<string, mixed> $params Parameters.
+	 * @param bool                 $pascal PascalCase keys (PA-API).
+	 * @return array<string, mixed>
+	 */
+	public static function search_body( array $params, bool $pascal ): array {
+		$fields = array(
+			'keywords'           => 'keywords',
+			'search_index'       => 'searchIndex',
+			'item_count'         => 'itemCount',
+			'item_page'          => 'itemPage',
+			'sort_by'            => 'sortBy',
+			'brand'              => 'brand',
+			'title'              => 'title',
+			'author'             => 'author',
+			'actor'              => 'actor',
+			'artist'             => 'artist',
+			'browse_node_id'     => 'browseNodeId',
+			'min_price'          => 'minPrice',
+			'max_price'          => 'maxPrice',
+			'min_reviews_rating' => 'minReviewsRating',
+			'min_saving_percent' => 'minSavingPercent',
+			'availability'       => 'availability',
+			'delivery_flags'     => 'deliveryFlags',
+		);
+		$ints   = array( 'itemCount', 'itemPage', 'minPrice', 'maxPrice', 'minReviewsRating', 'minSavingPercent' );
+		$body   = array();
+		foreach ( $fields as $snake => $camel ) {
+			$value = $params[ $snake ] ?? $params[ $camel ] ?? null;
+			if ( null === $value || '' === $value ) {
+				continue;
+			}
+			if ( in_array( $camel, $ints, true ) ) {
+				if ( ! is_numeric( $value ) ) {
+					continue;
+				}
+				$value = (int) $value;
+				if ( 'itemCount' === $camel || 'itemPage' === $camel ) {
+					$value = max( 1, min( 10, $value ) );
+				}
+			} elseif ( 'deliveryFlags' === $camel ) {
+				$value = array_values( array_filter( (array) $value, 'is_string' ) );
+			} elseif ( is_scalar( $value ) ) {
+				$value = (string) $value;
+			} else {
+				continue;
+			}
+			$body[ $pascal ? ucfirst( $camel ) : $camel ] = $value;
+		}
+		return $body;
+	}
+
+	/**
+	 * Sends one operation call, with one token refresh on 401 TokenExpired/InvalidToken.
+	 *
+	 * @param Creators_Credentials $credentials Credentials.
+	 * @param Marketplace          $marketplace Marketplace.
+	 * @param string               $operation   Operation.
+	 * @param array<string, mixed> $body        Body.
+	 * @throws Amazon_Exception When the call fails.
+	 */
+	private function call( Creators_Credentials $credentials, Marketplace $marketplace, string $operation, array $body ): Http_Response {
+		$json  = self::encode( $body );
+		$token = $this->tokens->token( $credentials );
+		$retry = false;
+		while ( true ) {
+			$current  = $token;
+			$send     = function () use ( $credentials, $marketplace, $operation, $json, $current ): Http_Response {
+				return $this->transport->send(
+					'POST',
+					self::BASE_URL . self::PATHS[ $operation ],
+					array(
+						'Authorization' => Token_Provider::authorization( $credentials, $current ),
+						'x-marketplace' => $marketplace->host,
+						'Content-Type'  => 'application/json; charset=utf-8',
+						'Accept'        => 'application/json',
+					),
+					$json,
+					'creators'
+				);
+			};
+			$classify = static function ( Http_Response $response ) use ( $credentials ): Amazon_Error {
+				return Amazon_Error::from_creators_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
+			};
+			try {
+				return $this->execute( 'creators', $marketplace->country, $credentials->cache_id(), $send, $classify );
+			} catch ( Amazon_Exception $exception ) {
+				$error = $exception->error();
+				if ( $retry || 401 !== $error->http_status || ! in_array( $error->code, array( 'TokenExpired', 'InvalidToken' ), true ) ) {
+					throw $exception;
+				}
+				$retry = true;
+				$token = $this->tokens->refresh( $credentials, $current );
+			}
+		}
+	}
+
+	/**
+	 * The decoded body of a 2xx answer.
+	 *
+	 * @param Http_Response        $response    Response.
+	 * @param Creators_Credentials $credentials Credentials.
+	 * @return array<mixed>
+	 * @throws Amazon_Exception When it is not a JSON object.
+	 */
+	private function decode( Http_Response $response, Creators_Credentials $credentials ): array {
+		$data = $response->json();
+		if ( null === $data ) {
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'InvalidJson', '', null, null, null, $credentials->context() ) );
+		}
+		return $data;
+	}
+
+	/**
+	 * The marketplace of the credentials.
+	 *
+	 * @param Creators_Credentials $credentials Credentials.
+	 * @throws Amazon_Exception When unknown or the credentials are incomplete.
+	 */
+	private function marketplace( Creators_Credentials $credentials ): Marketplace {
+		$marketplace = Marketplace_Registry::get( $credentials->marketplace );
+		if ( null === $marketplace || ! $credentials->is_complete() ) {
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::NOT_CONFIGURED, 'creators', 0, null === $marketplace ? 'UnknownMarketplace' : 'MissingCredentials', '', null, null, null, $credentials->context() ) );
+		}
+		return $marketplace;
+	}
+
+	/**
+	 * Language, currency and condition fields.
+	 *
+	 * @param array<string, mixed> $options Options.
+	 * @return array<string, mixed>
+	 */
+	private function common( array $options ): array {
+		return array(
+			'languagesOfPreference' => isset( $options['language'] ) && is_string( $options['language'] ) && '' !== $options['language'] ? array( $options['language'] ) : null,
+			'currencyOfPreference'  => isset( $options['currency'] ) && is_string( $options['currency'] ) && '' !== $options['currency'] ? $options['currency'] : null,
+			'condition'             => isset( $options['condition'] ) && in_array( $options['condition'], array( 'Any', 'New' ), true ) ? $options['condition'] : null,
+		);
+	}
+}

@@ -1,0 +1,136 @@
+<?php
+/**
+ * Creators API credentials for one marketplace, as the settings layer hands them over.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Amazon;
+
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+
+/**
+ * Immutable credential set. The secret is not a property: it lives in a private static WeakMap, so
+ * var_dump, print_r, var_export, json_encode and traces of the object never show it (__debugInfo
+ * masks it too), and the constructor marks it #[\SensitiveParameter].
+ */
+final class Creators_Credentials {
+
+	/**
+	 * Secrets by instance. Kept outside the object's properties so that var_dump, print_r,
+	 * var_export, (array) casts, json_encode and exception traces of the object never show them.
+	 *
+	 * @var \WeakMap<self, string>|null
+	 */
+	private static ?\WeakMap $secrets = null;
+
+	/**
+	 * Country code of the marketplace.
+	 *
+	 * @var string
+	 */
+	public readonly string $marketplace;
+
+	/**
+	 * Builds the credential set.
+	 *
+	 * @param string $credential_id     Credential ID.
+	 * @param string $credential_secret Credential Secret.
+	 * @param string $type              `cognito` (versions 2.x) or `lwa` (versions 3.x).
+	 * @param string $version           Version as Associates Central shows it (`2.2`, `3.1`).
+	 * @param string $partner_tag       Partner tag (tracking ID) for the marketplace.
+	 * @param string $marketplace       Country code (`de`; `gb` is accepted as `uk`).
+	 */
+	public function __construct(
+		public readonly string $credential_id,
+		#[\SensitiveParameter] string $credential_secret,
+		public readonly string $type,
+		public readonly string $version,
+		public readonly string $partner_tag,
+		string $marketplace
+	) {
+		self::vault()[ $this ] = $credential_secret;
+		$this->marketplace     = Marketplace_Registry::normalize_country( $marketplace );
+	}
+
+	/**
+	 * Builds credentials whose type follows from the version (2.x Cognito, 3.x LWA).
+	 *
+	 * @param string $credential_id     Credential ID.
+	 * @param string $credential_secret Credential Secret.
+	 * @param string $version           Version.
+	 * @param string $partner_tag       Partner tag.
+	 * @param string $marketplace       Country code.
+	 */
+	public static function for_version( string $credential_id, #[\SensitiveParameter] string $credential_secret, string $version, string $partner_tag, string $marketplace ): self {
+		return new self( $credential_id, $credential_secret, (string) ( Marketplace_Registry::version_type( $version ) ?? 'cognito' ), $version, $partner_tag, $marketplace );
+	}
+
+	/**
+	 * The Credential Secret. Use only to build the token request.
+	 */
+	public function secret(): string {
+		return self::vault()[ $this ] ?? '';
+	}
+
+	/**
+	 * Whether every value is present.
+	 */
+	public function is_complete(): bool {
+		return '' !== trim( $this->credential_id ) && '' !== $this->secret() && '' !== trim( $this->partner_tag ) && '' !== $this->version;
+	}
+
+	/**
+	 * Whether the type agrees with the version (2.x Cognito, 3.x LWA).
+	 */
+	public function type_matches_version(): bool {
+		return Marketplace_Registry::version_type( $this->version ) === $this->type;
+	}
+
+	/**
+	 * A stable, non-reversible id for caches and rate limits: hash of id + version (never the secret).
+	 */
+	public function cache_id(): string {
+		return substr( hash( 'sha256', 'creators|' . $this->credential_id . '|' . $this->version ), 0, 32 );
+	}
+
+	/**
+	 * Non-secret context for errors.
+	 *
+	 * @return array<string, string>
+	 */
+	public function context(): array {
+		return array(
+			'type'        => $this->type,
+			'version'     => $this->version,
+			'marketplace' => $this->marketplace,
+			'partner_tag' => $this->partner_tag,
+		);
+	}
+
+	/**
+	 * The secrets store.
+	 *
+	 * @return \WeakMap<self, string>
+	 */
+	private static function vault(): \WeakMap {
+		if ( null === self::$secrets ) {
+			self::$secrets = new \WeakMap();
+		}
+		return self::$secrets;
+	}
+
+	/**
+	 * Dump without the secret.
+	 *
+	 * @return array<string, string>
+	 */
+	public function __debugInfo(): array {
+		return array(
+			'credential_id'     => $this->credential_id,
+			'credential_secret' => '' === $this->secret() ? '' : '********',
+		) + $this->context();
+	}
+}

@@ -1,0 +1,105 @@
+<?php
+/**
+ * The answer to a GetItems request (possibly split into several calls).
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Amazon;
+
+use Amazon_Creators_API\Catalog\Product;
+
+/**
+ * Products keyed by ASIN plus errors keyed by ASIN (partial results are kept): every requested
+ * ASIN is in exactly one of the two.
+ */
+final class Get_Items_Result {
+
+	/**
+	 * Builds the result.
+	 *
+	 * @param array<string, Product>      $products Products by ASIN.
+	 * @param array<string, Amazon_Error> $errors   Errors by ASIN.
+	 * @param int                         $calls    API calls made (after batching; retries not counted).
+	 */
+	public function __construct(
+		public readonly array $products = array(),
+		public readonly array $errors = array(),
+		public readonly int $calls = 0
+	) {
+	}
+
+	/**
+	 * One product, or null.
+	 *
+	 * @param string $asin ASIN.
+	 */
+	public function product( string $asin ): ?Product {
+		return $this->products[ strtoupper( $asin ) ] ?? null;
+	}
+
+	/**
+	 * One item's error, or null.
+	 *
+	 * @param string $asin ASIN.
+	 */
+	public function error( string $asin ): ?Amazon_Error {
+		return $this->errors[ strtoupper( $asin ) ] ?? null;
+	}
+
+	/**
+	 * Whether any product came back.
+	 */
+	public function has_products(): bool {
+		return array() !== $this->products;
+	}
+
+	/**
+	 * Whether every item failed with a request-level error (not an item error).
+	 */
+	public function failed_entirely(): bool {
+		if ( array() !== $this->products || array() === $this->errors ) {
+			return false;
+		}
+		foreach ( $this->errors as $error ) {
+			if ( $error->is_item_error() ) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The first request-level (non-item) error, if any.
+	 */
+	public function request_error(): ?Amazon_Error {
+		foreach ( $this->errors as $error ) {
+			if ( ! $error->is_item_error() ) {
+				return $error;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A result merged with another (later wins per ASIN).
+	 *
+	 * @param Get_Items_Result $other Other result.
+	 */
+	public function merge( Get_Items_Result $other ): self {
+		$products = $this->products;
+		$errors   = $this->errors;
+		foreach ( $other->products as $asin => $product ) {
+			$products[ $asin ] = $product;
+			unset( $errors[ $asin ] );
+		}
+		foreach ( $other->errors as $asin => $error ) {
+			if ( ! isset( $products[ $asin ] ) ) {
+				$errors[ $asin ] = $error;
+			}
+		}
+		return new self( $products, $errors, $this->calls + $other->calls );
+	}
+}

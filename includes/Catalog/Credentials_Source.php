@@ -1,0 +1,46 @@
+<?php
+/**
+ * What the router needs to know of the settings: which credentials serve a marketplace.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Catalog;
+
+use Amazon_Creators_API\Amazon\Creators_Credentials;
+use Amazon_Creators_API\Amazon\Paapi_Credentials;
+
+/**
+ * Implemented by the settings repository; the router reads nothing else of the settings.
+ */
+interface Credentials_Source {
+
+	/**
+	 * The Creators API credentials of a marketplace, only when that marketplace is enabled and
+	 * its credentials are complete and decryptable; null otherwise.
+	 *
+	 * @param string $country A marketplace country code ('de').
+	 */
+	public function creators_credentials( string $country ): ?Creators_Credentials;
+
+	/**
+	 * The PA-API 5.0 credentials with the partner tag of a marketplace, or null when the keys or
+	 * that marketplace's tag are missing.
+	 *
+	 * @param string $country A marketplace country code.
+	 */
+	public function paapi_credentials( string $country ): ?Paapi_Credentials;
+
+	/**
+	 * The default marketplace's country code, or null when none is set.
+	 */
+	public function default_country(): ?string;
+
+	/**
+	 * Whether a Creators API failure that PA-API could fix (not eligible, invalid credentials,
+	 * circuit open) falls back to PA-API. On by default.
+	 */
+	public function fallback_to_paapi(): bool;
+}

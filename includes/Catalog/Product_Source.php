@@ -1,0 +1,39 @@
+<?php
+/**
+ * Where the renderer gets products: the product service (store, router, Amazon) implements it.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Catalog;
+
+use Amazon_Creators_API\Amazon\Get_Items_Result;
+use Amazon_Creators_API\Amazon\Search_Result;
+
+/**
+ * Products for display. Every product it hands out is within Amazon's rules: older than 24 hours,
+ * it has no price, availability or images (title and link only).
+ */
+interface Product_Source {
+
+	/**
+	 * Products by ASIN for a marketplace ('' = the default marketplace), with a per-ASIN error
+	 * for each one it could not provide. Never throws: a configuration problem comes back as the
+	 * same error for every ASIN.
+	 *
+	 * @param string       $country A marketplace country code, or '' for the default.
+	 * @param list<string> $asins   ASINs, upper case.
+	 */
+	public function get_products( string $country, array $asins ): Get_Items_Result;
+
+	/**
+	 * A keyword search (cached briefly), for search-driven lists and the editor.
+	 *
+	 * @param string               $country A marketplace country code, or '' for the default.
+	 * @param string               $keywords The keywords.
+	 * @param array<string, mixed> $params   search_index, item_count (1–10), item_page (1–10).
+	 */
+	public function search( string $country, string $keywords, array $params = array() ): Search_Result;
+}

@@ -1,0 +1,203 @@
+<?php
+/**
+ * Unit tests of the Creators API mapper against fixture answers.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Tests\Unit\Amazon;
+
+use Amazon_Creators_API\Amazon\Amazon_Error;
+use Amazon_Creators_API\Amazon\Creators_Mapper;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * Creators_Mapper.
+ */
+final class Creators_Mapper_Test extends TestCase {
+
+	/**
+	 * GetItems: matched by ASIN (not order), every field mapped, the invalid ASIN kept as an item error.
+	 */
+	public function test_get_items(): void {
+		$result = ( new Creators_Mapper() )->get_items( self::fixture( 'creators-get-items.json' ), array( 'B0C1EXAMPL', 'B0BEXAMPL2', 'B0NOTREAL1' ), 'us', '3.1', 1767225600 );
+
+		$this->assertSame( array( 'B0BEXAMPL2', 'B0C1EXAMPL' ), array_keys( $result->products ) );
+		$this->assertSame( array( 'B0NOTREAL1' ), array_keys( $result->errors ) );
+		$this->assertSame( Amazon_Error::INVALID_ASIN, $result->errors['B0NOTREAL1']->kind );
+		$this->assertSame( 'InvalidParameterValue', $result->errors['B0NOTREAL1']->code );
+		$this->assertSame( 'B0NOTREAL1', $result->errors['B0NOTREAL1']->asin );
+
+		$kettle = $result->product( 'B0BEXAMPL2' );
+		$this->assertNotNull( $kettle );
+		$this->assertSame( 'ExampleBrand Electric Kettle, 1.7 L', $kettle->title );
+		$this->assertSame( 'https://www.amazon.com/dp/B0BEXAMPL2?tag=mysite-20&linkCode=ogi&th=1&psc=1', $kettle->detail_page_url );
+		$this->assertSame( 'us', $kettle->marketplace );
+		$this->assertSame(
+			array(
+				'amount'   => 34.99,
+				'currency' => 'USD',
+				'display'  => '$34.99',
+			),
+			$kettle->price
+		);
+		$this->assertSame( 49.99, $kettle->list_price['amount'] ?? null );
+		$this->assertSame( 'List Price', $kettle->list_price_label );
+		$this->assertSame( 15.0, $kettle->savings['amount'] ?? null );
+		$this->assertSame( 30, $kettle->savings_percent );
+		$this->assertSame(
+			array(
+				'message' => 'In Stock',
+				'type'    => 'IN_STOCK',
+			),
+			$kettle->availability
+		);
+		$this->assertSame( 'New', $kettle->condition );
+		$this->assertSame( 'Amazon.com', $kettle->merchant );
+		$this->assertTrue( $kettle->is_buy_box_winner );
+		$this->assertSame( 'Limited time deal', $kettle->deal['badge'] ?? null );
+		$this->assertSame( '2026-05-27T06:59:59Z', $kettle->deal['end_time'] ?? null );
+		$this->assertSame( array( 'Stainless steel body', '2-year warranty' ), $kettle->features );
+		$this->assertSame( 'ExampleBrand', $kettle->brand );
+		$this->assertSame( 4.6, $kettle->rating );
+		$this->assertSame( 1234, $kettle->review_count );
+		$this->assertSame(
+			array(
+				array(
+					'id'         => '289935',
+					'name'       => 'Electric Kettles',
+					'sales_rank' => 12,
+				),
+			),
+			$kettle->browse_nodes
+		);
+		$this->assertSame( 'B0BPARENT9', $kettle->parent_asin );
+		$this->assertSame(
+			array(
+				'url'    => 'https://m.media-amazon.com/images/I/41AbCdEfGhL.jpg',
+				'width'  => 375,
+				'height' => 500,
+			),
+			$kettle->image( 'large' )
+		);
+		$this->assertNull( $kettle->image( 'small' ) );
+		$this->assertSame( 1767225600, $kettle->fetched_at );
+		$this->assertSame( 'creators', $kettle->source );
+		$this->assertSame( '3.1', $kettle->api_version );
+
+		$earbuds = $result->product( 'B0C1EXAMPL' );
+		$this->assertNotNull( $earbuds );
+		$this->assertFalse( $earbuds->is_buy_box_winner );
+		$this->assertSame( 'OUT_OF_STOCK', $earbuds->availability['type'] ?? null );
+		$this->assertNull( $earbuds->list_price );
+		$this->assertNull( $earbuds->deal );
+		$this->assertNull( $earbuds->rating );
+	}
+
+	/**
+	 * Explicit nulls, the `itemResults` typo, `highRes`, integer JPY amounts, a non-list-price saving basis.
+	 */
+	public function test_tolerant_shapes(): void {
+		$result = ( new Creators_Mapper() )->get_items( self::fixture( 'creators-get-items-tolerant.json' ), array( 'B0NULLS001', 'B0NULLS002', 'B0MISSING1' ), 'jp', '2.3', 1 );
+
+		$this->assertSame( array( 'B0NULLS001', 'B0NULLS002' ), array_keys( $result->products ) );
+		$this->assertSame( Amazon_Error::NOT_FOUND, $result->errors['B0MISSING1']->kind );
+
+		$one = $result->product( 'B0NULLS001' );
+		$this->assertNotNull( $one );
+		$this->assertSame( 'ヌル型テスト商品', $one->title );
+		$this->assertSame( array( 'medium', 'hires' ), array_keys( $one->images ) );
+		$this->assertSame( 1500, $one->images['hires']['height'] );
+		$this->assertSame( 'https://m.media-amazon.com/images/I/31NuLL._SL160_.jpg', $one->best_image( 'large' )['url'] ?? null );
+		$this->assertSame( 3490.0, $one->price['amount'] ?? null );
+		$this->assertSame( '￥3,490', $one->price['display'] ?? null );
+		$this->assertNull( $one->list_price, 'LOWEST_PRICE is not a list price' );
+		$this->assertSame(
+			array(
+				'message' => '',
+				'type'    => 'IN_STOCK',
+			),
+			$one->availability
+		);
+		$this->assertNull( $one->is_buy_box_winner );
+		$this->assertNull( $one->condition );
+		$this->assertNull( $one->merchant );
+		$this->assertNull( $one->parent_asin );
+		$this->assertSame( array(), $one->features );
+		$this->assertFalse( $one->violates_map );
+
+		$two = $result->product( 'B0NULLS002' );
+		$this->assertNotNull( $two );
+		$this->assertSame( '', $two->title );
+		$this->assertNull( $two->price );
+		$this->assertSame( array(), $two->images );
+	}
+
+	/**
+	 * SearchItems: order, total and search URL exactly as returned.
+	 */
+	public function test_search_items(): void {
+		$result = ( new Creators_Mapper() )->search_items( self::fixture( 'creators-search-items.json' ), 'uk', '2.2', 5 );
+		$this->assertSame( array( 'B00EXAMP01', 'B00EXAMP02' ), $result->asins() );
+		$this->assertSame( 312, $result->total );
+		$this->assertSame( 'https://www.amazon.co.uk/s/?field-keywords=leather+wallet&search-alias=fashion&tag=mysite-21&linkCode=osi', $result->search_url );
+		$this->assertSame( 'Was:', $result->products[0]->list_price_label );
+		$this->assertSame( 24.99, $result->products[0]->list_price['amount'] ?? null );
+		$this->assertSame( 'IN_STOCK_SCARCE', $result->products[1]->availability['type'] ?? null );
+	}
+
+	/**
+	 * GetVariations: attributes and summary.
+	 */
+	public function test_get_variations(): void {
+		$result = ( new Creators_Mapper() )->get_variations( self::fixture( 'creators-get-variations.json' ), 'uk', '2.2', 5 );
+		$this->assertSame( 13, $result->total );
+		$this->assertSame(
+			array(
+				'size_name'  => 'One Size',
+				'color_name' => 'Black',
+			),
+			$result->products[0]->variation_attributes
+		);
+		$this->assertSame( 2, $result->summary['page_count'] );
+		$this->assertSame( 17.03, $result->summary['lowest_price']['amount'] );
+		$this->assertSame( array( 'Black', 'Brown', 'Navy' ), $result->summary['dimensions'][0]['values'] );
+	}
+
+	/**
+	 * GetBrowseNodes: matched by id, ancestors nearest first, children, the invalid id as an error.
+	 */
+	public function test_get_browse_nodes(): void {
+		$result = ( new Creators_Mapper() )->get_browse_nodes( self::fixture( 'creators-get-browse-nodes.json' ), array( '3060', '283155', '0' ) );
+		$this->assertSame( array( '283155', '3060' ), array_column( $result->nodes, 'id' ), 'PHP turns numeric ids into int keys: compare the ids themselves' );
+		$this->assertSame( array( 0 ), array_keys( $result->errors ) );
+		$this->assertNotNull( $result->node( '3060' ) );
+		$this->assertTrue( $result->nodes['283155']['is_root'] );
+		$this->assertSame(
+			array(
+				array(
+					'id'   => '1000',
+					'name' => 'Subjects',
+				),
+			),
+			$result->nodes['283155']['children']
+		);
+		$this->assertSame( array( '1000', '283155' ), array_column( $result->nodes['3060']['ancestors'], 'id' ) );
+		$this->assertSame( 2, $result->nodes['3060']['sales_rank'] );
+		$this->assertSame( 'InvalidParameterValue', $result->errors['0']->code );
+	}
+
+	/**
+	 * A decoded fixture.
+	 *
+	 * @param string $name File in tests/fixtures/amazon.
+	 * @return array<mixed>
+	 */
+	private static function fixture( string $name ): array {
+		$data = json_decode( (string) file_get_contents( dirname( __DIR__, 3 ) . '/fixtures/amazon/' . $name ), true );
+		self::assertIsArray( $data );
+		return $data;
+	}
+}

@@ -1,0 +1,109 @@
+<?php
+/**
+ * Unit tests of the PA-API mapper against fixture answers.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Tests\Unit\Amazon;
+
+use Amazon_Creators_API\Amazon\Amazon_Error;
+use Amazon_Creators_API\Amazon\Paapi_Mapper;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * Paapi_Mapper.
+ */
+final class Paapi_Mapper_Test extends TestCase {
+
+	/**
+	 * PascalCase GetItems (paapi5.md §6.5) into the same model.
+	 */
+	public function test_get_items(): void {
+		$result = ( new Paapi_Mapper() )->get_items( self::fixture( 'paapi-get-items.json' ), array( 'B000HZD168', 'B0199980K4' ), 'us', 7 );
+		$this->assertSame( array( 'B0199980K4', 'B000HZD168' ), array_keys( $result->products ) );
+		$this->assertSame( array(), $result->errors );
+
+		$book = $result->product( 'B0199980K4' );
+		$this->assertNotNull( $book );
+		$this->assertSame( 'Genghis: The Legend of the Ten', $book->title );
+		$this->assertSame( 'https://www.amazon.com/dp/B0199980K4?tag=xyz-20&linkCode=ogi&language=en_US&th=1&psc=1', $book->detail_page_url );
+		$this->assertSame( 12.99, $book->price['amount'] ?? null );
+		$this->assertSame( 16.99, $book->list_price['amount'] ?? null );
+		$this->assertSame( 24, $book->savings_percent );
+		$this->assertSame( 'Jane Doe (Author)', $book->by_line );
+		$this->assertSame( 375, $book->image( 'large' )['width'] ?? null );
+		$this->assertSame( 'paapi', $book->source );
+		$this->assertSame( '5.0', $book->api_version );
+	}
+
+	/**
+	 * Partial errors per item, and Offers V1 listings read when OffersV2 is absent.
+	 */
+	public function test_partial_errors_and_offers_v1(): void {
+		$result = ( new Paapi_Mapper() )->get_items( self::fixture( 'paapi-get-items-partial.json' ), array( 'B07VMG4ZL5', 'B084Q4T9NM', 'B01180YUXS' ), 'it', 7 );
+		$this->assertSame( array( 'B084Q4T9NM' ), array_keys( $result->products ) );
+		$this->assertSame( Amazon_Error::INVALID_ASIN, $result->errors['B07VMG4ZL5']->kind );
+		$this->assertSame( Amazon_Error::ITEM_NOT_ACCESSIBLE, $result->errors['B01180YUXS']->kind );
+		$this->assertSame( 'paapi', $result->errors['B01180YUXS']->api );
+
+		$tv = $result->product( 'B084Q4T9NM' );
+		$this->assertNotNull( $tv );
+		$this->assertSame( 13.59, $tv->price['amount'] ?? null );
+		$this->assertSame( '13,59 €', $tv->price['display'] ?? null );
+		$this->assertSame( 22.0, $tv->list_price['amount'] ?? null );
+		$this->assertSame( 38, $tv->savings_percent );
+		$this->assertSame( 'Amazon.it', $tv->merchant );
+		$this->assertSame( 'New', $tv->condition );
+		$this->assertTrue( $tv->is_buy_box_winner );
+	}
+
+	/**
+	 * SearchItems.
+	 */
+	public function test_search_items(): void {
+		$result = ( new Paapi_Mapper() )->search_items( self::fixture( 'paapi-search-items.json' ), 'uk', 7 );
+		$this->assertSame( array( 'B0CFPJYX7P', 'B09SWW583J' ), $result->asins() );
+		$this->assertSame( 306, $result->total );
+		$this->assertSame( 'https://www.amazon.co.uk/s?k=kindle&rh=p_n_availability%3A-1&tag=xyz-21&linkCode=osi', $result->search_url );
+		$this->assertNull( $result->products[1]->price );
+	}
+
+	/**
+	 * Key re-casing.
+	 */
+	public function test_normalize_keys(): void {
+		$this->assertSame(
+			array(
+				'asin'          => 'X',
+				'parentASIN'    => 'Y',
+				'detailPageURL' => 'u',
+				'images'        => array( 'primary' => array( 'hiRes' => array( 'url' => 'z' ) ) ),
+				'__type'        => 't',
+			),
+			Paapi_Mapper::normalize(
+				array(
+					'ASIN'          => 'X',
+					'ParentASIN'    => 'Y',
+					'DetailPageURL' => 'u',
+					'Images'        => array( 'Primary' => array( 'HiRes' => array( 'URL' => 'z' ) ) ),
+					'__type'        => 't',
+				)
+			)
+		);
+	}
+
+	/**
+	 * A decoded fixture.
+	 *
+	 * @param string $name File in tests/fixtures/amazon.
+	 * @return array<mixed>
+	 */
+	private static function fixture( string $name ): array {
+		$data = json_decode( (string) file_get_contents( dirname( __DIR__, 3 ) . '/fixtures/amazon/' . $name ), true );
+		self::assertIsArray( $data );
+		return $data;
+	}
+}
