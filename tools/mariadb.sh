@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-dir="$ACAPI_WP_DIR/mariadb"
+dir="${ACAPI_MARIADB_DIR:-$ACAPI_WP_DIR/mariadb}"
 sock="$dir/mysqld.sock"
 case "${1:?start|stop}" in
 start)

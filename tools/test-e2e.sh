@@ -6,21 +6,22 @@ source "$(dirname "$0")/lib.sh"
 cd "$ACAPI_ROOT"
 
 port="${ACAPI_E2E_PORT:-8889}"
+name="${ACAPI_E2E_SITE:-e2e}"   # another name and port let two runs go side by side
 export ACAPI_EMULATOR_PORT="${ACAPI_EMULATOR_PORT:-9412}"
 export ACAPI_EMULATOR_URL="http://127.0.0.1:$ACAPI_EMULATOR_PORT"
 export WP_BASE_URL="http://127.0.0.1:$port"
-run="$ACAPI_WP_DIR/run/e2e"
+run="$ACAPI_WP_DIR/run/$name"
 mkdir -p "$run"
 
-bash tools/wp-site.sh e2e "$port" --reset || exit 1
-trap 'bash tools/serve.sh stop e2e' EXIT
-ACAPI_EMULATOR_PORT="$ACAPI_EMULATOR_PORT" bash tools/serve.sh start e2e "$port" || exit 1
+bash tools/wp-site.sh "$name" "$port" --reset || exit 1
+trap 'bash tools/serve.sh stop "$name"' EXIT
+ACAPI_EMULATOR_PORT="$ACAPI_EMULATOR_PORT" bash tools/serve.sh start "$name" "$port" || exit 1
 
 npx playwright test --config tests/e2e/playwright.config.ts "$@"
 status=$?
-if [ -s "$ACAPI_WP_DIR/sites/e2e/wp-content/debug.log" ]; then
-	say "the e2e site's debug.log is not empty:"
-	cat "$ACAPI_WP_DIR/sites/e2e/wp-content/debug.log" >&2
+if [ -s "$ACAPI_WP_DIR/sites/$name/wp-content/debug.log" ]; then
+	say "the $name site's debug.log is not empty:"
+	cat "$ACAPI_WP_DIR/sites/$name/wp-content/debug.log" >&2
 	status=1
 fi
 exit "$status"

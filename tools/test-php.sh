@@ -7,7 +7,9 @@ source "$(dirname "$0")/lib.sh"
 cd "$ACAPI_ROOT"
 
 results="${ACAPI_RESULTS:-$ACAPI_ROOT/artifacts/test-results}"
-run="$ACAPI_WP_DIR/run/phpunit"
+site_name="${ACAPI_PHPUNIT_SITE:-phpunit}"   # another name lets two runs go side by side
+export ACAPI_TEST_SITE="$ACAPI_WP_DIR/sites/$site_name"
+run="$ACAPI_WP_DIR/run/$site_name"
 mkdir -p "$results" "$run"
 export ACAPI_EMULATOR_PORT="${ACAPI_EMULATOR_PORT:-9412}"
 export ACAPI_EMULATOR_URL="http://127.0.0.1:$ACAPI_EMULATOR_PORT"
@@ -18,7 +20,7 @@ status=0
 stop_all() { stop_group "$run/emulator.pid"; bash tools/mariadb.sh stop; }
 trap stop_all EXIT
 
-bash tools/wp-site.sh phpunit 8890 || exit 1
+bash tools/wp-site.sh "$site_name" 8890 || exit 1
 bash tools/emulator-up.sh "$run" || exit 1
 
 for suite in "${suites[@]}"; do
