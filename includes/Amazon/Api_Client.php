@@ -244,4 +244,54 @@ abstract class Api_Client {
 		}
 		return $result->merge( new Get_Items_Result( array(), $errors, 0 ) );
 	}
+
+	/**
+	 * Browse nodes, ten ids a call; a batch Amazon does not know at all (404) becomes per-id
+	 * errors, like a partial answer, instead of failing the whole lookup.
+	 *
+	 * @param array<mixed>                                $ids         Browse node ids.
+	 * @param int                                         $batch_size  Ids per call.
+	 * @param callable(list<string>): Browse_Nodes_Result $fetch_batch One call for a batch.
+	 * @param callable(list<string>): Browse_Nodes_Result $not_found   The result for an unknown batch.
+	 * @throws Amazon_Exception When a call fails for another reason.
+	 */
+	protected static function browse_nodes_in_batches( array $ids, int $batch_size, callable $fetch_batch, callable $not_found ): Browse_Nodes_Result {
+		$ids    = array_values( array_unique( array_filter( array_map( static fn( $id ): string => is_scalar( $id ) ? trim( (string) $id ) : '', $ids ) ) ) );
+		$nodes  = array();
+		$errors = array();
+		foreach ( array_chunk( $ids, max( 1, $batch_size ) ) as $batch ) {
+			try {
+				$part = $fetch_batch( $batch );
+			} catch ( Amazon_Exception $exception ) {
+				if ( Amazon_Error::NOT_FOUND !== $exception->error()->kind ) {
+					throw $exception;
+				}
+				$part = $not_found( $batch );
+			}
+			$nodes  += $part->nodes;
+			$errors += $part->errors;
+		}
+		return new Browse_Nodes_Result( $nodes, $errors );
+	}
+
+	/**
+	 * The resources an operation asks for: the caller's `resources` option, else the defaults,
+	 * then the API's filter.
+	 *
+	 * @param 'acapi_creators_resources'|'acapi_paapi_resources' $filter Filter name.
+	 * @param string                                             $operation Operation.
+	 * @param list<string>                                       $defaults  The operation's default resources.
+	 * @param array<string, mixed>                               $options   Options (`resources` overrides).
+	 * @return list<string>
+	 */
+	protected static function filtered_resources( string $filter, string $operation, array $defaults, array $options ): array {
+		$resources = isset( $options['resources'] ) && is_array( $options['resources'] )
+			? array_values( array_filter( $options['resources'], 'is_string' ) )
+			: $defaults;
+		if ( function_exists( 'apply_filters' ) ) {
+			$filtered  = apply_filters( $filter, $resources, $operation ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.DynamicHooknameFound -- one of the two prefixed names above.
+			$resources = is_array( $filtered ) ? array_values( array_filter( $filtered, 'is_string' ) ) : $resources;
+		}
+		return $resources;
+	}
 }

@@ -206,29 +206,21 @@ final class Creators_Client extends Api_Client {
 	 */
 	public function get_browse_nodes( Creators_Credentials $credentials, array $ids, array $options = array() ): Browse_Nodes_Result {
 		$marketplace = $this->marketplace( $credentials );
-		$ids         = array_values( array_unique( array_filter( array_map( static fn( $id ): string => is_scalar( $id ) ? trim( (string) $id ) : '', $ids ) ) ) );
-		$nodes       = array();
-		$errors      = array();
-		foreach ( array_chunk( $ids, self::MAX_IDS_PER_CALL ) as $batch ) {
-			$body = array(
-				'partnerTag'            => $credentials->partner_tag,
-				'browseNodeIds'         => $batch,
-				'resources'             => isset( $options['resources'] ) && is_array( $options['resources'] ) ? array_values( $options['resources'] ) : array( 'browseNodes.ancestor', 'browseNodes.children' ),
-				'languagesOfPreference' => isset( $options['language'] ) && is_string( $options['language'] ) ? array( $options['language'] ) : null,
-			);
-			try {
+		return self::browse_nodes_in_batches(
+			$ids,
+			self::MAX_IDS_PER_CALL,
+			function ( array $batch ) use ( $credentials, $marketplace, $options ): Browse_Nodes_Result {
+				$body     = array(
+					'partnerTag'            => $credentials->partner_tag,
+					'browseNodeIds'         => $batch,
+					'resources'             => isset( $options['resources'] ) && is_array( $options['resources'] ) ? array_values( $options['resources'] ) : array( 'browseNodes.ancestor', 'browseNodes.children' ),
+					'languagesOfPreference' => isset( $options['language'] ) && is_string( $options['language'] ) ? array( $options['language'] ) : null,
+				);
 				$response = $this->call( $credentials, $marketplace, 'getBrowseNodes', $body );
-				$part     = $this->mapper->get_browse_nodes( $this->decode( $response, $credentials ), $batch );
-			} catch ( Amazon_Exception $exception ) {
-				if ( Amazon_Error::NOT_FOUND !== $exception->error()->kind ) {
-					throw $exception;
-				}
-				$part = $this->mapper->get_browse_nodes( array(), $batch );
-			}
-			$nodes  += $part->nodes;
-			$errors += $part->errors;
-		}
-		return new Browse_Nodes_Result( $nodes, $errors );
+				return $this->mapper->get_browse_nodes( $this->decode( $response, $credentials ), $batch );
+			},
+			fn( array $batch ): Browse_Nodes_Result => $this->mapper->get_browse_nodes( array(), $batch )
+		);
 	}
 
 	/**
@@ -239,19 +231,11 @@ final class Creators_Client extends Api_Client {
 	 * @return list<string>
 	 */
 	public function resources( string $operation, array $options = array() ): array {
-		if ( isset( $options['resources'] ) && is_array( $options['resources'] ) ) {
-			$resources = array_values( array_filter( $options['resources'], 'is_string' ) );
-		} else {
-			$resources = self::ITEM_RESOURCES;
-			if ( 'getVariations' === $operation ) {
-				$resources = array_merge( $resources, array( 'variationSummary.price.highestPrice', 'variationSummary.price.lowestPrice', 'variationSummary.variationDimension' ) );
-			}
+		$defaults = self::ITEM_RESOURCES;
+		if ( 'getVariations' === $operation ) {
+			$defaults = array_merge( $defaults, array( 'variationSummary.price.highestPrice', 'variationSummary.price.lowestPrice', 'variationSummary.variationDimension' ) );
 		}
-		if ( function_exists( 'apply_filters' ) ) {
-			$filtered  = apply_filters( 'acapi_creators_resources', $resources, $operation );
-			$resources = is_array( $filtered ) ? array_values( array_filter( $filtered, 'is_string' ) ) : $resources;
-		}
-		return $resources;
+		return self::filtered_resources( 'acapi_creators_resources', $operation, $defaults, $options );
 	}
 
 	/**

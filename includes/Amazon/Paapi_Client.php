@@ -216,26 +216,18 @@ final class Paapi_Client extends Api_Client {
 	 */
 	public function get_browse_nodes( Paapi_Credentials $credentials, array $ids, array $options = array() ): Browse_Nodes_Result {
 		$marketplace = $this->marketplace( $credentials );
-		$ids         = array_values( array_unique( array_filter( array_map( static fn( $id ): string => is_scalar( $id ) ? trim( (string) $id ) : '', $ids ) ) ) );
-		$nodes       = array();
-		$errors      = array();
-		foreach ( array_chunk( $ids, self::MAX_IDS_PER_CALL ) as $batch ) {
-			$body = $this->common( $credentials, $marketplace, array( 'language' => $options['language'] ?? null ) ) + array(
-				'BrowseNodeIds' => $batch,
-				'Resources'     => isset( $options['resources'] ) && is_array( $options['resources'] ) ? array_values( $options['resources'] ) : array( 'BrowseNodes.Ancestor', 'BrowseNodes.Children' ),
-			);
-			try {
-				$part = $this->mapper->get_browse_nodes( $this->decode( $this->call( $credentials, $marketplace, 'GetBrowseNodes', $body ), $credentials ), $batch );
-			} catch ( Amazon_Exception $exception ) {
-				if ( Amazon_Error::NOT_FOUND !== $exception->error()->kind ) {
-					throw $exception;
-				}
-				$part = $this->mapper->get_browse_nodes( array(), $batch );
-			}
-			$nodes  += $part->nodes;
-			$errors += $part->errors;
-		}
-		return new Browse_Nodes_Result( $nodes, $errors );
+		return self::browse_nodes_in_batches(
+			$ids,
+			self::MAX_IDS_PER_CALL,
+			function ( array $batch ) use ( $credentials, $marketplace, $options ): Browse_Nodes_Result {
+				$body = $this->common( $credentials, $marketplace, array( 'language' => $options['language'] ?? null ) ) + array(
+					'BrowseNodeIds' => $batch,
+					'Resources'     => isset( $options['resources'] ) && is_array( $options['resources'] ) ? array_values( $options['resources'] ) : array( 'BrowseNodes.Ancestor', 'BrowseNodes.Children' ),
+				);
+				return $this->mapper->get_browse_nodes( $this->decode( $this->call( $credentials, $marketplace, 'GetBrowseNodes', $body ), $credentials ), $batch );
+			},
+			fn( array $batch ): Browse_Nodes_Result => $this->mapper->get_browse_nodes( array(), $batch )
+		);
 	}
 
 	/**
@@ -246,19 +238,11 @@ final class Paapi_Client extends Api_Client {
 	 * @return list<string>
 	 */
 	public function resources( string $operation, array $options = array() ): array {
-		if ( isset( $options['resources'] ) && is_array( $options['resources'] ) ) {
-			$resources = array_values( array_filter( $options['resources'], 'is_string' ) );
-		} else {
-			$resources = self::ITEM_RESOURCES;
-			if ( 'GetVariations' === $operation ) {
-				$resources = array_merge( $resources, array( 'VariationSummary.Price.HighestPrice', 'VariationSummary.Price.LowestPrice', 'VariationSummary.VariationDimension' ) );
-			}
+		$defaults = self::ITEM_RESOURCES;
+		if ( 'GetVariations' === $operation ) {
+			$defaults = array_merge( $defaults, array( 'VariationSummary.Price.HighestPrice', 'VariationSummary.Price.LowestPrice', 'VariationSummary.VariationDimension' ) );
 		}
-		if ( function_exists( 'apply_filters' ) ) {
-			$filtered  = apply_filters( 'acapi_paapi_resources', $resources, $operation );
-			$resources = is_array( $filtered ) ? array_values( array_filter( $filtered, 'is_string' ) ) : $resources;
-		}
-		return $resources;
+		return self::filtered_resources( 'acapi_paapi_resources', $operation, $defaults, $options );
 	}
 
 	/**
