@@ -12,19 +12,13 @@ namespace Amazon_Creators_API\Amazon;
 use Amazon_Creators_API\Marketplace\Marketplace_Registry;
 
 /**
- * Immutable credential set. The secret is not a property: it lives in a private static WeakMap, so
- * var_dump, print_r, var_export, json_encode and traces of the object never show it (__debugInfo
- * masks it too), and the constructor marks it #[\SensitiveParameter].
+ * Immutable credential set. The secret stays out of the
+ * object's properties (Keeps_Secret), __debugInfo masks it, and the constructor marks it
+ * #[\SensitiveParameter].
  */
 final class Creators_Credentials {
 
-	/**
-	 * Secrets by instance. Kept outside the object's properties so that var_dump, print_r,
-	 * var_export, (array) casts, json_encode and exception traces of the object never show them.
-	 *
-	 * @var \WeakMap<self, string>|null
-	 */
-	private static ?\WeakMap $secrets = null;
+	use Keeps_Secret;
 
 	/**
 	 * Country code of the marketplace.
@@ -51,8 +45,8 @@ final class Creators_Credentials {
 		public readonly string $partner_tag,
 		string $marketplace
 	) {
-		self::vault()[ $this ] = $credential_secret;
-		$this->marketplace     = Marketplace_Registry::normalize_country( $marketplace );
+		$this->keep_secret( $credential_secret );
+		$this->marketplace = Marketplace_Registry::normalize_country( $marketplace );
 	}
 
 	/**
@@ -68,12 +62,6 @@ final class Creators_Credentials {
 		return new self( $credential_id, $credential_secret, (string) ( Marketplace_Registry::version_type( $version ) ?? 'cognito' ), $version, $partner_tag, $marketplace );
 	}
 
-	/**
-	 * The Credential Secret. Use only to build the token request.
-	 */
-	public function secret(): string {
-		return self::vault()[ $this ] ?? '';
-	}
 
 	/**
 	 * Whether every value is present.
@@ -110,17 +98,6 @@ final class Creators_Credentials {
 		);
 	}
 
-	/**
-	 * The secrets store.
-	 *
-	 * @return \WeakMap<self, string>
-	 */
-	private static function vault(): \WeakMap {
-		if ( null === self::$secrets ) {
-			self::$secrets = new \WeakMap();
-		}
-		return self::$secrets;
-	}
 
 	/**
 	 * Dump without the secret.

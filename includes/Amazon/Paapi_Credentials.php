@@ -12,19 +12,13 @@ namespace Amazon_Creators_API\Amazon;
 use Amazon_Creators_API\Marketplace\Marketplace_Registry;
 
 /**
- * Immutable PA-API access key pair plus the partner tag of the marketplace asked. The secret is not a property: it lives in a private static WeakMap, so
- * var_dump, print_r, var_export, json_encode and traces of the object never show it (__debugInfo
- * masks it too), and the constructor marks it #[\SensitiveParameter].
+ * Immutable PA-API access key pair plus the partner tag of the marketplace asked. The secret stays out of the
+ * object's properties (Keeps_Secret), __debugInfo masks it, and the constructor marks it
+ * #[\SensitiveParameter].
  */
 final class Paapi_Credentials {
 
-	/**
-	 * Secrets by instance. Kept outside the object's properties so that var_dump, print_r,
-	 * var_export, (array) casts, json_encode and exception traces of the object never show them.
-	 *
-	 * @var \WeakMap<self, string>|null
-	 */
-	private static ?\WeakMap $secrets = null;
+	use Keeps_Secret;
 
 	/**
 	 * Country code of the marketplace asked.
@@ -47,8 +41,8 @@ final class Paapi_Credentials {
 		public readonly string $partner_tag,
 		string $marketplace = 'us'
 	) {
-		self::vault()[ $this ] = $secret_key;
-		$this->marketplace     = Marketplace_Registry::normalize_country( $marketplace );
+		$this->keep_secret( $secret_key );
+		$this->marketplace = Marketplace_Registry::normalize_country( $marketplace );
 	}
 
 	/**
@@ -61,12 +55,6 @@ final class Paapi_Credentials {
 		return new self( $this->access_key, $this->secret(), $partner_tag ?? $this->partner_tag, $marketplace );
 	}
 
-	/**
-	 * The secret key. Use only to sign.
-	 */
-	public function secret(): string {
-		return self::vault()[ $this ] ?? '';
-	}
 
 	/**
 	 * Whether every value is present.
@@ -94,17 +82,6 @@ final class Paapi_Credentials {
 		);
 	}
 
-	/**
-	 * The secrets store.
-	 *
-	 * @return \WeakMap<self, string>
-	 */
-	private static function vault(): \WeakMap {
-		if ( null === self::$secrets ) {
-			self::$secrets = new \WeakMap();
-		}
-		return self::$secrets;
-	}
 
 	/**
 	 * Dump without the secret.
