@@ -3,6 +3,7 @@
 #   tools/emulator-up.sh <run-dir>     (stop it with: source tools/lib.sh; stop_group <run-dir>/emulator.pid)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+: "${ACAPI_EMULATOR_PORT:=9411}"
 run="${1:?run dir}"; mkdir -p "$run"
 url="http://127.0.0.1:$ACAPI_EMULATOR_PORT/__emulator/log"
 curl -s -o /dev/null --max-time 1 "$url" && exit 0

@@ -4,7 +4,7 @@
 ACAPI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ACAPI_SLUG="amazon-creators-api"
 ACAPI_WP_DIR="${ACAPI_WP_DIR:-$ACAPI_ROOT/.wp}"   # git-ignored: WordPress core, sites, databases, caches
-ACAPI_EMULATOR_PORT="${ACAPI_EMULATOR_PORT:-9411}"
+# The emulator port, ACAPI_EMULATOR_PORT: 9411 for npm start (tools/serve.sh), 9412 for the tests.
 ACAPI_WP_BUILDS_PKG="$ACAPI_ROOT/node_modules/@wp-playground/wordpress-builds"
 ACAPI_SQLITE_CLI_PKG="@wp-playground/cli@3.1.56"   # ships the SQLite Database Integration 3.0.2 zip
 

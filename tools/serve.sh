@@ -4,6 +4,7 @@
 #   tools/serve.sh start <site-name> <port>    tools/serve.sh stop <site-name>
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+: "${ACAPI_EMULATOR_PORT:=9411}"
 
 action="${1:?start|stop}"; name="${2:?site name}"; port="${3:-8888}"
 run="$ACAPI_WP_DIR/run/$name"

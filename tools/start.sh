@@ -4,6 +4,7 @@
 # Ctrl-C, then stops everything it started.   npm start -- --reset   rebuilds the site from scratch.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+: "${ACAPI_EMULATOR_PORT:=9411}"
 
 port="${ACAPI_PORT:-8888}"
 reset=""

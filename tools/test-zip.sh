@@ -4,6 +4,7 @@
 # deprecation in the debug log.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
+export ACAPI_EMULATOR_PORT="${ACAPI_EMULATOR_PORT:-9412}"
 cd "$ACAPI_ROOT"
 
 port=8891

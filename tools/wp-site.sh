@@ -9,6 +9,7 @@
 # The site lives in .wp/sites/<name>; the plugin is copied into it (tools/lib.sh: sync_plugin).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+: "${ACAPI_EMULATOR_PORT:=9411}"
 
 name="${1:?site name}"; port="${2:?port}"; shift 2
 reset=""; with_plugin=1
