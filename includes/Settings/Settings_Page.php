@@ -18,6 +18,8 @@ final class Settings_Page {
 
 	private const SCRIPT_HANDLE = 'acapi-settings';
 
+	private const REST_NAMESPACE = 'amazon-creators-api/v1';
+
 	/**
 	 * Plugin directory with a trailing slash.
 	 *
@@ -87,6 +89,7 @@ final class Settings_Page {
 			true
 		);
 		wp_set_script_translations( self::SCRIPT_HANDLE, 'amazon-creators-api', $this->plugin_dir . 'languages' );
+		$this->preload();
 		wp_enqueue_style( 'wp-components' );
 		if ( is_readable( $this->plugin_dir . 'build/admin/settings.css' ) ) {
 			wp_enqueue_style(
@@ -96,6 +99,27 @@ final class Settings_Page {
 				$asset['version']
 			);
 		}
+	}
+
+	/**
+	 * Preloads the screen's REST answers into apiFetch, so the app renders without a spinner.
+	 * The routing summary is preloaded only when its route exists (a preloaded 404 would read as data).
+	 */
+	private function preload(): void {
+		$paths = array(
+			'/' . self::REST_NAMESPACE . '/marketplaces',
+			'/' . self::REST_NAMESPACE . '/paapi',
+			'/' . self::REST_NAMESPACE . '/general',
+		);
+		if ( isset( rest_get_server()->get_routes()[ '/' . self::REST_NAMESPACE . '/routing' ] ) ) {
+			$paths[] = '/' . self::REST_NAMESPACE . '/routing';
+		}
+		$preloaded = array_reduce( $paths, 'rest_preload_api_request', array() );
+		wp_add_inline_script(
+			'wp-api-fetch',
+			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', (string) wp_json_encode( $preloaded ) ),
+			'after'
+		);
 	}
 
 	/**

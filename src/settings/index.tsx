@@ -5,6 +5,7 @@ import domReady from '@wordpress/dom-ready';
 import { createRoot } from '@wordpress/element';
 
 import App from './App';
+import './settings.scss';
 
 domReady( () => {
 	const root = document.getElementById( 'acapi-settings-root' );

@@ -1,0 +1,391 @@
+<?php
+/**
+ * REST routes of the per-marketplace Creators API credentials.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Rest;
+
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Amazon_Creators_API\Settings\Credential_Rules;
+
+/**
+ * `GET|POST /marketplaces`, `GET|PUT|PATCH|DELETE /marketplaces/<country>`,
+ * `POST /marketplaces/<country>/default`. Answers never hold a secret: only its state and a mask.
+ *
+ * @phpstan-import-type Row from \Amazon_Creators_API\Settings\Settings_Repository
+ */
+final class Marketplaces_Controller extends Settings_Controller_Base {
+
+	/**
+	 * The country part of item routes.
+	 */
+	public const COUNTRY_PATTERN = '(?P<country>[a-zA-Z]{2})';
+
+	/**
+	 * Builds the controller.
+	 *
+	 * @param \Amazon_Creators_API\Settings\Settings_Repository $settings The settings.
+	 */
+	public function __construct( \Amazon_Creators_API\Settings\Settings_Repository $settings ) {
+		parent::__construct( $settings, 'marketplaces' );
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		$country_arg = array(
+			'country' => array(
+				'description' => __( 'Country code of the marketplace (de, us, uk…).', 'amazon-creators-api' ),
+				'type'        => 'string',
+			),
+		);
+		register_rest_route(
+			self::REST_NAMESPACE,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'permissions_check' ),
+					'args'                => array(),
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( $this, 'permissions_check' ),
+					'args'                => $this->lenient_args( \WP_REST_Server::CREATABLE ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			self::REST_NAMESPACE,
+			'/' . $this->rest_base . '/' . self::COUNTRY_PATTERN,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'permissions_check' ),
+					'args'                => $country_arg,
+				),
+				array(
+					'methods'             => \WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'permissions_check' ),
+					'args'                => $country_arg + $this->lenient_args( \WP_REST_Server::EDITABLE ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'delete_item' ),
+					'permission_callback' => array( $this, 'permissions_check' ),
+					'args'                => $country_arg,
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			self::REST_NAMESPACE,
+			'/' . $this->rest_base . '/' . self::COUNTRY_PATTERN . '/default',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'set_default' ),
+					'permission_callback' => array( $this, 'permissions_check' ),
+					'args'                => $country_arg,
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Checks the route's permission (every route: manage_options).
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function get_items_permissions_check( $request ): bool|\WP_Error {
+		return $this->permissions_check( $request );
+	}
+
+	/**
+	 * Every configured marketplace.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 */
+	public function get_items( $request ): \WP_REST_Response {
+		$items = array();
+		foreach ( $this->settings->rows() as $row ) {
+			$items[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $row, $request ) );
+		}
+		return new \WP_REST_Response( $items );
+	}
+
+	/**
+	 * One marketplace.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_item( $request ): \WP_REST_Response|\WP_Error {
+		$row = $this->find( $request );
+		return $row instanceof \WP_Error ? $row : $this->prepare_item_for_response( $row, $request );
+	}
+
+	/**
+	 * Adds a marketplace (201). The first marketplace becomes the default.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function create_item( $request ): \WP_REST_Response|\WP_Error {
+		$params = $request->get_params();
+		$row    = $this->settings->add( $params );
+		if ( $row instanceof \WP_Error ) {
+			return $row;
+		}
+		if ( ! empty( $params['is_default'] ) || null === $this->settings->default_country() ) {
+			$this->settings->set_default( $row['country'] );
+		}
+		$response = $this->prepare_item_for_response( $row, $request );
+		$response->set_status( 201 );
+		$response->header( 'Location', rest_url( $this->namespace . '/' . $this->rest_base . '/' . $row['country'] ) );
+		return $response;
+	}
+
+	/**
+	 * Changes a marketplace: fields, enabled, default. Needs the revision it was read at (409 when stale).
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function update_item( $request ): \WP_REST_Response|\WP_Error {
+		$row = $this->find( $request );
+		if ( $row instanceof \WP_Error ) {
+			return $row;
+		}
+		$params = $request->get_json_params();
+		$params = is_array( $params ) && array() !== $params ? $params : $request->get_body_params();
+		if ( ! isset( $params['revision'] ) || ! is_numeric( $params['revision'] ) ) {
+			return \Amazon_Creators_API\Settings\Settings_Repository::invalid( array( 'revision' => __( 'The revision of the copy you edited is missing: reload the page.', 'amazon-creators-api' ) ) );
+		}
+		$changes = array_intersect_key( $params, array_flip( array( 'enabled', 'credential_type', 'credential_id', 'credential_secret', 'partner_tag', 'api_version' ) ) );
+		$updated = $this->settings->update( $row['country'], $changes, (int) $params['revision'] );
+		if ( $updated instanceof \WP_Error ) {
+			return $updated;
+		}
+		if ( array_key_exists( 'is_default', $params ) ) {
+			if ( ! empty( $params['is_default'] ) ) {
+				$this->settings->set_default( $updated['country'] );
+			} elseif ( $this->settings->default_country() === $updated['country'] ) {
+				delete_option( \Amazon_Creators_API\Settings\Settings_Repository::DEFAULT_OPTION );
+			}
+		}
+		return $this->prepare_item_for_response( $updated, $request );
+	}
+
+	/**
+	 * Removes a marketplace.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function delete_item( $request ): \WP_REST_Response|\WP_Error {
+		$row = $this->find( $request );
+		if ( $row instanceof \WP_Error ) {
+			return $row;
+		}
+		$previous = $this->prepare_item_for_response( $row, $request )->get_data();
+		$deleted  = $this->settings->delete( $row['country'] );
+		if ( $deleted instanceof \WP_Error ) {
+			return $deleted;
+		}
+		return new \WP_REST_Response(
+			array(
+				'deleted'  => true,
+				'previous' => $previous,
+			)
+		);
+	}
+
+	/**
+	 * Makes a marketplace the default (the previous default stops being one).
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function set_default( \WP_REST_Request $request ): \WP_REST_Response|\WP_Error {
+		$row = $this->find( $request );
+		if ( $row instanceof \WP_Error ) {
+			return $row;
+		}
+		$result = $this->settings->set_default( $row['country'] );
+		return $result instanceof \WP_Error ? $result : $this->prepare_item_for_response( $row, $request );
+	}
+
+	/**
+	 * A row as the REST answer.
+	 *
+	 * @param mixed                                  $item    Stored row.
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 */
+	public function prepare_item_for_response( $item, $request ): \WP_REST_Response {
+		/**
+		 * The stored row.
+		 *
+		 * @var Row $item
+		 */
+		$data    = $this->settings->public_row( $item );
+		$context = is_string( $request['context'] ?? null ) ? (string) $request['context'] : 'view';
+		return new \WP_REST_Response( $this->filter_response_by_context( $data, $context ) );
+	}
+
+	/**
+	 * The row of the request's country: 400 for an unknown country, 404 when not configured.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return Row|\WP_Error
+	 */
+	private function find( \WP_REST_Request $request ): array|\WP_Error {
+		$country = is_string( $request['country'] ) ? $request['country'] : '';
+		$message = Credential_Rules::country_error( $country );
+		if ( null !== $message ) {
+			return \Amazon_Creators_API\Settings\Settings_Repository::invalid( array( 'country' => $message ) );
+		}
+		$row = $this->settings->row( $country );
+		if ( null === $row ) {
+			return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'amazon-creators-api' ), array( 'status' => 404 ) );
+		}
+		return $row;
+	}
+
+	/**
+	 * The marketplace schema (draft-04). `credential_secret` is write-only: no context shows it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( is_array( $this->schema ) ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$view         = array( 'view', 'edit' );
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'acapi-marketplace',
+			'type'       => 'object',
+			'properties' => array(
+				'country'              => array(
+					'description' => __( 'Country code of the marketplace.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'enum'        => array_keys( Marketplace_Registry::all() ),
+					'context'     => $view,
+					'required'    => true,
+				),
+				'name'                 => array(
+					'description' => __( 'Name of the marketplace.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'region'               => array(
+					'description' => __( 'Region group (NA, EU, FE).', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'enum'        => array( 'NA', 'EU', 'FE' ),
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'enabled'              => array(
+					'description' => __( 'Whether the Creators API serves this marketplace.', 'amazon-creators-api' ),
+					'type'        => 'boolean',
+					'context'     => $view,
+					'default'     => true,
+				),
+				'credential_type'      => array(
+					'description' => __( 'Cognito (v2.x versions) or Login with Amazon (v3.x versions).', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'enum'        => Credential_Rules::TYPES,
+					'context'     => $view,
+					'required'    => true,
+				),
+				'credential_id'        => array(
+					'description' => __( 'Credential ID from Associates Central.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'context'     => $view,
+					'required'    => true,
+				),
+				'credential_secret'    => array(
+					'description' => __( 'Credential Secret. Write-only; blank keeps the stored one.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'context'     => array(),
+				),
+				'suggested_type'       => array(
+					'description' => __( 'The type the Credential ID\'s shape suggests.', 'amazon-creators-api' ),
+					'type'        => array( 'string', 'null' ),
+					'enum'        => array( 'cognito', 'lwa', null ),
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'partner_tag'          => array(
+					'description' => __( 'Partner tag (Associates tracking ID) of this marketplace.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'context'     => $view,
+					'required'    => true,
+				),
+				'api_version'          => array(
+					'description' => __( 'Creators API version. On write: an override where sources disagree (\'\' follows type and region).', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'context'     => $view,
+				),
+				'api_version_override' => array(
+					'description' => __( 'The stored version override, \'\' when none.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'secret_state'         => array(
+					'description' => __( 'ok, unreadable (the encryption key changed: re-enter the secret) or missing.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'enum'        => array( 'ok', 'unreadable', 'missing' ),
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'secret_mask'          => array(
+					'description' => __( 'The secret\'s last characters behind bullets.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'is_default'           => array(
+					'description' => __( 'Whether this is the default marketplace.', 'amazon-creators-api' ),
+					'type'        => 'boolean',
+					'context'     => $view,
+				),
+				'status'               => array(
+					'description' => __( 'enabled, disabled or not_configured.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'enum'        => array( 'enabled', 'disabled', 'not_configured' ),
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'revision'             => array(
+					'description' => __( 'Revision of the stored row; send it back with a change (409 when it is stale).', 'amazon-creators-api' ),
+					'type'        => 'integer',
+					'context'     => $view,
+				),
+				'updated_at'           => array(
+					'description' => __( 'Last change (ISO 8601, UTC).', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'format'      => 'date-time',
+					'context'     => $view,
+					'readonly'    => true,
+				),
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}

@@ -1,0 +1,132 @@
+<?php
+/**
+ * REST route of the legacy PA-API 5.0 credentials.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Rest;
+
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Amazon_Creators_API\Settings\Settings_Repository;
+
+/**
+ * `GET|PUT|POST|PATCH /paapi`: access key, secret key (write-only), partner tag per marketplace.
+ */
+final class Paapi_Controller extends Settings_Controller_Base {
+
+	/**
+	 * Builds the controller.
+	 *
+	 * @param Settings_Repository $settings The settings.
+	 */
+	public function __construct( Settings_Repository $settings ) {
+		parent::__construct( $settings, 'paapi' );
+	}
+
+	/**
+	 * Registers the route.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			self::REST_NAMESPACE,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'permissions_check' ),
+					'args'                => array(),
+				),
+				array(
+					'methods'             => \WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'permissions_check' ),
+					'args'                => $this->lenient_args( \WP_REST_Server::EDITABLE ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * The PA-API settings (no secret).
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 */
+	public function get_item( $request ): \WP_REST_Response {
+		unset( $request );
+		return new \WP_REST_Response( $this->settings->public_paapi() );
+	}
+
+	/**
+	 * Saves the PA-API settings (a blank secret keeps the stored one).
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function update_item( $request ): \WP_REST_Response|\WP_Error {
+		$params = $request->get_json_params();
+		$params = is_array( $params ) && array() !== $params ? $params : $request->get_body_params();
+		$saved  = $this->settings->save_paapi( array_intersect_key( $params, array_flip( array( 'access_key', 'secret_key', 'partner_tags' ) ) ) );
+		return $saved instanceof \WP_Error ? $saved : new \WP_REST_Response( $this->settings->public_paapi() );
+	}
+
+	/**
+	 * The schema.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( is_array( $this->schema ) ) {
+			return $this->schema;
+		}
+		$view         = array( 'view', 'edit' );
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'acapi-paapi',
+			'type'       => 'object',
+			'properties' => array(
+				'access_key'   => array(
+					'description' => __( 'PA-API 5.0 access key.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'context'     => $view,
+				),
+				'secret_key'   => array(
+					'description' => __( 'PA-API 5.0 secret key. Write-only; blank keeps the stored one.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'context'     => array(),
+				),
+				'secret_state' => array(
+					'description' => __( 'ok, unreadable or missing.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'enum'        => array( 'ok', 'unreadable', 'missing' ),
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'secret_mask'  => array(
+					'description' => __( 'The secret\'s last characters behind bullets.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'context'     => $view,
+					'readonly'    => true,
+				),
+				'partner_tags' => array(
+					'description'          => __( 'Partner tag per marketplace (country code => tag).', 'amazon-creators-api' ),
+					'type'                 => 'object',
+					'context'              => $view,
+					'properties'           => array_fill_keys( array_keys( Marketplace_Registry::all() ), array( 'type' => 'string' ) ),
+					'additionalProperties' => false,
+				),
+				'revision'     => array(
+					'description' => __( 'Revision of the stored settings.', 'amazon-creators-api' ),
+					'type'        => 'integer',
+					'context'     => $view,
+					'readonly'    => true,
+				),
+			),
+		);
+		return $this->schema;
+	}
+}

@@ -1,0 +1,67 @@
+<?php
+/**
+ * What every settings route shares: the namespace, the capability check, the repository.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Rest;
+
+use Amazon_Creators_API\Settings\Settings_Repository;
+
+/**
+ * Base of the settings controllers. Every route needs `manage_options`; the REST cookie
+ * authentication (with its nonce) is WordPress's own.
+ */
+abstract class Settings_Controller_Base extends Rest_Controller {
+
+	/**
+	 * The settings.
+	 *
+	 * @var Settings_Repository
+	 */
+	protected Settings_Repository $settings;
+
+	/**
+	 * Builds the controller.
+	 *
+	 * @param Settings_Repository $settings The settings.
+	 * @param string              $rest_base Route base (`marketplaces`).
+	 */
+	public function __construct( Settings_Repository $settings, string $rest_base ) {
+		parent::__construct( $rest_base );
+		$this->settings = $settings;
+	}
+
+	/**
+	 * Only administrators (manage_options) may read or change these settings.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function permissions_check( $request ): bool|\WP_Error {
+		unset( $request );
+		if ( current_user_can( 'manage_options' ) ) {
+			return true;
+		}
+		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to manage the Amazon settings.', 'amazon-creators-api' ), array( 'status' => rest_authorization_required_code() ) );
+	}
+
+	/**
+	 * Endpoint args from the schema without the checks the repository makes itself, so that every
+	 * invalid field gets its own plain-language message in one answer (`data.params`).
+	 *
+	 * @param string $method WP_REST_Server method constant.
+	 * @return array<string, array<string, mixed>>
+	 */
+	protected function lenient_args( string $method ): array {
+		$args = $this->get_endpoint_args_for_item_schema( $method );
+		foreach ( $args as $name => $arg ) {
+			unset( $arg['enum'], $arg['pattern'], $arg['minLength'], $arg['maxLength'], $arg['required'] );
+			$args[ $name ] = $arg;
+		}
+		return $args;
+	}
+}

@@ -1,0 +1,138 @@
+<?php
+/**
+ * What a well-formed marketplace entry looks like (shared by the REST routes and mirrored in
+ * src/settings/validation.ts).
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Settings;
+
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+
+/**
+ * Field rules and their plain-language messages.
+ */
+final class Credential_Rules {
+
+	/**
+	 * Login with Amazon (v3) client ids: `amzn1.application-oa2-client.` and 32 hex digits.
+	 */
+	public const LWA_ID_PATTERN = '/^amzn1\.application-oa2-client\.[a-z0-9]{32}$/i';
+
+	/**
+	 * The prefix that marks an LWA client id.
+	 */
+	public const LWA_ID_PREFIX = 'amzn1.application-oa2-client.';
+
+	/**
+	 * Cognito (v2) app client ids: letters and digits, 20 to 128 of them.
+	 */
+	public const COGNITO_ID_PATTERN = '/^[a-z0-9]{20,128}$/i';
+
+	/**
+	 * Partner tags (Associates tracking ids): letters, digits, `.`, `_`, `-`, at most 128.
+	 */
+	public const PARTNER_TAG_PATTERN = '/^[a-z0-9][a-z0-9._-]{0,127}$/i';
+
+	/**
+	 * The credential types.
+	 */
+	public const TYPES = array( 'cognito', 'lwa' );
+
+	/**
+	 * The credential type an id's shape suggests, or null when the id is malformed.
+	 *
+	 * @param string $credential_id Credential ID.
+	 */
+	public static function suggested_type( string $credential_id ): ?string {
+		$id = trim( $credential_id );
+		if ( 1 === preg_match( self::LWA_ID_PATTERN, $id ) ) {
+			return 'lwa';
+		}
+		if ( 1 === preg_match( self::COGNITO_ID_PATTERN, $id ) ) {
+			return 'cognito';
+		}
+		return null;
+	}
+
+	/**
+	 * The error message of a credential id, or null when it is well-formed.
+	 *
+	 * @param string $credential_id Credential ID.
+	 */
+	public static function credential_id_error( string $credential_id ): ?string {
+		$id = trim( $credential_id );
+		if ( '' === $id ) {
+			return __( 'Enter the Credential ID.', 'amazon-creators-api' );
+		}
+		if ( null !== self::suggested_type( $id ) ) {
+			return null;
+		}
+		if ( str_starts_with( strtolower( $id ), self::LWA_ID_PREFIX ) ) {
+			return __( 'This Credential ID starts like a Login with Amazon (v3) id but is incomplete: it should be amzn1.application-oa2-client. followed by 32 letters and digits.', 'amazon-creators-api' );
+		}
+		return __( 'This does not look like a Credential ID: a Cognito (v2) id has 20 or more letters and digits, a Login with Amazon (v3) id starts with amzn1.application-oa2-client.', 'amazon-creators-api' );
+	}
+
+	/**
+	 * The error message of a partner tag, or null when it is well-formed.
+	 *
+	 * @param string $partner_tag Partner tag.
+	 */
+	public static function partner_tag_error( string $partner_tag ): ?string {
+		$tag = trim( $partner_tag );
+		if ( '' === $tag ) {
+			return __( 'Enter the partner tag (your Associates tracking ID for this marketplace, e.g. mysite-21).', 'amazon-creators-api' );
+		}
+		if ( 1 !== preg_match( self::PARTNER_TAG_PATTERN, $tag ) ) {
+			return __( 'A partner tag has only letters, digits, dots, underscores and hyphens (e.g. mysite-21).', 'amazon-creators-api' );
+		}
+		return null;
+	}
+
+	/**
+	 * The error message of a secret, or null when it is acceptable.
+	 *
+	 * @param string $secret   Secret.
+	 * @param bool   $required Whether an empty secret is an error (adding) or means "keep" (editing).
+	 */
+	public static function secret_error( #[\SensitiveParameter] string $secret, bool $required ): ?string {
+		if ( '' === trim( $secret ) ) {
+			return $required ? __( 'Enter the Credential Secret.', 'amazon-creators-api' ) : null;
+		}
+		if ( strlen( $secret ) > 512 || 1 === preg_match( '/\s/', $secret ) ) {
+			return __( 'The Credential Secret has no spaces and at most 512 characters: copy it again from Associates Central.', 'amazon-creators-api' );
+		}
+		return null;
+	}
+
+	/**
+	 * The error message of a version override for a marketplace and type, or null when it fits.
+	 *
+	 * @param string $version Version ('' = follow type and region).
+	 * @param string $country Country code.
+	 * @param string $type    Credential type.
+	 */
+	public static function version_error( string $version, string $country, string $type ): ?string {
+		if ( '' === $version ) {
+			return null;
+		}
+		$marketplace = Marketplace_Registry::get( $country );
+		if ( null === $marketplace || ! $marketplace->supports_version( $version ) || Marketplace_Registry::version_type( $version ) !== $type ) {
+			return __( 'This version does not serve this marketplace with this credential type.', 'amazon-creators-api' );
+		}
+		return null;
+	}
+
+	/**
+	 * The error message of a country code, or null when it is a known marketplace.
+	 *
+	 * @param string $country Country code.
+	 */
+	public static function country_error( string $country ): ?string {
+		return null === Marketplace_Registry::get( $country ) ? __( 'Unknown marketplace: choose one of the listed countries.', 'amazon-creators-api' ) : null;
+	}
+}

@@ -1,0 +1,650 @@
+<?php
+/**
+ * The plugin's settings: per-marketplace Creators API credentials, PA-API 5.0 keys, general settings.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Settings;
+
+use Amazon_Creators_API\Amazon\Creators_Credentials;
+use Amazon_Creators_API\Amazon\Paapi_Credentials;
+use Amazon_Creators_API\Catalog\Credentials_Source;
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Amazon_Creators_API\Uninstaller;
+
+/**
+ * Storage: one option per marketplace (`acapi_marketplace_<country>`, not autoloaded) so that two
+ * admins editing different marketplaces never overwrite each other; each row carries a `revision`,
+ * and a write made from a stale copy is refused (compare-and-swap on the stored value). The default
+ * marketplace is a single option (`acapi_default_marketplace`), so there is at most one and setting
+ * a new one replaces the old in the same write. Secrets are sealed by Secret_Box and never leave
+ * this class except inside the credential objects handed to the API clients.
+ *
+ * @phpstan-type Row array{country: string, enabled: bool, credential_type: string, credential_id: string, credential_secret: string, partner_tag: string, api_version: string, revision: int, updated_at: int}
+ * @phpstan-type Paapi_Row array{access_key: string, secret_key: string, partner_tags: array<string, string>, revision: int}
+ * @phpstan-type General array{default_template: string, button_text: string, link_target: string, price_disclaimer: string, offer_max_age_minutes: int, catalog_max_age_hours: int, fallback_to_paapi: bool, delete_data_on_uninstall: bool}
+ */
+final class Settings_Repository implements Credentials_Source {
+
+	public const MARKETPLACE_OPTION_PREFIX = 'acapi_marketplace_';
+	public const DEFAULT_OPTION            = 'acapi_default_marketplace';
+	public const PAAPI_OPTION              = 'acapi_paapi';
+	public const GENERAL_OPTION            = Uninstaller::SETTINGS_OPTION;
+
+	/**
+	 * Templates the renderer offers.
+	 */
+	public const TEMPLATES = array( 'box', 'list', 'grid', 'table', 'button', 'text_link', 'image_link' );
+
+	/**
+	 * Link targets.
+	 */
+	public const LINK_TARGETS = array( '_blank', '_self' );
+
+	/**
+	 * The secret box.
+	 *
+	 * @var Secret_Box
+	 */
+	private Secret_Box $box;
+
+	/**
+	 * Builds the repository.
+	 *
+	 * @param Secret_Box $box Encrypts and decrypts the secrets.
+	 */
+	public function __construct( Secret_Box $box ) {
+		$this->box = $box;
+	}
+
+	/**
+	 * The option holding a marketplace.
+	 *
+	 * @param string $country Country code.
+	 */
+	public static function option_name( string $country ): string {
+		return self::MARKETPLACE_OPTION_PREFIX . Marketplace_Registry::normalize_country( $country );
+	}
+
+	/**
+	 * The stored row of a marketplace, or null when it is not configured.
+	 *
+	 * @param string $country Country code.
+	 * @return Row|null
+	 */
+	public function row( string $country ): ?array {
+		$country = Marketplace_Registry::normalize_country( $country );
+		if ( null === Marketplace_Registry::get( $country ) ) {
+			return null;
+		}
+		$value = get_option( self::option_name( $country ), null );
+		return is_array( $value ) ? self::normalize_row( $country, $value ) : null;
+	}
+
+	/**
+	 * Every configured marketplace, in the registry's order.
+	 *
+	 * @return array<string, Row>
+	 */
+	public function rows(): array {
+		$rows = array();
+		foreach ( array_keys( Marketplace_Registry::all() ) as $country ) {
+			$row = $this->row( $country );
+			if ( null !== $row ) {
+				$rows[ $country ] = $row;
+			}
+		}
+		return $rows;
+	}
+
+	/**
+	 * A row as the REST API and the screen see it: no secret, only its state and a mask.
+	 *
+	 * @param Row $row Stored row.
+	 * @return array<string, mixed>
+	 */
+	public function public_row( array $row ): array {
+		$marketplace = Marketplace_Registry::get( $row['country'] );
+		$secret      = '' === $row['credential_secret'] ? null : $this->box->open( $row['credential_secret'] );
+		return array(
+			'country'              => $row['country'],
+			'name'                 => null === $marketplace ? $row['country'] : $marketplace->name,
+			'region'               => null === $marketplace ? '' : $marketplace->region,
+			'enabled'              => $row['enabled'],
+			'credential_type'      => $row['credential_type'],
+			'credential_id'        => $row['credential_id'],
+			'suggested_type'       => Credential_Rules::suggested_type( $row['credential_id'] ),
+			'partner_tag'          => $row['partner_tag'],
+			'api_version'          => $this->effective_version( $row ),
+			'api_version_override' => $row['api_version'],
+			'secret_state'         => $this->box->state( $row['credential_secret'] ),
+			'secret_mask'          => null === $secret ? '' : Secret_Box::mask( $secret ),
+			'is_default'           => $this->default_country() === $row['country'],
+			'status'               => $this->marketplace_status( $row['country'] ),
+			'revision'             => $row['revision'],
+			'updated_at'           => gmdate( 'c', $row['updated_at'] ),
+		);
+	}
+
+	/**
+	 * The Creators API version a row uses: its override, else the one of its type and region.
+	 *
+	 * @param Row $row Stored row.
+	 */
+	public function effective_version( array $row ): string {
+		if ( '' !== $row['api_version'] ) {
+			return $row['api_version'];
+		}
+		$marketplace = Marketplace_Registry::get( $row['country'] );
+		return null === $marketplace ? '' : $marketplace->version_for( $row['credential_type'] );
+	}
+
+	/**
+	 * Adds a marketplace.
+	 *
+	 * @param array<string, mixed> $input `country`, `enabled`, `credential_type`, `credential_id`, `credential_secret`, `partner_tag`, `api_version`.
+	 * @return Row|\WP_Error 400 with a message per field, 409 when the marketplace already exists.
+	 */
+	public function add( #[\SensitiveParameter] array $input ): array|\WP_Error {
+		$country = Marketplace_Registry::normalize_country( self::string( $input, 'country' ) );
+		$errors  = array();
+		$message = Credential_Rules::country_error( $country );
+		if ( null !== $message ) {
+			$errors['country'] = $message;
+		}
+		$row    = array(
+			'country'           => $country,
+			'enabled'           => ! isset( $input['enabled'] ) || (bool) $input['enabled'],
+			// Without a type, the one the id's shape suggests.
+			'credential_type'   => '' !== self::string( $input, 'credential_type' ) ? self::string( $input, 'credential_type' ) : (string) Credential_Rules::suggested_type( self::string( $input, 'credential_id' ) ),
+			'credential_id'     => trim( self::string( $input, 'credential_id' ) ),
+			'credential_secret' => '',
+			'partner_tag'       => trim( self::string( $input, 'partner_tag' ) ),
+			'api_version'       => trim( self::string( $input, 'api_version' ) ),
+			'revision'          => 1,
+			'updated_at'        => time(),
+		);
+		$secret = trim( self::string( $input, 'credential_secret' ) );
+		$errors = array_merge( $errors, $this->validate( $row, $secret, true ) );
+		if ( array() !== $errors ) {
+			return self::invalid( $errors );
+		}
+		if ( null !== $this->row( $country ) ) {
+			return new \WP_Error( 'acapi_marketplace_exists', __( 'This marketplace is already configured: edit it instead.', 'amazon-creators-api' ), array( 'status' => 409 ) );
+		}
+		$row['credential_secret'] = $this->box->seal( $secret );
+		if ( ! add_option( self::option_name( $country ), $row, '', false ) ) {
+			return new \WP_Error( 'acapi_marketplace_exists', __( 'This marketplace is already configured: edit it instead.', 'amazon-creators-api' ), array( 'status' => 409 ) );
+		}
+		return $row;
+	}
+
+	/**
+	 * Changes a marketplace. A blank secret keeps the stored one. Refused with 409 when the row
+	 * changed since $revision was read (stale copy), or when it changes while this write runs.
+	 *
+	 * @param string               $country  Country code.
+	 * @param array<string, mixed> $changes  Fields to change (as for add(), without `country`).
+	 * @param int                  $revision The revision the change was made from.
+	 * @return Row|\WP_Error
+	 */
+	public function update( string $country, #[\SensitiveParameter] array $changes, int $revision ): array|\WP_Error {
+		$country = Marketplace_Registry::normalize_country( $country );
+		$option  = self::option_name( $country );
+		$raw     = $this->raw_option( $option );
+		$current = null === $raw ? null : maybe_unserialize( $raw );
+		if ( ! is_array( $current ) || null === Marketplace_Registry::get( $country ) ) {
+			return self::not_configured();
+		}
+		$current = self::normalize_row( $country, $current );
+		if ( $current['revision'] !== $revision ) {
+			return self::stale();
+		}
+		$row = $current;
+		foreach ( array( 'credential_type', 'credential_id', 'partner_tag', 'api_version' ) as $key ) {
+			if ( array_key_exists( $key, $changes ) ) {
+				$row[ $key ] = trim( self::string( $changes, $key ) );
+			}
+		}
+		if ( array_key_exists( 'enabled', $changes ) ) {
+			$row['enabled'] = (bool) $changes['enabled'];
+		}
+		if ( $row['credential_type'] !== $current['credential_type'] && ! array_key_exists( 'api_version', $changes ) ) {
+			// The override belonged to the old type.
+			$row['api_version'] = '';
+		}
+		$secret = trim( self::string( $changes, 'credential_secret' ) );
+		$errors = $this->validate( $row, $secret, '' === $current['credential_secret'] );
+		if ( array() !== $errors ) {
+			return self::invalid( $errors );
+		}
+		if ( '' !== $secret ) {
+			$row['credential_secret'] = $this->box->seal( $secret );
+		}
+		$row['revision']   = $current['revision'] + 1;
+		$row['updated_at'] = time();
+		if ( ! $this->swap( $option, (string) $raw, $row ) ) {
+			return self::stale();
+		}
+		return $row;
+	}
+
+	/**
+	 * Removes a marketplace (and the default, when it was the default).
+	 *
+	 * @param string $country Country code.
+	 * @return true|\WP_Error
+	 */
+	public function delete( string $country ): bool|\WP_Error {
+		$country = Marketplace_Registry::normalize_country( $country );
+		if ( null === $this->row( $country ) ) {
+			return self::not_configured();
+		}
+		delete_option( self::option_name( $country ) );
+		if ( $this->default_country() === $country ) {
+			delete_option( self::DEFAULT_OPTION );
+		}
+		return true;
+	}
+
+	/**
+	 * Makes a configured marketplace the default; the previous default stops being one in the same write.
+	 *
+	 * @param string $country Country code.
+	 * @return true|\WP_Error
+	 */
+	public function set_default( string $country ): bool|\WP_Error {
+		$country = Marketplace_Registry::normalize_country( $country );
+		if ( null === $this->row( $country ) ) {
+			return self::not_configured();
+		}
+		update_option( self::DEFAULT_OPTION, $country, false );
+		return true;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function default_country(): ?string {
+		$value = get_option( self::DEFAULT_OPTION, '' );
+		return is_string( $value ) && '' !== $value && null !== Marketplace_Registry::get( $value ) ? Marketplace_Registry::normalize_country( $value ) : null;
+	}
+
+	/**
+	 * Whether a marketplace is `enabled`, `disabled` or `not_configured` (no row). An enabled
+	 * marketplace whose secret no longer decrypts is still `enabled`; creators_credentials() is null for it.
+	 *
+	 * @param string $country Country code.
+	 */
+	public function marketplace_status( string $country ): string {
+		$row = $this->row( $country );
+		if ( null === $row ) {
+			return 'not_configured';
+		}
+		return $row['enabled'] ? 'enabled' : 'disabled';
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code ('de').
+	 */
+	public function creators_credentials( string $country ): ?Creators_Credentials {
+		$row = $this->row( $country );
+		if ( null === $row || ! $row['enabled'] ) {
+			return null;
+		}
+		return $this->credentials_of( $row );
+	}
+
+	/**
+	 * The Creators API credentials of a row whether enabled or not (for "test connection"), or null
+	 * when incomplete or the secret does not decrypt.
+	 *
+	 * @param Row $row Stored row.
+	 */
+	public function credentials_of( array $row ): ?Creators_Credentials {
+		$secret = '' === $row['credential_secret'] ? null : $this->box->open( $row['credential_secret'] );
+		if ( null === $secret ) {
+			return null;
+		}
+		$credentials = new Creators_Credentials( $row['credential_id'], $secret, $row['credential_type'], $this->effective_version( $row ), $row['partner_tag'], $row['country'] );
+		return $credentials->is_complete() ? $credentials : null;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * The marketplace's PA-API tag, else the partner tag of its Creators API entry (the same
+	 * Associates tracking ID serves both APIs).
+	 *
+	 * @param string $country A marketplace country code.
+	 */
+	public function paapi_credentials( string $country ): ?Paapi_Credentials {
+		$country = Marketplace_Registry::normalize_country( $country );
+		if ( null === Marketplace_Registry::get( $country ) ) {
+			return null;
+		}
+		$paapi  = $this->paapi();
+		$secret = '' === $paapi['secret_key'] ? null : $this->box->open( $paapi['secret_key'] );
+		$tag    = $paapi['partner_tags'][ $country ] ?? '';
+		if ( '' === $tag ) {
+			$row = $this->row( $country );
+			$tag = null === $row ? '' : $row['partner_tag'];
+		}
+		if ( null === $secret || '' === $paapi['access_key'] || '' === $tag ) {
+			return null;
+		}
+		return new Paapi_Credentials( $paapi['access_key'], $secret, $tag, $country );
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function fallback_to_paapi(): bool {
+		return $this->general()['fallback_to_paapi'];
+	}
+
+	/**
+	 * The stored PA-API 5.0 settings (secret sealed).
+	 *
+	 * @return Paapi_Row
+	 */
+	public function paapi(): array {
+		$value = get_option( self::PAAPI_OPTION, array() );
+		$value = is_array( $value ) ? $value : array();
+		$tags  = array();
+		if ( isset( $value['partner_tags'] ) && is_array( $value['partner_tags'] ) ) {
+			foreach ( $value['partner_tags'] as $country => $tag ) {
+				if ( is_string( $tag ) && '' !== $tag && null !== Marketplace_Registry::get( (string) $country ) ) {
+					$tags[ Marketplace_Registry::normalize_country( (string) $country ) ] = $tag;
+				}
+			}
+		}
+		return array(
+			'access_key'   => self::string( $value, 'access_key' ),
+			'secret_key'   => self::string( $value, 'secret_key' ),
+			'partner_tags' => $tags,
+			'revision'     => isset( $value['revision'] ) && is_numeric( $value['revision'] ) ? (int) $value['revision'] : 0,
+		);
+	}
+
+	/**
+	 * The PA-API settings as the screen sees them (no secret).
+	 *
+	 * @return array{access_key: string, secret_state: string, secret_mask: string, partner_tags: \stdClass, revision: int}
+	 */
+	public function public_paapi(): array {
+		$paapi  = $this->paapi();
+		$secret = '' === $paapi['secret_key'] ? null : $this->box->open( $paapi['secret_key'] );
+		return array(
+			'access_key'   => $paapi['access_key'],
+			'secret_state' => $this->box->state( $paapi['secret_key'] ),
+			'secret_mask'  => null === $secret ? '' : Secret_Box::mask( $secret ),
+			'partner_tags' => (object) $paapi['partner_tags'],
+			'revision'     => $paapi['revision'],
+		);
+	}
+
+	/**
+	 * Saves the PA-API settings. A blank secret keeps the stored one; an empty access key with an
+	 * empty secret clears both.
+	 *
+	 * @param array<string, mixed> $input `access_key`, `secret_key`, `partner_tags` (country => tag).
+	 * @return Paapi_Row|\WP_Error
+	 */
+	public function save_paapi( #[\SensitiveParameter] array $input ): array|\WP_Error {
+		$current = $this->paapi();
+		$errors  = array();
+		$access  = array_key_exists( 'access_key', $input ) ? trim( self::string( $input, 'access_key' ) ) : $current['access_key'];
+		$secret  = trim( self::string( $input, 'secret_key' ) );
+		if ( '' !== $access && 1 !== preg_match( '/^[A-Z0-9]{16,128}$/', $access ) ) {
+			$errors['access_key'] = __( 'A PA-API access key has 16 or more capital letters and digits (e.g. AKIA…).', 'amazon-creators-api' );
+		}
+		if ( '' !== $secret && ( strlen( $secret ) > 256 || 1 === preg_match( '/\s/', $secret ) ) ) {
+			$errors['secret_key'] = __( 'The secret key has no spaces: copy it again.', 'amazon-creators-api' );
+		}
+		$tags = $current['partner_tags'];
+		if ( isset( $input['partner_tags'] ) && is_array( $input['partner_tags'] ) ) {
+			$tags = array();
+			foreach ( $input['partner_tags'] as $country => $tag ) {
+				$country = Marketplace_Registry::normalize_country( (string) $country );
+				$tag     = is_string( $tag ) ? trim( $tag ) : '';
+				if ( '' === $tag ) {
+					continue;
+				}
+				$message = Credential_Rules::country_error( $country ) ?? Credential_Rules::partner_tag_error( $tag );
+				if ( null !== $message ) {
+					$errors[ 'partner_tags.' . $country ] = $message;
+					continue;
+				}
+				$tags[ $country ] = $tag;
+			}
+		}
+		if ( array() !== $errors ) {
+			return self::invalid( $errors );
+		}
+		$sealed = '' !== $secret ? $this->box->seal( $secret ) : $current['secret_key'];
+		if ( '' === $access && '' === $secret ) {
+			$sealed = '';
+		}
+		$row = array(
+			'access_key'   => $access,
+			'secret_key'   => $sealed,
+			'partner_tags' => $tags,
+			'revision'     => $current['revision'] + 1,
+		);
+		update_option( self::PAAPI_OPTION, $row, false );
+		return $row;
+	}
+
+	/**
+	 * The general settings, defaults filled in.
+	 *
+	 * @return General
+	 */
+	public function general(): array {
+		$value = get_option( self::GENERAL_OPTION, array() );
+		return self::sanitize_general( is_array( $value ) ? $value : array(), self::general_defaults() );
+	}
+
+	/**
+	 * Saves the general settings (unknown keys dropped, values clamped to their ranges).
+	 *
+	 * @param array<string, mixed> $input Changed values.
+	 * @return General
+	 */
+	public function save_general( array $input ): array {
+		$general = self::sanitize_general( $input, $this->general() );
+		update_option( self::GENERAL_OPTION, $general, false );
+		return $general;
+	}
+
+	/**
+	 * The general settings' defaults.
+	 *
+	 * @return General
+	 */
+	public static function general_defaults(): array {
+		return array(
+			'default_template'           => 'box',
+			'button_text'                => '',
+			'link_target'                => '_blank',
+			'price_disclaimer'           => '',
+			'offer_max_age_minutes'      => 60,
+			'catalog_max_age_hours'      => 24,
+			'fallback_to_paapi'          => true,
+			Uninstaller::DELETE_DATA_KEY => false,
+		);
+	}
+
+	/**
+	 * Validates a row: a message per field, empty when valid.
+	 *
+	 * @param Row    $row             The row as it would be stored.
+	 * @param string $secret          The new secret ('' = none given).
+	 * @param bool   $secret_required Whether a secret must be given.
+	 * @return array<string, string>
+	 */
+	private function validate( array $row, #[\SensitiveParameter] string $secret, bool $secret_required ): array {
+		$errors = array();
+		if ( ! in_array( $row['credential_type'], Credential_Rules::TYPES, true ) ) {
+			$errors['credential_type'] = __( 'Choose the credential type: Cognito (v2) or Login with Amazon (v3).', 'amazon-creators-api' );
+		}
+		$checks = array(
+			'credential_id'     => Credential_Rules::credential_id_error( $row['credential_id'] ),
+			'credential_secret' => Credential_Rules::secret_error( $secret, $secret_required ),
+			'partner_tag'       => Credential_Rules::partner_tag_error( $row['partner_tag'] ),
+			'api_version'       => isset( $errors['credential_type'] ) ? null : Credential_Rules::version_error( $row['api_version'], $row['country'], $row['credential_type'] ),
+		);
+		foreach ( $checks as $field => $message ) {
+			if ( null !== $message ) {
+				$errors[ $field ] = $message;
+			}
+		}
+		return $errors;
+	}
+
+	/**
+	 * The error for invalid fields, shaped like core's `rest_invalid_param`.
+	 *
+	 * @param array<string, string> $errors Message per field.
+	 */
+	public static function invalid( array $errors ): \WP_Error {
+		$details = array();
+		foreach ( $errors as $field => $message ) {
+			$details[ $field ] = array(
+				'code'    => 'rest_invalid_param',
+				'message' => $message,
+				'data'    => null,
+			);
+		}
+		return new \WP_Error(
+			'rest_invalid_param',
+			/* translators: %s: comma-separated list of field names. */
+			sprintf( __( 'Invalid parameter(s): %s', 'amazon-creators-api' ), implode( ', ', array_keys( $errors ) ) ),
+			array(
+				'status'  => 400,
+				'params'  => $errors,
+				'details' => $details,
+			)
+		);
+	}
+
+	/**
+	 * The error for a marketplace that has no settings.
+	 */
+	private static function not_configured(): \WP_Error {
+		return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'amazon-creators-api' ), array( 'status' => 404 ) );
+	}
+
+	/**
+	 * The error for a write made from a stale copy.
+	 */
+	private static function stale(): \WP_Error {
+		return new \WP_Error( 'acapi_marketplace_stale', __( 'Someone else changed this marketplace since you opened it. Reload the page to see their changes, then make yours again.', 'amazon-creators-api' ), array( 'status' => 409 ) );
+	}
+
+	/**
+	 * The stored (serialized) value of an option, read from the database, or null.
+	 *
+	 * @param string $option Option name.
+	 */
+	private function raw_option( string $option ): ?string {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- compare-and-swap needs the stored bytes, not a cached copy.
+		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s LIMIT 1", $option ) );
+		return is_string( $raw ) ? $raw : null;
+	}
+
+	/**
+	 * Replaces an option only if it still holds $expected (compare-and-swap).
+	 *
+	 * @param string $option   Option name.
+	 * @param string $expected The serialized value the change was made from.
+	 * @param Row    $row      New value.
+	 */
+	private function swap( string $option, string $expected, array $row ): bool {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- update_option() cannot say "only if unchanged".
+		$changed = $wpdb->update(
+			$wpdb->options,
+			array( 'option_value' => maybe_serialize( $row ) ),
+			array(
+				'option_name'  => $option,
+				'option_value' => $expected,
+			)
+		);
+		wp_cache_delete( $option, 'options' );
+		return 1 === $changed;
+	}
+
+	/**
+	 * A stored row with every key present and typed.
+	 *
+	 * @param string       $country Country code.
+	 * @param array<mixed> $value   Stored value.
+	 * @return Row
+	 */
+	private static function normalize_row( string $country, array $value ): array {
+		$type = self::string( $value, 'credential_type' );
+		return array(
+			'country'           => $country,
+			'enabled'           => ! empty( $value['enabled'] ),
+			'credential_type'   => in_array( $type, Credential_Rules::TYPES, true ) ? $type : 'cognito',
+			'credential_id'     => self::string( $value, 'credential_id' ),
+			'credential_secret' => self::string( $value, 'credential_secret' ),
+			'partner_tag'       => self::string( $value, 'partner_tag' ),
+			'api_version'       => self::string( $value, 'api_version' ),
+			'revision'          => isset( $value['revision'] ) && is_numeric( $value['revision'] ) ? (int) $value['revision'] : 1,
+			'updated_at'        => isset( $value['updated_at'] ) && is_numeric( $value['updated_at'] ) ? (int) $value['updated_at'] : 0,
+		);
+	}
+
+	/**
+	 * General settings from input over a base.
+	 *
+	 * @param array<mixed> $input Input.
+	 * @param General      $base  Values for missing or invalid keys.
+	 * @return General
+	 */
+	private static function sanitize_general( array $input, array $base ): array {
+		$out = $base;
+		if ( isset( $input['default_template'] ) && in_array( $input['default_template'], self::TEMPLATES, true ) ) {
+			$out['default_template'] = (string) $input['default_template'];
+		}
+		if ( isset( $input['link_target'] ) && in_array( $input['link_target'], self::LINK_TARGETS, true ) ) {
+			$out['link_target'] = (string) $input['link_target'];
+		}
+		foreach ( array( 'button_text', 'price_disclaimer' ) as $key ) {
+			if ( isset( $input[ $key ] ) && is_string( $input[ $key ] ) ) {
+				$out[ $key ] = sanitize_text_field( $input[ $key ] );
+			}
+		}
+		if ( isset( $input['offer_max_age_minutes'] ) && is_numeric( $input['offer_max_age_minutes'] ) ) {
+			$out['offer_max_age_minutes'] = max( 1, min( 60, (int) $input['offer_max_age_minutes'] ) );
+		}
+		if ( isset( $input['catalog_max_age_hours'] ) && is_numeric( $input['catalog_max_age_hours'] ) ) {
+			$out['catalog_max_age_hours'] = max( 1, min( 24, (int) $input['catalog_max_age_hours'] ) );
+		}
+		foreach ( array( 'fallback_to_paapi', Uninstaller::DELETE_DATA_KEY ) as $key ) {
+			if ( array_key_exists( $key, $input ) ) {
+				$out[ $key ] = (bool) $input[ $key ];
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * A string member of an array, '' when absent or not scalar.
+	 *
+	 * @param array<mixed> $values Array.
+	 * @param string       $key    Key.
+	 */
+	private static function string( array $values, string $key ): string {
+		return isset( $values[ $key ] ) && is_scalar( $values[ $key ] ) ? (string) $values[ $key ] : '';
+	}
+}

@@ -1,0 +1,118 @@
+/**
+ * Typed wrappers around apiFetch for the settings routes.
+ */
+import apiFetch from '@wordpress/api-fetch';
+
+import type {
+	ConnectionTest,
+	FieldErrors,
+	GeneralSettings,
+	MarketplaceInput,
+	MarketplaceSettings,
+	PaapiInput,
+	PaapiSettings,
+	RestError,
+	RoutingSummary,
+} from './types';
+
+export const NAMESPACE = '/amazon-creators-api/v1';
+
+export const getMarketplaces = () =>
+	apiFetch< MarketplaceSettings[] >( {
+		path: `${ NAMESPACE }/marketplaces`,
+	} );
+
+export const addMarketplace = ( data: MarketplaceInput ) =>
+	apiFetch< MarketplaceSettings >( {
+		path: `${ NAMESPACE }/marketplaces`,
+		method: 'POST',
+		data,
+	} );
+
+export const updateMarketplace = (
+	country: string,
+	data: Partial< MarketplaceInput > & { revision: number }
+) =>
+	apiFetch< MarketplaceSettings >( {
+		path: `${ NAMESPACE }/marketplaces/${ country }`,
+		method: 'PUT',
+		data,
+	} );
+
+export const deleteMarketplace = ( country: string ) =>
+	apiFetch< { deleted: boolean } >( {
+		path: `${ NAMESPACE }/marketplaces/${ country }`,
+		method: 'DELETE',
+	} );
+
+export const setDefaultMarketplace = ( country: string ) =>
+	apiFetch< MarketplaceSettings >( {
+		path: `${ NAMESPACE }/marketplaces/${ country }/default`,
+		method: 'POST',
+	} );
+
+export const testConnection = ( country: string ) =>
+	apiFetch< ConnectionTest >( {
+		path: `${ NAMESPACE }/marketplaces/${ country }/test`,
+		method: 'POST',
+	} );
+
+export const getPaapi = () =>
+	apiFetch< PaapiSettings >( { path: `${ NAMESPACE }/paapi` } );
+
+export const savePaapi = ( data: PaapiInput ) =>
+	apiFetch< PaapiSettings >( {
+		path: `${ NAMESPACE }/paapi`,
+		method: 'PUT',
+		data,
+	} );
+
+export const getGeneral = () =>
+	apiFetch< GeneralSettings >( { path: `${ NAMESPACE }/general` } );
+
+export const saveGeneral = ( data: Partial< GeneralSettings > ) =>
+	apiFetch< GeneralSettings >( {
+		path: `${ NAMESPACE }/general`,
+		method: 'PUT',
+		data,
+	} );
+
+export const getRouting = () =>
+	apiFetch< RoutingSummary >( { path: `${ NAMESPACE }/routing` } );
+
+/**
+ * Whether a thrown value is a REST error body.
+ *
+ * @param error What apiFetch threw.
+ */
+export function isRestError( error: unknown ): error is RestError {
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		typeof ( error as RestError ).code === 'string' &&
+		typeof ( error as RestError ).message === 'string'
+	);
+}
+
+/**
+ * The messages per field of a 400 answer (`data.params`), or none.
+ *
+ * @param error What apiFetch threw.
+ */
+export function fieldErrorsOf( error: unknown ): FieldErrors {
+	if ( ! isRestError( error ) ) {
+		return {};
+	}
+	const params = error.data?.params;
+	return params && typeof params === 'object' ? { ...params } : {};
+}
+
+/**
+ * A readable message for anything apiFetch threw.
+ *
+ * @param error    What apiFetch threw.
+ * @param fallback Message when the error has none.
+ */
+export function messageOf( error: unknown, fallback: string ): string {
+	return isRestError( error ) && error.message ? error.message : fallback;
+}

@@ -1,0 +1,351 @@
+/**
+ * Add or edit a marketplace, in a modal. Checks the fields as the server does; the server's
+ * field errors (400 `data.params`) show next to their fields too.
+ */
+import {
+	Button,
+	CheckboxControl,
+	Modal,
+	Notice,
+	SelectControl,
+	TextControl,
+	ToggleControl,
+} from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+import {
+	apiVersion,
+	getMarketplace,
+	marketplaces,
+} from '../../shared/marketplaces';
+import { fieldErrorsOf, messageOf } from '../api';
+import type {
+	CredentialType,
+	FieldErrors,
+	MarketplaceInput,
+	MarketplaceSettings,
+} from '../types';
+import { suggestType, typeLabel, validateMarketplace } from '../validation';
+import FieldError from './FieldError';
+
+interface Props {
+	/** The marketplace being edited; null to add one. */
+	marketplace: MarketplaceSettings | null;
+	/** Countries already configured (not offered when adding). */
+	configured: string[];
+	onSubmit: ( input: MarketplaceInput ) => Promise< void >;
+	onClose: () => void;
+}
+
+function initialValues(
+	marketplace: MarketplaceSettings | null,
+	configured: string[]
+): MarketplaceInput {
+	if ( marketplace ) {
+		return {
+			enabled: marketplace.enabled,
+			credential_type: marketplace.credential_type,
+			credential_id: marketplace.credential_id,
+			credential_secret: '',
+			partner_tag: marketplace.partner_tag,
+			api_version: marketplace.api_version_override,
+			is_default: marketplace.is_default,
+			revision: marketplace.revision,
+		};
+	}
+	const first = marketplaces.find(
+		( candidate ) => ! configured.includes( candidate.country )
+	);
+	return {
+		country: first?.country ?? '',
+		enabled: true,
+		credential_type: 'lwa',
+		credential_id: '',
+		credential_secret: '',
+		partner_tag: '',
+		api_version: '',
+		is_default: configured.length === 0,
+	};
+}
+
+export default function MarketplaceForm( {
+	marketplace,
+	configured,
+	onSubmit,
+	onClose,
+}: Props ) {
+	const editing = marketplace !== null;
+	const [ values, setValues ] = useState< MarketplaceInput >( () =>
+		initialValues( marketplace, configured )
+	);
+	const [ errors, setErrors ] = useState< FieldErrors >( {} );
+	const [ formError, setFormError ] = useState( '' );
+	const [ busy, setBusy ] = useState( false );
+
+	const country = editing ? marketplace.country : ( values.country ?? '' );
+	const market = getMarketplace( country );
+	const suggested = suggestType( values.credential_id );
+	const requireSecret = ! editing || marketplace.secret_state === 'missing';
+
+	const set = < K extends keyof MarketplaceInput >(
+		key: K,
+		value: MarketplaceInput[ K ]
+	) => {
+		setValues( ( current ) => ( { ...current, [ key ]: value } ) );
+		setErrors( ( current ) => {
+			const next = { ...current };
+			delete next[ key as string ];
+			return next;
+		} );
+	};
+
+	const versionOptions = market
+		? [
+				{
+					value: '',
+					label: sprintf(
+						/* translators: %s: API version (3.2). */
+						__( '%s (documented)', 'amazon-creators-api' ),
+						apiVersion( market, values.credential_type )
+					),
+				},
+				...market.alternate_versions
+					.filter( ( version ) =>
+						values.credential_type === 'lwa'
+							? version.startsWith( '3.' )
+							: version.startsWith( '2.' )
+					)
+					.map( ( version ) => ( {
+						value: version,
+						label: version,
+					} ) ),
+			]
+		: [];
+
+	const submit = async ( event: React.FormEvent ) => {
+		event.preventDefault();
+		const found = validateMarketplace( values, requireSecret );
+		setErrors( found );
+		setFormError( '' );
+		if ( Object.keys( found ).length > 0 ) {
+			return;
+		}
+		setBusy( true );
+		try {
+			await onSubmit( values );
+		} catch ( error ) {
+			setErrors( fieldErrorsOf( error ) );
+			setFormError(
+				messageOf(
+					error,
+					__(
+						'The marketplace could not be saved.',
+						'amazon-creators-api'
+					)
+				)
+			);
+			setBusy( false );
+		}
+	};
+
+	const title = editing
+		? sprintf(
+				/* translators: %s: marketplace name. */
+				__( 'Edit %s', 'amazon-creators-api' ),
+				marketplace.name
+			)
+		: __( 'Add a marketplace', 'amazon-creators-api' );
+
+	const described = ( field: string ) =>
+		errors[ field ] ? `acapi-error-${ field }` : undefined;
+
+	return (
+		<Modal
+			title={ title }
+			onRequestClose={ onClose }
+			className="acapi-form-modal"
+		>
+			<form onSubmit={ submit } noValidate>
+				{ formError && (
+					<Notice status="error" isDismissible={ false }>
+						{ formError }
+					</Notice>
+				) }
+				{ ! editing && (
+					<>
+						<SelectControl
+							__nextHasNoMarginBottom
+							label={ __( 'Marketplace', 'amazon-creators-api' ) }
+							value={ values.country ?? '' }
+							options={ marketplaces
+								.filter(
+									( candidate ) =>
+										! configured.includes(
+											candidate.country
+										)
+								)
+								.map( ( candidate ) => ( {
+									value: candidate.country,
+									label: `${ candidate.name } (${ candidate.country })`,
+								} ) ) }
+							onChange={ ( value: string ) =>
+								set( 'country', value )
+							}
+							aria-describedby={ described( 'country' ) }
+						/>
+						<FieldError
+							id="acapi-error-country"
+							message={ errors.country }
+						/>
+					</>
+				) }
+				<TextControl
+					__nextHasNoMarginBottom
+					label={ __( 'Credential ID', 'amazon-creators-api' ) }
+					value={ values.credential_id }
+					onChange={ ( value: string ) => {
+						set( 'credential_id', value );
+						const type = suggestType( value );
+						if ( type && ! editing ) {
+							set( 'credential_type', type );
+						}
+					} }
+					autoComplete="off"
+					aria-describedby={ described( 'credential_id' ) }
+				/>
+				<FieldError
+					id="acapi-error-credential_id"
+					message={ errors.credential_id }
+				/>
+				<SelectControl
+					__nextHasNoMarginBottom
+					label={ __( 'Credential type', 'amazon-creators-api' ) }
+					value={ values.credential_type }
+					options={ [
+						{ value: 'cognito', label: typeLabel( 'cognito' ) },
+						{ value: 'lwa', label: typeLabel( 'lwa' ) },
+					] }
+					onChange={ ( value: string ) => {
+						set( 'credential_type', value as CredentialType );
+						set( 'api_version', '' );
+					} }
+					aria-describedby={ described( 'credential_type' ) }
+				/>
+				{ suggested && suggested !== values.credential_type && (
+					<p className="acapi-type-hint" role="status">
+						{ sprintf(
+							/* translators: 1: suggested type, 2: chosen type. */
+							__(
+								'This Credential ID looks like %1$s credentials, but the type is set to %2$s.',
+								'amazon-creators-api'
+							),
+							typeLabel( suggested ),
+							typeLabel( values.credential_type )
+						) }
+					</p>
+				) }
+				<FieldError
+					id="acapi-error-credential_type"
+					message={ errors.credential_type }
+				/>
+				<TextControl
+					__nextHasNoMarginBottom
+					type="password"
+					label={ __( 'Credential Secret', 'amazon-creators-api' ) }
+					value={ values.credential_secret }
+					onChange={ ( value: string ) =>
+						set( 'credential_secret', value )
+					}
+					autoComplete="new-password"
+					help={
+						editing && marketplace.secret_state === 'ok'
+							? sprintf(
+									/* translators: %s: masked secret (••••k3Qz). */
+									__(
+										'Stored: %s. Leave blank to keep it.',
+										'amazon-creators-api'
+									),
+									marketplace.secret_mask
+								)
+							: undefined
+					}
+					aria-describedby={ described( 'credential_secret' ) }
+				/>
+				{ editing && marketplace.secret_state === 'unreadable' && (
+					<p className="acapi-type-hint">
+						{ __(
+							'The stored secret can no longer be read (the encryption key changed): re-enter this secret.',
+							'amazon-creators-api'
+						) }
+					</p>
+				) }
+				<FieldError
+					id="acapi-error-credential_secret"
+					message={ errors.credential_secret }
+				/>
+				<TextControl
+					__nextHasNoMarginBottom
+					label={ __( 'Partner tag', 'amazon-creators-api' ) }
+					value={ values.partner_tag }
+					onChange={ ( value: string ) =>
+						set( 'partner_tag', value )
+					}
+					autoComplete="off"
+					aria-describedby={ described( 'partner_tag' ) }
+				/>
+				<FieldError
+					id="acapi-error-partner_tag"
+					message={ errors.partner_tag }
+				/>
+				{ versionOptions.length > 1 && (
+					<>
+						<SelectControl
+							__nextHasNoMarginBottom
+							label={ __( 'API version', 'amazon-creators-api' ) }
+							value={ values.api_version }
+							options={ versionOptions }
+							onChange={ ( value: string ) =>
+								set( 'api_version', value )
+							}
+							help={ market?.version_note ?? undefined }
+						/>
+						<FieldError
+							id="acapi-error-api_version"
+							message={ errors.api_version }
+						/>
+					</>
+				) }
+				<ToggleControl
+					__nextHasNoMarginBottom
+					label={ __( 'Enabled', 'amazon-creators-api' ) }
+					checked={ values.enabled }
+					onChange={ ( value: boolean ) => set( 'enabled', value ) }
+				/>
+				<CheckboxControl
+					__nextHasNoMarginBottom
+					label={ __( 'Default marketplace', 'amazon-creators-api' ) }
+					checked={ values.is_default }
+					onChange={ ( value: boolean ) =>
+						set( 'is_default', value )
+					}
+				/>
+				<div className="acapi-form-actions">
+					<Button variant="tertiary" onClick={ onClose }>
+						{ __( 'Cancel', 'amazon-creators-api' ) }
+					</Button>
+					<Button
+						variant="primary"
+						type="submit"
+						isBusy={ busy }
+						disabled={ busy }
+					>
+						{ editing
+							? __( 'Save', 'amazon-creators-api' )
+							: __( 'Add marketplace', 'amazon-creators-api' ) }
+					</Button>
+				</div>
+			</form>
+		</Modal>
+	);
+}

@@ -1,0 +1,149 @@
+/**
+ * Legacy PA-API 5.0 keys and a partner tag per marketplace.
+ */
+import { Button, Notice, TextControl } from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+import { marketplaces } from '../../shared/marketplaces';
+import { fieldErrorsOf, messageOf } from '../api';
+import type { FieldErrors, PaapiInput, PaapiSettings } from '../types';
+import FieldError from './FieldError';
+
+interface Props {
+	settings: PaapiSettings;
+	onSave: ( input: PaapiInput ) => Promise< void >;
+}
+
+export default function PaapiSection( { settings, onSave }: Props ) {
+	const [ accessKey, setAccessKey ] = useState( settings.access_key );
+	const [ secret, setSecret ] = useState( '' );
+	const [ tags, setTags ] = useState< Record< string, string > >( {
+		...settings.partner_tags,
+	} );
+	const [ errors, setErrors ] = useState< FieldErrors >( {} );
+	const [ busy, setBusy ] = useState( false );
+
+	let secretHelp: string | undefined;
+	if ( settings.secret_state === 'ok' ) {
+		secretHelp = sprintf(
+			/* translators: %s: masked secret. */
+			__( 'Stored: %s. Leave blank to keep it.', 'amazon-creators-api' ),
+			settings.secret_mask
+		);
+	} else if ( settings.secret_state === 'unreadable' ) {
+		secretHelp = __(
+			'The stored secret key can no longer be read: re-enter this secret.',
+			'amazon-creators-api'
+		);
+	}
+
+	const submit = async ( event: React.FormEvent ) => {
+		event.preventDefault();
+		setBusy( true );
+		setErrors( {} );
+		try {
+			await onSave( {
+				access_key: accessKey.trim(),
+				secret_key: secret,
+				partner_tags: tags,
+			} );
+			setSecret( '' );
+		} catch ( error ) {
+			const found = fieldErrorsOf( error );
+			setErrors(
+				Object.keys( found ).length > 0
+					? found
+					: {
+							form: messageOf(
+								error,
+								__( 'Could not save.', 'amazon-creators-api' )
+							),
+						}
+			);
+		}
+		setBusy( false );
+	};
+
+	return (
+		<form onSubmit={ submit } noValidate className="acapi-section-form">
+			<p>
+				{ __(
+					'Amazon retired PA-API 5.0 on 15 May 2026. These keys are used only where the Creators API cannot serve a marketplace and the fallback is on.',
+					'amazon-creators-api'
+				) }
+			</p>
+			{ errors.form && (
+				<Notice status="error" isDismissible={ false }>
+					{ errors.form }
+				</Notice>
+			) }
+			<TextControl
+				__nextHasNoMarginBottom
+				label={ __( 'Access key', 'amazon-creators-api' ) }
+				value={ accessKey }
+				onChange={ ( value: string ) => setAccessKey( value ) }
+				autoComplete="off"
+			/>
+			<FieldError
+				id="acapi-error-access_key"
+				message={ errors.access_key }
+			/>
+			<TextControl
+				__nextHasNoMarginBottom
+				type="password"
+				label={ __( 'Secret key', 'amazon-creators-api' ) }
+				value={ secret }
+				onChange={ ( value: string ) => setSecret( value ) }
+				autoComplete="new-password"
+				help={ secretHelp }
+			/>
+			<FieldError
+				id="acapi-error-secret_key"
+				message={ errors.secret_key }
+			/>
+			<details className="acapi-paapi-tags">
+				<summary>
+					{ __(
+						"Partner tags per marketplace (blank: the Creators API entry's tag)",
+						'amazon-creators-api'
+					) }
+				</summary>
+				<div className="acapi-tag-grid">
+					{ marketplaces.map( ( marketplace ) => (
+						<div key={ marketplace.country }>
+							<TextControl
+								__nextHasNoMarginBottom
+								label={ `${ marketplace.name } (${ marketplace.country })` }
+								value={ tags[ marketplace.country ] ?? '' }
+								onChange={ ( value: string ) =>
+									setTags( ( current ) => ( {
+										...current,
+										[ marketplace.country ]: value,
+									} ) )
+								}
+								autoComplete="off"
+							/>
+							<FieldError
+								id={ `acapi-error-tag-${ marketplace.country }` }
+								message={
+									errors[
+										`partner_tags.${ marketplace.country }`
+									]
+								}
+							/>
+						</div>
+					) ) }
+				</div>
+			</details>
+			<Button
+				variant="primary"
+				type="submit"
+				isBusy={ busy }
+				disabled={ busy }
+			>
+				{ __( 'Save PA-API settings', 'amazon-creators-api' ) }
+			</Button>
+		</form>
+	);
+}

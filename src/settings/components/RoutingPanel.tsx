@@ -1,0 +1,149 @@
+/**
+ * Which API serves each marketplace, from GET /routing (built by the router).
+ */
+import { Notice } from '@wordpress/components';
+import { __, sprintf } from '@wordpress/i18n';
+
+import type { RouteSummary, RoutingSummary } from '../types';
+import { typeLabel } from '../validation';
+
+interface Props {
+	/** The summary; null while unavailable (the route is missing or failed). */
+	summary: RoutingSummary | null;
+}
+
+function statusLabel( route: RouteSummary ): string {
+	switch ( route.status ) {
+		case 'enabled':
+			return __( 'Enabled', 'amazon-creators-api' );
+		case 'disabled':
+			return __( 'Disabled', 'amazon-creators-api' );
+		default:
+			return __( 'Not configured', 'amazon-creators-api' );
+	}
+}
+
+/**
+ * The route's API in words: "Creators API 3.1", "PA-API 5.0" or "No route".
+ *
+ * @param route A route.
+ */
+export function apiLabel( route: RouteSummary ): string {
+	if ( route.api === 'creators' ) {
+		return route.api_version
+			? sprintf(
+					/* translators: %s: API version (3.1). */
+					__( 'Creators API %s', 'amazon-creators-api' ),
+					route.api_version
+				)
+			: __( 'Creators API', 'amazon-creators-api' );
+	}
+	if ( route.api === 'paapi' ) {
+		return __( 'PA-API 5.0', 'amazon-creators-api' );
+	}
+	return __( 'No route', 'amazon-creators-api' );
+}
+
+export default function RoutingPanel( { summary }: Props ) {
+	if ( ! summary ) {
+		return (
+			<Notice status="info" isDismissible={ false }>
+				{ __(
+					'The routing summary is not available yet.',
+					'amazon-creators-api'
+				) }
+			</Notice>
+		);
+	}
+	const retired = summary.routes.filter(
+		( route ) => route.paapi_retired_warning
+	);
+	return (
+		<>
+			{ retired.length > 0 && (
+				<Notice status="warning" isDismissible={ false }>
+					{ sprintf(
+						/* translators: %s: comma-separated marketplace names. */
+						__(
+							'PA-API 5.0 was retired on 15 May 2026, and it is the only route for: %s. Add Creators API credentials for these marketplaces.',
+							'amazon-creators-api'
+						),
+						retired.map( ( route ) => route.name ).join( ', ' )
+					) }
+				</Notice>
+			) }
+			<div className="acapi-table-scroll">
+				<table className="widefat striped acapi-routing">
+					<thead>
+						<tr>
+							<th scope="col">
+								{ __( 'Marketplace', 'amazon-creators-api' ) }
+							</th>
+							<th scope="col">
+								{ __( 'Credentials', 'amazon-creators-api' ) }
+							</th>
+							<th scope="col">
+								{ __( 'Status', 'amazon-creators-api' ) }
+							</th>
+							<th scope="col">
+								{ __( 'Served by', 'amazon-creators-api' ) }
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{ summary.routes.map( ( route ) => (
+							<tr
+								key={ route.country }
+								data-country={ route.country }
+							>
+								<th scope="row">
+									{ route.name }{ ' ' }
+									<span className="acapi-code">
+										({ route.country })
+									</span>
+									{ summary.default_country ===
+										route.country && (
+										<>
+											{ ' ' }
+											<em>
+												{ __(
+													'(default)',
+													'amazon-creators-api'
+												) }
+											</em>
+										</>
+									) }
+								</th>
+								<td>
+									{ route.credential_type
+										? typeLabel( route.credential_type )
+										: '—' }
+								</td>
+								<td>{ statusLabel( route ) }</td>
+								<td>
+									{ '→ ' }
+									{ apiLabel( route ) }
+									{ route.paapi_retired_warning && (
+										<span className="acapi-warning">
+											{ ' ' }
+											{ __(
+												'(retired: may stop working)',
+												'amazon-creators-api'
+											) }
+										</span>
+									) }
+									{ route.reason && (
+										<span className="acapi-reason">
+											{ ' — ' }
+											{ route.reason }
+										</span>
+									) }
+								</td>
+							</tr>
+						) ) }
+					</tbody>
+				</table>
+			</div>
+		</>
+	);
+}

@@ -1,0 +1,118 @@
+/**
+ * Types mirroring the REST schemas of amazon-creators-api/v1 (includes/Rest/*_Controller.php).
+ */
+import type { CredentialType } from '../shared/marketplaces';
+
+export type { CredentialType };
+
+export type SecretState = 'ok' | 'unreadable' | 'missing';
+export type MarketplaceStatus = 'enabled' | 'disabled' | 'not_configured';
+
+/** GET /marketplaces[/<country>]: one configured marketplace (never its secret). */
+export interface MarketplaceSettings {
+	country: string;
+	name: string;
+	region: string;
+	enabled: boolean;
+	credential_type: CredentialType;
+	credential_id: string;
+	suggested_type: CredentialType | null;
+	partner_tag: string;
+	api_version: string;
+	api_version_override: string;
+	secret_state: SecretState;
+	secret_mask: string;
+	is_default: boolean;
+	status: MarketplaceStatus;
+	revision: number;
+	updated_at: string;
+}
+
+/** POST /marketplaces and PUT /marketplaces/<country>: what the form sends. */
+export interface MarketplaceInput {
+	country?: string;
+	enabled: boolean;
+	credential_type: CredentialType;
+	credential_id: string;
+	/** Blank on edit keeps the stored secret. */
+	credential_secret: string;
+	partner_tag: string;
+	/** '' follows type and region. */
+	api_version: string;
+	is_default: boolean;
+	revision?: number;
+}
+
+/** POST /marketplaces/<country>/test. */
+export interface ConnectionTest {
+	ok: boolean;
+	country: string;
+	api_version: string;
+	credential_type: CredentialType;
+	kind: string | null;
+	message: string;
+	hint: string | null;
+}
+
+/** GET /paapi. */
+export interface PaapiSettings {
+	access_key: string;
+	secret_state: SecretState;
+	secret_mask: string;
+	partner_tags: Record< string, string >;
+	revision: number;
+}
+
+/** PUT /paapi. */
+export interface PaapiInput {
+	access_key: string;
+	secret_key: string;
+	partner_tags: Record< string, string >;
+}
+
+export type Template =
+	'box' | 'list' | 'grid' | 'table' | 'button' | 'text_link' | 'image_link';
+
+/** GET|PUT /general. */
+export interface GeneralSettings {
+	default_template: Template;
+	button_text: string;
+	link_target: '_blank' | '_self';
+	price_disclaimer: string;
+	offer_max_age_minutes: number;
+	catalog_max_age_hours: number;
+	fallback_to_paapi: boolean;
+	delete_data_on_uninstall: boolean;
+}
+
+/** GET /routing (built by the router): one marketplace's route. */
+export interface RouteSummary {
+	country: string;
+	name: string;
+	status: MarketplaceStatus;
+	credential_type: CredentialType | null;
+	api: 'creators' | 'paapi' | 'none';
+	api_version: string | null;
+	reason: string;
+	paapi_retired_warning: boolean;
+	circuit: unknown;
+}
+
+/** GET /routing. */
+export interface RoutingSummary {
+	routes: RouteSummary[];
+	default_country: string | null;
+}
+
+/** A WP_Error as the REST API sends it. */
+export interface RestError {
+	code: string;
+	message: string;
+	data?: {
+		status?: number;
+		params?: Record< string, string >;
+	} | null;
+}
+
+/** Messages per field. */
+export type FieldErrors = Record< string, string >;

@@ -1,0 +1,103 @@
+/**
+ * Client-side checks of the marketplace form, mirroring includes/Settings/Credential_Rules.php
+ * (the server checks again and has the last word).
+ */
+import { __ } from '@wordpress/i18n';
+
+import { getMarketplace } from '../shared/marketplaces';
+import type { CredentialType, FieldErrors, MarketplaceInput } from './types';
+
+export const LWA_ID_PREFIX = 'amzn1.application-oa2-client.';
+const LWA_ID = /^amzn1\.application-oa2-client\.[a-z0-9]{32}$/i;
+const COGNITO_ID = /^[a-z0-9]{20,128}$/i;
+const PARTNER_TAG = /^[a-z0-9][a-z0-9._-]{0,127}$/i;
+
+/**
+ * The credential type an id's shape suggests, or null when it is malformed.
+ *
+ * @param credentialId Credential ID.
+ */
+export function suggestType( credentialId: string ): CredentialType | null {
+	const id = credentialId.trim();
+	if ( LWA_ID.test( id ) ) {
+		return 'lwa';
+	}
+	if ( COGNITO_ID.test( id ) ) {
+		return 'cognito';
+	}
+	return null;
+}
+
+/**
+ * The name of a credential type.
+ *
+ * @param type Credential type.
+ */
+export function typeLabel( type: CredentialType ): string {
+	return type === 'lwa'
+		? __( 'LWA (v3)', 'amazon-creators-api' )
+		: __( 'Cognito (v2)', 'amazon-creators-api' );
+}
+
+/**
+ * The form's errors, per field (empty when valid).
+ *
+ * @param values        Form values.
+ * @param requireSecret Whether the secret must be given (adding, or the stored one is missing).
+ */
+export function validateMarketplace(
+	values: MarketplaceInput,
+	requireSecret: boolean
+): FieldErrors {
+	const errors: FieldErrors = {};
+	if ( values.country !== undefined && ! getMarketplace( values.country ) ) {
+		errors.country = __(
+			'Unknown marketplace: choose one of the listed countries.',
+			'amazon-creators-api'
+		);
+	}
+	const id = values.credential_id.trim();
+	if ( id === '' ) {
+		errors.credential_id = __(
+			'Enter the Credential ID.',
+			'amazon-creators-api'
+		);
+	} else if ( suggestType( id ) === null ) {
+		errors.credential_id = id.toLowerCase().startsWith( LWA_ID_PREFIX )
+			? __(
+					'This Credential ID starts like a Login with Amazon (v3) id but is incomplete: it should be amzn1.application-oa2-client. followed by 32 letters and digits.',
+					'amazon-creators-api'
+				)
+			: __(
+					'This does not look like a Credential ID: a Cognito (v2) id has 20 or more letters and digits, a Login with Amazon (v3) id starts with amzn1.application-oa2-client.',
+					'amazon-creators-api'
+				);
+	}
+	const secret = values.credential_secret;
+	if ( secret.trim() === '' ) {
+		if ( requireSecret ) {
+			errors.credential_secret = __(
+				'Enter the Credential Secret.',
+				'amazon-creators-api'
+			);
+		}
+	} else if ( secret.length > 512 || /\s/.test( secret ) ) {
+		errors.credential_secret = __(
+			'The Credential Secret has no spaces and at most 512 characters: copy it again from Associates Central.',
+			'amazon-creators-api'
+		);
+	}
+	const tag = values.partner_tag.trim();
+	if ( tag === '' ) {
+		errors.partner_tag = __(
+			'Enter the partner tag (your Associates tracking ID for this marketplace, e.g. mysite-21).',
+			'amazon-creators-api'
+		);
+	} else if ( ! PARTNER_TAG.test( tag ) ) {
+		errors.partner_tag = __(
+			'A partner tag has only letters, digits, dots, underscores and hyphens (e.g. mysite-21).',
+			'amazon-creators-api'
+		);
+	}
+	return errors;
+}

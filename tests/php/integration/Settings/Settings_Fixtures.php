@@ -1,0 +1,64 @@
+<?php
+/**
+ * Helpers shared by the settings tests: demo marketplace input and the REST namespace.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Tests\Integration\Settings;
+
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Amazon_Creators_API\Settings\Secret_Box;
+use Amazon_Creators_API\Settings\Settings_Repository;
+use Amazon_Creators_API\Tests\Emulator;
+
+/**
+ * Demo input built from tests/fixtures/credentials.json.
+ */
+trait Settings_Fixtures {
+
+	/**
+	 * A repository with the site's key (as the plugin builds it).
+	 */
+	protected function repository(): Settings_Repository {
+		return new Settings_Repository( new Secret_Box() );
+	}
+
+	/**
+	 * The input that adds a marketplace with the emulator's demo credentials of its region.
+	 *
+	 * @param string $country Country code.
+	 * @param string $type    `cognito` or `lwa`.
+	 * @return array<string, mixed>
+	 */
+	protected function demo_input( string $country = 'de', string $type = 'cognito' ): array {
+		$region = Marketplace_Registry::get( $country )->region ?? 'NA';
+		$set    = Emulator::credentials()[ $type ][ $region ];
+		return array(
+			'country'           => $country,
+			'credential_type'   => $type,
+			'credential_id'     => (string) $set['credential_id'],
+			'credential_secret' => (string) $set['credential_secret'],
+			'partner_tag'       => Emulator::partner_tag( $country ),
+		);
+	}
+
+	/**
+	 * Every demo secret (to scan answers for).
+	 *
+	 * @return list<string>
+	 */
+	protected function demo_secrets(): array {
+		$secrets = array();
+		$data    = Emulator::credentials();
+		foreach ( array( 'cognito', 'lwa' ) as $type ) {
+			foreach ( $data[ $type ] as $set ) {
+				$secrets[] = (string) $set['credential_secret'];
+			}
+		}
+		$secrets[] = (string) $data['paapi']['secret_key'];
+		return $secrets;
+	}
+}

@@ -1,0 +1,84 @@
+<?php
+/**
+ * Uninstaller: removes the plugin's data only when the site asked for it.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Tests\Integration\Uninstall;
+
+use Amazon_Creators_API\Catalog\Product_Store;
+use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Amazon_Creators_API\Uninstaller;
+
+/**
+ * Both ways of "delete data on uninstall".
+ */
+final class Uninstaller_Test extends Integration_Test_Case {
+
+	/**
+	 * DROP TABLE ends the transaction on MariaDB (implicit commit): give the tests that run after
+	 * this one their product table back.
+	 */
+	protected function tearDown(): void {
+		parent::tearDown();
+		if ( class_exists( Product_Store::class ) ) {
+			Product_Store::install();
+			wp_cache_flush();
+		}
+	}
+
+	/**
+	 * Stores settings, a transient and a cache entry of the plugin, and one option of someone else.
+	 *
+	 * @param bool $delete The "delete data on uninstall" setting.
+	 */
+	private function seed( bool $delete ): void {
+		update_option( 'acapi_general', array( Uninstaller::DELETE_DATA_KEY => $delete ), false );
+		update_option( 'acapi_marketplace_de', array( 'country' => 'de' ), false );
+		update_option( 'acapi_default_marketplace', 'de', false );
+		update_option( 'acapi_paapi', array( 'access_key' => 'AKIAEXAMPLE0000000' ), false );
+		set_transient( 'acapi_test_transient', 'x', 60 );
+		update_option( 'other_plugin_option', 'kept' );
+	}
+
+	/**
+	 * The option names starting with acapi_ (and our transients) still in the database.
+	 *
+	 * @return list<string>
+	 */
+	private function our_options(): array {
+		global $wpdb;
+		wp_cache_flush();
+		return array_values(
+			array_map(
+				'strval',
+				$wpdb->get_col( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE 'acapi\\_%' OR option_name LIKE '\\_transient\\_acapi\\_%' OR option_name LIKE '\\_transient\\_timeout\\_acapi\\_%'" )
+			)
+		);
+	}
+
+	/**
+	 * Off (the default): everything is kept for a reinstall.
+	 */
+	public function test_keeps_data_by_default(): void {
+		$this->seed( false );
+		( new Uninstaller() )->run();
+		$this->assertContains( 'acapi_marketplace_de', $this->our_options() );
+		$this->assertContains( 'acapi_general', $this->our_options() );
+		$this->assertSame( 'de', get_option( 'acapi_default_marketplace' ) );
+	}
+
+	/**
+	 * On: every acapi_ option and transient goes, other options stay.
+	 */
+	public function test_deletes_data_when_asked(): void {
+		$this->seed( true );
+		( new Uninstaller() )->run();
+		$this->assertSame( array(), $this->our_options() );
+		$this->assertFalse( get_option( 'acapi_marketplace_de' ) );
+		$this->assertSame( 'kept', get_option( 'other_plugin_option' ) );
+	}
+}
