@@ -1,0 +1,101 @@
+<?php
+/**
+ * Amazon's data-age rules for product data.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Catalog;
+
+/**
+ * Offer data (price, availability) is refreshed at least hourly by default (filter
+ * `acapi_offer_ttl`, seconds, at most 24 h); nothing older than 24 hours shows a price,
+ * availability or image: such a product is reduced to its title and link.
+ */
+final class Compliance {
+
+	/**
+	 * The oldest data that may be shown with price, availability and images, in seconds.
+	 */
+	public const MAX_AGE = 86400;
+
+	/**
+	 * Default seconds after which offer data is refreshed.
+	 */
+	public const OFFER_TTL = 3600;
+
+	/**
+	 * Share of an expiry added or taken at random so that products fetched together do not all
+	 * expire together.
+	 */
+	public const JITTER = 0.1;
+
+	/**
+	 * Seconds after which a product's offer data is refreshed (filter `acapi_offer_ttl`; 60 s – 24 h).
+	 */
+	public static function offer_ttl(): int {
+		$ttl = function_exists( 'apply_filters' ) ? apply_filters( 'acapi_offer_ttl', self::OFFER_TTL ) : self::OFFER_TTL;
+		$ttl = is_numeric( $ttl ) ? (int) $ttl : self::OFFER_TTL;
+		return max( 60, min( self::MAX_AGE, $ttl ) );
+	}
+
+	/**
+	 * A lifetime with ±10 % jitter.
+	 *
+	 * @param int $seconds Lifetime.
+	 */
+	public static function jitter( int $seconds ): int {
+		$spread = (int) round( $seconds * self::JITTER );
+		return max( 1, $seconds + ( $spread > 0 ? wp_rand( -$spread, $spread ) : 0 ) );
+	}
+
+	/**
+	 * When data fetched at a time expires (offer TTL with jitter, never past the 24-hour cap).
+	 *
+	 * @param int $fetched_at Unix time of the fetch.
+	 */
+	public static function expires_at( int $fetched_at ): int {
+		return min( $fetched_at + self::MAX_AGE - 60, $fetched_at + self::jitter( self::offer_ttl() ) );
+	}
+
+	/**
+	 * Whether data fetched at a time may still be shown in full.
+	 *
+	 * @param int $fetched_at Unix time of the fetch.
+	 * @param int $now        Unix time.
+	 */
+	public static function within_max_age( int $fetched_at, int $now ): bool {
+		return $fetched_at > 0 && $now - $fetched_at < self::MAX_AGE;
+	}
+
+	/**
+	 * The product as it may be shown now: itself within 24 hours of its fetch, else title and
+	 * link only (no price, availability, images, deal or savings).
+	 *
+	 * @param Product $product Product.
+	 * @param int     $now     Unix time.
+	 */
+	public static function displayable( Product $product, int $now ): Product {
+		return self::within_max_age( $product->fetched_at, $now ) ? $product : self::title_and_link( $product );
+	}
+
+	/**
+	 * The product reduced to what may be shown without fresh data: title and link.
+	 *
+	 * @param Product $product Product.
+	 */
+	public static function title_and_link( Product $product ): Product {
+		return new Product(
+			asin: $product->asin,
+			marketplace: $product->marketplace,
+			title: $product->title,
+			detail_page_url: $product->detail_page_url,
+			fetched_at: $product->fetched_at,
+			source: $product->source,
+			api_version: $product->api_version,
+			parent_asin: $product->parent_asin
+		);
+	}
+}

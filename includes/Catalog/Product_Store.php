@@ -1,0 +1,433 @@
+<?php
+/**
+ * The product table (and the object cache in front of it).
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Catalog;
+
+use Amazon_Creators_API\Amazon\Amazon_Error;
+use Amazon_Creators_API\Uninstaller;
+
+/**
+ * `{$wpdb->prefix}acapi_products`: one row per (marketplace, ASIN) with the normalised product as
+ * JSON, when it was fetched, when it expires, the last error and the error count, and when a page
+ * last asked for it. Created with dbDelta on activation and whenever the schema version option is
+ * behind. Plain SQL that the SQLite Database Integration translates (INSERT … ON DUPLICATE KEY
+ * UPDATE with VALUES()), so it works alike on MySQL/MariaDB and SQLite. With a persistent object
+ * cache, rows are cached in the `acapi` group.
+ *
+ * Errors never replace a product: a failed fetch keeps the stored product and records the error.
+ */
+final class Product_Store {
+
+	/**
+	 * Schema version of the table.
+	 */
+	public const SCHEMA_VERSION = 1;
+
+	/**
+	 * Option holding the installed schema version.
+	 */
+	public const VERSION_OPTION = 'acapi_products_schema';
+
+	/**
+	 * Object cache group.
+	 */
+	public const CACHE_GROUP = 'acapi';
+
+	/**
+	 * Seconds between two writes of a row's last_requested_at.
+	 */
+	public const TOUCH_INTERVAL = 300;
+
+	/**
+	 * Whether the object cache is used (null: when persistent).
+	 *
+	 * @var bool|null
+	 */
+	private ?bool $use_cache;
+
+	/**
+	 * Whether the schema was checked in this request.
+	 *
+	 * @var bool
+	 */
+	private static bool $checked = false;
+
+	/**
+	 * Builds the store.
+	 *
+	 * @param bool|null $use_cache Whether to cache rows in the object cache (default: when it is persistent).
+	 */
+	public function __construct( ?bool $use_cache = null ) {
+		$this->use_cache = $use_cache;
+	}
+
+	/**
+	 * The table name with the site's prefix.
+	 */
+	public static function table(): string {
+		global $wpdb;
+		return $wpdb->prefix . Uninstaller::PRODUCT_TABLE;
+	}
+
+	/**
+	 * Creates or upgrades the table (dbDelta) and records the schema version. Runs on activation.
+	 */
+	public static function install(): void {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php'; // @phpstan-ignore-line -- WordPress's own file, there at run time.
+		$table   = self::table();
+		$collate = $wpdb->get_charset_collate();
+		// dbDelta's format: two spaces after PRIMARY KEY, one column or key per line.
+		dbDelta(
+			"CREATE TABLE {$table} (
+id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+marketplace varchar(8) NOT NULL DEFAULT '',
+asin varchar(10) NOT NULL DEFAULT '',
+product longtext NULL,
+api varchar(16) NOT NULL DEFAULT '',
+route varchar(64) NOT NULL DEFAULT '',
+fetched_at bigint(20) unsigned NOT NULL DEFAULT 0,
+expires_at bigint(20) unsigned NOT NULL DEFAULT 0,
+last_error text NULL,
+error_count int(10) unsigned NOT NULL DEFAULT 0,
+last_error_at bigint(20) unsigned NOT NULL DEFAULT 0,
+last_requested_at bigint(20) unsigned NOT NULL DEFAULT 0,
+PRIMARY KEY  (id),
+UNIQUE KEY marketplace_asin (marketplace,asin),
+KEY expires_at (expires_at),
+KEY last_requested_at (last_requested_at)
+) {$collate};"
+		);
+		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true ); // Autoloaded: read on every request that shows products.
+		self::$checked = true;
+	}
+
+	/**
+	 * Creates or upgrades the table when the schema version option is behind (once per request).
+	 */
+	public static function maybe_install(): void {
+		if ( self::$checked ) {
+			return;
+		}
+		self::$checked = true;
+		if ( (int) get_option( self::VERSION_OPTION, 0 ) < self::SCHEMA_VERSION ) {
+			self::install();
+		}
+	}
+
+	/**
+	 * Rows of one marketplace by ASIN, in one query (cached rows first when the cache is on).
+	 *
+	 * @param string       $country Country code.
+	 * @param list<string> $asins   ASINs.
+	 * @return array<string, Stored_Product>
+	 */
+	public function get_many( string $country, array $asins ): array {
+		global $wpdb;
+		self::maybe_install();
+		$asins = array_values( array_unique( $asins ) );
+		if ( array() === $asins ) {
+			return array();
+		}
+		$rows    = array();
+		$missing = $asins;
+		if ( $this->cache_enabled() ) {
+			$keys   = array_map( fn( string $asin ): string => $this->cache_key( $country, $asin ), $asins );
+			$cached = wp_cache_get_multiple( $keys, self::CACHE_GROUP );
+			foreach ( $asins as $i => $asin ) {
+				$row = $cached[ $keys[ $i ] ] ?? false;
+				if ( is_array( $row ) ) {
+					$rows[ $asin ] = $row;
+				}
+			}
+			$missing = array_values( array_diff( $asins, array_keys( $rows ) ) );
+		}
+		if ( array() !== $missing ) {
+			$table = self::table();
+			$in    = implode( ',', array_fill( 0, count( $missing ), '%s' ) );
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
+			$found = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE marketplace = %s AND asin IN ($in)", array_merge( array( $country ), $missing ) ), 'ARRAY_A' );
+			foreach ( is_array( $found ) ? $found : array() as $row ) {
+				$asin          = strtoupper( (string) $row['asin'] );
+				$rows[ $asin ] = $row;
+				if ( $this->cache_enabled() ) {
+					wp_cache_set( $this->cache_key( $country, $asin ), $row, self::CACHE_GROUP, Compliance::MAX_AGE );
+				}
+			}
+		}
+		$out = array();
+		foreach ( $asins as $asin ) {
+			if ( isset( $rows[ $asin ] ) ) {
+				$out[ $asin ] = Stored_Product::from_row( $rows[ $asin ] );
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * One row, or null.
+	 *
+	 * @param string $country Country code.
+	 * @param string $asin    ASIN.
+	 */
+	public function get( string $country, string $asin ): ?Stored_Product {
+		return $this->get_many( $country, array( $asin ) )[ $asin ] ?? null;
+	}
+
+	/**
+	 * Stores freshly fetched products (one statement): clears their error, sets the expiry.
+	 *
+	 * @param string                 $country   Country code.
+	 * @param array<string, Product> $products Products by ASIN.
+	 * @param array<string, string>  $routes    Route code per ASIN (Route_Decision::reason_code()).
+	 * @param int|null               $requested Unix time a page asked for them (null: leave as is).
+	 * @param int|null               $now       Unix time (default: now).
+	 */
+	public function save( string $country, array $products, array $routes = array(), ?int $requested = null, ?int $now = null ): void {
+		global $wpdb;
+		if ( array() === $products ) {
+			return;
+		}
+		self::maybe_install();
+		$now    = $now ?? time();
+		$values = array();
+		$args   = array();
+		foreach ( $products as $asin => $product ) {
+			$fetched  = $product->fetched_at > 0 ? $product->fetched_at : $now;
+			$values[] = '(%s, %s, %s, %s, %s, %d, %d, NULL, 0, 0, %d)';
+			array_push(
+				$args,
+				$country,
+				(string) $asin,
+				(string) wp_json_encode( $product->to_array() ),
+				$product->source,
+				$routes[ $asin ] ?? '',
+				$fetched,
+				Compliance::expires_at( $fetched ),
+				$requested ?? 0
+			);
+		}
+		$table  = self::table();
+		$update = 'product = VALUES(product), api = VALUES(api), route = VALUES(route), fetched_at = VALUES(fetched_at), expires_at = VALUES(expires_at), last_error = NULL, error_count = 0, last_error_at = 0';
+		if ( null !== $requested ) {
+			$update .= ', last_requested_at = VALUES(last_requested_at)';
+		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
+		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, product, api, route, fetched_at, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
+		$this->forget( $country, array_map( 'strval', array_keys( $products ) ) );
+	}
+
+	/**
+	 * Records failed fetches: keeps any stored product, counts the error, sets the retry time.
+	 *
+	 * @param string                      $country   Country code.
+	 * @param array<string, Amazon_Error> $errors    Errors by ASIN.
+	 * @param array<string, int>          $previous  Error counts before this failure, by ASIN.
+	 * @param int|null                    $requested Unix time a page asked for them (null: leave as is).
+	 * @param int|null                    $now       Unix time (default: now).
+	 */
+	public function record_errors( string $country, array $errors, array $previous = array(), ?int $requested = null, ?int $now = null ): void {
+		global $wpdb;
+		if ( array() === $errors ) {
+			return;
+		}
+		self::maybe_install();
+		$now    = $now ?? time();
+		$values = array();
+		$args   = array();
+		foreach ( $errors as $asin => $error ) {
+			$values[] = '(%s, %s, %d, %s, 1, %d, %d)';
+			array_push( $args, $country, (string) $asin, $now + self::retry_delay( $error, ( $previous[ $asin ] ?? 0 ) + 1 ), (string) wp_json_encode( $error->to_array() ), $now, $requested ?? 0 );
+		}
+		$table  = self::table();
+		$update = 'expires_at = VALUES(expires_at), last_error = VALUES(last_error), error_count = error_count + 1, last_error_at = VALUES(last_error_at)';
+		if ( null !== $requested ) {
+			$update .= ', last_requested_at = VALUES(last_requested_at)';
+		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
+		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
+		$this->forget( $country, array_map( 'strval', array_keys( $errors ) ) );
+	}
+
+	/**
+	 * Marks ASINs as wanted and due now (rows without data are created), for the refresh job.
+	 *
+	 * @param string       $country Country code.
+	 * @param list<string> $asins   ASINs.
+	 * @param int|null     $now     Unix time.
+	 */
+	public function queue( string $country, array $asins, ?int $now = null ): void {
+		global $wpdb;
+		if ( array() === $asins ) {
+			return;
+		}
+		self::maybe_install();
+		$now    = $now ?? time();
+		$values = array();
+		$args   = array();
+		foreach ( $asins as $asin ) {
+			$values[] = '(%s, %s, 0, %d)';
+			array_push( $args, $country, $asin, $now );
+		}
+		$table = self::table();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
+		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, expires_at, last_requested_at) VALUES " . implode( ', ', $values ) . ' ON DUPLICATE KEY UPDATE last_requested_at = VALUES(last_requested_at)', $args ) );
+		$this->forget( $country, $asins );
+	}
+
+	/**
+	 * Records that pages asked for rows now (one statement; skips rows touched in the last 5 minutes).
+	 *
+	 * @param string       $country Country code.
+	 * @param list<string> $asins   ASINs.
+	 * @param int|null     $now     Unix time.
+	 */
+	public function touch( string $country, array $asins, ?int $now = null ): void {
+		global $wpdb;
+		if ( array() === $asins ) {
+			return;
+		}
+		$now   = $now ?? time();
+		$table = self::table();
+		$in    = implode( ',', array_fill( 0, count( $asins ), '%s' ) );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
+		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET last_requested_at = %d WHERE marketplace = %s AND last_requested_at < %d AND asin IN ($in)", array_merge( array( $now, $country, $now - self::TOUCH_INTERVAL ), $asins ) ) );
+		$this->forget( $country, $asins );
+	}
+
+	/**
+	 * Rows due for a refresh, most recently requested first: expiring before $before and asked
+	 * for since $since.
+	 *
+	 * @param int $before Unix time: rows whose expiry is at or before it.
+	 * @param int $since  Unix time: rows requested since.
+	 * @param int $limit  Most rows.
+	 * @return list<array{marketplace: string, asin: string}>
+	 */
+	public function due( int $before, int $since, int $limit ): array {
+		global $wpdb;
+		self::maybe_install();
+		$table = self::table();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT marketplace, asin FROM {$table} WHERE expires_at <= %d AND last_requested_at >= %d ORDER BY last_requested_at DESC, id ASC LIMIT %d", $before, $since, max( 1, $limit ) ), 'ARRAY_A' );
+		$out  = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$out[] = array(
+				'marketplace' => (string) $row['marketplace'],
+				'asin'        => (string) $row['asin'],
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * Counts for Site Health and WP-CLI.
+	 *
+	 * @param int|null $now Unix time.
+	 * @return array{total: int, fresh: int, stale: int, expired: int, never_fetched: int, failing: int}
+	 */
+	public function stats( ?int $now = null ): array {
+		global $wpdb;
+		self::maybe_install();
+		$now   = $now ?? time();
+		$table = self::table();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table.
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS total, SUM(CASE WHEN fetched_at > 0 AND expires_at > %d AND fetched_at > %d THEN 1 ELSE 0 END) AS fresh, SUM(CASE WHEN fetched_at > 0 AND expires_at <= %d AND fetched_at > %d THEN 1 ELSE 0 END) AS stale, SUM(CASE WHEN fetched_at > 0 AND fetched_at <= %d THEN 1 ELSE 0 END) AS expired, SUM(CASE WHEN fetched_at = 0 THEN 1 ELSE 0 END) AS never_fetched, SUM(CASE WHEN error_count > 0 THEN 1 ELSE 0 END) AS failing FROM {$table}", $now, $now - Compliance::MAX_AGE, $now, $now - Compliance::MAX_AGE, $now - Compliance::MAX_AGE ), 'ARRAY_A' );
+		$out = array();
+		foreach ( array( 'total', 'fresh', 'stale', 'expired', 'never_fetched', 'failing' ) as $key ) {
+			$out[ $key ] = is_array( $row ) && is_numeric( $row[ $key ] ?? null ) ? (int) $row[ $key ] : 0;
+		}
+		return $out;
+	}
+
+	/**
+	 * Deletes rows: of some ASINs of a marketplace, of a marketplace, or all.
+	 *
+	 * @param string|null       $country Country code (null: every marketplace).
+	 * @param list<string>|null $asins   ASINs (null: all of the marketplace).
+	 * @return int Rows deleted.
+	 */
+	public function delete( ?string $country = null, ?array $asins = null ): int {
+		global $wpdb;
+		self::maybe_install();
+		$table = self::table();
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- The plugin's own table; placeholders built here.
+		if ( null === $country ) {
+			$deleted = $wpdb->query( "DELETE FROM {$table}" );
+		} elseif ( null === $asins ) {
+			$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE marketplace = %s", $country ) );
+		} elseif ( array() === $asins ) {
+			$deleted = 0;
+		} else {
+			$in      = implode( ',', array_fill( 0, count( $asins ), '%s' ) );
+			$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE marketplace = %s AND asin IN ($in)", array_merge( array( $country ), $asins ) ) );
+		}
+		// phpcs:enable
+		if ( $this->cache_enabled() ) {
+			if ( null !== $country && null !== $asins ) {
+				$this->forget( $country, $asins );
+			} elseif ( function_exists( 'wp_cache_flush_group' ) && wp_cache_supports( 'flush_group' ) ) {
+				wp_cache_flush_group( self::CACHE_GROUP );
+			}
+		}
+		return is_int( $deleted ) ? $deleted : 0;
+	}
+
+	/**
+	 * Seconds until a failed fetch is retried: item errors (unknown or inaccessible ASIN) 1 hour,
+	 * doubling to 6 hours; other errors 1 minute, doubling to 1 hour; with jitter.
+	 *
+	 * @param Amazon_Error $error Error.
+	 * @param int          $count Consecutive failures including this one.
+	 */
+	public static function retry_delay( Amazon_Error $error, int $count ): int {
+		$count = max( 1, min( 10, $count ) );
+		if ( $error->is_item_error() ) {
+			$delay = min( 6 * 3600, 3600 * ( 2 ** ( $count - 1 ) ) );
+		} else {
+			$delay = min( 3600, 60 * ( 2 ** ( $count - 1 ) ) );
+			if ( null !== $error->retry_after && $error->retry_after > $delay ) {
+				$delay = min( 3600, $error->retry_after );
+			}
+		}
+		return Compliance::jitter( $delay );
+	}
+
+	/**
+	 * Whether rows go through the object cache.
+	 */
+	private function cache_enabled(): bool {
+		return $this->use_cache ?? (bool) wp_using_ext_object_cache();
+	}
+
+	/**
+	 * Cache key of a row.
+	 *
+	 * @param string $country Country code.
+	 * @param string $asin    ASIN.
+	 */
+	private function cache_key( string $country, string $asin ): string {
+		return 'p_' . $country . '_' . $asin;
+	}
+
+	/**
+	 * Drops cached rows.
+	 *
+	 * @param string       $country Country code.
+	 * @param list<string> $asins   ASINs.
+	 */
+	private function forget( string $country, array $asins ): void {
+		if ( ! $this->cache_enabled() ) {
+			return;
+		}
+		foreach ( $asins as $asin ) {
+			wp_cache_delete( $this->cache_key( $country, $asin ), self::CACHE_GROUP );
+		}
+	}
+}

@@ -1,0 +1,127 @@
+<?php
+/**
+ * Which API serves a marketplace, with which credentials, and why.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Catalog;
+
+use Amazon_Creators_API\Amazon\Amazon_Error;
+use Amazon_Creators_API\Amazon\Creators_Credentials;
+use Amazon_Creators_API\Amazon\Paapi_Credentials;
+
+/**
+ * Immutable routing decision for one marketplace. `api` is `creators`, `paapi` or `none`; the
+ * reason is a stable code (REASON_*) that Router::reason_text() turns into plain language.
+ */
+final class Route_Decision {
+
+	public const API_CREATORS = 'creators';
+	public const API_PAAPI    = 'paapi';
+	public const API_NONE     = 'none';
+
+	/**
+	 * Enabled Creators API credentials serve the marketplace.
+	 */
+	public const REASON_CREATORS = 'creators_configured';
+
+	/**
+	 * No Creators API credentials: PA-API 5.0 keys with a partner tag serve it.
+	 */
+	public const REASON_PAAPI_ONLY = 'paapi_only';
+
+	/**
+	 * The Creators API failed for a reason PA-API can fix; PA-API answered instead.
+	 */
+	public const REASON_FALLBACK = 'fallback';
+
+	/**
+	 * Neither API is set up for the marketplace.
+	 */
+	public const REASON_NOT_CONFIGURED = 'not_configured';
+
+	/**
+	 * The country code names no Amazon marketplace (or no default is set).
+	 */
+	public const REASON_UNKNOWN_MARKETPLACE = 'unknown_marketplace';
+
+	/**
+	 * Builds the decision.
+	 *
+	 * @param string                                      $country        Country code ('' when unknown).
+	 * @param string                                      $api            API_* constant.
+	 * @param string                                      $reason         REASON_* constant.
+	 * @param Creators_Credentials|Paapi_Credentials|null $credentials Credentials of the chosen API.
+	 * @param Paapi_Credentials|null                      $fallback       PA-API credentials a failing Creators API may fall back to.
+	 * @param Amazon_Error|null                           $cause          For REASON_FALLBACK: the Creators API's error.
+	 */
+	public function __construct(
+		public readonly string $country,
+		public readonly string $api,
+		public readonly string $reason,
+		public readonly Creators_Credentials|Paapi_Credentials|null $credentials = null,
+		public readonly ?Paapi_Credentials $fallback = null,
+		public readonly ?Amazon_Error $cause = null
+	) {
+	}
+
+	/**
+	 * Whether some API can serve the marketplace.
+	 */
+	public function is_configured(): bool {
+		return self::API_NONE !== $this->api;
+	}
+
+	/**
+	 * The API version requests go out with: the credential version, `5.0` for PA-API, null for none.
+	 */
+	public function api_version(): ?string {
+		if ( $this->credentials instanceof Creators_Credentials ) {
+			return $this->credentials->version;
+		}
+		return $this->credentials instanceof Paapi_Credentials ? '5.0' : null;
+	}
+
+	/**
+	 * `cognito` or `lwa` for the Creators API, null otherwise.
+	 */
+	public function credential_type(): ?string {
+		return $this->credentials instanceof Creators_Credentials ? $this->credentials->type : null;
+	}
+
+	/**
+	 * The decision after a Creators API failure: PA-API with the fallback credentials.
+	 *
+	 * @param Amazon_Error $cause The Creators API's error.
+	 */
+	public function as_fallback( Amazon_Error $cause ): self {
+		return new self( $this->country, self::API_PAAPI, self::REASON_FALLBACK, $this->fallback, null, $cause );
+	}
+
+	/**
+	 * A short code for storage: `creators_configured`, `paapi_only`, `fallback:not_eligible`, …
+	 */
+	public function reason_code(): string {
+		return self::REASON_FALLBACK === $this->reason && null !== $this->cause ? self::REASON_FALLBACK . ':' . $this->cause->kind : $this->reason;
+	}
+
+	/**
+	 * The error every ASIN gets when no API serves the marketplace.
+	 */
+	public function error(): Amazon_Error {
+		return new Amazon_Error(
+			Amazon_Error::NOT_CONFIGURED,
+			'',
+			0,
+			self::REASON_UNKNOWN_MARKETPLACE === $this->reason ? 'UnknownMarketplace' : 'NotConfigured',
+			'',
+			null,
+			null,
+			null,
+			'' !== $this->country ? array( 'marketplace' => $this->country ) : array()
+		);
+	}
+}

@@ -1,0 +1,229 @@
+<?php
+/**
+ * Site Health tests and debug information about Amazon routing, cron and the product table.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Health;
+
+use Amazon_Creators_API\Catalog\Product_Store;
+use Amazon_Creators_API\Catalog\Refresh_Job;
+use Amazon_Creators_API\Catalog\Router;
+
+/**
+ * Three direct tests (Tools → Site Health): the routing (a marketplace is set up; none relies on
+ * the retired PA-API; no circuit is open), the product refresh cron (ran within the last hour),
+ * the product table (exists; how many products fail). A section of Site Health → Info as well.
+ */
+final class Site_Health {
+
+	/**
+	 * Router.
+	 *
+	 * @var Router
+	 */
+	private Router $router;
+
+	/**
+	 * Store.
+	 *
+	 * @var Product_Store
+	 */
+	private Product_Store $store;
+
+	/**
+	 * Builds the checks.
+	 *
+	 * @param Router        $router Router.
+	 * @param Product_Store $store  Store.
+	 */
+	public function __construct( Router $router, Product_Store $store ) {
+		$this->router = $router;
+		$this->store  = $store;
+	}
+
+	/**
+	 * Adds the filters.
+	 */
+	public function register_hooks(): void {
+		add_filter( 'site_status_tests', array( $this, 'add_tests' ) );
+		add_filter( 'debug_information', array( $this, 'add_debug_information' ) );
+	}
+
+	/**
+	 * Filter `site_status_tests`.
+	 *
+	 * @param mixed $tests Tests.
+	 * @return mixed
+	 */
+	public function add_tests( $tests ) {
+		if ( ! is_array( $tests ) ) {
+			return $tests;
+		}
+		$tests['direct']['acapi_routing']       = array(
+			'label' => __( 'Amazon Creators API routing', 'amazon-creators-api' ),
+			'test'  => array( $this, 'test_routing' ),
+		);
+		$tests['direct']['acapi_refresh_cron']  = array(
+			'label' => __( 'Amazon product refresh', 'amazon-creators-api' ),
+			'test'  => array( $this, 'test_refresh_cron' ),
+		);
+		$tests['direct']['acapi_product_table'] = array(
+			'label' => __( 'Amazon product table', 'amazon-creators-api' ),
+			'test'  => array( $this, 'test_product_table' ),
+		);
+		return $tests;
+	}
+
+	/**
+	 * Routing: configured, not on PA-API, no open circuit.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function test_routing(): array {
+		$countries = $this->router->configured_countries();
+		$routes    = array_map( array( $this->router, 'describe' ), $countries );
+		$serving   = array_filter( $routes, static fn( array $route ): bool => 'none' !== $route['api'] );
+		if ( array() === $serving ) {
+			return $this->result( 'acapi_routing', 'recommended', __( 'No Amazon marketplace is set up yet', 'amazon-creators-api' ), __( 'Add Creators API credentials for a marketplace on the plugin\'s settings page; until then products show no Amazon data.', 'amazon-creators-api' ) );
+		}
+		$open = array_filter( $routes, static fn( array $route ): bool => 'open' === $route['circuit'] );
+		if ( array() !== $open ) {
+			return $this->result(
+				'acapi_routing',
+				'recommended',
+				__( 'Requests to Amazon are paused for some marketplaces', 'amazon-creators-api' ),
+				sprintf(
+					/* translators: %s: marketplace names. */
+					__( 'After repeated failures, requests for %s are paused for a minute; pages show stored data meanwhile.', 'amazon-creators-api' ),
+					implode( ', ', array_column( $open, 'name' ) )
+				)
+			);
+		}
+		$paapi = array_filter( $routes, static fn( array $route ): bool => (bool) $route['paapi_retired_warning'] );
+		if ( array() !== $paapi ) {
+			return $this->result(
+				'acapi_routing',
+				'recommended',
+				__( 'Some marketplaces rely on the retired PA-API 5.0', 'amazon-creators-api' ),
+				sprintf(
+					/* translators: %s: marketplace names. */
+					__( 'Amazon retired PA-API 5.0 on 15 May 2026. Add Creators API credentials for: %s.', 'amazon-creators-api' ),
+					implode( ', ', array_column( $paapi, 'name' ) )
+				)
+			);
+		}
+		return $this->result( 'acapi_routing', 'good', __( 'Amazon products come from the Creators API', 'amazon-creators-api' ), __( 'Every set-up marketplace uses the Creators API.', 'amazon-creators-api' ) );
+	}
+
+	/**
+	 * Cron: the refresh ran within the last hour.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function test_refresh_cron(): array {
+		if ( Refresh_Job::is_overdue() ) {
+			$text = __( 'The scheduled refresh of Amazon product data has not run for more than an hour, so prices and availability are getting old (after 24 hours they are hidden).', 'amazon-creators-api' );
+			if ( defined( 'DISABLE_WP_CRON' ) && constant( 'DISABLE_WP_CRON' ) ) {
+				$text .= ' ' . __( 'DISABLE_WP_CRON is set: make sure a system cron job calls wp-cron.php (or runs "wp cron event run --due-now") every few minutes.', 'amazon-creators-api' );
+			}
+			return $this->result( 'acapi_refresh_cron', 'critical', __( 'The Amazon product refresh is not running', 'amazon-creators-api' ), $text );
+		}
+		return $this->result( 'acapi_refresh_cron', 'good', __( 'The Amazon product refresh runs', 'amazon-creators-api' ), __( 'WP-Cron refreshes Amazon product data in the background.', 'amazon-creators-api' ) );
+	}
+
+	/**
+	 * Table: present, and how many products fail to refresh.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function test_product_table(): array {
+		global $wpdb;
+		$table = Product_Store::table();
+		if ( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) ) !== $table ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A health check of our own table.
+			return $this->result( 'acapi_product_table', 'critical', __( 'The Amazon product table is missing', 'amazon-creators-api' ), __( 'Deactivate and activate the plugin to create it.', 'amazon-creators-api' ) );
+		}
+		$stats = $this->store->stats();
+		if ( $stats['failing'] > 0 ) {
+			return $this->result(
+				'acapi_product_table',
+				'recommended',
+				__( 'Some Amazon products could not be refreshed', 'amazon-creators-api' ),
+				sprintf(
+					/* translators: 1: failing products, 2: stored products. */
+					__( '%1$d of %2$d stored products failed at their last refresh; run "wp acapi status" or check the settings page for details.', 'amazon-creators-api' ),
+					$stats['failing'],
+					$stats['total']
+				)
+			);
+		}
+		return $this->result(
+			'acapi_product_table',
+			'good',
+			__( 'The Amazon product table is in order', 'amazon-creators-api' ),
+			/* translators: %d: number of stored products. */
+			sprintf( __( '%d products are stored.', 'amazon-creators-api' ), $stats['total'] )
+		);
+	}
+
+	/**
+	 * Filter `debug_information`: a section with routes, stored products and the last refresh.
+	 *
+	 * @param mixed $info Sections.
+	 * @return mixed
+	 */
+	public function add_debug_information( $info ) {
+		if ( ! is_array( $info ) ) {
+			return $info;
+		}
+		$fields = array();
+		foreach ( $this->router->configured_countries() as $country ) {
+			$route                         = $this->router->describe( $country );
+			$fields[ 'route_' . $country ] = array(
+				'label' => $route['name'],
+				'value' => trim( $route['api'] . ' ' . (string) $route['api_version'] . ' (' . $route['circuit'] . ')' ),
+			);
+		}
+		$stats                       = $this->store->stats();
+		$fields['products']          = array(
+			'label' => __( 'Stored products', 'amazon-creators-api' ),
+			'value' => (string) wp_json_encode( $stats ),
+		);
+		$last                        = Refresh_Job::last_run();
+		$fields['last_run']          = array(
+			'label' => __( 'Last product refresh', 'amazon-creators-api' ),
+			'value' => null === $last ? __( 'never', 'amazon-creators-api' ) : gmdate( 'Y-m-d H:i:s', (int) $last['finished'] ) . ' UTC',
+		);
+		$info['amazon-creators-api'] = array(
+			'label'  => __( 'Amazon Creators API', 'amazon-creators-api' ),
+			'fields' => $fields,
+		);
+		return $info;
+	}
+
+	/**
+	 * A test result.
+	 *
+	 * @param string $test        Test id.
+	 * @param string $status      good, recommended or critical.
+	 * @param string $label       Label.
+	 * @param string $description Description.
+	 * @return array<string, mixed>
+	 */
+	private function result( string $test, string $status, string $label, string $description ): array {
+		return array(
+			'label'       => $label,
+			'status'      => $status,
+			'badge'       => array(
+				'label' => __( 'Amazon', 'amazon-creators-api' ),
+				'color' => 'good' === $status ? 'blue' : 'orange',
+			),
+			'description' => '<p>' . esc_html( $description ) . '</p>',
+			'actions'     => '',
+			'test'        => $test,
+		);
+	}
+}

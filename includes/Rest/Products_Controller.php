@@ -1,0 +1,158 @@
+<?php
+/**
+ * GET /products: product preview look-up for the editor.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Rest;
+
+use Amazon_Creators_API\Amazon\Shared_Store;
+use Amazon_Creators_API\Catalog\Product_Service;
+
+/**
+ * `GET /amazon-creators-api/v1/products?asins=A,B&country=de` → `{"country":"de","products":[…],
+ * "errors":{"B":{"kind","message"}}}`: products (Product::to_array(), in the order asked) through
+ * the same read path as pages (store first, Amazon for what is missing), plus an error per ASIN
+ * that could not be provided.
+ */
+final class Products_Controller extends Catalog_Controller_Base {
+
+	/**
+	 * Most ASINs per request.
+	 */
+	public const MAX_ASINS = 20;
+
+	/**
+	 * Product service.
+	 *
+	 * @var Product_Service
+	 */
+	private Product_Service $service;
+
+	/**
+	 * Builds the controller.
+	 *
+	 * @param Product_Service   $service Product service.
+	 * @param Shared_Store|null $store   Rate-limit store.
+	 */
+	public function __construct( Product_Service $service, ?Shared_Store $store = null ) {
+		parent::__construct( 'products', $store );
+		$this->service = $service;
+	}
+
+
+	/**
+	 * Query arguments.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params(): array {
+		return array(
+			'asins'   => array(
+				'description'       => __( 'ASINs, comma-separated (at most 20).', 'amazon-creators-api' ),
+				'type'              => 'string',
+				'required'          => true,
+				'validate_callback' => array( $this, 'validate_asins' ),
+			),
+			'country' => self::country_arg(),
+		);
+	}
+
+	/**
+	 * Validates the ASIN list: 1–20 entries.
+	 *
+	 * @param mixed $value Value.
+	 * @return true|\WP_Error
+	 */
+	public function validate_asins( $value ) {
+		$asins = self::split( $value );
+		if ( array() === $asins ) {
+			return new \WP_Error( 'rest_invalid_param', __( 'Give at least one ASIN.', 'amazon-creators-api' ), array( 'status' => 400 ) );
+		}
+		if ( count( $asins ) > self::MAX_ASINS ) {
+			/* translators: %d: the largest number of ASINs. */
+			return new \WP_Error( 'rest_invalid_param', sprintf( __( 'Give at most %d ASINs at once.', 'amazon-creators-api' ), self::MAX_ASINS ), array( 'status' => 400 ) );
+		}
+		return true;
+	}
+
+	/**
+	 * The products.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return \WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		$asins   = self::split( $request->get_param( 'asins' ) );
+		$country = (string) $request->get_param( 'country' );
+		$result  = $this->service->get_products( $country, $asins );
+		$data    = array(
+			'country'  => $this->service->router()->country( $country ),
+			'products' => array(),
+			'errors'   => array(),
+		);
+		foreach ( $result->products as $product ) {
+			$data['products'][] = self::product_data( $product );
+		}
+		foreach ( $result->errors as $asin => $error ) {
+			$data['errors'][ (string) $asin ] = self::error_data( $error );
+		}
+		$data['errors'] = (object) $data['errors'];
+		return rest_ensure_response( $data );
+	}
+
+	/**
+	 * The response schema.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( null === $this->schema ) {
+			$this->schema = array(
+				'$schema'    => 'http://json-schema.org/draft-04/schema#',
+				'title'      => 'acapi-products',
+				'type'       => 'object',
+				'properties' => array(
+					'country'  => array(
+						'description' => __( 'The marketplace answered for ("" when none is set up).', 'amazon-creators-api' ),
+						'type'        => 'string',
+						'context'     => array( 'view' ),
+					),
+					'products' => array(
+						'type'    => 'array',
+						'items'   => self::product_schema(),
+						'context' => array( 'view' ),
+					),
+					'errors'   => array(
+						'description'          => __( 'Errors by ASIN.', 'amazon-creators-api' ),
+						'type'                 => 'object',
+						'additionalProperties' => self::error_schema(),
+						'context'              => array( 'view' ),
+					),
+				),
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * The ASINs of a comma-separated list (or array), upper case, without duplicates.
+	 *
+	 * @param mixed $value Value.
+	 * @return list<string>
+	 */
+	private static function split( $value ): array {
+		$list = is_array( $value ) ? $value : preg_split( '/[\s,]+/', is_scalar( $value ) ? (string) $value : '' );
+		$out  = array();
+		foreach ( is_array( $list ) ? $list : array() as $asin ) {
+			$asin = strtoupper( trim( is_scalar( $asin ) ? (string) $asin : '' ) );
+			if ( '' !== $asin ) {
+				$out[ $asin ] = true;
+			}
+		}
+		return array_map( 'strval', array_keys( $out ) );
+	}
+}

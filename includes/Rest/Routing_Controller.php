@@ -1,0 +1,169 @@
+<?php
+/**
+ * GET /routing: which API answers for each marketplace, and why (the settings screen's summary).
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Rest;
+
+use Amazon_Creators_API\Catalog\Router;
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+
+/**
+ * `GET /amazon-creators-api/v1/routing` (manage_options) →
+ * `{"routes":[{"country","name","status","credential_type","api","api_version","reason","paapi_retired_warning","circuit"}],"default_country"}`
+ * for every marketplace with some configuration (Creators API or PA-API credentials, or an
+ * enabled/disabled entry in the settings) plus the default marketplace.
+ */
+final class Routing_Controller extends Rest_Controller {
+
+	/**
+	 * Router.
+	 *
+	 * @var Router
+	 */
+	private Router $router;
+
+	/**
+	 * Marketplace status from the settings: country → `enabled`, `disabled` or `not_configured`.
+	 *
+	 * @var (callable(string): string)|null
+	 */
+	private $marketplace_status;
+
+	/**
+	 * Builds the controller.
+	 *
+	 * @param Router                          $router             Router.
+	 * @param (callable(string): string)|null $marketplace_status Settings status per country (null: derived from the credentials).
+	 */
+	public function __construct( Router $router, ?callable $marketplace_status = null ) {
+		parent::__construct( 'routing' );
+		$this->router             = $router;
+		$this->marketplace_status = $marketplace_status;
+	}
+
+	/**
+	 * The route takes no arguments.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params(): array {
+		return array();
+	}
+
+	/**
+	 * Administrators only.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		unset( $request );
+		if ( current_user_can( 'manage_options' ) ) {
+			return true;
+		}
+		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to see the Amazon routing.', 'amazon-creators-api' ), array( 'status' => rest_authorization_required_code() ) );
+	}
+
+	/**
+	 * The summary.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return \WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		unset( $request );
+		return rest_ensure_response( $this->summary() );
+	}
+
+	/**
+	 * The summary as an array.
+	 *
+	 * @return array{routes: list<array<string, mixed>>, default_country: string|null}
+	 */
+	public function summary(): array {
+		$countries = $this->router->configured_countries();
+		$status    = array();
+		if ( null !== $this->marketplace_status ) {
+			foreach ( Marketplace_Registry::countries() as $country ) {
+				$value = ( $this->marketplace_status )( $country );
+				if ( in_array( $value, array( 'enabled', 'disabled' ), true ) ) {
+					$status[ $country ] = $value;
+				} elseif ( 'not_configured' === $value ) {
+					$status[ $country ] = 'not_configured';
+				}
+			}
+		}
+		$routes = array();
+		foreach ( Marketplace_Registry::countries() as $country ) {
+			$listed = in_array( $country, $countries, true ) || in_array( $status[ $country ] ?? '', array( 'enabled', 'disabled' ), true );
+			if ( $listed ) {
+				$routes[] = $this->router->describe( $country, $status[ $country ] ?? null );
+			}
+		}
+		$default = $this->router->default_country();
+		return array(
+			'routes'          => $routes,
+			'default_country' => '' === $default ? null : $default,
+		);
+	}
+
+	/**
+	 * The response schema.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( null === $this->schema ) {
+			$this->schema = array(
+				'$schema'    => 'http://json-schema.org/draft-04/schema#',
+				'title'      => 'acapi-routing',
+				'type'       => 'object',
+				'properties' => array(
+					'routes'          => array(
+						'type'    => 'array',
+						'context' => array( 'view' ),
+						'items'   => array(
+							'type'       => 'object',
+							'properties' => array(
+								'country'               => array( 'type' => 'string' ),
+								'name'                  => array( 'type' => 'string' ),
+								'status'                => array(
+									'type' => 'string',
+									'enum' => array( 'enabled', 'disabled', 'not_configured' ),
+								),
+								'credential_type'       => array(
+									'type' => array( 'string', 'null' ),
+									'enum' => array( 'cognito', 'lwa', null ),
+								),
+								'api'                   => array(
+									'type' => 'string',
+									'enum' => array( 'creators', 'paapi', 'none' ),
+								),
+								'api_version'           => array( 'type' => array( 'string', 'null' ) ),
+								'reason'                => array(
+									'description' => __( 'Why this API answers, in plain language.', 'amazon-creators-api' ),
+									'type'        => 'string',
+								),
+								'paapi_retired_warning' => array( 'type' => 'boolean' ),
+								'circuit'               => array(
+									'type' => 'string',
+									'enum' => array( 'closed', 'open', 'half_open' ),
+								),
+							),
+						),
+					),
+					'default_country' => array(
+						'type'    => array( 'string', 'null' ),
+						'context' => array( 'view' ),
+					),
+				),
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}

@@ -1,0 +1,159 @@
+<?php
+/**
+ * GET /search: keyword search for the editor.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Rest;
+
+use Amazon_Creators_API\Amazon\Shared_Store;
+use Amazon_Creators_API\Catalog\Product_Service;
+
+/**
+ * `GET /amazon-creators-api/v1/search?keywords=&country=&search_index=&page=` →
+ * `{"country","keywords","page","total","search_url","products":[…],"errors":[{"kind","message"}]}`.
+ * Results are cached for 5 minutes (filter `acapi_search_cache_ttl`). A search that fails
+ * outright answers the error (`acapi_<kind>`, with its HTTP status).
+ */
+final class Search_Controller extends Catalog_Controller_Base {
+
+	/**
+	 * Product service.
+	 *
+	 * @var Product_Service
+	 */
+	private Product_Service $service;
+
+	/**
+	 * Builds the controller.
+	 *
+	 * @param Product_Service   $service Product service.
+	 * @param Shared_Store|null $store   Rate-limit store.
+	 */
+	public function __construct( Product_Service $service, ?Shared_Store $store = null ) {
+		parent::__construct( 'search', $store );
+		$this->service = $service;
+	}
+
+
+	/**
+	 * Query arguments.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params(): array {
+		return array(
+			'keywords'     => array(
+				'description'       => __( 'Search keywords.', 'amazon-creators-api' ),
+				'type'              => 'string',
+				'required'          => true,
+				'minLength'         => 1,
+				'maxLength'         => 200,
+				'sanitize_callback' => 'sanitize_text_field',
+			),
+			'country'      => self::country_arg(),
+			'search_index' => array(
+				'description'       => __( 'Amazon search index (category), e.g. Books; empty for All.', 'amazon-creators-api' ),
+				'type'              => 'string',
+				'default'           => '',
+				'pattern'           => '^[A-Za-z]*$',
+				'sanitize_callback' => 'sanitize_text_field',
+			),
+			'page'         => array(
+				'description' => __( 'Result page (1–10).', 'amazon-creators-api' ),
+				'type'        => 'integer',
+				'default'     => 1,
+				'minimum'     => 1,
+				'maximum'     => 10,
+			),
+		);
+	}
+
+	/**
+	 * The search.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_items( $request ) {
+		$country  = (string) $request->get_param( 'country' );
+		$keywords = trim( (string) $request->get_param( 'keywords' ) );
+		$page     = max( 1, min( 10, (int) $request->get_param( 'page' ) ) );
+		$params   = array(
+			'item_page'  => $page,
+			'item_count' => 10,
+		);
+		$index    = (string) $request->get_param( 'search_index' );
+		if ( '' !== $index ) {
+			$params['search_index'] = $index;
+		}
+		$result = $this->service->search( $country, $keywords, $params );
+		if ( $result->is_empty() && array() !== $result->errors ) {
+			return $result->errors[0]->to_wp_error();
+		}
+		return rest_ensure_response(
+			array(
+				'country'    => $this->service->router()->country( $country ),
+				'keywords'   => $keywords,
+				'page'       => $page,
+				'total'      => $result->total,
+				'search_url' => $result->search_url,
+				'products'   => array_map( array( self::class, 'product_data' ), $result->products ),
+				'errors'     => array_map( array( self::class, 'error_data' ), $result->errors ),
+			)
+		);
+	}
+
+	/**
+	 * The response schema.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( null === $this->schema ) {
+			$this->schema = array(
+				'$schema'    => 'http://json-schema.org/draft-04/schema#',
+				'title'      => 'acapi-search',
+				'type'       => 'object',
+				'properties' => array(
+					'country'    => array(
+						'type'    => 'string',
+						'context' => array( 'view' ),
+					),
+					'keywords'   => array(
+						'type'    => 'string',
+						'context' => array( 'view' ),
+					),
+					'page'       => array(
+						'type'    => 'integer',
+						'context' => array( 'view' ),
+					),
+					'total'      => array(
+						'description' => __( 'Total results Amazon reports.', 'amazon-creators-api' ),
+						'type'        => 'integer',
+						'context'     => array( 'view' ),
+					),
+					'search_url' => array(
+						'description' => __( 'Amazon\'s search page URL, exactly as returned.', 'amazon-creators-api' ),
+						'type'        => 'string',
+						'context'     => array( 'view' ),
+					),
+					'products'   => array(
+						'type'    => 'array',
+						'items'   => self::product_schema(),
+						'context' => array( 'view' ),
+					),
+					'errors'     => array(
+						'type'    => 'array',
+						'items'   => self::error_schema(),
+						'context' => array( 'view' ),
+					),
+				),
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}

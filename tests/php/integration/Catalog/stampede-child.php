@@ -1,0 +1,59 @@
+<?php
+/**
+ * One "page request" for the stampede test: loads the test site's WordPress (the database from
+ * the parent's environment), asks the product service for ASINs and prints what it got as JSON.
+ *
+ * Usage: php stampede-child.php <site-dir> <country> <ASIN,ASIN,…>
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+// phpcs:disable WordPress.NamingConventions.PrefixAllGlobals -- a test script, not plugin code.
+
+use Amazon_Creators_API\Amazon\Circuit_Breaker;
+use Amazon_Creators_API\Amazon\Creators_Client;
+use Amazon_Creators_API\Amazon\Http_Transport;
+use Amazon_Creators_API\Amazon\Paapi_Client;
+use Amazon_Creators_API\Amazon\Rate_Limiter;
+use Amazon_Creators_API\Amazon\Shared_Store;
+use Amazon_Creators_API\Amazon\Sigv4_Signer;
+use Amazon_Creators_API\Amazon\Token_Provider;
+use Amazon_Creators_API\Catalog\Product_Service;
+use Amazon_Creators_API\Catalog\Product_Store;
+use Amazon_Creators_API\Catalog\Router;
+use Amazon_Creators_API\Tests\Fixed_Credentials_Source;
+
+require dirname( __DIR__, 4 ) . '/vendor/autoload.php';
+$_SERVER['HTTP_HOST']   = '127.0.0.1:8890';
+$_SERVER['SERVER_NAME'] = '127.0.0.1';
+$_SERVER['REQUEST_URI'] = '/';
+require $argv[1] . '/wp-load.php';
+
+add_filter( 'acapi_rate_limit_per_second', '__return_zero' );
+$store     = new Shared_Store();
+$transport = new Http_Transport();
+$router    = new Router(
+	Fixed_Credentials_Source::demo(),
+	new Creators_Client( $transport, new Token_Provider( $transport, $store ), new Rate_Limiter( $store ), new Circuit_Breaker( $store ) ),
+	new Paapi_Client( $transport, new Sigv4_Signer(), new Rate_Limiter( $store ), new Circuit_Breaker( $store ) ),
+	null,
+	$store
+);
+$service   = new Product_Service( $router, new Product_Store(), $store );
+$start     = microtime( true );
+$result    = $service->get_products( $argv[2], explode( ',', $argv[3] ) );
+$priced    = 0;
+foreach ( $result->products as $product ) {
+	$priced += $product->fetched_at > 0 ? 1 : 0;
+}
+echo wp_json_encode(
+	array(
+		'products' => count( $result->products ),
+		'fetched'  => $priced,
+		'errors'   => array_map( static fn( $error ) => $error->kind, $result->errors ),
+		'stats'    => $service->stats(),
+		'elapsed'  => round( microtime( true ) - $start, 3 ),
+	)
+);
