@@ -10,7 +10,12 @@ declare( strict_types = 1 );
 namespace Amazon_Creators_API;
 
 use Amazon_Creators_API\Blocks\Block_Registry;
+use Amazon_Creators_API\Render\Disclosure;
+use Amazon_Creators_API\Render\Renderer;
+use Amazon_Creators_API\Render\Shortcode;
 use Amazon_Creators_API\Settings\Settings_Page;
+use Amazon_Creators_API\Settings\Secret_Box;
+use Amazon_Creators_API\Settings\Settings_Repository;
 
 /**
  * Composition root. No service looks another up: each gets what it needs through its constructor.
@@ -30,6 +35,20 @@ final class Plugin {
 	 * @var bool
 	 */
 	private bool $booted = false;
+
+	/**
+	 * The one renderer (shortcodes, the block, previews).
+	 *
+	 * @var Renderer|null
+	 */
+	private ?Renderer $renderer = null;
+
+	/**
+	 * The one product service (the read path behind the renderer, the prefetcher and REST).
+	 *
+	 * @var Catalog\Product_Service|null
+	 */
+	private ?Catalog\Product_Service $products = null;
 
 	/**
 	 * The one instance.
@@ -56,6 +75,10 @@ final class Plugin {
 			return;
 		}
 
+		// The product table: created on activation (and lazily when its schema version is behind).
+		register_activation_hook( ACAPI_FILE, array( Catalog\Product_Store::class, 'install' ) );
+		register_deactivation_hook( ACAPI_FILE, array( Catalog\Refresh_Job::class, 'unschedule' ) );
+
 		add_action( 'plugins_loaded', array( $this, 'wire' ) );
 	}
 
@@ -64,6 +87,51 @@ final class Plugin {
 	 */
 	public function wire(): void {
 		( new Block_Registry( ACAPI_DIR . 'build/blocks' ) )->register_hooks();
+		// The one settings repository (also the router's Credentials_Source: hand it this $settings).
+		$settings = new Settings_Repository( new Secret_Box() );
 		( new Settings_Page( ACAPI_DIR, ACAPI_FILE ) )->register_hooks();
+
+		// Amazon → router → store → product service (the read path), its prefetcher, cron job and REST routes.
+		$store          = new Amazon\Shared_Store();
+		$transport      = new Amazon\Http_Transport();
+		$creators       = new Amazon\Creators_Client( $transport, new Amazon\Token_Provider( $transport, $store ), new Amazon\Rate_Limiter( $store ), new Amazon\Circuit_Breaker( $store ) );
+		$paapi          = new Amazon\Paapi_Client( $transport, new Amazon\Sigv4_Signer(), new Amazon\Rate_Limiter( $store ), new Amazon\Circuit_Breaker( $store ) );
+		$router         = new Catalog\Router( $settings, $creators, $paapi, new Amazon\Circuit_Breaker( $store ), $store );
+		$product_store  = new Catalog\Product_Store();
+		$this->products = new Catalog\Product_Service( $router, $product_store, $store );
+		( new Catalog\Prefetcher( $this->products ) )->register_hooks();
+		$refresh_job = new Catalog\Refresh_Job( $this->products, $product_store, $store );
+		$refresh_job->register_hooks();
+		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
+		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) {
+			Cli\Command::register( new Cli\Command( $this->products, $product_store, $refresh_job ) );
+		}
+		( new Rest\Products_Controller( $this->products, $store ) )->register_hooks();
+		( new Rest\Search_Controller( $this->products, $store ) )->register_hooks();
+		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();
+		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ) ) )->register_hooks();
+
+		// Render: products come from the product service wired above.
+		$this->renderer = new Renderer( $this->products, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
+		$this->renderer->register_hooks();
+		( new Shortcode( $this->renderer ) )->register_hooks();
+		( new Disclosure() )->register_hooks();
+		( new Rest\Marketplaces_Controller( $settings ) )->register_hooks();
+		( new Rest\Paapi_Controller( $settings ) )->register_hooks();
+		( new Rest\General_Controller( $settings ) )->register_hooks();
+		$test_transport = new Amazon\Http_Transport();
+		$test_tokens    = new Amazon\Token_Provider( $test_transport );
+		( new Rest\Test_Connection_Controller( $settings, new Amazon\Creators_Client( $test_transport, $test_tokens ), $test_tokens ) )->register_hooks();
+	}
+
+	/**
+	 * The renderer, for the block's render.php. Without a product source it renders the
+	 * not-configured notice for editors and nothing for visitors.
+	 */
+	public function renderer(): Renderer {
+		if ( null === $this->renderer ) {
+			$this->renderer = new Renderer( null, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
+		}
+		return $this->renderer;
 	}
 }

@@ -1,11 +1,116 @@
 /**
  * Registers the product block. It is dynamic: render.php draws it, so there is no save().
  */
-import { registerBlockType } from '@wordpress/blocks';
+import { createBlock, registerBlockType } from '@wordpress/blocks';
+import { __ } from '@wordpress/i18n';
 
 import metadata from './block.json';
 import Edit from './edit';
+import {
+	attributesFromShortcode,
+	shortcodeFromAttributes,
+	type ProductBlockAttributes,
+	type Template,
+} from './products';
 
-registerBlockType( metadata.name, {
+/** What a shortcode transform receives. */
+interface ShortcodeAttributes {
+	named: Record< string, string | undefined >;
+}
+
+const variation = (
+	template: Template,
+	title: string,
+	description: string,
+	isDefault = false
+) => ( {
+	name: template,
+	title,
+	description,
+	icon: 'cart',
+	attributes: { template },
+	isDefault,
+	scope: [ 'inserter', 'transform' ] as Array< 'inserter' | 'transform' >,
+	isActive: [ 'template' ],
+} );
+
+registerBlockType< ProductBlockAttributes >( metadata.name, {
 	edit: Edit,
+	save: () => null,
+	variations: [
+		variation(
+			'box',
+			__( 'Amazon Product Box', 'amazon-creators-api' ),
+			__(
+				'Image, title, features, price and a button.',
+				'amazon-creators-api'
+			),
+			true
+		),
+		variation(
+			'list',
+			__( 'Amazon Product List', 'amazon-creators-api' ),
+			__( 'Compact rows of products.', 'amazon-creators-api' )
+		),
+		variation(
+			'grid',
+			__( 'Amazon Product Grid', 'amazon-creators-api' ),
+			__( 'Products as cards.', 'amazon-creators-api' )
+		),
+		variation(
+			'table',
+			__( 'Amazon Comparison Table', 'amazon-creators-api' ),
+			__( 'Products side by side.', 'amazon-creators-api' )
+		),
+		variation(
+			'button',
+			__( 'Amazon Button', 'amazon-creators-api' ),
+			__( 'A "Buy on Amazon" button.', 'amazon-creators-api' )
+		),
+	],
+	transforms: {
+		from: [
+			{
+				type: 'shortcode',
+				tag: [ 'amazon', 'amazon_product' ],
+				transform: ( { named }: ShortcodeAttributes ) =>
+					createBlock< ProductBlockAttributes >(
+						metadata.name,
+						attributesFromShortcode( named )
+					),
+				isMatch: ( { named }: ShortcodeAttributes ) =>
+					attributesFromShortcode( named ).asins?.length !== 0,
+			},
+			{
+				type: 'block',
+				blocks: [ 'core/shortcode' ],
+				isMatch: ( { text }: { text?: string } ) =>
+					/^\[amazon(?:_product)?\s[^\]]*\basin="[^"]+"/.test(
+						( text ?? '' ).trim()
+					),
+				transform: ( { text }: { text?: string } ) => {
+					const named: Record< string, string > = {};
+					for ( const match of ( text ?? '' ).matchAll(
+						/(\w+)="([^"]*)"/g
+					) ) {
+						named[ match[ 1 ] ?? '' ] = match[ 2 ] ?? '';
+					}
+					return createBlock< ProductBlockAttributes >(
+						metadata.name,
+						attributesFromShortcode( named )
+					);
+				},
+			},
+		],
+		to: [
+			{
+				type: 'block',
+				blocks: [ 'core/shortcode' ],
+				transform: ( attributes: ProductBlockAttributes ) =>
+					createBlock( 'core/shortcode', {
+						text: shortcodeFromAttributes( attributes ),
+					} ),
+			},
+		],
+	},
 } );

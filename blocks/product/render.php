@@ -1,6 +1,6 @@
 <?php
 /**
- * Server rendering of the product block.
+ * Server rendering of the product block: a thin call into the one renderer.
  *
  * @package Amazon_Creators_API
  *
@@ -8,3 +8,6 @@
  */
 
 defined( 'ABSPATH' ) || exit;
+
+// The renderer escapes everything it returns (templates and View).
+echo \Amazon_Creators_API\Plugin::instance()->renderer()->render_block( (array) $attributes ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped

@@ -1,0 +1,47 @@
+<?php
+/**
+ * Amazon's required identification statement: the `[amazon_disclosure]` shortcode.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Render;
+
+/**
+ * "As an Amazon Associate I earn from qualifying purchases." (Amazon fixes the wording; a site can
+ * replace it through the general setting `disclosure_text`, e.g. with Amazon's translation.)
+ */
+final class Disclosure {
+
+	/**
+	 * The shortcode tag.
+	 */
+	public const TAG = 'amazon_disclosure';
+
+	/**
+	 * Adds the hooks.
+	 */
+	public function register_hooks(): void {
+		add_shortcode( self::TAG, array( $this, 'render' ) );
+	}
+
+	/**
+	 * The statement as plain text.
+	 */
+	public static function text(): string {
+		$general = get_option( 'acapi_general', array() );
+		if ( is_array( $general ) && isset( $general['disclosure_text'] ) && is_string( $general['disclosure_text'] ) && '' !== trim( $general['disclosure_text'] ) ) {
+			return trim( $general['disclosure_text'] );
+		}
+		return __( 'As an Amazon Associate I earn from qualifying purchases.', 'amazon-creators-api' );
+	}
+
+	/**
+	 * The statement as a paragraph.
+	 */
+	public function render(): string {
+		return '<p class="acapi-disclosure">' . esc_html( self::text() ) . '</p>';
+	}
+}

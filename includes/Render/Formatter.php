@@ -1,0 +1,133 @@
+<?php
+/**
+ * Locale-aware text for product output: button labels, numbers, the price timestamp.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Render;
+
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+
+/**
+ * Formats for the marketplace a product comes from (its language and number conventions) and for
+ * the site (time zone and date format). Returns plain text: escape at output.
+ */
+final class Formatter {
+
+	/**
+	 * Button labels in the marketplace's language (the shopper reads them on that store's page):
+	 * language => [ buy, see ]. English goes through __() so a site can translate it.
+	 *
+	 * @var array<string, array{0: string, 1: string}>
+	 */
+	private const BUTTONS = array(
+		'de' => array( 'Bei Amazon kaufen', 'Bei Amazon ansehen' ),
+		'fr' => array( 'Acheter sur Amazon', 'Voir sur Amazon' ),
+		'it' => array( 'Acquista su Amazon', 'Vedi su Amazon' ),
+		'es' => array( 'Comprar en Amazon', 'Ver en Amazon' ),
+		'nl' => array( 'Kopen bij Amazon', 'Bekijken bij Amazon' ),
+		'pl' => array( 'Kup na Amazon', 'Zobacz na Amazon' ),
+		'sv' => array( 'Köp på Amazon', 'Se på Amazon' ),
+		'tr' => array( 'Amazon\'da satın al', 'Amazon\'da gör' ),
+		'pt' => array( 'Comprar na Amazon', 'Ver na Amazon' ),
+		'ja' => array( 'Amazonで購入', 'Amazonで見る' ),
+	);
+
+	/**
+	 * The marketplace's locale (`de_DE`), or the site's when the marketplace is unknown.
+	 *
+	 * @param string $country Marketplace country code.
+	 */
+	public function locale( string $country ): string {
+		$market = '' !== $country ? Marketplace_Registry::get( $country ) : null;
+		return null !== $market ? $market->language : determine_locale();
+	}
+
+	/**
+	 * "Buy on Amazon" (or "See on Amazon" when there is no offer) in the marketplace's language.
+	 *
+	 * @param string $country Marketplace country code.
+	 * @param bool   $buy     True for the buy label, false for the see label.
+	 */
+	public function button_text( string $country, bool $buy = true ): string {
+		$language = strtolower( substr( $this->locale( $country ), 0, 2 ) );
+		if ( isset( self::BUTTONS[ $language ] ) ) {
+			$text = self::BUTTONS[ $language ][ $buy ? 0 : 1 ];
+		} else {
+			$text = $buy ? __( 'Buy on Amazon', 'amazon-creators-api' ) : __( 'See on Amazon', 'amazon-creators-api' );
+		}
+		/**
+		 * Filters the product button's label.
+		 *
+		 * @param string $text    Label.
+		 * @param string $country Marketplace country code.
+		 * @param bool   $buy     Whether the product has an offer (buy) or not (see).
+		 */
+		return (string) apply_filters( 'acapi_button_text', $text, $country, $buy );
+	}
+
+	/**
+	 * A savings percentage in the marketplace's locale ("33 %" in German, "33%" in English).
+	 *
+	 * @param int    $percent Whole percent.
+	 * @param string $country Marketplace country code.
+	 */
+	public function percent( int $percent, string $country ): string {
+		if ( class_exists( \NumberFormatter::class ) ) {
+			$formatter = new \NumberFormatter( $this->locale( $country ), \NumberFormatter::PERCENT );
+			$text      = $formatter->format( $percent / 100 );
+			if ( is_string( $text ) ) {
+				return $text;
+			}
+		}
+		return $percent . '%';
+	}
+
+	/**
+	 * A decimal number in the marketplace's locale (ratings: "4.5", "4,5").
+	 *
+	 * @param float  $number   Number.
+	 * @param string $country  Marketplace country code.
+	 * @param int    $decimals Fraction digits.
+	 */
+	public function number( float $number, string $country, int $decimals = 1 ): string {
+		if ( class_exists( \NumberFormatter::class ) ) {
+			$formatter = new \NumberFormatter( $this->locale( $country ), \NumberFormatter::DECIMAL );
+			$formatter->setAttribute( \NumberFormatter::MIN_FRACTION_DIGITS, $decimals );
+			$formatter->setAttribute( \NumberFormatter::MAX_FRACTION_DIGITS, $decimals );
+			$text = $formatter->format( $number );
+			if ( is_string( $text ) ) {
+				return $text;
+			}
+		}
+		return number_format( $number, $decimals );
+	}
+
+	/**
+	 * The fetch time in the site's time zone and date and time formats.
+	 *
+	 * @param int $timestamp Unix time.
+	 */
+	public function date_time( int $timestamp ): string {
+		$format = trim( (string) get_option( 'date_format', 'F j, Y' ) . ' ' . (string) get_option( 'time_format', 'g:i a' ) );
+		return (string) wp_date( $format, $timestamp );
+	}
+
+	/**
+	 * Amazon's price disclaimer, naming the marketplace's store ("Amazon.de").
+	 *
+	 * @param string $country Marketplace country code.
+	 */
+	public function disclaimer( string $country ): string {
+		$market = '' !== $country ? Marketplace_Registry::get( $country ) : null;
+		$store  = null !== $market ? ucfirst( (string) preg_replace( '/^www\./', '', $market->host ) ) : 'Amazon';
+		return sprintf(
+			/* translators: %s: the Amazon store, e.g. Amazon.de. */
+			__( 'Product prices and availability are accurate as of the date/time indicated and are subject to change. Any price and availability information displayed on %s at the time of purchase will apply to the purchase of this product.', 'amazon-creators-api' ),
+			$store
+		);
+	}
+}

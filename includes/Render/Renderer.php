@@ -1,0 +1,610 @@
+<?php
+/**
+ * The one renderer: shortcodes, the block and previews all draw products through it.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Render;
+
+use Amazon_Creators_API\Amazon\Amazon_Error;
+use Amazon_Creators_API\Catalog\Product;
+use Amazon_Creators_API\Catalog\Product_Source;
+use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+
+/**
+ * Turns a request (ASINs or keywords, a marketplace, a template) into HTML. Gets products only
+ * from a Product_Source; never calls Amazon, never breaks a page: whatever fails degrades to a
+ * plain link (or nothing), and only users who can edit posts see why.
+ *
+ * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
+ */
+final class Renderer {
+
+	/**
+	 * Templates, by name (file name: `_` becomes `-`).
+	 */
+	public const TEMPLATES = array( 'box', 'list', 'grid', 'table', 'button', 'text_link', 'image_link', 'field' );
+
+	/**
+	 * Values the `field` template prints.
+	 */
+	public const FIELDS = array( 'title', 'price', 'list_price', 'savings', 'image', 'url', 'button', 'availability', 'rating' );
+
+	/**
+	 * Parts a product template can show (the block's "fields to show").
+	 */
+	public const PARTS = array( 'image', 'title', 'features', 'price', 'availability', 'rating', 'button' );
+
+	/**
+	 * Most ASINs one box request takes.
+	 */
+	public const MAX_ASINS = 50;
+
+	/**
+	 * Oldest data (seconds) that may show price, availability and images (Amazon's 24-hour rule).
+	 */
+	public const MAX_AGE = 86400;
+
+	/**
+	 * Style handle of the front-end stylesheet.
+	 */
+	public const STYLE = 'acapi-product';
+
+	/**
+	 * Default parts and image size per template.
+	 *
+	 * @var array<string, array{0: list<string>, 1: string}>
+	 */
+	private const DEFAULTS = array(
+		'box'        => array( array( 'image', 'title', 'features', 'price', 'availability', 'rating', 'button' ), 'medium' ),
+		'list'       => array( array( 'image', 'title', 'price', 'button' ), 'small' ),
+		'grid'       => array( array( 'image', 'title', 'price', 'button' ), 'medium' ),
+		'table'      => array( array( 'image', 'title', 'price', 'availability', 'rating', 'button' ), 'small' ),
+		'button'     => array( array( 'button' ), 'medium' ),
+		'text_link'  => array( array( 'title' ), 'medium' ),
+		'image_link' => array( array( 'image' ), 'medium' ),
+		'field'      => array( array(), 'medium' ),
+	);
+
+	/**
+	 * Locale-aware formats.
+	 *
+	 * @var Formatter
+	 */
+	private Formatter $format;
+
+	/**
+	 * Whether the current REST request is an editor preview (rendered in full).
+	 *
+	 * @var bool
+	 */
+	private bool $preview = false;
+
+	/**
+	 * Builds the renderer.
+	 *
+	 * @param Product_Source|null $source        Where products come from (null: not set up yet).
+	 * @param string              $templates_dir The plugin's templates folder.
+	 * @param string              $style_url     URL of the front-end stylesheet ('' = none).
+	 */
+	public function __construct(
+		private readonly ?Product_Source $source,
+		private readonly string $templates_dir,
+		private readonly string $style_url = ''
+	) {
+		$this->format = new Formatter();
+	}
+
+	/**
+	 * Adds the hooks: marks editor previews (the block renderer endpoint) so that REST output is
+	 * only degraded for content exports.
+	 */
+	public function register_hooks(): void {
+		add_action( 'init', array( $this, 'register_style' ), 5 );
+		add_filter( 'rest_request_before_callbacks', array( $this, 'detect_preview' ), 10, 3 );
+	}
+
+	/**
+	 * Registers the stylesheet (the block names it as its `style`; shortcodes enqueue it).
+	 */
+	public function register_style(): void {
+		if ( '' !== $this->style_url && ! wp_style_is( self::STYLE, 'registered' ) ) {
+			wp_register_style( self::STYLE, $this->style_url, array(), ACAPI_VERSION );
+		}
+	}
+
+	/**
+	 * Notes whether a REST request is an editor preview. Passes the response through.
+	 *
+	 * @param mixed            $response Response so far.
+	 * @param mixed            $handler  Route handler.
+	 * @param \WP_REST_Request $request  Request.
+	 * @return mixed
+	 */
+	public function detect_preview( mixed $response, mixed $handler, \WP_REST_Request $request ): mixed {
+		unset( $handler );
+		$route         = $request->get_route();
+		$this->preview = str_starts_with( $route, '/wp/v2/block-renderer/' ) || str_starts_with( $route, '/amazon-creators-api/' );
+		return $response;
+	}
+
+	/**
+	 * Whether a product source is wired.
+	 */
+	public function has_source(): bool {
+		return null !== $this->source;
+	}
+
+	/**
+	 * Renders products. Never throws; returns '' when there is nothing a visitor may see.
+	 *
+	 * @param array<string, mixed> $args asins (list or comma string), country, template, title,
+	 *                                   button_text, items, field, search, index, show (parts),
+	 *                                   image_size, affiliate_label, class_name.
+	 */
+	public function render( array $args ): string {
+		$args    = $this->normalize( $args );
+		$notices = array();
+		$country = $args['country'];
+
+		if ( '' !== $country && null === Marketplace_Registry::get( $country ) ) {
+			return $this->notices(
+				array(
+					sprintf(
+						/* translators: %s: what was given as the country. */
+						__( '“%s” is not an Amazon marketplace. Use a country code such as us, uk, de or jp.', 'amazon-creators-api' ),
+						$country
+					),
+				)
+			);
+		}
+		if ( null === $this->source ) {
+			return $this->notices( array( ( new Amazon_Error( Amazon_Error::NOT_CONFIGURED ) )->message() ) );
+		}
+		$country = '' === $country ? '' : Marketplace_Registry::normalize_country( $country );
+
+		$products = array();
+		if ( '' !== $args['search'] ) {
+			$params = array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
+			if ( '' !== $args['index'] ) {
+				$params['search_index'] = $args['index'];
+			}
+			$result   = $this->source->search( $country, $args['search'], $params );
+			$products = $result->products;
+			foreach ( $result->errors as $error ) {
+				$notices[] = $error->message();
+			}
+			if ( array() === $products && array() === $notices ) {
+				/* translators: %s: search keywords. */
+				$notices[] = sprintf( __( 'Amazon found no products for “%s”.', 'amazon-creators-api' ), $args['search'] );
+			}
+		} else {
+			$valid = array();
+			foreach ( $args['asins'] as $asin ) {
+				if ( 1 === preg_match( '/^[A-Z0-9]{10}$/', $asin ) ) {
+					$valid[] = $asin;
+				} else {
+					$notices[] = ( new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, '', '', null, $asin ) )->message();
+				}
+			}
+			if ( array() === $valid && array() === $notices ) {
+				$notices[] = __( 'No product chosen yet: add an ASIN or an Amazon product link.', 'amazon-creators-api' );
+			}
+			if ( array() !== $valid ) {
+				$result = $this->source->get_products( $country, $valid );
+				foreach ( $valid as $asin ) {
+					$product = $result->product( $asin );
+					if ( null !== $product ) {
+						$products[] = $product;
+						continue;
+					}
+					$error     = $result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
+					$notices[] = $error->message();
+				}
+			}
+		}
+		if ( $args['items'] > 0 ) {
+			$products = array_slice( $products, 0, $args['items'] );
+		}
+
+		return $this->notices( array_values( array_unique( $notices ) ) ) . $this->products( $products, $args );
+	}
+
+	/**
+	 * Renders the block: its attributes as arguments, wrapped in the block's wrapper element.
+	 *
+	 * @param array<string, mixed> $attributes Block attributes.
+	 */
+	public function render_block( array $attributes ): string {
+		$html = $this->render(
+			array(
+				'asins'           => $attributes['asins'] ?? array(),
+				'country'         => $attributes['country'] ?? '',
+				'template'        => $attributes['template'] ?? 'box',
+				'button_text'     => $attributes['buttonText'] ?? '',
+				'show'            => $attributes['show'] ?? null,
+				'image_size'      => $attributes['imageSize'] ?? '',
+				'affiliate_label' => $attributes['affiliateLabel'] ?? null,
+				'search'          => $attributes['search'] ?? '',
+				'items'           => $attributes['items'] ?? 0,
+			)
+		);
+		if ( '' === $html ) {
+			return '';
+		}
+		$wrapper = function_exists( 'get_block_wrapper_attributes' ) && null !== \WP_Block_Supports::$block_to_render ? get_block_wrapper_attributes() : 'class="wp-block-amazon-creators-api-product"';
+		return '<div ' . $wrapper . '>' . $html . '</div>';
+	}
+
+	/**
+	 * A message only editors see (empty for visitors and in plain contexts).
+	 *
+	 * @param list<string> $messages Plain-text messages.
+	 */
+	public function notices( array $messages ): string {
+		if ( array() === $messages || ! current_user_can( 'edit_posts' ) || $this->is_plain_context() ) {
+			return '';
+		}
+		$html = '';
+		foreach ( $messages as $message ) {
+			$html .= '<p class="acapi-notice" role="note"><strong>' . esc_html__( 'Amazon product (only editors see this):', 'amazon-creators-api' ) . '</strong> ' . esc_html( $message ) . '</p>';
+		}
+		$this->enqueue_style();
+		return $html;
+	}
+
+	/**
+	 * Whether output must be a plain text link: feeds, REST content exports (not editor previews)
+	 * and anything a filter marks (e-mail renders), since Amazon forbids its content there.
+	 */
+	public function is_plain_context(): bool {
+		$plain = is_feed() || ( wp_is_serving_rest_request() && ! $this->preview );
+		/**
+		 * Filters whether products render as plain links (e.g. while a newsletter is built).
+		 *
+		 * @param bool $plain Whether to render plain links.
+		 */
+		return (bool) apply_filters( 'acapi_plain_output', $plain );
+	}
+
+	/**
+	 * Products through the template (fresh ones) or as degraded links (stale ones).
+	 *
+	 * @param list<Product> $products Products.
+	 * @param Args          $args     Normalised arguments.
+	 */
+	private function products( array $products, array $args ): string {
+		if ( array() === $products ) {
+			return '';
+		}
+		$plain   = $this->is_plain_context();
+		$view    = $this->view( $args );
+		$fresh   = array();
+		$html    = '';
+		$notices = array();
+		foreach ( $products as $product ) {
+			$item = $this->item_data( $product, $args );
+			if ( $plain ) {
+				$text  = '' !== $args['title'] ? $args['title'] : ( '' !== $product->title ? $product->title : $this->format->button_text( $product->marketplace, false ) );
+				$html .= '' === $product->detail_page_url ? '' : '<p><a href="' . esc_url( $product->detail_page_url ) . '" rel="sponsored nofollow">' . esc_html( $text ) . '</a></p>';
+				continue;
+			}
+			if ( $this->is_stale( $product ) ) {
+				/* translators: %s: ASIN. */
+				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image.', 'amazon-creators-api' ), $product->asin );
+				$html     .= $this->degraded( $item, $view );
+				continue;
+			}
+			$fresh[] = $item;
+		}
+		if ( $plain ) {
+			return $html;
+		}
+		if ( array() !== $fresh ) {
+			$html = $this->template( $args, $fresh, $view ) . $html;
+		}
+		if ( '' !== $html ) {
+			$this->enqueue_style();
+		}
+		return $this->notices( $notices ) . $html;
+	}
+
+	/**
+	 * A plain "See on Amazon" link (nothing without a URL).
+	 *
+	 * @param array<string, mixed> $item Item.
+	 * @param View                 $view View.
+	 */
+	private function degraded( array $item, View $view ): string {
+		if ( '' === View::text( $item, 'url' ) ) {
+			return '';
+		}
+		$country = View::text( $item, 'country' );
+		return '<p class="acapi acapi-degraded">' . $view->link( $item, $this->format->button_text( $country, false ), 'acapi-degraded__link' ) . '</p>';
+	}
+
+	/**
+	 * Runs a template (the theme's copy first) on filtered data.
+	 *
+	 * @param Args                       $args  Normalised arguments.
+	 * @param list<array<string, mixed>> $items Items.
+	 * @param View                       $view  View helpers.
+	 */
+	private function template( array $args, array $items, View $view ): string {
+		$template = $args['template'];
+		$data     = array(
+			'template'   => $template,
+			'items'      => $items,
+			'show'       => array_fill_keys( $args['show'] ?? self::DEFAULTS[ $template ][0], true ),
+			'field'      => $args['field'],
+			'class_name' => $args['class_name'],
+		);
+		/**
+		 * Filters what a template gets, before it renders.
+		 *
+		 * @param array<string, mixed> $data     template, items (one array per product), show, field, class_name.
+		 * @param string               $template Template name.
+		 */
+		$data = apply_filters( 'acapi_template_data', $data, $template );
+		if ( ! is_array( $data ) ) {
+			return '';
+		}
+		$file = $this->locate( $template );
+		if ( '' === $file ) {
+			return '';
+		}
+		ob_start();
+		( static function ( string $acapi_file, array $data, View $view ): void {
+			include $acapi_file;
+		} )( $file, $data, $view );
+		return (string) ob_get_clean();
+	}
+
+	/**
+	 * The template file: `{theme}/amazon-creators-api/{name}.php`, else the plugin's.
+	 *
+	 * @param string $template Template name.
+	 */
+	public function locate( string $template ): string {
+		$name  = str_replace( '_', '-', $template ) . '.php';
+		$theme = locate_template( array( 'amazon-creators-api/' . $name ) );
+		if ( '' !== $theme ) {
+			return $theme;
+		}
+		$file = trailingslashit( $this->templates_dir ) . $name;
+		return is_readable( $file ) ? $file : '';
+	}
+
+	/**
+	 * What a template gets for one product: plain text, formatted for the marketplace. Stale data
+	 * keeps no price, availability or image even if a source handed them out.
+	 *
+	 * @param Product $product Product.
+	 * @param Args    $args    Normalised arguments.
+	 * @return array<string, mixed>
+	 */
+	public function item_data( Product $product, array $args ): array {
+		$country   = $product->marketplace;
+		$fresh     = ! $this->is_stale( $product );
+		$has_price = $fresh && $product->has_price();
+		$title     = '' !== $args['title'] ? $args['title'] : $product->title;
+		$features  = array_slice( $product->features, 0, 3 );
+
+		$savings = '';
+		if ( $has_price && null !== $product->savings ) {
+			$savings = $this->money( $product->savings );
+			if ( null !== $product->savings_percent && $product->savings_percent > 0 ) {
+				$savings .= ' (' . $this->format->percent( $product->savings_percent, $country ) . ')';
+			}
+			/* translators: %s: savings amount, e.g. "$20.00 (33%)". */
+			$savings = sprintf( __( 'You save %s', 'amazon-creators-api' ), $savings );
+		}
+
+		$rating = '';
+		if ( $fresh && null !== $product->rating ) {
+			$rating = sprintf(
+				/* translators: %s: star rating, e.g. 4.5. */
+				__( '%s out of 5 stars', 'amazon-creators-api' ),
+				$this->format->number( $product->rating, $country )
+			);
+			if ( null !== $product->review_count ) {
+				$rating .= ' (' . sprintf(
+					/* translators: %s: number of ratings. */
+					_n( '%s rating', '%s ratings', $product->review_count, 'amazon-creators-api' ),
+					$this->format->number( (float) $product->review_count, $country, 0 )
+				) . ')';
+			}
+		}
+
+		$general    = $this->general();
+		$button     = '' !== $args['button_text'] ? $args['button_text'] : self::string( $general, 'button_text' );
+		$button     = '' !== $button ? $button : $this->format->button_text( $country, $has_price );
+		$disclaimer = self::string( $general, 'price_disclaimer' );
+
+		return array(
+			'asin'              => $product->asin,
+			'country'           => $country,
+			'title'             => $title,
+			'url'               => $product->detail_page_url,
+			'image'             => $fresh ? $this->image( $product, $args['image_size'] ) : null,
+			'features'          => $features,
+			'has_price'         => $has_price,
+			'price'             => $has_price && null !== $product->price ? $this->money( $product->price ) : '',
+			'list_price'        => $has_price && null !== $product->list_price ? $this->money( $product->list_price ) : '',
+			'list_price_label'  => $has_price && null !== $product->list_price ? (string) $product->list_price_label : '',
+			'savings'           => $savings,
+			'availability'      => $fresh && null !== $product->availability ? $product->availability['message'] : '',
+			'availability_type' => $fresh && null !== $product->availability ? $product->availability['type'] : '',
+			'rating'            => $rating,
+			'button_text'       => $button,
+			'price_as_of'       => $has_price ? sprintf(
+				/* translators: %s: date and time the price was fetched. */
+				__( 'Price as of %s – Details', 'amazon-creators-api' ),
+				$this->format->date_time( $product->fetched_at )
+			) : '',
+			'price_as_of_short' => $has_price ? sprintf(
+				/* translators: %s: date and time the price was fetched. */
+				__( 'Price as of %s', 'amazon-creators-api' ),
+				$this->format->date_time( $product->fetched_at )
+			) : '',
+			'disclaimer'        => $has_price ? ( '' !== $disclaimer ? $disclaimer : $this->format->disclaimer( $country ) ) : '',
+			'product'           => $product,
+		);
+	}
+
+	/**
+	 * Whether a product is older than Amazon allows for price, availability and images.
+	 *
+	 * @param Product $product Product.
+	 */
+	public function is_stale( Product $product ): bool {
+		return $product->fetched_at <= 0 || time() - $product->fetched_at > self::MAX_AGE;
+	}
+
+	/**
+	 * Amazon's display string for a money value, else the amount formatted for the locale.
+	 *
+	 * @param array{amount: float, currency: string, display: string} $money Money.
+	 */
+	private function money( array $money ): string {
+		if ( '' !== $money['display'] ) {
+			return $money['display'];
+		}
+		if ( class_exists( \NumberFormatter::class ) && '' !== $money['currency'] ) {
+			$formatter = new \NumberFormatter( $this->format->locale( '' ), \NumberFormatter::CURRENCY );
+			$text      = $formatter->formatCurrency( $money['amount'], $money['currency'] );
+			if ( is_string( $text ) ) {
+				return $text;
+			}
+		}
+		return trim( number_format( $money['amount'], 2 ) . ' ' . $money['currency'] );
+	}
+
+	/**
+	 * The image of the requested size with a srcset of every size Amazon returned.
+	 *
+	 * @param Product $product Product.
+	 * @param string  $size    Size.
+	 * @return array{url: string, width: int, height: int, srcset: string, sizes: string}|null
+	 */
+	private function image( Product $product, string $size ): ?array {
+		$image = $product->best_image( $size );
+		if ( null === $image ) {
+			return null;
+		}
+		$srcset = array();
+		foreach ( $product->images as $candidate ) {
+			if ( $candidate['width'] > 0 ) {
+				$srcset[ $candidate['width'] ] = $candidate['url'] . ' ' . $candidate['width'] . 'w';
+			}
+		}
+		ksort( $srcset );
+		return array(
+			'url'    => $image['url'],
+			'width'  => $image['width'],
+			'height' => $image['height'],
+			'srcset' => count( $srcset ) > 1 ? implode( ', ', $srcset ) : '',
+			'sizes'  => $image['width'] > 0 ? $image['width'] . 'px' : '100vw',
+		);
+	}
+
+	/**
+	 * The view helpers with the site's link settings.
+	 *
+	 * @param Args $args Normalised arguments.
+	 */
+	private function view( array $args ): View {
+		$general = $this->general();
+		$target  = isset( $general['link_target'] ) && '_self' === $general['link_target'] ? '_self' : '_blank';
+		$label   = $args['affiliate_label'] ?? ! empty( $general['affiliate_label'] );
+		return new View( $target, $label ? __( 'Affiliate link', 'amazon-creators-api' ) : '' );
+	}
+
+	/**
+	 * The general settings (option `acapi_general`), read defensively: any key may be missing.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function general(): array {
+		$general = get_option( 'acapi_general', array() );
+		return is_array( $general ) ? $general : array();
+	}
+
+	/**
+	 * Arguments with defaults, types and limits applied.
+	 *
+	 * @param array<string, mixed> $args Raw arguments.
+	 * @return Args
+	 */
+	private function normalize( array $args ): array {
+		$asins = $args['asins'] ?? array();
+		if ( is_string( $asins ) ) {
+			$asins = explode( ',', $asins );
+		}
+		$list = array();
+		foreach ( is_array( $asins ) ? $asins : array() as $asin ) {
+			$asin = is_scalar( $asin ) ? strtoupper( trim( (string) $asin ) ) : '';
+			if ( '' !== $asin && ! in_array( $asin, $list, true ) ) {
+				$list[] = $asin;
+			}
+		}
+		$list = array_slice( $list, 0, self::MAX_ASINS );
+
+		$template = self::string( $args, 'template' );
+		$template = '' !== $template ? $template : self::string( $this->general(), 'default_template' );
+		$template = str_replace( '-', '_', strtolower( $template ) );
+		$template = in_array( $template, self::TEMPLATES, true ) ? $template : 'box';
+		$field    = strtolower( self::string( $args, 'field' ) );
+		if ( '' !== $field ) {
+			$template = 'field';
+			$field    = in_array( $field, self::FIELDS, true ) ? $field : 'title';
+		}
+
+		$show = null;
+		if ( isset( $args['show'] ) && is_array( $args['show'] ) ) {
+			$show = array_values( array_intersect( self::PARTS, array_map( 'strval', array_filter( $args['show'], 'is_scalar' ) ) ) );
+		}
+		$size  = self::string( $args, 'image_size' );
+		$label = $args['affiliate_label'] ?? null;
+
+		return array(
+			'asins'           => $list,
+			'country'         => strtolower( self::string( $args, 'country' ) ),
+			'template'        => $template,
+			'title'           => self::string( $args, 'title' ),
+			'button_text'     => self::string( $args, 'button_text' ),
+			'items'           => isset( $args['items'] ) && is_numeric( $args['items'] ) ? max( 0, (int) $args['items'] ) : 0,
+			'field'           => $field,
+			'search'          => self::string( $args, 'search' ),
+			'index'           => (string) preg_replace( '/[^A-Za-z]/', '', self::string( $args, 'index' ) ),
+			'show'            => $show,
+			'image_size'      => in_array( $size, Product::IMAGE_SIZES, true ) ? $size : self::DEFAULTS[ $template ][1],
+			'affiliate_label' => null === $label ? null : (bool) $label,
+			'class_name'      => sanitize_html_class( self::string( $args, 'class_name' ) ),
+		);
+	}
+
+	/**
+	 * A trimmed string argument.
+	 *
+	 * @param array<string, mixed> $args Arguments.
+	 * @param string               $key  Key.
+	 */
+	private static function string( array $args, string $key ): string {
+		return isset( $args[ $key ] ) && is_scalar( $args[ $key ] ) ? trim( (string) $args[ $key ] ) : '';
+	}
+
+	/**
+	 * Enqueues the stylesheet (once; late enqueues print in the footer on classic themes).
+	 */
+	private function enqueue_style(): void {
+		if ( '' === $this->style_url || wp_style_is( self::STYLE, 'enqueued' ) ) {
+			return;
+		}
+		$this->register_style();
+		wp_enqueue_style( self::STYLE );
+	}
+}

@@ -1,0 +1,38 @@
+<?php
+/**
+ * Template: product box (image, title, up to three features, price, availability, rating, button).
+ *
+ * Themes override it with `{theme}/amazon-creators-api/box.php`. `$data['items']` holds one array per
+ * product (plain text: escape what you print); `$view` returns escaped markup pieces.
+ *
+ * @package Amazon_Creators_API
+ *
+ * @var array<string, mixed>             $data The template data (after the acapi_template_data filter).
+ * @var \Amazon_Creators_API\Render\View $view Markup helpers.
+ */
+
+// phpcs:disable WordPress.Security.EscapeOutput.OutputNotEscaped -- the View returns escaped HTML.
+
+defined( 'ABSPATH' ) || exit;
+
+$acapi_show = (array) $data['show'];
+foreach ( (array) $data['items'] as $acapi_item ) :
+	?>
+<div class="acapi acapi-box">
+	<?php if ( isset( $acapi_show['image'] ) && ! empty( $acapi_item['image'] ) ) : ?>
+	<div class="acapi-box__image"><?php echo $view->link_open( $acapi_item, 'acapi-image-link' ) . $view->image( $acapi_item ) . '</a>'; ?></div>
+	<?php endif; ?>
+	<div class="acapi-box__body">
+		<?php echo $view->label(); ?>
+		<?php if ( isset( $acapi_show['title'] ) ) : ?>
+		<h3 class="acapi-title"><?php echo $view->link( $acapi_item, (string) $acapi_item['title'] ); ?></h3>
+		<?php endif; ?>
+		<?php echo isset( $acapi_show['features'] ) ? $view->features( $acapi_item ) : ''; ?>
+		<?php echo isset( $acapi_show['rating'] ) ? $view->rating( $acapi_item ) : ''; ?>
+		<?php echo isset( $acapi_show['price'] ) ? $view->price( $acapi_item ) : ''; ?>
+		<?php echo isset( $acapi_show['availability'] ) ? $view->availability( $acapi_item ) : ''; ?>
+		<?php echo isset( $acapi_show['button'] ) ? $view->button( $acapi_item ) : ''; ?>
+	</div>
+</div>
+	<?php
+endforeach;

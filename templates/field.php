@@ -1,0 +1,46 @@
+<?php
+/**
+ * Template: one value inline (title, price, list price, savings, image, url, button, availability, rating).
+ *
+ * Themes override it with `{theme}/amazon-creators-api/field.php`. `$data['items']` holds one array per
+ * product (plain text: escape what you print); `$view` returns escaped markup pieces.
+ *
+ * @package Amazon_Creators_API
+ *
+ * @var array<string, mixed>             $data The template data (after the acapi_template_data filter).
+ * @var \Amazon_Creators_API\Render\View $view Markup helpers.
+ */
+
+// phpcs:disable WordPress.Security.EscapeOutput.OutputNotEscaped -- the View returns escaped HTML.
+
+defined( 'ABSPATH' ) || exit;
+
+$acapi_field = (string) $data['field'];
+foreach ( (array) $data['items'] as $acapi_item ) {
+	switch ( $acapi_field ) {
+		case 'price':
+			$acapi_value = '' === $acapi_item['price'] ? '' : esc_html( (string) $acapi_item['price'] ) . ' <small class="acapi-asof-inline">(' . esc_html( (string) $acapi_item['price_as_of_short'] ) . ')</small>';
+			break;
+		case 'image':
+			$acapi_value = $view->image( $acapi_item );
+			break;
+		case 'url':
+			$acapi_value = esc_html( esc_url( (string) $acapi_item['url'] ) );
+			break;
+		case 'button':
+			$acapi_value = $view->button( $acapi_item );
+			break;
+		case 'title':
+		case 'list_price':
+		case 'savings':
+		case 'availability':
+		case 'rating':
+			$acapi_value = esc_html( (string) $acapi_item[ $acapi_field ] );
+			break;
+		default:
+			$acapi_value = '';
+	}
+	if ( '' !== $acapi_value ) {
+		echo '<span class="acapi acapi-field acapi-field--' . esc_attr( $acapi_field ) . '">' . $acapi_value . '</span>';
+	}
+}

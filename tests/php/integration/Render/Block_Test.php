@@ -1,0 +1,73 @@
+<?php
+/**
+ * Integration tests of the product block as the plugin wires it.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Tests\Integration\Render;
+
+use Amazon_Creators_API\Plugin;
+use Amazon_Creators_API\Render\Renderer;
+use Amazon_Creators_API\Tests\Integration_Test_Case;
+
+/**
+ * The block's registration, render.php and the renderer accessor.
+ */
+final class Block_Test extends Integration_Test_Case {
+
+	/**
+	 * The block is registered from block.json with the renderer's stylesheet.
+	 */
+	public function test_block_is_registered(): void {
+		$block = \WP_Block_Type_Registry::get_instance()->get_registered( 'amazon-creators-api/product' );
+		$this->assertNotNull( $block );
+		$this->assertSame( 3, $block->api_version );
+		$this->assertContains( Renderer::STYLE, $block->style_handles );
+		$this->assertTrue( wp_style_is( Renderer::STYLE, 'registered' ) );
+		$this->assertArrayHasKey( 'template', $block->attributes );
+		$this->assertSame( array( 'wide', 'full' ), $block->supports['align'] );
+	}
+
+	/**
+	 * The accessor hands out the one renderer.
+	 */
+	public function test_renderer_accessor(): void {
+		$this->assertSame( Plugin::instance()->renderer(), Plugin::instance()->renderer() );
+		$this->assertTrue( Plugin::instance()->renderer()->has_source() );
+	}
+
+	/**
+	 * Without a configured marketplace: the reason for editors, nothing for visitors, no warning.
+	 */
+	public function test_unconfigured_site_renders_notice_for_editors_only(): void {
+		$log    = $this->debug_log();
+		$markup = '<!-- wp:amazon-creators-api/product {"asins":["B0B8RZ4XJQ"],"country":"us"} /-->';
+		$this->assertSame( '', trim( do_blocks( $markup ) ) );
+		$this->act_as( 'editor' );
+		$html = do_blocks( $markup );
+		$this->assertStringContainsString( 'class="wp-block-amazon-creators-api-product', $html );
+		$this->assertStringContainsString( 'acapi-notice', $html );
+		$this->assertSame( $log, $this->debug_log() );
+	}
+
+	/**
+	 * An empty block tells editors what to do.
+	 */
+	public function test_empty_block(): void {
+		$this->act_as( 'editor' );
+		$this->assertStringContainsString( 'No product chosen', do_blocks( '<!-- wp:amazon-creators-api/product /-->' ) );
+	}
+
+	/**
+	 * The disclosure block prints Amazon's statement, or the site's own wording.
+	 */
+	public function test_disclosure_block(): void {
+		$html = do_blocks( '<!-- wp:amazon-creators-api/disclosure /-->' );
+		$this->assertMatchesRegularExpression( '#^<p class="[^"]*acapi-disclosure[^"]*">As an Amazon Associate I earn from qualifying purchases\.</p>$#', trim( $html ) );
+		update_option( 'acapi_general', array( 'disclosure_text' => 'Werbung & <Partnerlinks>' ) );
+		$this->assertStringContainsString( '>Werbung &amp; &lt;Partnerlinks&gt;</p>', do_blocks( '<!-- wp:amazon-creators-api/disclosure /-->' ) );
+	}
+}
