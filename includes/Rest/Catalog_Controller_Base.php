@@ -68,21 +68,29 @@ abstract class Catalog_Controller_Base extends Rest_Controller {
 		if ( $limit <= 0 ) {
 			return true;
 		}
-		$window = (int) floor( time() / 60 );
-		$key    = 'rest_' . $this->rest_base . '_' . get_current_user_id() . '_' . $window;
-		$count  = $this->store->get( $key );
-		$count  = is_numeric( $count ) ? (int) $count : 0;
-		if ( $count >= $limit ) {
+		// A minute from the first request (not the clock's minute, whose turn would reset the count
+		// in the middle of a burst).
+		$now   = time();
+		$key   = 'rest_' . $this->rest_base . '_' . get_current_user_id();
+		$entry = $this->store->get( $key );
+		if ( ! is_array( $entry ) || ! isset( $entry['start'], $entry['count'] ) || $now - (int) $entry['start'] >= 60 ) {
+			$entry = array(
+				'start' => $now,
+				'count' => 0,
+			);
+		}
+		if ( (int) $entry['count'] >= $limit ) {
 			return new \WP_Error(
 				'acapi_rest_rate_limited',
 				__( 'Too many Amazon look-ups in a short time. Wait a minute, then try again.', 'amazon-creators-api' ),
 				array(
 					'status'      => 429,
-					'retry_after' => 60 - ( time() % 60 ),
+					'retry_after' => max( 1, 60 - ( $now - (int) $entry['start'] ) ),
 				)
 			);
 		}
-		$this->store->set( $key, $count + 1, 61 );
+		$entry['count'] = (int) $entry['count'] + 1;
+		$this->store->set( $key, $entry, 61 );
 		return true;
 	}
 
