@@ -87,16 +87,27 @@ final class Plugin {
 	 */
 	public function wire(): void {
 		( new Block_Registry( ACAPI_DIR . 'build/blocks' ) )->register_hooks();
-		// The one settings repository (also the router's Credentials_Source: hand it this $settings).
-		$settings = new Settings_Repository( new Secret_Box() );
 		( new Settings_Page( ACAPI_DIR, ACAPI_FILE ) )->register_hooks();
+		// The one settings repository; it is also the router's Credentials_Source.
+		$settings = new Settings_Repository( new Secret_Box() );
 
-		// Amazon → router → store → product service (the read path), its prefetcher, cron job and REST routes.
-		$store          = new Amazon\Shared_Store();
-		$transport      = new Amazon\Http_Transport();
-		$creators       = new Amazon\Creators_Client( $transport, new Amazon\Token_Provider( $transport, $store ), new Amazon\Rate_Limiter( $store ), new Amazon\Circuit_Breaker( $store ) );
-		$paapi          = new Amazon\Paapi_Client( $transport, new Amazon\Sigv4_Signer(), new Amazon\Rate_Limiter( $store ), new Amazon\Circuit_Breaker( $store ) );
-		$router         = new Catalog\Router( $settings, $creators, $paapi, new Amazon\Circuit_Breaker( $store ), $store );
+		// Amazon: one transport, one token cache, one rate limiter and circuit breaker (their state
+		// is shared across PHP processes through the store).
+		$store     = new Amazon\Shared_Store();
+		$transport = new Amazon\Http_Transport();
+		$tokens    = new Amazon\Token_Provider( $transport, $store );
+		$limiter   = new Amazon\Rate_Limiter( $store );
+		$breaker   = new Amazon\Circuit_Breaker( $store );
+		$creators  = new Amazon\Creators_Client( $transport, $tokens, $limiter, $breaker );
+		$paapi     = new Amazon\Paapi_Client( $transport, new Amazon\Sigv4_Signer(), $limiter, $breaker );
+
+		// The freshness chosen under Settings → General is the default of the store's filters (a
+		// site can still filter them at the default priority).
+		add_filter( 'acapi_offer_ttl', static fn(): int => 60 * $settings->general()['offer_max_age_minutes'], 5 );
+		add_filter( 'acapi_catalog_max_age', static fn(): int => 3600 * $settings->general()['catalog_max_age_hours'], 5 );
+
+		// Router → store → product service (the read path), its prefetcher and cron job.
+		$router         = new Catalog\Router( $settings, $creators, $paapi, $breaker, $store );
 		$product_store  = new Catalog\Product_Store();
 		$this->products = new Catalog\Product_Service( $router, $product_store, $store );
 		( new Catalog\Prefetcher( $this->products ) )->register_hooks();
@@ -106,22 +117,27 @@ final class Plugin {
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) {
 			Cli\Command::register( new Cli\Command( $this->products, $product_store, $refresh_job ) );
 		}
+
+		// REST: the settings screen's routes and the editor's.
+		( new Rest\Marketplaces_Controller( $settings ) )->register_hooks();
+		( new Rest\Paapi_Controller( $settings ) )->register_hooks();
+		( new Rest\General_Controller( $settings ) )->register_hooks();
+		// A connection test goes to Amazon even while the marketplace's circuit is open or its rate
+		// budget is spent: its client keeps breaker and limiter state of its own, in memory. It
+		// shares the token cache, so a test with a new secret also refreshes the router's token.
+		$probe_state = new Amazon\Shared_Store( 'memory' );
+		$probe       = new Amazon\Creators_Client( $transport, $tokens, new Amazon\Rate_Limiter( $probe_state ), new Amazon\Circuit_Breaker( $probe_state ) );
+		( new Rest\Test_Connection_Controller( $settings, $probe, $tokens ) )->register_hooks();
+		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ) ) )->register_hooks();
 		( new Rest\Products_Controller( $this->products, $store ) )->register_hooks();
 		( new Rest\Search_Controller( $this->products, $store ) )->register_hooks();
 		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();
-		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ) ) )->register_hooks();
 
-		// Render: products come from the product service wired above.
+		// Render: products come from the product service.
 		$this->renderer = new Renderer( $this->products, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
 		( new Disclosure() )->register_hooks();
-		( new Rest\Marketplaces_Controller( $settings ) )->register_hooks();
-		( new Rest\Paapi_Controller( $settings ) )->register_hooks();
-		( new Rest\General_Controller( $settings ) )->register_hooks();
-		$test_transport = new Amazon\Http_Transport();
-		$test_tokens    = new Amazon\Token_Provider( $test_transport );
-		( new Rest\Test_Connection_Controller( $settings, new Amazon\Creators_Client( $test_transport, $test_tokens ), $test_tokens ) )->register_hooks();
 	}
 
 	/**

@@ -33,12 +33,23 @@ final class Compliance {
 	public const JITTER = 0.1;
 
 	/**
-	 * Seconds after which a product's offer data is refreshed (filter `acapi_offer_ttl`; 60 s – 24 h).
+	 * Seconds after which nothing but title and link may show (filter `acapi_catalog_max_age`,
+	 * which the general settings feed; 1 h – Amazon's 24 h, never longer).
+	 */
+	public static function max_age(): int {
+		$age = function_exists( 'apply_filters' ) ? apply_filters( 'acapi_catalog_max_age', self::MAX_AGE ) : self::MAX_AGE;
+		$age = is_numeric( $age ) ? (int) $age : self::MAX_AGE;
+		return max( 3600, min( self::MAX_AGE, $age ) );
+	}
+
+	/**
+	 * Seconds after which a product's offer data is refreshed (filter `acapi_offer_ttl`, which the
+	 * general settings feed; 60 s – max_age()).
 	 */
 	public static function offer_ttl(): int {
 		$ttl = function_exists( 'apply_filters' ) ? apply_filters( 'acapi_offer_ttl', self::OFFER_TTL ) : self::OFFER_TTL;
 		$ttl = is_numeric( $ttl ) ? (int) $ttl : self::OFFER_TTL;
-		return max( 60, min( self::MAX_AGE, $ttl ) );
+		return max( 60, min( self::max_age(), $ttl ) );
 	}
 
 	/**
@@ -57,7 +68,7 @@ final class Compliance {
 	 * @param int $fetched_at Unix time of the fetch.
 	 */
 	public static function expires_at( int $fetched_at ): int {
-		return min( $fetched_at + self::MAX_AGE - 60, $fetched_at + self::jitter( self::offer_ttl() ) );
+		return min( $fetched_at + self::max_age() - 60, $fetched_at + self::jitter( self::offer_ttl() ) );
 	}
 
 	/**
@@ -67,7 +78,7 @@ final class Compliance {
 	 * @param int $now        Unix time.
 	 */
 	public static function within_max_age( int $fetched_at, int $now ): bool {
-		return $fetched_at > 0 && $now - $fetched_at < self::MAX_AGE;
+		return $fetched_at > 0 && $now - $fetched_at < self::max_age();
 	}
 
 	/**

@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Amazon_Creators_API\Render;
 
+use Amazon_Creators_API\Settings\Settings_Repository;
+
 /**
  * "As an Amazon Associate I earn from qualifying purchases." (Amazon fixes the wording; a site can
  * replace it through the general setting `disclosure_text`, e.g. with Amazon's translation.)
@@ -31,9 +33,9 @@ final class Disclosure {
 	 * The statement as plain text.
 	 */
 	public static function text(): string {
-		$general = get_option( 'acapi_general', array() );
-		if ( is_array( $general ) && isset( $general['disclosure_text'] ) && is_string( $general['disclosure_text'] ) && '' !== trim( $general['disclosure_text'] ) ) {
-			return trim( $general['disclosure_text'] );
+		$text = trim( Settings_Repository::stored_general()['disclosure_text'] );
+		if ( '' !== $text ) {
+			return $text;
 		}
 		return __( 'As an Amazon Associate I earn from qualifying purchases.', 'amazon-creators-api' );
 	}

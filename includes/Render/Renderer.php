@@ -10,9 +10,11 @@ declare( strict_types = 1 );
 namespace Amazon_Creators_API\Render;
 
 use Amazon_Creators_API\Amazon\Amazon_Error;
+use Amazon_Creators_API\Catalog\Compliance;
 use Amazon_Creators_API\Catalog\Product;
 use Amazon_Creators_API\Catalog\Product_Source;
 use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Amazon_Creators_API\Settings\Settings_Repository;
 
 /**
  * Turns a request (ASINs or keywords, a marketplace, a template) into HTML. Gets products only
@@ -42,11 +44,6 @@ final class Renderer {
 	 * Most ASINs one box request takes.
 	 */
 	public const MAX_ASINS = 50;
-
-	/**
-	 * Oldest data (seconds) that may show price, availability and images (Amazon's 24-hour rule).
-	 */
-	public const MAX_AGE = 86400;
 
 	/**
 	 * Style handle of the front-end stylesheet.
@@ -461,7 +458,7 @@ final class Renderer {
 	 * @param Product $product Product.
 	 */
 	public function is_stale( Product $product ): bool {
-		return $product->fetched_at <= 0 || time() - $product->fetched_at > self::MAX_AGE;
+		return ! Compliance::within_max_age( $product->fetched_at, time() );
 	}
 
 	/**
@@ -524,13 +521,12 @@ final class Renderer {
 	}
 
 	/**
-	 * The general settings (option `acapi_general`), read defensively: any key may be missing.
+	 * The general settings, defaults filled in.
 	 *
 	 * @return array<string, mixed>
 	 */
 	private function general(): array {
-		$general = get_option( 'acapi_general', array() );
-		return is_array( $general ) ? $general : array();
+		return Settings_Repository::stored_general();
 	}
 
 	/**

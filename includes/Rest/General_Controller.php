@@ -118,6 +118,19 @@ final class General_Controller extends Settings_Controller_Base {
 					'default'     => $defaults['price_disclaimer'],
 					'context'     => $view,
 				),
+				'disclosure_text'            => array(
+					'description' => __( 'The Associates disclosure ([amazon_disclosure]); \'\' uses Amazon\'s statement.', 'amazon-creators-api' ),
+					'type'        => 'string',
+					'maxLength'   => 500,
+					'default'     => $defaults['disclosure_text'],
+					'context'     => $view,
+				),
+				'affiliate_label'            => array(
+					'description' => __( 'Whether each product box carries an "Affiliate link" label.', 'amazon-creators-api' ),
+					'type'        => 'boolean',
+					'default'     => $defaults['affiliate_label'],
+					'context'     => $view,
+				),
 				'offer_max_age_minutes'      => array(
 					'description' => __( 'Oldest offer data (price, availability) shown, in minutes.', 'amazon-creators-api' ),
 					'type'        => 'integer',

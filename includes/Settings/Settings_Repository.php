@@ -25,7 +25,7 @@ use Amazon_Creators_API\Uninstaller;
  *
  * @phpstan-type Row array{country: string, enabled: bool, credential_type: string, credential_id: string, credential_secret: string, partner_tag: string, api_version: string, revision: int, updated_at: int}
  * @phpstan-type Paapi_Row array{access_key: string, secret_key: string, partner_tags: array<string, string>, revision: int}
- * @phpstan-type General array{default_template: string, button_text: string, link_target: string, price_disclaimer: string, offer_max_age_minutes: int, catalog_max_age_hours: int, fallback_to_paapi: bool, delete_data_on_uninstall: bool}
+ * @phpstan-type General array{default_template: string, button_text: string, link_target: string, price_disclaimer: string, disclosure_text: string, affiliate_label: bool, offer_max_age_minutes: int, catalog_max_age_hours: int, fallback_to_paapi: bool, delete_data_on_uninstall: bool}
  */
 final class Settings_Repository implements Credentials_Source {
 
@@ -447,6 +447,16 @@ final class Settings_Repository implements Credentials_Source {
 	 * @return General
 	 */
 	public function general(): array {
+		return self::stored_general();
+	}
+
+	/**
+	 * The general settings as stored, defaults filled in: the one reader of the option, for the
+	 * renderer and the disclosure too.
+	 *
+	 * @return General
+	 */
+	public static function stored_general(): array {
 		$value = get_option( self::GENERAL_OPTION, array() );
 		return self::sanitize_general( is_array( $value ) ? $value : array(), self::general_defaults() );
 	}
@@ -474,6 +484,8 @@ final class Settings_Repository implements Credentials_Source {
 			'button_text'                => '',
 			'link_target'                => '_blank',
 			'price_disclaimer'           => '',
+			'disclosure_text'            => '',
+			'affiliate_label'            => false,
 			'offer_max_age_minutes'      => 60,
 			'catalog_max_age_hours'      => 24,
 			'fallback_to_paapi'          => true,
@@ -619,7 +631,7 @@ final class Settings_Repository implements Credentials_Source {
 		if ( isset( $input['link_target'] ) && in_array( $input['link_target'], self::LINK_TARGETS, true ) ) {
 			$out['link_target'] = (string) $input['link_target'];
 		}
-		foreach ( array( 'button_text', 'price_disclaimer' ) as $key ) {
+		foreach ( array( 'button_text', 'price_disclaimer', 'disclosure_text' ) as $key ) {
 			if ( isset( $input[ $key ] ) && is_string( $input[ $key ] ) ) {
 				$out[ $key ] = sanitize_text_field( $input[ $key ] );
 			}
@@ -630,7 +642,7 @@ final class Settings_Repository implements Credentials_Source {
 		if ( isset( $input['catalog_max_age_hours'] ) && is_numeric( $input['catalog_max_age_hours'] ) ) {
 			$out['catalog_max_age_hours'] = max( 1, min( 24, (int) $input['catalog_max_age_hours'] ) );
 		}
-		foreach ( array( 'fallback_to_paapi', Uninstaller::DELETE_DATA_KEY ) as $key ) {
+		foreach ( array( 'affiliate_label', 'fallback_to_paapi', Uninstaller::DELETE_DATA_KEY ) as $key ) {
 			if ( array_key_exists( $key, $input ) ) {
 				$out[ $key ] = (bool) $input[ $key ];
 			}

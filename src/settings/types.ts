@@ -79,6 +79,8 @@ export interface GeneralSettings {
 	button_text: string;
 	link_target: '_blank' | '_self';
 	price_disclaimer: string;
+	disclosure_text: string;
+	affiliate_label: boolean;
 	offer_max_age_minutes: number;
 	catalog_max_age_hours: number;
 	fallback_to_paapi: boolean;

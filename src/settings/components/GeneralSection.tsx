@@ -140,6 +140,29 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					set( 'price_disclaimer', value )
 				}
 			/>
+			<TextareaControl
+				__nextHasNoMarginBottom
+				label={ __( 'Associates disclosure', 'amazon-creators-api' ) }
+				help={ __(
+					'What [amazon_disclosure] and the disclosure block show. Leave blank for Amazon\'s statement: "As an Amazon Associate I earn from qualifying purchases."',
+					'amazon-creators-api'
+				) }
+				value={ values.disclosure_text }
+				onChange={ ( value: string ) =>
+					set( 'disclosure_text', value )
+				}
+			/>
+			<ToggleControl
+				__nextHasNoMarginBottom
+				label={ __(
+					'Label each product box "Affiliate link"',
+					'amazon-creators-api'
+				) }
+				checked={ values.affiliate_label }
+				onChange={ ( value: boolean ) =>
+					set( 'affiliate_label', value )
+				}
+			/>
 			<TextControl
 				__nextHasNoMarginBottom
 				type="number"

@@ -67,7 +67,9 @@ final class Block_Test extends Integration_Test_Case {
 	public function test_disclosure_block(): void {
 		$html = do_blocks( '<!-- wp:amazon-creators-api/disclosure /-->' );
 		$this->assertMatchesRegularExpression( '#^<p class="[^"]*acapi-disclosure[^"]*">As an Amazon Associate I earn from qualifying purchases\.</p>$#', trim( $html ) );
-		update_option( 'acapi_general', array( 'disclosure_text' => 'Werbung & <Partnerlinks>' ) );
-		$this->assertStringContainsString( '>Werbung &amp; &lt;Partnerlinks&gt;</p>', do_blocks( '<!-- wp:amazon-creators-api/disclosure /-->' ) );
+		update_option( 'acapi_general', array( 'disclosure_text' => 'Werbung & "Partnerlinks" <script>alert(1)</script>' ) );
+		$html = do_blocks( '<!-- wp:amazon-creators-api/disclosure /-->' );
+		$this->assertStringContainsString( '>Werbung &amp; &quot;Partnerlinks&quot;</p>', $html );
+		$this->assertStringNotContainsString( '<script', $html );
 	}
 }
