@@ -46,7 +46,7 @@ final class Uninstaller {
 		);
 		$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . self::PRODUCT_TABLE ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- a constant table name.
 		// phpcs:enable
-		wp_clear_scheduled_hook( 'acapi_refresh_products' );
+		wp_unschedule_hook( 'acapi_refresh_products' ); // Every event of the hook, whatever its arguments.
 		wp_cache_flush_group( 'acapi' );
 	}
 }
