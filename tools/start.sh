@@ -37,6 +37,7 @@ cat >&2 <<MSG
   Amazon Creators API is running.
 
     Site:      http://127.0.0.1:$port/
+    Demo page: http://127.0.0.1:$port/amazon-demo/   (every template, products from two marketplaces)
     Admin:     http://127.0.0.1:$port/wp-admin/   (user: admin, password: password)
     Settings:  http://127.0.0.1:$port/wp-admin/options-general.php?page=$ACAPI_SLUG
     Emulator:  http://127.0.0.1:$ACAPI_EMULATOR_PORT/  (Amazon's APIs, local; demo credentials in README.md)
