@@ -114,9 +114,6 @@ final class Plugin {
 		$refresh_job = new Catalog\Refresh_Job( $this->products, $product_store, $store );
 		$refresh_job->register_hooks();
 		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
-		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) {
-			Cli\Command::register( new Cli\Command( $this->products, $product_store, $refresh_job ) );
-		}
 
 		// REST: the settings screen's routes and the editor's.
 		( new Rest\Marketplaces_Controller( $settings ) )->register_hooks();
@@ -127,7 +124,21 @@ final class Plugin {
 		// shares the token cache, so a test with a new secret also refreshes the router's token.
 		$probe_state = new Amazon\Shared_Store( 'memory' );
 		$probe       = new Amazon\Creators_Client( $transport, $tokens, new Amazon\Rate_Limiter( $probe_state ), new Amazon\Circuit_Breaker( $probe_state ) );
-		( new Rest\Test_Connection_Controller( $settings, $probe, $tokens ) )->register_hooks();
+		$tester      = new Settings\Connection_Tester( $settings, $probe, $tokens );
+		( new Rest\Test_Connection_Controller( $settings, $tester ) )->register_hooks();
+		// WP-CLI: `wp amazon-creators-api …` / `wp acapi …`, thin over the same services.
+		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) {
+			$output = new Cli\Output();
+			Cli\Registrar::register(
+				array(
+					'item'        => new Cli\Item_Command( $this->products, $output ),
+					'search'      => new Cli\Search_Command( $this->products, $output ),
+					'cache'       => new Cli\Cache_Command( $this->products, $product_store, $refresh_job, $output ),
+					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
+					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
+				)
+			);
+		}
 		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ) ) )->register_hooks();
 		( new Rest\Products_Controller( $this->products, $store ) )->register_hooks();
 		( new Rest\Search_Controller( $this->products, $store ) )->register_hooks();
@@ -138,6 +149,14 @@ final class Plugin {
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
 		( new Disclosure() )->register_hooks();
+	}
+
+	/**
+	 * The product service (null until wire() ran). Its memo lasts one request; test suites and
+	 * long-running commands reset it between runs.
+	 */
+	public function products(): ?Catalog\Product_Service {
+		return $this->products;
 	}
 
 	/**

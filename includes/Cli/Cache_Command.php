@@ -1,0 +1,211 @@
+<?php
+/**
+ * WP-CLI: `wp acapi cache status|flush|refresh`.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Cli;
+
+use Amazon_Creators_API\Catalog\Product_Service;
+use Amazon_Creators_API\Catalog\Product_Store;
+use Amazon_Creators_API\Catalog\Refresh_Job;
+
+/**
+ * The stored products: counts, deleting them, refreshing them.
+ *
+ * ## EXAMPLES
+ *
+ *     wp acapi cache status
+ *     wp acapi cache refresh --country=de
+ *     wp acapi cache flush --country=de --yes
+ */
+final class Cache_Command {
+
+	/**
+	 * Most stored rows (all marketplaces) `cache refresh --country` looks through.
+	 */
+	private const ROW_LIMIT = 10000;
+
+	/**
+	 * Product service.
+	 *
+	 * @var Product_Service
+	 */
+	private Product_Service $service;
+
+	/**
+	 * Store.
+	 *
+	 * @var Product_Store
+	 */
+	private Product_Store $store;
+
+	/**
+	 * Refresh job.
+	 *
+	 * @var Refresh_Job
+	 */
+	private Refresh_Job $job;
+
+	/**
+	 * Output.
+	 *
+	 * @var Output
+	 */
+	private Output $out;
+
+	/**
+	 * Builds the command.
+	 *
+	 * @param Product_Service $service Product service.
+	 * @param Product_Store   $store   Store.
+	 * @param Refresh_Job     $job     Refresh job.
+	 * @param Output          $out     Output.
+	 */
+	public function __construct( Product_Service $service, Product_Store $store, Refresh_Job $job, Output $out ) {
+		$this->service = $service;
+		$this->store   = $store;
+		$this->job     = $job;
+		$this->out     = $out;
+	}
+
+	/**
+	 * Shows the stored products (every marketplace) and the refresh job's last run.
+	 *
+	 * ## OPTIONS
+	 *
+	 * [--format=<format>]
+	 * : Output format.
+	 * ---
+	 * default: table
+	 * options:
+	 *   - table
+	 *   - json
+	 *   - csv
+	 *   - yaml
+	 * ---
+	 *
+	 * @param list<string>         $args  Positional arguments.
+	 * @param array<string, mixed> $assoc Options.
+	 */
+	public function status( array $args, array $assoc ): void {
+		unset( $args );
+		$format = $this->out->format( $assoc );
+		$stats  = $this->store->stats();
+		$last   = Refresh_Job::last_run();
+		$row    = array(
+			'total'         => (string) $stats['total'],
+			'fresh'         => (string) $stats['fresh'],
+			'stale'         => (string) $stats['stale'],
+			'over_24h'      => (string) $stats['expired'],
+			'never_fetched' => (string) $stats['never_fetched'],
+			'failing'       => (string) $stats['failing'],
+			'last_refresh'  => null === $last ? 'never' : gmdate( 'Y-m-d H:i:s', (int) $last['finished'] ) . ' UTC',
+			'last_result'   => null === $last ? '' : sprintf( '%d refreshed, %d failed', (int) ( $last['refreshed'] ?? 0 ), (int) ( $last['failed'] ?? 0 ) ),
+		);
+		$this->out->items( $format, array( $row ), array_keys( $row ) );
+		if ( Refresh_Job::is_overdue() ) {
+			$this->out->warning( 'WP-Cron has not run the product refresh for more than an hour: check DISABLE_WP_CRON and the system cron.' );
+		}
+	}
+
+	/**
+	 * Deletes stored products (they are fetched again when a page shows them).
+	 *
+	 * ## OPTIONS
+	 *
+	 * [<asin>...]
+	 * : Only these ASINs (of --country, else of the default marketplace).
+	 *
+	 * [--country=<country>]
+	 * : Only this marketplace.
+	 *
+	 * [--yes]
+	 * : Do not ask for confirmation.
+	 *
+	 * @param list<string>         $args  ASINs.
+	 * @param array<string, mixed> $assoc Options.
+	 */
+	public function flush( array $args, array $assoc ): void {
+		$country = $this->out->country( $assoc );
+		if ( array() !== $args && '' === $country ) {
+			$country = $this->service->router()->default_country();
+			if ( '' === $country ) {
+				$this->out->error( 'No default marketplace is set: pass --country.' );
+			}
+		}
+		$this->out->confirm( '' === $country ? 'Delete every stored Amazon product?' : sprintf( 'Delete the stored Amazon products of %s?', $country ), $assoc );
+		$asins   = array() === $args ? null : array_values( array_map( static fn( $asin ): string => strtoupper( trim( (string) $asin ) ), $args ) );
+		$deleted = $this->store->delete( '' === $country ? null : $country, $asins );
+		$this->out->success( sprintf( 'Deleted %d stored products.', $deleted ) );
+	}
+
+	/**
+	 * Refreshes stored products now. Without --country: what the cron event does (the due
+	 * products, within the time budget). With --country: every stored product of that
+	 * marketplace, whether due or not.
+	 *
+	 * ## OPTIONS
+	 *
+	 * [--country=<country>]
+	 * : Refresh every stored product of this marketplace.
+	 *
+	 * [--budget=<seconds>]
+	 * : Longest run time of the refresh job (default 20, filter acapi_refresh_budget).
+	 *
+	 * @param list<string>         $args  Positional arguments.
+	 * @param array<string, mixed> $assoc Options.
+	 */
+	public function refresh( array $args, array $assoc ): void {
+		unset( $args );
+		$country = $this->out->country( $assoc );
+		if ( '' !== $country ) {
+			$this->refresh_country( $country );
+			return;
+		}
+		$budget = isset( $assoc['budget'] ) && is_numeric( $assoc['budget'] ) ? (float) $assoc['budget'] : null;
+		$report = $this->job->run( $budget );
+		if ( $report['locked'] ) {
+			$this->out->warning( 'Another refresh is running.' );
+			return;
+		}
+		$message = sprintf( 'Refreshed %d products in %d batches; %d failed; %d left for the next run.', $report['refreshed'], $report['batches'], $report['failed'], $report['remaining'] );
+		if ( array() !== $report['skipped'] ) {
+			$message .= ' Skipped (circuit open or not configured): ' . implode( ', ', $report['skipped'] ) . '.';
+		}
+		$this->out->success( $message );
+	}
+
+	/**
+	 * Refreshes every stored product of a marketplace, ten per request.
+	 *
+	 * @param string $country Country code.
+	 */
+	private function refresh_country( string $country ): void {
+		if ( ! $this->service->router()->decide( $country )->is_configured() ) {
+			$this->out->error( sprintf( 'The %s marketplace is not configured.', $country ) );
+		}
+		$asins = array();
+		// Every row: expiring before the end of time, requested at any time.
+		foreach ( $this->store->due( PHP_INT_MAX, 0, self::ROW_LIMIT ) as $row ) {
+			if ( $row['marketplace'] === $country ) {
+				$asins[] = $row['asin'];
+			}
+		}
+		$refreshed = 0;
+		$failed    = 0;
+		foreach ( array_chunk( $asins, 10 ) as $chunk ) {
+			$result     = $this->service->refresh( $country, $chunk );
+			$refreshed += count( $result->products );
+			$failed    += count( $result->errors );
+		}
+		$message = sprintf( 'Refreshed %d stored products of %s; %d failed.', $refreshed, $country, $failed );
+		if ( $failed > 0 && 0 === $refreshed ) {
+			$this->out->error( $message );
+		}
+		$this->out->success( $message );
+	}
+}

@@ -1,0 +1,97 @@
+<?php
+/**
+ * WP-CLI: `wp acapi item get <asin>...`.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Cli;
+
+use Amazon_Creators_API\Catalog\Product_Service;
+
+/**
+ * Shows Amazon products.
+ *
+ * ## EXAMPLES
+ *
+ *     wp acapi item get B0C7KX2Q4M B0C7KX2Q5N --country=us
+ *     wp acapi item get B0C7KX2Q4M --refresh --format=json
+ */
+final class Item_Command {
+
+	/**
+	 * Product service.
+	 *
+	 * @var Product_Service
+	 */
+	private Product_Service $service;
+
+	/**
+	 * Output.
+	 *
+	 * @var Output
+	 */
+	private Output $out;
+
+	/**
+	 * Builds the command.
+	 *
+	 * @param Product_Service $service Product service.
+	 * @param Output          $out     Output.
+	 */
+	public function __construct( Product_Service $service, Output $out ) {
+		$this->service = $service;
+		$this->out     = $out;
+	}
+
+	/**
+	 * Shows products: from the store, fetched from Amazon when missing or stale.
+	 *
+	 * ## OPTIONS
+	 *
+	 * <asin>...
+	 * : One or more ASINs.
+	 *
+	 * [--country=<country>]
+	 * : Marketplace country code (default: the default marketplace).
+	 *
+	 * [--refresh]
+	 * : Fetch from Amazon now, whatever is stored.
+	 *
+	 * [--format=<format>]
+	 * : Output format.
+	 * ---
+	 * default: table
+	 * options:
+	 *   - table
+	 *   - json
+	 *   - csv
+	 *   - yaml
+	 * ---
+	 *
+	 * @param list<string>         $args  ASINs.
+	 * @param array<string, mixed> $assoc Options.
+	 */
+	public function get( array $args, array $assoc ): void {
+		$format = $this->out->format( $assoc );
+		if ( array() === $args ) {
+			$this->out->error( 'Give at least one ASIN.' );
+		}
+		$country = $this->out->country( $assoc );
+		if ( '' === $country && '' === $this->service->router()->default_country() ) {
+			$this->out->error( 'No default marketplace is set: pass --country.' );
+		}
+		$asins  = array_values( array_map( 'strval', $args ) );
+		$result = empty( $assoc['refresh'] ) ? $this->service->get_products( $country, $asins ) : $this->service->refresh( $country, $asins );
+		$rows   = array();
+		foreach ( $result->products as $asin => $product ) {
+			$rows[] = Product_Rows::product( (string) $asin, $product );
+		}
+		foreach ( $result->errors as $asin => $error ) {
+			$rows[] = Product_Rows::error( (string) $asin, $error );
+		}
+		$this->out->items( $format, $rows, Product_Rows::FIELDS );
+	}
+}

@@ -1,0 +1,38 @@
+<?php
+/**
+ * Registers the WP-CLI commands: `wp amazon-creators-api …` and its alias `wp acapi …`.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Cli;
+
+/**
+ * `item get`, `search`, `cache status|flush|refresh`, `marketplace list|test`, `route`. Each
+ * subcommand is a small class over the plugin's services; WP-CLI creates the two namespaces.
+ */
+final class Registrar {
+
+	/**
+	 * The two top-level names.
+	 */
+	public const NAMES = array( 'amazon-creators-api', 'acapi' );
+
+	/**
+	 * Registers the commands when WP-CLI runs.
+	 *
+	 * @param array<string, object> $commands Command objects by subcommand name (`item`, `search`…).
+	 */
+	public static function register( array $commands ): void {
+		if ( ! defined( 'WP_CLI' ) || ! constant( 'WP_CLI' ) || ! class_exists( '\WP_CLI' ) ) {
+			return;
+		}
+		foreach ( self::NAMES as $name ) {
+			foreach ( $commands as $subcommand => $command ) {
+				\WP_CLI::add_command( $name . ' ' . $subcommand, $command );
+			}
+		}
+	}
+}
