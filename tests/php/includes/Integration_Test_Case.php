@@ -25,6 +25,8 @@ abstract class Integration_Test_Case extends TestCase {
 		global $wpdb;
 		$wpdb->query( 'START TRANSACTION' );
 		wp_cache_flush();
+		// Each test is a new request: the product service's per-request memo starts empty.
+		\Amazon_Creators_API\Plugin::instance()->products()?->reset();
 		wp_set_current_user( 0 );
 		$GLOBALS['wp_rest_server'] = null;
 	}
