@@ -70,6 +70,11 @@ final class Amazon_Error {
 	public const HINT_CHECK_CREDENTIALS = 'check_credentials';
 
 	/**
+	 * Code of a call the plugin's own request spacing held back: Amazon was not asked.
+	 */
+	public const CODE_LOCAL_RATE_LIMIT = 'LocalRateLimit';
+
+	/**
 	 * Amazon's own (English) text, redacted and shortened.
 	 *
 	 * @var string
@@ -117,6 +122,13 @@ final class Amazon_Error {
 	 */
 	public function is_transient(): bool {
 		return in_array( $this->kind, array( self::THROTTLED, self::SERVER_ERROR, self::TIMEOUT, self::NETWORK, self::MALFORMED_RESPONSE, self::CIRCUIT_OPEN ), true );
+	}
+
+	/**
+	 * Whether the plugin's own request spacing held the call back (Amazon was not asked).
+	 */
+	public function is_local_throttle(): bool {
+		return self::THROTTLED === $this->kind && self::CODE_LOCAL_RATE_LIMIT === $this->code;
 	}
 
 	/**

@@ -112,7 +112,7 @@ abstract class Api_Client {
 			$start = microtime( true );
 			if ( ! $this->limiter->acquire( $limiter_key, max( 1.0, $budget - $waited ) ) ) {
 				// Our own spacing would wait too long: answer "throttled" without calling Amazon.
-				throw new Amazon_Exception( new Amazon_Error( Amazon_Error::THROTTLED, $api, 0, 'LocalRateLimit', '', (int) ceil( 1 / max( 0.001, $this->limiter->per_second( $limiter_key ) ) ), null, null, array( 'marketplace' => $marketplace ) ) );
+				throw new Amazon_Exception( new Amazon_Error( Amazon_Error::THROTTLED, $api, 0, Amazon_Error::CODE_LOCAL_RATE_LIMIT, '', (int) ceil( 1 / max( 0.001, $this->limiter->per_second( $limiter_key ) ) ), null, null, array( 'marketplace' => $marketplace ) ) );
 			}
 			if ( $attempt > 1 ) {
 				$waited += microtime( true ) - $start;

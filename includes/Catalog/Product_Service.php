@@ -417,6 +417,12 @@ final class Product_Service implements Product_Source {
 					$this->uncap_timeouts( $caps );
 					$this->spent += $this->now() - $start;
 				}
+				if ( self::held_back_locally( $routed->result, $chunk ) ) {
+					// The plugin's own request spacing did not fit what is left of the budget, so
+					// Amazon was not asked: that is running out of time, not an error to keep.
+					$left = array_merge( $left, $chunk );
+					continue;
+				}
 				$this->stats['fetched'] += count( $chunk );
 				$this->keep( $code, $routed, $rows, (int) $this->now() );
 				foreach ( $chunk as $asin ) {
@@ -547,6 +553,22 @@ final class Product_Service implements Product_Source {
 			source: Route_Decision::API_PAAPI === $decision->api ? 'paapi' : 'creators',
 			api_version: (string) $decision->api_version()
 		);
+	}
+
+	/**
+	 * Whether every ASIN of a batch came back held back by the local rate limiter.
+	 *
+	 * @param Get_Items_Result $result The batch's result.
+	 * @param list<string>     $chunk  The batch's ASINs.
+	 */
+	private static function held_back_locally( Get_Items_Result $result, array $chunk ): bool {
+		foreach ( $chunk as $asin ) {
+			$error = $result->error( $asin );
+			if ( null !== $result->product( $asin ) || null === $error || ! $error->is_local_throttle() ) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
