@@ -18,11 +18,21 @@ use PHPUnit\Framework\TestCase;
 abstract class Integration_Test_Case extends TestCase {
 
 	/**
+	 * The hooks as they were before the test (WordPress's own test case keeps them the same way).
+	 *
+	 * @var array<string, \WP_Hook>
+	 */
+	private array $saved_hooks = array();
+
+	/**
 	 * Starts a transaction and resets WordPress's per-request state.
 	 */
 	protected function setUp(): void {
 		parent::setUp();
-		global $wpdb;
+		global $wpdb, $wp_filter;
+		foreach ( $wp_filter as $name => $hook ) {
+			$this->saved_hooks[ $name ] = clone $hook;
+		}
 		$wpdb->query( 'START TRANSACTION' );
 		wp_cache_flush();
 		// Each test is a new request: the product service's per-request memo starts empty.
@@ -37,6 +47,9 @@ abstract class Integration_Test_Case extends TestCase {
 	protected function tearDown(): void {
 		global $wpdb;
 		$wpdb->query( 'ROLLBACK' );
+		// Filters a test added (or removed) go with it.
+		$GLOBALS['wp_filter'] = $this->saved_hooks;
+		$this->saved_hooks    = array();
 		wp_cache_flush();
 		wp_set_current_user( 0 );
 		$GLOBALS['wp_rest_server'] = null;
