@@ -96,7 +96,16 @@ final class View {
 		}
 		$html = '<img class="' . esc_attr( $class ) . '" src="' . esc_url( $image['url'] ) . '"';
 		if ( isset( $image['srcset'] ) && is_string( $image['srcset'] ) && '' !== $image['srcset'] ) {
-			$html .= ' srcset="' . esc_attr( $image['srcset'] ) . '"';
+			// Every candidate URL is escaped like src: a srcset is URLs, not text.
+			$srcset = array();
+			foreach ( explode( ', ', $image['srcset'] ) as $candidate ) {
+				$space = strrpos( $candidate, ' ' );
+				$url   = esc_url( false === $space ? $candidate : substr( $candidate, 0, $space ) );
+				if ( '' !== $url ) {
+					$srcset[] = $url . ( false === $space ? '' : substr( $candidate, $space ) );
+				}
+			}
+			$html .= ' srcset="' . esc_attr( implode( ', ', $srcset ) ) . '"';
 			$html .= ' sizes="' . esc_attr( self::text( $image, 'sizes' ) ) . '"';
 		}
 		$width  = (int) ( $image['width'] ?? 0 );
