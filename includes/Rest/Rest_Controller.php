@@ -17,6 +17,11 @@ abstract class Rest_Controller extends \WP_REST_Controller {
 	public const REST_NAMESPACE = 'amazon-creators-api/v1';
 
 	/**
+	 * Largest request body (bytes) the plugin's routes take; none of them needs more.
+	 */
+	public const MAX_BODY = 1048576;
+
+	/**
 	 * Builds the controller.
 	 *
 	 * @param string $rest_base Route base (`marketplaces`, `products`, …).
@@ -31,6 +36,27 @@ abstract class Rest_Controller extends \WP_REST_Controller {
 	 */
 	public function register_hooks(): void {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+		add_filter( 'rest_pre_dispatch', array( self::class, 'limit_body' ), 10, 3 );
+	}
+
+	/**
+	 * Refuses oversized bodies on the plugin's routes before anything parses them further
+	 * (routes that ignore a body would otherwise accept megabytes of it).
+	 *
+	 * @param mixed            $result  Response so far (null: not handled yet).
+	 * @param \WP_REST_Server  $server  Server.
+	 * @param \WP_REST_Request $request Request.
+	 * @return mixed
+	 */
+	public static function limit_body( $result, $server, $request ) {
+		unset( $server );
+		if ( null !== $result || ! $request instanceof \WP_REST_Request || ! str_starts_with( $request->get_route(), '/' . self::REST_NAMESPACE . '/' ) ) {
+			return $result;
+		}
+		if ( strlen( (string) $request->get_body() ) > self::MAX_BODY ) {
+			return new \WP_Error( 'acapi_body_too_large', __( 'The request body is too large.', 'amazon-creators-api' ), array( 'status' => 400 ) );
+		}
+		return $result;
 	}
 
 	/**
