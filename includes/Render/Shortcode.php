@@ -26,6 +26,12 @@ final class Shortcode {
 	public const OWN_TAG = 'amazon_product';
 
 	/**
+	 * Filters of visitor-written text (comments) in which our shortcodes stay plain text, even
+	 * when a theme runs do_shortcode on them.
+	 */
+	private const UNTRUSTED_FILTERS = array( 'comment_text', 'comment_text_rss', 'comment_excerpt', 'get_comment_text', 'get_comment_excerpt' );
+
+	/**
 	 * Attributes and their defaults (unknown ones are dropped by shortcode_atts()).
 	 */
 	private const DEFAULTS = array(
@@ -71,6 +77,38 @@ final class Shortcode {
 		add_shortcode( self::OWN_TAG, array( $this, 'render' ) );
 		add_action( 'init', array( $this, 'register_shared_tag' ), 99 );
 		add_action( 'admin_notices', array( $this, 'render_tag_notice' ) );
+		add_filter( 'pre_do_shortcode_tag', array( $this, 'keep_in_comments' ), 10, 4 );
+	}
+
+	/**
+	 * Leaves our shortcodes as the text the visitor wrote when they run inside comment text.
+	 *
+	 * @param mixed        $output What to return instead of running the shortcode (false: run it).
+	 * @param string       $tag    Shortcode tag.
+	 * @param mixed        $attr   Attributes.
+	 * @param array<mixed> $match  The regular expression match; [0] is the whole shortcode.
+	 * @return mixed
+	 */
+	public function keep_in_comments( $output, $tag, $attr = array(), $match = array() ) {
+		unset( $attr );
+		$ours = self::OWN_TAG === $tag || ( self::TAG === $tag && ! $this->tag_taken );
+		if ( false !== $output || ! $ours || ! self::in_untrusted_text() ) {
+			return $output;
+		}
+		// The comment text as it was: nothing new is printed, so nothing new needs escaping.
+		return is_array( $match ) && isset( $match[0] ) && is_string( $match[0] ) ? $match[0] : '';
+	}
+
+	/**
+	 * Whether a filter of visitor-written text is running.
+	 */
+	private static function in_untrusted_text(): bool {
+		foreach ( self::UNTRUSTED_FILTERS as $filter ) {
+			if ( doing_filter( $filter ) ) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -110,6 +148,9 @@ final class Shortcode {
 	 * @param array<string, mixed>|string $atts Attributes ('' when none).
 	 */
 	public function render( $atts ): string {
+		if ( self::in_untrusted_text() ) {
+			return '';
+		}
 		return $this->renderer->render( self::arguments( is_array( $atts ) ? $atts : array() ) );
 	}
 
