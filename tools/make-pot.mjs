@@ -2,15 +2,20 @@
  * Extracts the translatable strings of the TypeScript sources with WordPress's Babel plugin
  * (wp i18n make-pot cannot parse TypeScript, and WP-CLI is not served here).
  *
- *   node tools/make-pot.mjs <out.pot> <file>...
+ *   node tools/make-pot.mjs <out-dir> <file>...
+ *
+ * The Babel plugin writes the strings of the file it last saw, so each file gets a .pot of its
+ * own in <out-dir>; tools/make-pot.sh merges them.
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire( import.meta.url );
 const babel = require( '@babel/core' );
 
-const [ output, ...files ] = process.argv.slice( 2 );
-for ( const file of files ) {
+const [ outputDir, ...files ] = process.argv.slice( 2 );
+for ( const [ index, file ] of files.entries() ) {
+	const output = path.join( outputDir, `${ index }.pot` );
 	babel.transformFileSync( file, {
 		babelrc: false,
 		configFile: false,

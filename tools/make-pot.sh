@@ -14,11 +14,14 @@ xgettext --language=PHP --from-code=UTF-8 --files-from="$tmp/php-files" --output
 	-kesc_html__ -kesc_html_e -kesc_html_x:1,2c -kesc_attr__ -kesc_attr_e -kesc_attr_x:1,2c 2>/dev/null || true
 
 mapfile -t ts_files < <(git ls-files -co --exclude-standard 'src/*.ts' 'src/*.tsx' 'blocks/*.ts' 'blocks/*.tsx' | grep -v '\.d\.ts$')
-node tools/make-pot.mjs "$tmp/js.pot" "${ts_files[@]}"
+mkdir -p "$tmp/js"
+node tools/make-pot.mjs "$tmp/js" "${ts_files[@]}"
 
 pots=()
 [ -s "$tmp/php.pot" ] && pots+=("$tmp/php.pot")
-[ -s "$tmp/js.pot" ] && pots+=("$tmp/js.pot")
+for pot in "$tmp"/js/*.pot; do
+	grep -q '^#: ' "$pot" && pots+=("$pot")
+done
 {
 	cat <<HEADER
 # Copyright (C) $(date +%Y) Amazon Creators API contributors
