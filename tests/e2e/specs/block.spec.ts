@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
-import credentials from '../../fixtures/credentials.json';
+import { configureMarketplace } from '../utils/marketplaces';
 
 const artifacts =
 	process.env.ACAPI_ARTIFACTS ??
@@ -21,34 +21,7 @@ const STAND_IN =
 
 test.describe( 'Amazon Product block', () => {
 	test.beforeAll( async ( { requestUtils } ) => {
-		const data = {
-			country: 'de',
-			enabled: true,
-			credential_type: 'cognito',
-			credential_id: credentials.cognito.EU.credential_id,
-			credential_secret: credentials.cognito.EU.credential_secret,
-			partner_tag: credentials.partner_tags.de,
-		};
-		try {
-			await requestUtils.rest( {
-				method: 'POST',
-				path: '/amazon-creators-api/v1/marketplaces',
-				data,
-			} );
-		} catch ( error ) {
-			// Already configured (a rerun on the same site): update it at its revision.
-			const current = ( await requestUtils.rest( {
-				path: '/amazon-creators-api/v1/marketplaces/de',
-			} ) ) as { revision?: number };
-			if ( current.revision === undefined ) {
-				throw error;
-			}
-			await requestUtils.rest( {
-				method: 'PUT',
-				path: '/amazon-creators-api/v1/marketplaces/de',
-				data: { ...data, revision: current.revision },
-			} );
-		}
+		await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
 	} );
 
 	test.beforeEach( async ( { page } ) => {

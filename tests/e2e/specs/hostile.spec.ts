@@ -3,46 +3,10 @@
  * products whose titles carry a script tag (emulator catalog). Nothing may run: every payload
  * tries to set window.__xss or open a dialog. And a page during an Amazon 500 still answers 200.
  */
-import {
-	test,
-	expect,
-	type RequestUtils,
-} from '@wordpress/e2e-test-utils-playwright';
-import credentials from '../../fixtures/credentials.json';
+import { test, expect } from '@wordpress/e2e-test-utils-playwright';
+import { configureMarketplace } from '../utils/marketplaces';
 
-const NS = '/amazon-creators-api/v1';
 const emulator = process.env.ACAPI_EMULATOR_URL ?? 'http://127.0.0.1:9412';
-
-/**
- * Adds a marketplace, or updates it at its revision when a rerun finds it.
- *
- * @param requestUtils The admin's request utils.
- * @param data         The marketplace.
- */
-async function upsertMarketplace(
-	requestUtils: RequestUtils,
-	data: Record< string, unknown > & { country: string }
-) {
-	try {
-		await requestUtils.rest( {
-			method: 'POST',
-			path: `${ NS }/marketplaces`,
-			data,
-		} );
-	} catch ( error ) {
-		const current = ( await requestUtils.rest( {
-			path: `${ NS }/marketplaces/${ data.country }`,
-		} ) ) as { revision?: number };
-		if ( current.revision === undefined ) {
-			throw error;
-		}
-		await requestUtils.rest( {
-			method: 'PUT',
-			path: `${ NS }/marketplaces/${ data.country }`,
-			data: { ...data, revision: current.revision },
-		} );
-	}
-}
 
 /**
  * Block markup as the editor saves it (serialize_block_attributes' escaping).
@@ -86,24 +50,8 @@ async function control( method: string, path: string, body?: unknown ) {
 
 test.describe( 'hostile input', () => {
 	test.beforeAll( async ( { requestUtils } ) => {
-		// Cognito for us: stampede.spec.ts resets the emulator (its issued tokens) and counts
-		// getItems calls, so it must not inherit a cached LWA token from this spec.
-		await upsertMarketplace( requestUtils, {
-			country: 'us',
-			enabled: true,
-			credential_type: 'cognito',
-			credential_id: credentials.cognito.NA.credential_id,
-			credential_secret: credentials.cognito.NA.credential_secret,
-			partner_tag: credentials.partner_tags.us,
-		} );
-		await upsertMarketplace( requestUtils, {
-			country: 'de',
-			enabled: true,
-			credential_type: 'cognito',
-			credential_id: credentials.cognito.EU.credential_id,
-			credential_secret: credentials.cognito.EU.credential_secret,
-			partner_tag: credentials.partner_tags.de,
-		} );
+		await configureMarketplace( requestUtils, 'us', 'cognito', 'NA' );
+		await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
 	} );
 
 	test( 'payloads in shortcodes, blocks and product titles never run', async ( {

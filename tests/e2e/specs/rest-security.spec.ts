@@ -13,8 +13,9 @@ import {
 } from '@wordpress/e2e-test-utils-playwright';
 import { request, type APIRequestContext } from '@playwright/test';
 import credentials from '../../fixtures/credentials.json';
+import { configureMarketplace, REST_NAMESPACE } from '../utils/marketplaces';
 
-const NS = '/amazon-creators-api/v1';
+const NS = REST_NAMESPACE;
 const baseURL = process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889';
 const site = path.join(
 	__dirname,
@@ -164,33 +165,7 @@ test.describe( 'REST security', () => {
 	};
 
 	test.beforeAll( async ( { requestUtils } ) => {
-		const data = {
-			country: 'de',
-			enabled: true,
-			credential_type: 'cognito',
-			credential_id: credentials.cognito.EU.credential_id,
-			credential_secret: credentials.cognito.EU.credential_secret,
-			partner_tag: credentials.partner_tags.de,
-		};
-		try {
-			await requestUtils.rest( {
-				method: 'POST',
-				path: `${ NS }/marketplaces`,
-				data,
-			} );
-		} catch ( error ) {
-			const current = ( await requestUtils.rest( {
-				path: `${ NS }/marketplaces/de`,
-			} ) ) as { revision?: number };
-			if ( current.revision === undefined ) {
-				throw error;
-			}
-			await requestUtils.rest( {
-				method: 'PUT',
-				path: `${ NS }/marketplaces/de`,
-				data: { ...data, revision: current.revision },
-			} );
-		}
+		await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
 		await requestUtils.rest( {
 			path: `${ NS }/paapi`,
 			method: 'PUT',

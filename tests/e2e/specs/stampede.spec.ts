@@ -3,7 +3,7 @@
  * products make one getItems call to Amazon in total.
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
-import credentials from '../../fixtures/credentials.json';
+import { configureMarketplace } from '../utils/marketplaces';
 
 const emulator =
 	process.env.ACAPI_EMULATOR_URL ??
@@ -25,34 +25,7 @@ const ASINS = [
 
 test.describe( 'stampede over HTTP', () => {
 	test.beforeAll( async ( { requestUtils } ) => {
-		const data = {
-			country: 'us',
-			enabled: true,
-			credential_type: 'lwa',
-			credential_id: credentials.lwa.NA.credential_id,
-			credential_secret: credentials.lwa.NA.credential_secret,
-			partner_tag: credentials.partner_tags.us,
-		};
-		try {
-			await requestUtils.rest( {
-				method: 'POST',
-				path: '/amazon-creators-api/v1/marketplaces',
-				data,
-			} );
-		} catch ( error ) {
-			// Already configured (a rerun on the same site): update it at its revision.
-			const current = ( await requestUtils.rest( {
-				path: '/amazon-creators-api/v1/marketplaces/us',
-			} ) ) as { revision?: number };
-			if ( current.revision === undefined ) {
-				throw error;
-			}
-			await requestUtils.rest( {
-				method: 'PUT',
-				path: '/amazon-creators-api/v1/marketplaces/us',
-				data: { ...data, revision: current.revision },
-			} );
-		}
+		await configureMarketplace( requestUtils, 'us', 'lwa', 'NA' );
 	} );
 
 	test.afterEach( async ( { request } ) => {
