@@ -335,10 +335,11 @@ KEY last_requested_at (last_requested_at)
 	public function stats( ?int $now = null ): array {
 		global $wpdb;
 		self::maybe_install();
-		$now   = $now ?? time();
-		$table = self::table();
+		$now     = $now ?? time();
+		$table   = self::table();
+		$expired = $now - Compliance::max_age();
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table.
-		$row = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS total, SUM(CASE WHEN fetched_at > 0 AND expires_at > %d AND fetched_at > %d THEN 1 ELSE 0 END) AS fresh, SUM(CASE WHEN fetched_at > 0 AND expires_at <= %d AND fetched_at > %d THEN 1 ELSE 0 END) AS stale, SUM(CASE WHEN fetched_at > 0 AND fetched_at <= %d THEN 1 ELSE 0 END) AS expired, SUM(CASE WHEN fetched_at = 0 THEN 1 ELSE 0 END) AS never_fetched, SUM(CASE WHEN error_count > 0 THEN 1 ELSE 0 END) AS failing FROM {$table}", $now, $now - Compliance::max_age(), $now, $now - Compliance::max_age(), $now - Compliance::max_age() ), 'ARRAY_A' );
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT COUNT(*) AS total, SUM(CASE WHEN fetched_at > 0 AND expires_at > %d AND fetched_at > %d THEN 1 ELSE 0 END) AS fresh, SUM(CASE WHEN fetched_at > 0 AND expires_at <= %d AND fetched_at > %d THEN 1 ELSE 0 END) AS stale, SUM(CASE WHEN fetched_at > 0 AND fetched_at <= %d THEN 1 ELSE 0 END) AS expired, SUM(CASE WHEN fetched_at = 0 THEN 1 ELSE 0 END) AS never_fetched, SUM(CASE WHEN error_count > 0 THEN 1 ELSE 0 END) AS failing FROM {$table}", $now, $expired, $now, $expired, $expired ), 'ARRAY_A' );
 		$out = array();
 		foreach ( array( 'total', 'fresh', 'stale', 'expired', 'never_fetched', 'failing' ) as $key ) {
 			$out[ $key ] = is_array( $row ) && is_numeric( $row[ $key ] ?? null ) ? (int) $row[ $key ] : 0;
