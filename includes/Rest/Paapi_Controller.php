@@ -27,28 +27,13 @@ final class Paapi_Controller extends Settings_Controller_Base {
 	}
 
 	/**
-	 * Registers the route.
+	 * The PUT arguments: lenient, so that the repository answers each invalid field with its
+	 * own message.
+	 *
+	 * @return array<string, array<string, mixed>>
 	 */
-	public function register_routes(): void {
-		register_rest_route(
-			self::REST_NAMESPACE,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'permissions_check' ),
-					'args'                => array(),
-				),
-				array(
-					'methods'             => \WP_REST_Server::EDITABLE,
-					'callback'            => array( $this, 'update_item' ),
-					'permission_callback' => array( $this, 'permissions_check' ),
-					'args'                => $this->lenient_args( \WP_REST_Server::EDITABLE ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+	protected function update_args(): array {
+		return $this->lenient_args( \WP_REST_Server::EDITABLE );
 	}
 
 	/**

@@ -64,4 +64,39 @@ abstract class Settings_Controller_Base extends Rest_Controller {
 		}
 		return $args;
 	}
+
+	/**
+	 * Registers one settings resource at the base: GET reads it, PUT/PATCH saves the keys sent.
+	 * Controllers with more routes override this.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			self::REST_NAMESPACE,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'permissions_check' ),
+					'args'                => array(),
+				),
+				array(
+					'methods'             => \WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'permissions_check' ),
+					'args'                => $this->update_args(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * The PUT/PATCH arguments: the item schema's.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	protected function update_args(): array {
+		return $this->get_endpoint_args_for_item_schema( \WP_REST_Server::EDITABLE );
+	}
 }
