@@ -33,10 +33,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "$purpose" = "test" ]; then
-	if [ ! -f vendor/autoload.php ] || [ composer.json -nt vendor/autoload.php ]; then
-		say "installing Composer packages (PHPUnit, PHPCS with WordPress standards, PHPStan, WordPress stubs)"
-		composer install --no-interaction --no-progress --quiet
-		touch vendor/autoload.php
-	fi
+# The plugin itself needs no Composer package (its autoloader is its own); these are the dev
+# tools, installed for npm start too so that a fresh clone is ready for work.
+if [ ! -f vendor/autoload.php ] || [ composer.json -nt vendor/autoload.php ]; then
+	say "installing Composer packages (PHPUnit, PHPCS with WordPress standards, PHPStan, WordPress stubs)"
+	composer install --no-interaction --no-progress --quiet
+	touch vendor/autoload.php
 fi
