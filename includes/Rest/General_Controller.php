@@ -27,7 +27,6 @@ final class General_Controller extends Settings_Controller_Base {
 		parent::__construct( $settings, 'general' );
 	}
 
-
 	/**
 	 * The general settings.
 	 *

@@ -43,7 +43,6 @@ final class Products_Controller extends Catalog_Controller_Base {
 		$this->service = $service;
 	}
 
-
 	/**
 	 * Query arguments.
 	 *

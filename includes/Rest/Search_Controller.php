@@ -38,7 +38,6 @@ final class Search_Controller extends Catalog_Controller_Base {
 		$this->service = $service;
 	}
 
-
 	/**
 	 * Query arguments.
 	 *
