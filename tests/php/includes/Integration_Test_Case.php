@@ -57,6 +57,18 @@ abstract class Integration_Test_Case extends TestCase {
 	}
 
 	/**
+	 * The Amazon emulator, answering, with its default configuration, an empty request log and
+	 * no faults or issued tokens.
+	 */
+	protected function clean_emulator(): Emulator {
+		$emulator = new Emulator();
+		$this->assertTrue( $emulator->is_up(), 'The Amazon emulator does not answer at ' . $emulator->url() );
+		$emulator->default_config();
+		$emulator->reset();
+		return $emulator;
+	}
+
+	/**
 	 * Creates a user with a role and returns its id.
 	 *
 	 * @param string $role A WordPress role.

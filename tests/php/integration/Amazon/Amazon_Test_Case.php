@@ -46,11 +46,8 @@ abstract class Amazon_Test_Case extends Integration_Test_Case {
 		if ( ! defined( 'ACAPI_ENDPOINT_OVERRIDE' ) ) {
 			$this->markTestSkipped( 'ACAPI_ENDPOINT_OVERRIDE is not defined: these tests need the Amazon emulator.' );
 		}
-		$this->emulator = new Emulator();
-		$this->assertTrue( $this->emulator->is_up(), 'The Amazon emulator does not answer at ' . $this->emulator->url() );
-		$this->emulator->default_config();
-		$this->emulator->reset();
-		$this->rate = 0.0;
+		$this->emulator = $this->clean_emulator();
+		$this->rate     = 0.0;
 		add_filter( 'acapi_rate_limit_per_second', array( $this, 'rate_limit' ) );
 	}
 

@@ -53,10 +53,7 @@ final class Marketplace_Command_Test extends Integration_Test_Case {
 		if ( ! defined( 'ACAPI_ENDPOINT_OVERRIDE' ) ) {
 			$this->markTestSkipped( 'ACAPI_ENDPOINT_OVERRIDE is not defined: these tests need the Amazon emulator.' );
 		}
-		$this->emulator = new Emulator();
-		$this->assertTrue( $this->emulator->is_up(), 'The Amazon emulator does not answer at ' . $this->emulator->url() );
-		$this->emulator->default_config();
-		$this->emulator->reset();
+		$this->emulator = $this->clean_emulator();
 	}
 
 	/**

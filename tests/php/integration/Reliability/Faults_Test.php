@@ -71,11 +71,8 @@ final class Faults_Test extends Integration_Test_Case {
 		if ( ! defined( 'ACAPI_ENDPOINT_OVERRIDE' ) ) {
 			$this->markTestSkipped( 'ACAPI_ENDPOINT_OVERRIDE is not defined: these tests need the Amazon emulator.' );
 		}
-		$this->emulator = new Emulator();
-		$this->assertTrue( $this->emulator->is_up(), 'The Amazon emulator does not answer at ' . $this->emulator->url() );
-		$this->emulator->default_config();
-		$this->emulator->reset();
-		$this->source = Fixed_Credentials_Source::demo();
+		$this->emulator = $this->clean_emulator();
+		$this->source   = Fixed_Credentials_Source::demo();
 		add_filter( 'acapi_rate_limit_per_second', '__return_zero' );
 		add_filter( 'acapi_fetch_budget', static fn(): float => self::BUDGET );
 		add_filter( 'acapi_http_timeout', static fn(): float => self::HTTP_TIMEOUT );

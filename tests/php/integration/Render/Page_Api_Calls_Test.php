@@ -32,10 +32,7 @@ final class Page_Api_Calls_Test extends Integration_Test_Case {
 	 */
 	protected function setUp(): void {
 		parent::setUp();
-		$this->emulator = new Emulator();
-		$this->assertTrue( $this->emulator->is_up(), 'The Amazon emulator does not answer at ' . $this->emulator->url() );
-		$this->emulator->default_config();
-		$this->emulator->reset();
+		$this->emulator = $this->clean_emulator();
 		// Request spacing (1 call a second per credential) is the subject of other tests.
 		add_filter( 'acapi_rate_limit_per_second', '__return_zero' );
 
