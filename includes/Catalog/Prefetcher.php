@@ -14,9 +14,9 @@ namespace Amazon_Creators_API\Catalog;
  * (`[amazon asin="A,B" country="de"]`, `[amazon_product …]`, AAWP's `box`, `link` and `fields`
  * forms) and product blocks (`amazon-creators-api/product` with `asins` and `country`), also inside
  * reusable blocks (`core/block` ref) and patterns (`core/pattern` slug). ASINs are grouped by
- * marketplace and loaded with one get_products() call per marketplace, so that a page with N
- * products of one marketplace costs ⌈N/10⌉ GetItems calls cold and none warm; the product
- * service keeps the results for the renderer.
+ * marketplace and loaded with one call of the product service for all marketplaces (one store
+ * query), so that a page with N products of a marketplace costs ⌈N/10⌉ GetItems calls of that
+ * marketplace cold and none warm; the product service keeps the results for the renderer.
  */
 final class Prefetcher {
 
@@ -101,7 +101,7 @@ final class Prefetcher {
 	}
 
 	/**
-	 * Loads grouped ASINs: one get_products() call per marketplace.
+	 * Loads grouped ASINs: one store query and interleaved batches for all marketplaces.
 	 *
 	 * @param array<string, list<string>> $groups ASINs by marketplace ('' = the default one).
 	 */
@@ -115,9 +115,7 @@ final class Prefetcher {
 				$merged[ $key ][ $asin ] = true;
 			}
 		}
-		foreach ( $merged as $country => $asins ) {
-			$this->service->prefetch( (string) $country, array_map( 'strval', array_keys( $asins ) ) );
-		}
+		$this->service->prefetch( array_map( static fn( array $asins ): array => array_map( 'strval', array_keys( $asins ) ), $merged ) );
 	}
 
 	/**

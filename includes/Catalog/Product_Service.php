@@ -139,95 +139,105 @@ final class Product_Service implements Product_Source {
 	 * @param list<string> $asins   ASINs.
 	 */
 	public function get_products( string $country, array $asins ): Get_Items_Result {
-		$code                   = $this->router->country( $country );
-		list( $valid, $errors ) = self::split( $asins );
-		if ( '' === $code ) {
-			$error = $this->router->decide( $country )->error();
-			foreach ( $valid as $asin ) {
-				$errors[ $asin ] = $error->for_asin( $asin );
-			}
-			return self::ordered( $asins, array(), $errors );
-		}
-
-		$products = array();
-		$todo     = array();
-		foreach ( $valid as $asin ) {
-			$known = $this->memo[ $code . '|' . $asin ] ?? null;
-			if ( $known instanceof Product ) {
-				$products[ $asin ] = $known;
-			} elseif ( $known instanceof Amazon_Error ) {
-				$errors[ $asin ] = $known;
-			} else {
-				$todo[] = $asin;
-			}
-		}
-		if ( array() === $todo ) {
-			return self::ordered( $asins, $products, $errors );
-		}
-
-		$now = (int) $this->now();
-		++$this->stats['queries'];
-		$rows  = $this->store->get_many( $code, $todo );
-		$fetch = array();
-		$stale = array();
-		$touch = array();
-		foreach ( $todo as $asin ) {
-			$row = $rows[ $asin ] ?? null;
-			if ( null !== $row && $row->last_requested_at < $now - Product_Store::TOUCH_INTERVAL ) {
-				$touch[] = $asin;
-			}
-			if ( null !== $row && null !== $row->product && $row->is_servable( $now ) ) {
-				$products[ $asin ] = $row->product;
-				if ( $row->is_due( $now ) ) {
-					$stale[] = $asin;
-				}
-			} elseif ( null !== $row && $row->is_backing_off( $now ) ) {
-				// The last attempt failed and its retry is not due: do not call Amazon again yet.
-				if ( null !== $row->product ) {
-					$products[ $asin ] = Compliance::title_and_link( $row->product );
-				} else {
-					$errors[ $asin ] = ( $row->last_error ?? new Amazon_Error( Amazon_Error::SERVER_ERROR ) )->for_asin( $asin );
-				}
-			} else {
-				$fetch[] = $asin;
-			}
-		}
-
-		if ( array() !== $fetch ) {
-			foreach ( $this->fetch_now( $code, $fetch, $rows ) as $asin => $answer ) {
-				if ( $answer instanceof Product ) {
-					$products[ $asin ] = $answer;
-				} else {
-					$errors[ $asin ] = $answer;
-				}
-			}
-			$touch = array_values( array_diff( $touch, $fetch ) );
-		}
-		if ( array() !== $touch ) {
-			$this->store->touch( $code, $touch, $now );
-		}
-		if ( array() !== $stale ) {
-			$this->schedule_refresh();
-		}
-
-		foreach ( $todo as $asin ) {
-			if ( isset( $products[ $asin ] ) ) {
-				$this->memo[ $code . '|' . $asin ] = $products[ $asin ];
-			} elseif ( isset( $errors[ $asin ] ) ) {
-				$this->memo[ $code . '|' . $asin ] = $errors[ $asin ];
-			}
-		}
-		return self::ordered( $asins, $products, $errors );
+		return $this->load( array( $country => $asins ) )[ $country ];
 	}
 
 	/**
-	 * Loads (and fetches) products ahead of rendering; the renderer's later calls use the memo.
+	 * Loads (and fetches) the products of a whole page ahead of rendering: one store query for
+	 * every marketplace, and the batches of different marketplaces interleaved so that their
+	 * credentials' request spacing overlaps. The renderer's later calls use the memo.
 	 *
-	 * @param string       $country Country code or ''.
-	 * @param list<string> $asins   ASINs.
+	 * @param array<string, list<string>> $groups ASINs by country code ('' = the default marketplace).
 	 */
-	public function prefetch( string $country, array $asins ): void {
-		$this->get_products( $country, $asins );
+	public function prefetch( array $groups ): void {
+		$this->load( $groups );
+	}
+
+	/**
+	 * The read path for several marketplaces at once.
+	 *
+	 * @param array<string, list<string>> $groups ASINs by country code or ''.
+	 * @return array<string, Get_Items_Result> Results by the given keys.
+	 */
+	private function load( array $groups ): array {
+		$asked  = array();
+		$todo   = array();
+		$errors = array();
+		foreach ( $groups as $country => $asins ) {
+			$country                            = (string) $country;
+			$code                               = $this->router->country( $country );
+			list( $valid, $errors[ $country ] ) = self::split( $asins );
+			$asked[ $country ]                  = array( $code, $valid );
+			if ( '' === $code ) {
+				$error = $this->router->decide( $country )->error();
+				foreach ( $valid as $asin ) {
+					$errors[ $country ][ $asin ] = $error->for_asin( $asin );
+				}
+				continue;
+			}
+			foreach ( $valid as $asin ) {
+				if ( ! isset( $this->memo[ $code . '|' . $asin ] ) ) {
+					$todo[ $code ][ $asin ] = $asin;
+				}
+			}
+		}
+		$todo = array_map( 'array_values', $todo );
+
+		if ( array() !== $todo ) {
+			$now = (int) $this->now();
+			++$this->stats['queries'];
+			$rows  = $this->store->get_grouped( $todo );
+			$fetch = array();
+			$stale = false;
+			foreach ( $todo as $code => $asins ) {
+				$touch = array();
+				foreach ( $asins as $asin ) {
+					$row = $rows[ $code ][ $asin ] ?? null;
+					if ( null !== $row && $row->last_requested_at < $now - Product_Store::TOUCH_INTERVAL ) {
+						$touch[] = $asin;
+					}
+					if ( null !== $row && null !== $row->product && $row->is_servable( $now ) ) {
+						$this->memo[ $code . '|' . $asin ] = $row->product;
+						$stale                             = $stale || $row->is_due( $now );
+					} elseif ( null !== $row && $row->is_backing_off( $now ) ) {
+						// The last attempt failed and its retry is not due: do not call Amazon again yet.
+						$this->memo[ $code . '|' . $asin ] = null !== $row->product
+							? Compliance::title_and_link( $row->product )
+							: ( $row->last_error ?? new Amazon_Error( Amazon_Error::SERVER_ERROR ) )->for_asin( $asin );
+					} else {
+						$fetch[ $code ][] = $asin;
+					}
+				}
+				// A fetch writes last_requested_at itself.
+				$touch = array_values( array_diff( $touch, $fetch[ $code ] ?? array() ) );
+				if ( array() !== $touch ) {
+					$this->store->touch( (string) $code, $touch, $now );
+				}
+			}
+			if ( array() !== $fetch ) {
+				foreach ( $this->fetch_now( $fetch, $rows ) as $key => $answer ) {
+					$this->memo[ $key ] = $answer;
+				}
+			}
+			if ( $stale ) {
+				$this->schedule_refresh();
+			}
+		}
+
+		$out = array();
+		foreach ( $asked as $country => list( $code, $valid ) ) {
+			$products = array();
+			foreach ( '' === $code ? array() : $valid as $asin ) {
+				$known = $this->memo[ $code . '|' . $asin ] ?? null;
+				if ( $known instanceof Product ) {
+					$products[ $asin ] = $known;
+				} elseif ( $known instanceof Amazon_Error ) {
+					$errors[ $country ][ $asin ] = $known;
+				}
+			}
+			$out[ $country ] = self::ordered( $groups[ $country ], $products, $errors[ $country ] );
+		}
+		return $out;
 	}
 
 	/**
@@ -374,79 +384,122 @@ final class Product_Service implements Product_Source {
 	}
 
 	/**
-	 * Fetches missing (or expired) products now: under a lock per ASIN set, in batches of 10,
-	 * within the request's budget. Another request already fetching the same set is waited for.
+	 * Fetches missing (or expired) products now: under a lock per marketplace and ASIN set, in
+	 * batches of 10, within the request's budget. Batches of different marketplaces take turns
+	 * (us, de, us, de, us) so that one credential's request spacing is spent on another's call,
+	 * not waited out. A marketplace whose ASINs another request is fetching is waited for.
 	 *
-	 * @param string                        $code  Country code.
-	 * @param list<string>                  $asins ASINs to fetch.
-	 * @param array<string, Stored_Product> $rows  Their stored rows.
-	 * @return array<string, Product|Amazon_Error>
+	 * @param array<string, list<string>>                  $fetch ASINs to fetch by country code.
+	 * @param array<string, array<string, Stored_Product>> $rows  Their stored rows.
+	 * @return array<string, Product|Amazon_Error> Answers by "country|ASIN".
 	 */
-	private function fetch_now( string $code, array $asins, array $rows ): array {
-		$decision = $this->router->decide( $code );
-		$out      = array();
-		if ( ! $decision->is_configured() ) {
-			$error = $decision->error();
-			foreach ( $asins as $asin ) {
-				$out[ $asin ] = $error->for_asin( $asin );
+	private function fetch_now( array $fetch, array $rows ): array {
+		$out       = array();
+		$decisions = array();
+		$locks     = array();
+		$queues    = array();
+		$others    = array();
+		$budget    = $this->budget();
+		foreach ( $fetch as $code => $asins ) {
+			$code               = (string) $code;
+			$decisions[ $code ] = $this->router->decide( $code );
+			if ( ! $decisions[ $code ]->is_configured() ) {
+				$error = $decisions[ $code ]->error();
+				foreach ( $asins as $asin ) {
+					$out[ $code . '|' . $asin ] = $error->for_asin( $asin );
+				}
+				continue;
 			}
-			return $out;
-		}
-
-		$sorted = $asins;
-		sort( $sorted );
-		$lock   = 'fetch_' . substr( md5( $code . '|' . implode( ',', $sorted ) ), 0, 24 );
-		$budget = $this->budget();
-		if ( ! $this->shared->lock( $lock, (int) ceil( $budget ) + 10 ) ) {
-			return $this->wait_for_other( $code, $asins, $rows, $decision );
+			$sorted = $asins;
+			sort( $sorted );
+			$lock = 'fetch_' . substr( md5( $code . '|' . implode( ',', $sorted ) ), 0, 24 );
+			if ( $this->shared->lock( $lock, (int) ceil( $budget ) + 10 ) ) {
+				$locks[]         = $lock;
+				$queues[ $code ] = array_chunk( $asins, 10 );
+			} else {
+				$others[ $code ] = $asins;
+			}
 		}
 
 		$left = array();
 		try {
-			foreach ( array_chunk( $asins, 10 ) as $chunk ) {
-				$remaining = $budget - $this->spent;
-				if ( $remaining < 0.05 ) {
-					$left = array_merge( $left, $chunk );
-					continue;
-				}
-				$start = $this->now();
-				$caps  = $this->cap_timeouts();
-				try {
-					$routed = $this->router->get_items( $code, $chunk );
-				} finally {
-					$this->uncap_timeouts( $caps );
-					$this->spent += $this->now() - $start;
-				}
-				if ( self::held_back_locally( $routed->result, $chunk ) ) {
-					// The plugin's own request spacing did not fit what is left of the budget, so
-					// Amazon was not asked: that is running out of time, not an error to keep.
-					$left = array_merge( $left, $chunk );
-					continue;
-				}
-				$this->stats['fetched'] += count( $chunk );
-				$this->keep( $code, $routed, $rows, (int) $this->now() );
-				foreach ( $chunk as $asin ) {
-					$product = $routed->result->product( $asin );
-					if ( null !== $product ) {
-						$out[ $asin ] = $product;
+			while ( array() !== $queues ) {
+				foreach ( array_keys( $queues ) as $code ) {
+					$chunk = (array) array_shift( $queues[ $code ] );
+					if ( array() === $queues[ $code ] ) {
+						unset( $queues[ $code ] );
+					}
+					$answers = $this->fetch_batch( $code, $chunk, $rows[ $code ] ?? array(), $budget );
+					if ( null === $answers ) {
+						$left[ $code ] = array_merge( $left[ $code ] ?? array(), $chunk );
 						continue;
 					}
-					$error = $routed->result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
-					$old   = $rows[ $asin ]->product ?? null;
-					// A failed fetch never replaces a stored product; past 24 hours it shows title and link only.
-					$out[ $asin ] = null !== $old ? Compliance::displayable( $old, (int) $this->now() ) : $error;
+					foreach ( $answers as $asin => $answer ) {
+						$out[ $code . '|' . $asin ] = $answer;
+					}
 				}
 			}
 		} finally {
-			$this->shared->unlock( $lock );
+			foreach ( $locks as $lock ) {
+				$this->shared->unlock( $lock );
+			}
 		}
 
-		if ( array() !== $left ) {
-			$this->store->queue( $code, $left, (int) $this->now() );
+		foreach ( $left as $code => $asins ) {
+			$this->store->queue( $code, $asins, (int) $this->now() );
 			$this->schedule_refresh();
-			foreach ( $left as $asin ) {
-				$out[ $asin ] = $this->fallback_product( $code, $asin, $rows[ $asin ] ?? null, $decision );
+			foreach ( $asins as $asin ) {
+				$out[ $code . '|' . $asin ] = $this->fallback_product( $code, $asin, $rows[ $code ][ $asin ] ?? null, $decisions[ $code ] );
 			}
+		}
+		foreach ( $others as $code => $asins ) {
+			foreach ( $this->wait_for_other( $code, $asins, $rows[ $code ] ?? array(), $decisions[ $code ] ) as $asin => $answer ) {
+				$out[ $code . '|' . $asin ] = $answer;
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * One GetItems batch of up to 10 ASINs, stored. Null when it did not fit what is left of the
+	 * budget (the caller queues it).
+	 *
+	 * @param string                        $code   Country code.
+	 * @param list<string>                  $chunk  ASINs.
+	 * @param array<string, Stored_Product> $rows   Their stored rows.
+	 * @param float                         $budget The request's budget.
+	 * @return array<string, Product|Amazon_Error>|null
+	 */
+	private function fetch_batch( string $code, array $chunk, array $rows, float $budget ): ?array {
+		if ( $budget - $this->spent < 0.05 ) {
+			return null;
+		}
+		$start = $this->now();
+		$caps  = $this->cap_timeouts();
+		try {
+			$routed = $this->router->get_items( $code, $chunk );
+		} finally {
+			$this->uncap_timeouts( $caps );
+			$this->spent += $this->now() - $start;
+		}
+		if ( self::held_back_locally( $routed->result, $chunk ) ) {
+			// The plugin's own request spacing did not fit what is left of the budget, so Amazon
+			// was not asked: that is running out of time, not an error to keep.
+			return null;
+		}
+		$this->stats['fetched'] += count( $chunk );
+		$this->keep( $code, $routed, $rows, (int) $this->now() );
+		$out = array();
+		foreach ( $chunk as $asin ) {
+			$product = $routed->result->product( $asin );
+			if ( null !== $product ) {
+				$out[ $asin ] = $product;
+				continue;
+			}
+			$error = $routed->result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
+			$old   = $rows[ $asin ]->product ?? null;
+			// A failed fetch never replaces a stored product; past 24 hours it shows title and link only.
+			$out[ $asin ] = null !== $old ? Compliance::displayable( $old, (int) $this->now() ) : $error;
 		}
 		return $out;
 	}

@@ -129,42 +129,75 @@ KEY last_requested_at (last_requested_at)
 	 * @return array<string, Stored_Product>
 	 */
 	public function get_many( string $country, array $asins ): array {
+		return $this->get_grouped( array( $country => $asins ) )[ $country ] ?? array();
+	}
+
+	/**
+	 * Rows of several marketplaces by country and ASIN, in one query for all of them (a page that
+	 * shows products of two marketplaces reads the table once).
+	 *
+	 * @param array<string, list<string>> $groups ASINs by country code.
+	 * @return array<string, array<string, Stored_Product>> Rows by country code, then ASIN.
+	 */
+	public function get_grouped( array $groups ): array {
 		global $wpdb;
-		self::maybe_install();
-		$asins = array_values( array_unique( $asins ) );
-		if ( array() === $asins ) {
+		$groups = array_filter( array_map( static fn( array $asins ): array => array_values( array_unique( $asins ) ), $groups ) );
+		if ( array() === $groups ) {
 			return array();
 		}
+		self::maybe_install();
 		$rows    = array();
-		$missing = $asins;
-		if ( $this->cache_enabled() ) {
-			$keys   = array_map( fn( string $asin ): string => $this->cache_key( $country, $asin ), $asins );
-			$cached = wp_cache_get_multiple( $keys, self::CACHE_GROUP );
-			foreach ( $asins as $i => $asin ) {
-				$row = $cached[ $keys[ $i ] ] ?? false;
-				if ( is_array( $row ) ) {
-					$rows[ $asin ] = $row;
+		$missing = array();
+		foreach ( $groups as $country => $asins ) {
+			$country = (string) $country;
+			$found   = array();
+			if ( $this->cache_enabled() ) {
+				$keys   = array_map( fn( string $asin ): string => $this->cache_key( $country, $asin ), $asins );
+				$cached = wp_cache_get_multiple( $keys, self::CACHE_GROUP );
+				foreach ( $asins as $i => $asin ) {
+					$row = $cached[ $keys[ $i ] ] ?? false;
+					if ( is_array( $row ) ) {
+						$rows[ $country ][ $asin ] = $row;
+						$found[]                   = $asin;
+					}
 				}
 			}
-			$missing = array_values( array_diff( $asins, array_keys( $rows ) ) );
+			$left = array_values( array_diff( $asins, $found ) );
+			if ( array() !== $left ) {
+				$missing[ $country ] = $left;
+			}
 		}
 		if ( array() !== $missing ) {
-			$table = self::table();
-			$in    = implode( ',', array_fill( 0, count( $missing ), '%s' ) );
+			$table  = self::table();
+			$where  = array();
+			$values = array();
+			foreach ( $missing as $country => $asins ) {
+				$where[] = '(marketplace = %s AND asin IN (' . implode( ',', array_fill( 0, count( $asins ), '%s' ) ) . '))';
+				$values  = array_merge( $values, array( (string) $country ), $asins );
+			}
+			$condition = implode( ' OR ', $where );
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
-			$found = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE marketplace = %s AND asin IN ($in)", array_merge( array( $country ), $missing ) ), 'ARRAY_A' );
+			$found = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE {$condition}", $values ), 'ARRAY_A' );
 			foreach ( is_array( $found ) ? $found : array() as $row ) {
-				$asin          = strtoupper( (string) $row['asin'] );
-				$rows[ $asin ] = $row;
+				$country = (string) $row['marketplace'];
+				$asin    = strtoupper( (string) $row['asin'] );
+				if ( ! isset( $missing[ $country ] ) ) {
+					continue;
+				}
+				$rows[ $country ][ $asin ] = $row;
 				if ( $this->cache_enabled() ) {
 					wp_cache_set( $this->cache_key( $country, $asin ), $row, self::CACHE_GROUP, Compliance::max_age() );
 				}
 			}
 		}
 		$out = array();
-		foreach ( $asins as $asin ) {
-			if ( isset( $rows[ $asin ] ) ) {
-				$out[ $asin ] = Stored_Product::from_row( $rows[ $asin ] );
+		foreach ( $groups as $country => $asins ) {
+			$country         = (string) $country;
+			$out[ $country ] = array();
+			foreach ( $asins as $asin ) {
+				if ( isset( $rows[ $country ][ $asin ] ) ) {
+					$out[ $country ][ $asin ] = Stored_Product::from_row( $rows[ $country ][ $asin ] );
+				}
 			}
 		}
 		return $out;
