@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Amazon_Creators_API;
 
 use Amazon_Creators_API\Blocks\Block_Registry;
+use Amazon_Creators_API\Render\Content_Placeholders;
 use Amazon_Creators_API\Render\Disclosure;
 use Amazon_Creators_API\Render\Renderer;
 use Amazon_Creators_API\Render\Shortcode;
@@ -145,7 +146,9 @@ final class Plugin {
 		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();
 
 		// Render: products come from the product service.
-		$this->renderer = new Renderer( $this->products, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
+		$placeholders = new Content_Placeholders();
+		$placeholders->register_hooks();
+		$this->renderer = new Renderer( $this->products, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
 		( new Disclosure() )->register_hooks();

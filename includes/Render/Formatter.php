@@ -37,6 +37,22 @@ final class Formatter {
 	);
 
 	/**
+	 * Number formatters already built, by locale, style and fraction digits (building one loads
+	 * ICU locale data; a page formats the same few numbers for every product).
+	 *
+	 * @var array<string, \NumberFormatter>
+	 */
+	private array $formatters = array();
+
+	/**
+	 * Fetch times already formatted, by format, time zone, locale and Unix time (products fetched in one
+	 * batch share it).
+	 *
+	 * @var array<string, string>
+	 */
+	private array $times = array();
+
+	/**
 	 * The marketplace's locale (`de_DE`), or the site's when the marketplace is unknown.
 	 *
 	 * @param string $country Marketplace country code.
@@ -76,14 +92,9 @@ final class Formatter {
 	 * @param string $country Marketplace country code.
 	 */
 	public function percent( int $percent, string $country ): string {
-		if ( class_exists( \NumberFormatter::class ) ) {
-			$formatter = new \NumberFormatter( $this->locale( $country ), \NumberFormatter::PERCENT );
-			$text      = $formatter->format( $percent / 100 );
-			if ( is_string( $text ) ) {
-				return $text;
-			}
-		}
-		return $percent . '%';
+		$formatter = $this->number_formatter( $this->locale( $country ), \NumberFormatter::PERCENT, 0 );
+		$text      = null !== $formatter ? $formatter->format( $percent / 100 ) : false;
+		return is_string( $text ) ? $text : $percent . '%';
 	}
 
 	/**
@@ -94,16 +105,44 @@ final class Formatter {
 	 * @param int    $decimals Fraction digits.
 	 */
 	public function number( float $number, string $country, int $decimals = 1 ): string {
-		if ( class_exists( \NumberFormatter::class ) ) {
-			$formatter = new \NumberFormatter( $this->locale( $country ), \NumberFormatter::DECIMAL );
-			$formatter->setAttribute( \NumberFormatter::MIN_FRACTION_DIGITS, $decimals );
-			$formatter->setAttribute( \NumberFormatter::MAX_FRACTION_DIGITS, $decimals );
-			$text = $formatter->format( $number );
-			if ( is_string( $text ) ) {
-				return $text;
-			}
+		$formatter = $this->number_formatter( $this->locale( $country ), \NumberFormatter::DECIMAL, $decimals );
+		$text      = null !== $formatter ? $formatter->format( $number ) : false;
+		return is_string( $text ) ? $text : number_format( $number, $decimals );
+	}
+
+	/**
+	 * An amount in a currency, formatted for the site's locale (when Amazon sent no display string).
+	 *
+	 * @param float  $amount   Amount.
+	 * @param string $currency ISO 4217 code.
+	 */
+	public function money( float $amount, string $currency ): string {
+		$formatter = '' !== $currency ? $this->number_formatter( $this->locale( '' ), \NumberFormatter::CURRENCY, 0 ) : null;
+		$text      = null !== $formatter ? $formatter->formatCurrency( $amount, $currency ) : false;
+		return is_string( $text ) ? $text : trim( number_format( $amount, 2 ) . ' ' . $currency );
+	}
+
+	/**
+	 * A number formatter for a locale and style (null without the intl extension).
+	 *
+	 * @param string $locale   Locale.
+	 * @param int    $style    \NumberFormatter style.
+	 * @param int    $decimals Fraction digits (decimal style).
+	 */
+	private function number_formatter( string $locale, int $style, int $decimals ): ?\NumberFormatter {
+		if ( ! class_exists( \NumberFormatter::class ) ) {
+			return null;
 		}
-		return number_format( $number, $decimals );
+		$key = $locale . '|' . $style . '|' . $decimals;
+		if ( ! isset( $this->formatters[ $key ] ) ) {
+			$formatter = new \NumberFormatter( $locale, $style );
+			if ( \NumberFormatter::DECIMAL === $style ) {
+				$formatter->setAttribute( \NumberFormatter::MIN_FRACTION_DIGITS, $decimals );
+				$formatter->setAttribute( \NumberFormatter::MAX_FRACTION_DIGITS, $decimals );
+			}
+			$this->formatters[ $key ] = $formatter;
+		}
+		return $this->formatters[ $key ];
 	}
 
 	/**
@@ -113,7 +152,11 @@ final class Formatter {
 	 */
 	public function date_time( int $timestamp ): string {
 		$format = trim( (string) get_option( 'date_format', 'F j, Y' ) . ' ' . (string) get_option( 'time_format', 'g:i a' ) );
-		return (string) wp_date( $format, $timestamp );
+		$key    = $format . '|' . wp_timezone_string() . '|' . determine_locale() . '|' . $timestamp;
+		if ( ! isset( $this->times[ $key ] ) ) {
+			$this->times[ $key ] = (string) wp_date( $format, $timestamp );
+		}
+		return $this->times[ $key ];
 	}
 
 	/**

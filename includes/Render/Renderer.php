@@ -74,6 +74,13 @@ final class Renderer {
 	private Formatter $format;
 
 	/**
+	 * Template files found in this request, by theme and template name.
+	 *
+	 * @var array<string, string>
+	 */
+	private array $located = array();
+
+	/**
 	 * Whether the current REST request is an editor preview (rendered in full).
 	 *
 	 * @var bool
@@ -83,14 +90,16 @@ final class Renderer {
 	/**
 	 * Builds the renderer.
 	 *
-	 * @param Product_Source|null $source        Where products come from (null: not set up yet).
-	 * @param string              $templates_dir The plugin's templates folder.
-	 * @param string              $style_url     URL of the front-end stylesheet ('' = none).
+	 * @param Product_Source|null  $source        Where products come from (null: not set up yet).
+	 * @param string               $templates_dir The plugin's templates folder.
+	 * @param string               $style_url     URL of the front-end stylesheet ('' = none).
+	 * @param Content_Placeholders $placeholders Keeps HTML out of core's content filters (none: never).
 	 */
 	public function __construct(
 		private readonly ?Product_Source $source,
 		private readonly string $templates_dir,
-		private readonly string $style_url = ''
+		private readonly string $style_url = '',
+		private readonly ?Content_Placeholders $placeholders = null
 	) {
 		$this->format = new Formatter();
 	}
@@ -211,7 +220,18 @@ final class Renderer {
 	}
 
 	/**
-	 * Renders the block: its attributes as arguments, wrapped in the block's wrapper element.
+	 * Renders a shortcode's products for post content: while `the_content` runs, a placeholder
+	 * stands in for the HTML until core's content filters are done (see Content_Placeholders).
+	 *
+	 * @param array<string, mixed> $args As render().
+	 */
+	public function render_for_content( array $args ): string {
+		return $this->hold( $this->render( $args ) );
+	}
+
+	/**
+	 * Renders the block: its attributes as arguments, wrapped in the block's wrapper element (the
+	 * inner HTML held out of core's content filters like render_for_content()).
 	 *
 	 * @param array<string, mixed> $attributes Block attributes.
 	 */
@@ -233,7 +253,16 @@ final class Renderer {
 			return '';
 		}
 		$wrapper = function_exists( 'get_block_wrapper_attributes' ) && null !== \WP_Block_Supports::$block_to_render ? get_block_wrapper_attributes() : 'class="wp-block-amazon-creators-api-product"';
-		return '<div ' . $wrapper . '>' . $html . '</div>';
+		return '<div ' . $wrapper . '>' . $this->hold( $html ) . '</div>';
+	}
+
+	/**
+	 * The HTML, or its placeholder while `the_content` runs.
+	 *
+	 * @param string $html Rendered HTML.
+	 */
+	private function hold( string $html ): string {
+		return null !== $this->placeholders ? $this->placeholders->hold( $html ) : $html;
 	}
 
 	/**
@@ -366,13 +395,19 @@ final class Renderer {
 	 * @param string $template Template name.
 	 */
 	public function locate( string $template ): string {
-		$name  = str_replace( '_', '-', $template ) . '.php';
-		$theme = locate_template( array( 'amazon-creators-api/' . $name ) );
-		if ( '' !== $theme ) {
-			return $theme;
+		$key = get_stylesheet() . '|' . $template;
+		if ( isset( $this->located[ $key ] ) ) {
+			return $this->located[ $key ];
 		}
-		$file = trailingslashit( $this->templates_dir ) . $name;
-		return is_readable( $file ) ? $file : '';
+		$name = str_replace( '_', '-', $template ) . '.php';
+		$file = locate_template( array( 'amazon-creators-api/' . $name ) );
+		if ( '' === $file ) {
+			$file = trailingslashit( $this->templates_dir ) . $name;
+			$file = is_readable( $file ) ? $file : '';
+		}
+		// Two file lookups in the theme per product otherwise.
+		$this->located[ $key ] = $file;
+		return $file;
 	}
 
 	/**
@@ -420,6 +455,7 @@ final class Renderer {
 		$button     = '' !== $args['button_text'] ? $args['button_text'] : self::string( $general, 'button_text' );
 		$button     = '' !== $button ? $button : $this->format->button_text( $country, $has_price );
 		$disclaimer = self::string( $general, 'price_disclaimer' );
+		$as_of      = $has_price ? $this->format->date_time( $product->fetched_at ) : '';
 
 		return array(
 			'asin'              => $product->asin,
@@ -437,15 +473,15 @@ final class Renderer {
 			'availability_type' => $fresh && null !== $product->availability ? $product->availability['type'] : '',
 			'rating'            => $rating,
 			'button_text'       => $button,
-			'price_as_of'       => $has_price ? sprintf(
+			'price_as_of'       => '' !== $as_of ? sprintf(
 				/* translators: %s: date and time the price was fetched. */
 				__( 'Price as of %s – Details', 'amazon-creators-api' ),
-				$this->format->date_time( $product->fetched_at )
+				$as_of
 			) : '',
-			'price_as_of_short' => $has_price ? sprintf(
+			'price_as_of_short' => '' !== $as_of ? sprintf(
 				/* translators: %s: date and time the price was fetched. */
 				__( 'Price as of %s', 'amazon-creators-api' ),
-				$this->format->date_time( $product->fetched_at )
+				$as_of
 			) : '',
 			'disclaimer'        => $has_price ? ( '' !== $disclaimer ? $disclaimer : $this->format->disclaimer( $country ) ) : '',
 			'product'           => $product,
@@ -470,14 +506,7 @@ final class Renderer {
 		if ( '' !== $money['display'] ) {
 			return $money['display'];
 		}
-		if ( class_exists( \NumberFormatter::class ) && '' !== $money['currency'] ) {
-			$formatter = new \NumberFormatter( $this->format->locale( '' ), \NumberFormatter::CURRENCY );
-			$text      = $formatter->formatCurrency( $money['amount'], $money['currency'] );
-			if ( is_string( $text ) ) {
-				return $text;
-			}
-		}
-		return trim( number_format( $money['amount'], 2 ) . ' ' . $money['currency'] );
+		return $this->format->money( $money['amount'], $money['currency'] );
 	}
 
 	/**

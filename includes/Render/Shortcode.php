@@ -151,7 +151,7 @@ final class Shortcode {
 		if ( self::in_untrusted_text() ) {
 			return '';
 		}
-		return $this->renderer->render( self::arguments( is_array( $atts ) ? $atts : array() ) );
+		return $this->renderer->render_for_content( self::arguments( is_array( $atts ) ? $atts : array() ) );
 	}
 
 	/**

@@ -457,8 +457,14 @@ final class Settings_Repository implements Credentials_Source {
 	 * @return General
 	 */
 	public static function stored_general(): array {
-		$value = get_option( self::GENERAL_OPTION, array() );
-		return self::sanitize_general( is_array( $value ) ? $value : array(), self::general_defaults() );
+		static $stored = null, $general = null;
+		$value         = get_option( self::GENERAL_OPTION, array() );
+		// Read for every product a page shows: sanitised once per stored value, not per call.
+		if ( null === $general || $value !== $stored ) {
+			$stored  = $value;
+			$general = self::sanitize_general( is_array( $value ) ? $value : array(), self::general_defaults() );
+		}
+		return $general;
 	}
 
 	/**

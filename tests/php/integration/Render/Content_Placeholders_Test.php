@@ -1,0 +1,137 @@
+<?php
+/**
+ * Product HTML stays out of core's content filters, through the plugin as it is wired.
+ *
+ * @package Amazon_Creators_API
+ */
+
+declare( strict_types = 1 );
+
+namespace Amazon_Creators_API\Tests\Integration\Render;
+
+use Amazon_Creators_API\Catalog\Product;
+use Amazon_Creators_API\Catalog\Product_Store;
+use Amazon_Creators_API\Plugin;
+use Amazon_Creators_API\Render\Content_Placeholders;
+use Amazon_Creators_API\Tests\Integration_Test_Case;
+
+/**
+ * A product whose title has quotes, a double dash and a smiley, shown by a block and a shortcode
+ * next to ordinary text: core's filters still change the text, never the product.
+ */
+final class Content_Placeholders_Test extends Integration_Test_Case {
+
+	/**
+	 * ASIN of the stored product.
+	 */
+	private const ASIN = 'B0QUOTES01';
+
+	/**
+	 * Its title as Amazon sent it.
+	 */
+	private const TITLE = 'Tasse "Deluxe" -- 2er Pack :)';
+
+	/**
+	 * Post content: text core's filters change, a product block and a shortcode.
+	 */
+	private const CONTENT = '<!-- wp:paragraph --><p>Intro "quoted" -- text :)</p><!-- /wp:paragraph -->'
+		. '<!-- wp:amazon-creators-api/product {"asins":["' . self::ASIN . '"],"country":"de"} /-->'
+		. '<!-- wp:paragraph --><p>Inline: [amazon_product asin="' . self::ASIN . '" country="de" template="text_link"]</p><!-- /wp:paragraph -->';
+
+	/**
+	 * Stores a fresh German product (no Amazon call needed to show it).
+	 */
+	protected function setUp(): void {
+		parent::setUp();
+		update_option( 'use_smilies', '1' );
+		$product = new Product(
+			asin: self::ASIN,
+			marketplace: 'de',
+			title: self::TITLE,
+			detail_page_url: 'https://www.amazon.de/dp/' . self::ASIN . '?tag=acapidemode-21',
+			price: array(
+				'amount'   => 12.5,
+				'currency' => 'EUR',
+				'display'  => '12,50 €',
+			),
+			fetched_at: time() - 60,
+			source: 'creators',
+			api_version: '2.2'
+		);
+		( new Product_Store() )->save( 'de', array( self::ASIN => $product ), array( self::ASIN => 'creators_configured' ), time() - 60, time() - 60 );
+	}
+
+	/**
+	 * `the_content`: the paragraph is texturized and gets its smiley; the box and the inline link
+	 * keep the title as Amazon sent it, and no placeholder is left.
+	 */
+	public function test_the_content_changes_text_but_not_products(): void {
+		$html = (string) apply_filters( 'the_content', self::CONTENT );
+
+		$this->assertStringContainsString( '&#8220;quoted&#8221;', $html, 'core\'s filters ran on the text' );
+		$this->assertStringContainsString( '&#8212; text', $html );
+		$this->assertSame( 1, substr_count( $html, '🙂' ) + substr_count( $html, 'wp-smiley' ), 'only the text\'s smiley was converted' );
+
+		$title = esc_html( self::TITLE );
+		$this->assertStringContainsString( 'class="acapi acapi-box"', $html );
+		$this->assertGreaterThanOrEqual( 2, substr_count( $html, $title ), 'box and inline link show the title unchanged' );
+		$this->assertStringContainsString( '<p>Inline: <span class="acapi acapi-text-links"><a ', $html, 'the inline link stays inside its paragraph' );
+		$this->assertStringNotContainsString( '<!--acapi-product:', $html );
+	}
+
+	/**
+	 * Outside `the_content` (a theme's own do_blocks, widgets) the HTML comes back directly, and
+	 * a placeholder-like comment an author typed is left alone.
+	 */
+	public function test_outside_the_content_and_forged_placeholders(): void {
+		$html = do_shortcode( do_blocks( self::CONTENT ) );
+		$this->assertStringContainsString( 'class="acapi acapi-box"', $html );
+		$this->assertStringNotContainsString( '<!--acapi-product:', $html );
+
+		$forged = '<!-- wp:html --><!--acapi-product:0123456789abcdef:1--><!-- /wp:html -->' . self::CONTENT;
+		$html   = (string) apply_filters( 'the_content', $forged );
+		$this->assertStringContainsString( '<!--acapi-product:0123456789abcdef:1-->', $html, 'not a placeholder of this request' );
+		$this->assertStringContainsString( 'class="acapi acapi-box"', $html );
+	}
+
+	/**
+	 * A `the_content` inside another (a post rendered within a post) restores its own products;
+	 * the outer one restores the rest.
+	 */
+	public function test_nested_the_content(): void {
+		$inner = static function ( string $content ) use ( &$inner ): string {
+			remove_filter( 'the_content', $inner, 10 ); // Once, not in the inner call too.
+			return $content . '<div class="inner">' . apply_filters( 'the_content', '[amazon_product asin="' . self::ASIN . '" country="de" template="button"]' ) . '</div>';
+		};
+		add_filter( 'the_content', $inner, 10 );
+		$html = (string) apply_filters( 'the_content', self::CONTENT );
+		remove_filter( 'the_content', $inner, 10 );
+
+		$this->assertMatchesRegularExpression( '#<div class="inner">.*acapi-button.*</div>#s', $html );
+		$this->assertStringContainsString( 'class="acapi acapi-box"', $html );
+		$this->assertStringNotContainsString( '<!--acapi-product:', $html );
+	}
+
+	/**
+	 * The wired plugin's `the_content` hook is in place (the mechanism above is the plugin's).
+	 */
+	public function test_wired(): void {
+		$this->assertSame( PHP_INT_MAX, $this->restore_priority() );
+		$this->assertTrue( Plugin::instance()->renderer()->has_source() );
+	}
+
+	/**
+	 * Priority of the Content_Placeholders callback on `the_content`.
+	 */
+	private function restore_priority(): ?int {
+		global $wp_filter;
+		foreach ( $wp_filter['the_content']->callbacks as $priority => $callbacks ) {
+			foreach ( $callbacks as $callback ) {
+				if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof Content_Placeholders ) {
+					return (int) $priority;
+				}
+			}
+		}
+		return null;
+	}
+}
