@@ -145,8 +145,10 @@ final class Plugin {
 		( new Rest\Search_Controller( $this->products, $store ) )->register_hooks();
 		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();
 
-		// Render: products come from the product service.
-		$placeholders = new Content_Placeholders();
+		// Render: products come from the product service. Product HTML skips core's content
+		// filters; a block template's page is buffered for it only when the prefetcher loaded
+		// products for the page's posts.
+		$placeholders = new Content_Placeholders( $this->products->has_loaded( ... ) );
 		$placeholders->register_hooks();
 		$this->renderer = new Renderer( $this->products, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();

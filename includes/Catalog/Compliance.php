@@ -74,11 +74,12 @@ final class Compliance {
 	/**
 	 * Whether data fetched at a time may still be shown in full.
 	 *
-	 * @param int $fetched_at Unix time of the fetch.
-	 * @param int $now        Unix time.
+	 * @param int      $fetched_at Unix time of the fetch.
+	 * @param int      $now        Unix time.
+	 * @param int|null $max_age    max_age() when the caller read it already.
 	 */
-	public static function within_max_age( int $fetched_at, int $now ): bool {
-		return $fetched_at > 0 && $now - $fetched_at < self::max_age();
+	public static function within_max_age( int $fetched_at, int $now, ?int $max_age = null ): bool {
+		return $fetched_at > 0 && $now - $fetched_at < ( $max_age ?? self::max_age() );
 	}
 
 	/**

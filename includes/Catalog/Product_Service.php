@@ -363,6 +363,13 @@ final class Product_Service implements Product_Source {
 	}
 
 	/**
+	 * Whether this request loaded any product (or an error for one) so far.
+	 */
+	public function has_loaded(): bool {
+		return array() !== $this->memo;
+	}
+
+	/**
 	 * Forgets this request's memo and spent budget (a new request, in tests and long CLI runs).
 	 */
 	public function reset(): void {

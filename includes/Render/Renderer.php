@@ -74,6 +74,20 @@ final class Renderer {
 	private Formatter $format;
 
 	/**
+	 * The general settings while render() runs.
+	 *
+	 * @var array<string, mixed>|null
+	 */
+	private ?array $general = null;
+
+	/**
+	 * Compliance::max_age() while render() runs.
+	 *
+	 * @var int|null
+	 */
+	private ?int $max_age = null;
+
+	/**
 	 * Template files found in this request, by theme and template name.
 	 *
 	 * @var array<string, string>
@@ -152,6 +166,23 @@ final class Renderer {
 	 *                                   image_size, affiliate_label, class_name.
 	 */
 	public function render( array $args ): string {
+		// What every product of this call reads the same: fetched once, not per product.
+		$this->general = Settings_Repository::stored_general();
+		$this->max_age = Compliance::max_age();
+		try {
+			return $this->render_now( $args );
+		} finally {
+			$this->general = null;
+			$this->max_age = null;
+		}
+	}
+
+	/**
+	 * Renders, with this call's settings read (see render()).
+	 *
+	 * @param array<string, mixed> $args As render().
+	 */
+	private function render_now( array $args ): string {
 		$args    = $this->normalize( $args );
 		$notices = array();
 		$country = $args['country'];
@@ -494,7 +525,7 @@ final class Renderer {
 	 * @param Product $product Product.
 	 */
 	public function is_stale( Product $product ): bool {
-		return ! Compliance::within_max_age( $product->fetched_at, time() );
+		return ! Compliance::within_max_age( $product->fetched_at, time(), $this->max_age );
 	}
 
 	/**
@@ -555,7 +586,7 @@ final class Renderer {
 	 * @return array<string, mixed>
 	 */
 	private function general(): array {
-		return Settings_Repository::stored_general();
+		return $this->general ?? Settings_Repository::stored_general();
 	}
 
 	/**

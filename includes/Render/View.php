@@ -19,6 +19,20 @@ namespace Amazon_Creators_API\Render;
 final class View {
 
 	/**
+	 * URLs escaped by this view: a box links the same detail page three times.
+	 *
+	 * @var array<string, string>
+	 */
+	private array $escaped = array();
+
+	/**
+	 * The new-tab hint, once built.
+	 *
+	 * @var string|null
+	 */
+	private ?string $hint = null;
+
+	/**
 	 * Builds the view.
 	 *
 	 * @param string $target Link target (`_blank` or `_self`).
@@ -28,6 +42,18 @@ final class View {
 		private readonly string $target = '_blank',
 		private readonly string $label = ''
 	) {
+	}
+
+	/**
+	 * A URL escaped for an attribute (esc_url), once per distinct URL.
+	 *
+	 * @param string $url URL.
+	 */
+	private function url( string $url ): string {
+		if ( ! isset( $this->escaped[ $url ] ) ) {
+			$this->escaped[ $url ] = esc_url( $url );
+		}
+		return $this->escaped[ $url ];
 	}
 
 	/**
@@ -47,7 +73,7 @@ final class View {
 	 * @param string               $class CSS class.
 	 */
 	public function link_open( array $item, string $class = '' ): string {
-		$html = '<a href="' . esc_url( self::text( $item, 'url' ) ) . '"';
+		$html = '<a href="' . $this->url( self::text( $item, 'url' ) ) . '"';
 		if ( '' !== $class ) {
 			$html .= ' class="' . esc_attr( $class ) . '"';
 		}
@@ -65,7 +91,10 @@ final class View {
 		if ( '_blank' !== $this->target ) {
 			return '';
 		}
-		return '<span class="acapi-sr-only"> ' . esc_html__( '(opens in a new tab)', 'amazon-creators-api' ) . '</span>';
+		if ( null === $this->hint ) {
+			$this->hint = '<span class="acapi-sr-only"> ' . esc_html__( '(opens in a new tab)', 'amazon-creators-api' ) . '</span>';
+		}
+		return $this->hint;
 	}
 
 	/**
@@ -94,13 +123,13 @@ final class View {
 		if ( ! is_array( $image ) || ! isset( $image['url'] ) || ! is_string( $image['url'] ) || '' === $image['url'] ) {
 			return '';
 		}
-		$html = '<img class="' . esc_attr( $class ) . '" src="' . esc_url( $image['url'] ) . '"';
+		$html = '<img class="' . esc_attr( $class ) . '" src="' . $this->url( $image['url'] ) . '"';
 		if ( isset( $image['srcset'] ) && is_string( $image['srcset'] ) && '' !== $image['srcset'] ) {
 			// Every candidate URL is escaped like src: a srcset is URLs, not text.
 			$srcset = array();
 			foreach ( explode( ', ', $image['srcset'] ) as $candidate ) {
 				$space = strrpos( $candidate, ' ' );
-				$url   = esc_url( false === $space ? $candidate : substr( $candidate, 0, $space ) );
+				$url   = $this->url( false === $space ? $candidate : substr( $candidate, 0, $space ) );
 				if ( '' !== $url ) {
 					$srcset[] = $url . ( false === $space ? '' : substr( $candidate, $space ) );
 				}

@@ -7,6 +7,7 @@ import { configureMarketplace } from '../utils/marketplaces';
 test.describe( '[amazon] shortcode', () => {
 	test.beforeAll( async ( { requestUtils } ) => {
 		await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
+		await configureMarketplace( requestUtils, 'us', 'lwa', 'NA' );
 	} );
 
 	test( 'renders a list on the page and a plain link in the feed', async ( {
@@ -43,5 +44,37 @@ test.describe( '[amazon] shortcode', () => {
 		expect( xml ).toContain( 'https://www.amazon.de/dp/B0DKAFFEE1' );
 		expect( xml ).not.toContain( 'm.media-amazon.com' );
 		expect( xml ).not.toContain( 'acapi-list' );
+	} );
+
+	test( 'shows product titles as Amazon sent them while core still formats the text around them', async ( {
+		page,
+		requestUtils,
+	} ) => {
+		// The block theme runs wptexturize over post content and again over the whole template:
+		// neither may turn the apostrophe or the inch mark of a product title into typography.
+		const post = await requestUtils.createPost( {
+			title: 'Titles as sent',
+			content:
+				'<!-- wp:paragraph --><p>It\'s "great" -- really.</p><!-- /wp:paragraph -->' +
+				'<!-- wp:amazon-creators-api/product {"asins":["B0CJ4TSBLM"],"country":"us"} /-->' +
+				'<!-- wp:paragraph --><p>See [amazon asin="B0D5HJ8T2L" country="us" template="text_link"] now.</p><!-- /wp:paragraph -->',
+			status: 'publish',
+			date_gmt: new Date().toISOString(),
+		} );
+		const response = await page.goto( `/?p=${ post.id }` );
+		const source = ( await response?.text() ) ?? '';
+		expect( source ).not.toContain( '<!--acapi-product:' );
+
+		// The title, then the screen-reader hint "(opens in a new tab)".
+		await expect( page.locator( '.acapi-box .acapi-title' ) ).toHaveText(
+			/^Northfield Men's Classic Crew Neck T-Shirt, Black, Medium\b/
+		);
+		await expect( page.locator( '.acapi-text-link' ) ).toContainText(
+			'Ridgeway Aluminum Laptop Stand, Ergonomic Adjustable Notebook Riser for 10-17" Laptops, Silver'
+		);
+		// The post's own text is still texturized.
+		await expect(
+			page.locator( 'p', { hasText: 'great' } ).first()
+		).toContainText( 'It\u2019s \u201cgreat\u201d \u2014 really.' );
 	} );
 } );

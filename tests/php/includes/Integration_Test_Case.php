@@ -53,6 +53,8 @@ abstract class Integration_Test_Case extends TestCase {
 		wp_cache_flush();
 		wp_set_current_user( 0 );
 		$GLOBALS['wp_rest_server'] = null;
+		// An admin screen a test set would make is_admin() true for every later test.
+		unset( $GLOBALS['current_screen'] );
 		parent::tearDown();
 	}
 

@@ -113,6 +113,73 @@ final class Content_Placeholders_Test extends Integration_Test_Case {
 	}
 
 	/**
+	 * A block theme's template runs wptexturize and convert_smilies once more over everything it
+	 * rendered, post content included: the page is buffered and the products put back after them.
+	 */
+	public function test_block_template_keeps_products_out_of_the_template_filters(): void {
+		global $_wp_current_template_content, $_wp_current_template_id;
+		$post_id = wp_insert_post(
+			array(
+				'post_status'  => 'publish',
+				'post_title'   => 'Block template',
+				'post_content' => self::CONTENT,
+			)
+		);
+		$this->assertIsInt( $post_id );
+		// The front end's main query: the plugin's prefetcher sees the products.
+		$GLOBALS['wp_the_query']->query( array( 'p' => $post_id ) );
+		$GLOBALS['wp_query']          = $GLOBALS['wp_the_query'];
+		$_wp_current_template_content = '<!-- wp:paragraph --><p>Template -- text</p><!-- /wp:paragraph --><!-- wp:post-content /-->';
+		$_wp_current_template_id      = get_stylesheet() . '//single';
+
+		$level = ob_get_level();
+		ob_start();
+		try {
+			$template = apply_filters( 'template_include', ABSPATH . WPINC . '/template-canvas.php' );
+			$this->assertSame( 'template-canvas.php', basename( (string) $template ) );
+			$this->assertSame( $level + 2, ob_get_level(), 'the plugin buffers the page' );
+			echo get_the_block_template_html(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- core's rendered template.
+			ob_end_flush();
+		} finally {
+			$html = (string) ob_get_clean();
+			while ( ob_get_level() > $level ) {
+				ob_end_clean();
+			}
+		}
+
+		$this->assertStringContainsString( 'Template &#8212; text', $html, 'the template\'s filters ran' );
+		$this->assertStringContainsString( 'class="acapi acapi-box"', $html );
+		$this->assertGreaterThanOrEqual( 2, substr_count( $html, esc_html( self::TITLE ) ), 'box and inline link show the title unchanged' );
+		$this->assertStringNotContainsString( '<!--acapi-product:', $html );
+
+		// The buffer is done: the next template (another request in a long-running process) starts afresh.
+		ob_start();
+		apply_filters( 'template_include', ABSPATH . WPINC . '/template-canvas.php' );
+		$this->assertSame( $level + 2, ob_get_level() );
+		ob_end_clean();
+		ob_end_clean();
+	}
+
+	/**
+	 * A page without products is not buffered.
+	 */
+	public function test_no_buffer_without_products(): void {
+		$post_id = wp_insert_post(
+			array(
+				'post_status'  => 'publish',
+				'post_title'   => 'No products',
+				'post_content' => '<!-- wp:paragraph --><p>Text only.</p><!-- /wp:paragraph -->',
+			)
+		);
+		$this->assertIsInt( $post_id );
+		$GLOBALS['wp_the_query']->query( array( 'p' => $post_id ) );
+		$GLOBALS['wp_query'] = $GLOBALS['wp_the_query'];
+		$level               = ob_get_level();
+		apply_filters( 'template_include', ABSPATH . WPINC . '/template-canvas.php' );
+		$this->assertSame( $level, ob_get_level() );
+	}
+
+	/**
 	 * The wired plugin's `the_content` hook is in place (the mechanism above is the plugin's).
 	 */
 	public function test_wired(): void {
