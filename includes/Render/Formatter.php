@@ -45,10 +45,10 @@ final class Formatter {
 	private array $formatters = array();
 
 	/**
-	 * Fetch times already formatted, by format, time zone, locale and Unix time (products fetched in one
-	 * batch share it).
+	 * Fetch times already formatted in this request, by Unix time (products fetched in one batch
+	 * share it; a box page asks for the same few).
 	 *
-	 * @var array<string, string>
+	 * @var array<int, string>
 	 */
 	private array $times = array();
 
@@ -151,13 +151,21 @@ final class Formatter {
 	 * @param int $timestamp Unix time.
 	 */
 	public function date_time( int $timestamp ): string {
-		$format = trim( (string) get_option( 'date_format', 'F j, Y' ) . ' ' . (string) get_option( 'time_format', 'g:i a' ) );
-		$key    = $format . '|' . wp_timezone_string() . '|' . determine_locale() . '|' . $timestamp;
-		if ( ! isset( $this->times[ $key ] ) ) {
-			$this->times[ $key ] = (string) wp_date( $format, $timestamp );
+		if ( ! isset( $this->times[ $timestamp ] ) ) {
+			$format                    = trim( (string) get_option( 'date_format', 'F j, Y' ) . ' ' . (string) get_option( 'time_format', 'g:i a' ) );
+			$this->times[ $timestamp ] = (string) wp_date( $format, $timestamp );
 		}
-		return $this->times[ $key ];
+		return $this->times[ $timestamp ];
 	}
+
+	/**
+	 * Forgets the fetch times formatted so far: the site's date or time format, its time zone or
+	 * the locale changed (Renderer::register_hooks() calls this on those changes).
+	 */
+	public function forget_times(): void {
+		$this->times = array();
+	}
+
 
 	/**
 	 * Amazon's price disclaimer, naming the marketplace's store ("Amazon.de").

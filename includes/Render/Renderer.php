@@ -88,7 +88,7 @@ final class Renderer {
 	private ?int $max_age = null;
 
 	/**
-	 * Template files found in this request, by theme and template name.
+	 * Template files found in this request for the current theme, by template name.
 	 *
 	 * @var array<string, string>
 	 */
@@ -125,6 +125,32 @@ final class Renderer {
 	public function register_hooks(): void {
 		add_action( 'init', array( $this, 'register_style' ), 5 );
 		add_filter( 'rest_request_before_callbacks', array( $this, 'detect_preview' ), 10, 3 );
+		add_action( 'switch_theme', array( $this, 'forget_templates' ) );
+		// Formatted fetch times depend on these; a request rarely changes them, but when it does
+		// (a locale switch for an e-mail, a settings save, another site of a network) they go.
+		foreach ( array( 'date_format', 'time_format', 'timezone_string', 'gmt_offset' ) as $option ) {
+			add_action( "add_option_{$option}", array( $this->format, 'forget_times' ) );
+			add_action( "update_option_{$option}", array( $this->format, 'forget_times' ) );
+			add_action( "delete_option_{$option}", array( $this->format, 'forget_times' ) );
+		}
+		add_action( 'change_locale', array( $this->format, 'forget_times' ) );
+		add_action( 'switch_blog', array( $this->format, 'forget_times' ) );
+	}
+
+	/**
+	 * Forgets the template files found (the theme changed).
+	 */
+	public function forget_templates(): void {
+		$this->located = array();
+	}
+
+	/**
+	 * Forgets what this request remembered (template files, formatted times): a new request in
+	 * test suites and long-running processes.
+	 */
+	public function reset(): void {
+		$this->forget_templates();
+		$this->format->forget_times();
 	}
 
 	/**
@@ -426,9 +452,8 @@ final class Renderer {
 	 * @param string $template Template name.
 	 */
 	public function locate( string $template ): string {
-		$key = get_stylesheet() . '|' . $template;
-		if ( isset( $this->located[ $key ] ) ) {
-			return $this->located[ $key ];
+		if ( isset( $this->located[ $template ] ) ) {
+			return $this->located[ $template ];
 		}
 		$name = str_replace( '_', '-', $template ) . '.php';
 		$file = locate_template( array( 'amazon-creators-api/' . $name ) );
@@ -436,8 +461,8 @@ final class Renderer {
 			$file = trailingslashit( $this->templates_dir ) . $name;
 			$file = is_readable( $file ) ? $file : '';
 		}
-		// Two file lookups in the theme per product otherwise.
-		$this->located[ $key ] = $file;
+		// Two file lookups in the theme per product otherwise (forgotten when the theme changes).
+		$this->located[ $template ] = $file;
 		return $file;
 	}
 
@@ -552,13 +577,22 @@ final class Renderer {
 		if ( null === $image ) {
 			return null;
 		}
-		$srcset = array();
+		// The image and the larger sizes a high-density screen needs for its slot, up to the first
+		// one at least twice as wide: smaller ones are never chosen, bigger ones only cost bytes.
+		$widths = array();
 		foreach ( $product->images as $candidate ) {
-			if ( $candidate['width'] > 0 ) {
-				$srcset[ $candidate['width'] ] = $candidate['url'] . ' ' . $candidate['width'] . 'w';
+			if ( $candidate['width'] > 0 && $candidate['width'] >= $image['width'] ) {
+				$widths[ $candidate['width'] ] = $candidate['url'];
 			}
 		}
-		ksort( $srcset );
+		ksort( $widths );
+		$srcset = array();
+		foreach ( $widths as $width => $url ) {
+			$srcset[] = $url . ' ' . $width . 'w';
+			if ( $image['width'] > 0 && $width >= 2 * $image['width'] ) {
+				break;
+			}
+		}
 		return array(
 			'url'    => $image['url'],
 			'width'  => $image['width'],

@@ -35,8 +35,9 @@ abstract class Integration_Test_Case extends TestCase {
 		}
 		$wpdb->query( 'START TRANSACTION' );
 		wp_cache_flush();
-		// Each test is a new request: the product service's per-request memo starts empty.
+		// Each test is a new request: the product service's and the renderer's memos start empty.
 		\Amazon_Creators_API\Plugin::instance()->products()?->reset();
+		\Amazon_Creators_API\Plugin::instance()->renderer()->reset();
 		wp_set_current_user( 0 );
 		$GLOBALS['wp_rest_server'] = null;
 	}

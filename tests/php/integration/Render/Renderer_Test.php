@@ -143,7 +143,8 @@ final class Renderer_Test extends Integration_Test_Case {
 		$this->assertSame( '160', $this->attr( $xpath, '//img', 'width' ) );
 		$this->assertSame( '160', $this->attr( $xpath, '//img', 'height' ) );
 		$this->assertStringStartsWith( 'https://m.media-amazon.com/', $this->attr( $xpath, '//img', 'src' ) );
-		$this->assertStringContainsString( '1500w', $this->attr( $xpath, '//img', 'srcset' ) );
+		// The 160 px image and the next size up for high-density screens; not the 75 px or 1500 px ones.
+		$this->assertMatchesRegularExpression( '#^https://m\.media-amazon\.com/\S+ 160w, https://m\.media-amazon\.com/\S+ 500w$#', $this->attr( $xpath, '//img', 'srcset' ) );
 
 		$this->assertSame( '$39.99', $this->text( $xpath, '//span[@class="acapi-price__amount"]' ) );
 		$this->assertSame( '$59.99', $this->text( $xpath, '//del' ) );
@@ -408,6 +409,13 @@ final class Renderer_Test extends Integration_Test_Case {
 		$source   = new Fixture_Product_Source( $fetched );
 		$renderer = new Renderer( $source, ACAPI_DIR . 'templates' );
 		$expected = ( new \DateTimeImmutable( '@' . $fetched ) )->setTimezone( new \DateTimeZone( 'Europe/Berlin' ) )->format( 'Y-m-d H:i' );
+		$xpath    = $this->dom( $renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
+		$this->assertSame( 'Price as of ' . $expected . ' – Details', $this->text( $xpath, '//summary' ) );
+
+		// Formatted times are remembered for the request, and forgotten when the zone changes.
+		$renderer->register_hooks();
+		update_option( 'timezone_string', 'Asia/Tokyo' );
+		$expected = ( new \DateTimeImmutable( '@' . $fetched ) )->setTimezone( new \DateTimeZone( 'Asia/Tokyo' ) )->format( 'Y-m-d H:i' );
 		$xpath    = $this->dom( $renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
 		$this->assertSame( 'Price as of ' . $expected . ' – Details', $this->text( $xpath, '//summary' ) );
 	}
