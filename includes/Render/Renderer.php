@@ -128,13 +128,23 @@ final class Renderer {
 		add_action( 'switch_theme', array( $this, 'forget_templates' ) );
 		// Formatted fetch times depend on these; a request rarely changes them, but when it does
 		// (a locale switch for an e-mail, a settings save, another site of a network) they go.
-		foreach ( array( 'date_format', 'time_format', 'timezone_string', 'gmt_offset' ) as $option ) {
-			add_action( "add_option_{$option}", array( $this->format, 'forget_times' ) );
-			add_action( "update_option_{$option}", array( $this->format, 'forget_times' ) );
-			add_action( "delete_option_{$option}", array( $this->format, 'forget_times' ) );
+		// Three generic option hooks, not twelve named ones: every hook costs every page memory.
+		foreach ( array( 'added_option', 'updated_option', 'deleted_option' ) as $hook ) {
+			add_action( $hook, array( $this, 'forget_times_for_option' ) );
 		}
 		add_action( 'change_locale', array( $this->format, 'forget_times' ) );
 		add_action( 'switch_blog', array( $this->format, 'forget_times' ) );
+	}
+
+	/**
+	 * Forgets the formatted fetch times when an option they depend on changed.
+	 *
+	 * @param mixed $option Option name.
+	 */
+	public function forget_times_for_option( $option ): void {
+		if ( in_array( $option, array( 'date_format', 'time_format', 'timezone_string', 'gmt_offset' ), true ) ) {
+			$this->format->forget_times();
+		}
 	}
 
 	/**
