@@ -104,10 +104,10 @@ final class Renderer {
 	/**
 	 * Builds the renderer.
 	 *
-	 * @param Product_Source|null  $source        Where products come from (null: not set up yet).
-	 * @param string               $templates_dir The plugin's templates folder.
-	 * @param string               $style_url     URL of the front-end stylesheet ('' = none).
-	 * @param Content_Placeholders $placeholders Keeps HTML out of core's content filters (none: never).
+	 * @param Product_Source|null       $source        Where products come from (null: not set up yet).
+	 * @param string                    $templates_dir The plugin's templates folder.
+	 * @param string                    $style_url     URL of the front-end stylesheet ('' = none).
+	 * @param Content_Placeholders|null $placeholders  Keeps HTML out of core's content filters (null: never).
 	 */
 	public function __construct(
 		private readonly ?Product_Source $source,
@@ -120,7 +120,8 @@ final class Renderer {
 
 	/**
 	 * Adds the hooks: marks editor previews (the block renderer endpoint) so that REST output is
-	 * only degraded for content exports.
+	 * only degraded for content exports, and forgets what the request remembered (template files,
+	 * formatted times) when what it depends on changes.
 	 */
 	public function register_hooks(): void {
 		add_action( 'init', array( $this, 'register_style' ), 5 );
