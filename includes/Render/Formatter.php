@@ -92,7 +92,7 @@ final class Formatter {
 	 * @param string $country Marketplace country code.
 	 */
 	public function percent( int $percent, string $country ): string {
-		$formatter = $this->number_formatter( $this->locale( $country ), \NumberFormatter::PERCENT, 0 );
+		$formatter = $this->number_formatter( $this->locale( $country ), 'percent', 0 );
 		$text      = null !== $formatter ? $formatter->format( $percent / 100 ) : false;
 		return is_string( $text ) ? $text : $percent . '%';
 	}
@@ -105,7 +105,7 @@ final class Formatter {
 	 * @param int    $decimals Fraction digits.
 	 */
 	public function number( float $number, string $country, int $decimals = 1 ): string {
-		$formatter = $this->number_formatter( $this->locale( $country ), \NumberFormatter::DECIMAL, $decimals );
+		$formatter = $this->number_formatter( $this->locale( $country ), 'decimal', $decimals );
 		$text      = null !== $formatter ? $formatter->format( $number ) : false;
 		return is_string( $text ) ? $text : number_format( $number, $decimals );
 	}
@@ -117,26 +117,32 @@ final class Formatter {
 	 * @param string $currency ISO 4217 code.
 	 */
 	public function money( float $amount, string $currency ): string {
-		$formatter = '' !== $currency ? $this->number_formatter( $this->locale( '' ), \NumberFormatter::CURRENCY, 0 ) : null;
+		$formatter = '' !== $currency ? $this->number_formatter( $this->locale( '' ), 'currency', 0 ) : null;
 		$text      = null !== $formatter ? $formatter->formatCurrency( $amount, $currency ) : false;
 		return is_string( $text ) ? $text : trim( number_format( $amount, 2 ) . ' ' . $currency );
 	}
 
 	/**
-	 * A number formatter for a locale and style (null without the intl extension).
+	 * A number formatter for a locale and style (null without the intl extension: the style is a
+	 * name, not a \NumberFormatter constant, so nothing touches the class when it is missing).
 	 *
 	 * @param string $locale   Locale.
-	 * @param int    $style    \NumberFormatter style.
+	 * @param string $style    `decimal`, `percent` or `currency`.
 	 * @param int    $decimals Fraction digits (decimal style).
 	 */
-	private function number_formatter( string $locale, int $style, int $decimals ): ?\NumberFormatter {
+	private function number_formatter( string $locale, string $style, int $decimals ): ?\NumberFormatter {
 		if ( ! class_exists( \NumberFormatter::class ) ) {
 			return null;
 		}
 		$key = $locale . '|' . $style . '|' . $decimals;
 		if ( ! isset( $this->formatters[ $key ] ) ) {
-			$formatter = new \NumberFormatter( $locale, $style );
-			if ( \NumberFormatter::DECIMAL === $style ) {
+			$styles    = array(
+				'decimal'  => \NumberFormatter::DECIMAL,
+				'percent'  => \NumberFormatter::PERCENT,
+				'currency' => \NumberFormatter::CURRENCY,
+			);
+			$formatter = new \NumberFormatter( $locale, $styles[ $style ] ?? \NumberFormatter::DECIMAL );
+			if ( 'decimal' === $style ) {
 				$formatter->setAttribute( \NumberFormatter::MIN_FRACTION_DIGITS, $decimals );
 				$formatter->setAttribute( \NumberFormatter::MAX_FRACTION_DIGITS, $decimals );
 			}
@@ -144,6 +150,7 @@ final class Formatter {
 		}
 		return $this->formatters[ $key ];
 	}
+
 
 	/**
 	 * The fetch time in the site's time zone and date and time formats.
