@@ -106,17 +106,10 @@ final class Prefetcher {
 	 * @param array<string, list<string>> $groups ASINs by marketplace ('' = the default one).
 	 */
 	public function prefetch( array $groups ): void {
-		// '' and the default marketplace's own code are one marketplace: one call.
-		$merged = array();
-		foreach ( $groups as $country => $asins ) {
-			$code = $this->service->router()->country( (string) $country );
-			$key  = '' === $code ? (string) $country : $code;
-			foreach ( $asins as $asin ) {
-				$merged[ $key ][ $asin ] = true;
-			}
-		}
-		$this->service->prefetch( array_map( static fn( array $asins ): array => array_map( 'strval', array_keys( $asins ) ), $merged ) );
+		// '' and the default marketplace's own code are one marketplace there: one batch list.
+		$this->service->prefetch( $groups );
 	}
+
 
 	/**
 	 * The ASINs a post content references, by marketplace ('' = the default one).
