@@ -60,6 +60,18 @@ abstract class Integration_Test_Case extends TestCase {
 	}
 
 	/**
+	 * Runs the main query for one post as a front-end request does (the plugin's prefetcher sees
+	 * its posts) and makes it the current query.
+	 *
+	 * @param int $post_id Post id.
+	 */
+	protected function go_to_post( int $post_id ): void {
+		$GLOBALS['wp_the_query']->query( array( 'p' => $post_id ) );
+		$GLOBALS['wp_query'] = $GLOBALS['wp_the_query'];
+		$this->assertSame( $post_id, $GLOBALS['wp_the_query']->post->ID ?? null );
+	}
+
+	/**
 	 * The Amazon emulator, answering, with its default configuration, an empty request log and
 	 * no faults or issued tokens.
 	 */

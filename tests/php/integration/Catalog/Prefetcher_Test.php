@@ -63,7 +63,7 @@ final class Prefetcher_Test extends Catalog_Test_Case {
 		// Cold: the main query of the singular post triggers the prefetch.
 		$service = $this->service();
 		$this->hook( $service );
-		$this->main_query( $post_id );
+		$this->go_to_post( $post_id );
 		$this->assertSame( 3, $this->get_items_calls( 'us' ), '⌈25/10⌉ calls' );
 		$this->assertSame( 3, $this->get_items_calls() );
 		$logged = array();
@@ -86,7 +86,7 @@ final class Prefetcher_Test extends Catalog_Test_Case {
 		$this->unhook();
 		$warm = $this->service();
 		$this->hook( $warm );
-		$this->main_query( $post_id );
+		$this->go_to_post( $post_id );
 		$this->assertSame( 3, $this->get_items_calls() );
 		$this->assertSame( 1, $warm->stats()['queries'], 'one store query for the whole page' );
 	}
@@ -172,16 +172,6 @@ final class Prefetcher_Test extends Catalog_Test_Case {
 		);
 		$this->assertIsInt( $id );
 		return $id;
-	}
-
-	/**
-	 * Runs the main query for one post, as a front-end request does.
-	 *
-	 * @param int $post_id Post id.
-	 */
-	private function main_query( int $post_id ): void {
-		$GLOBALS['wp_the_query']->query( array( 'p' => $post_id ) );
-		$this->assertSame( $post_id, $GLOBALS['wp_the_query']->post->ID );
 	}
 
 	/**

@@ -127,8 +127,7 @@ final class Content_Placeholders_Test extends Integration_Test_Case {
 		);
 		$this->assertIsInt( $post_id );
 		// The front end's main query: the plugin's prefetcher sees the products.
-		$GLOBALS['wp_the_query']->query( array( 'p' => $post_id ) );
-		$GLOBALS['wp_query']          = $GLOBALS['wp_the_query'];
+		$this->go_to_post( $post_id );
 		$_wp_current_template_content = '<!-- wp:paragraph --><p>Template -- text</p><!-- /wp:paragraph --><!-- wp:post-content /-->';
 		$_wp_current_template_id      = get_stylesheet() . '//single';
 
@@ -172,9 +171,8 @@ final class Content_Placeholders_Test extends Integration_Test_Case {
 			)
 		);
 		$this->assertIsInt( $post_id );
-		$GLOBALS['wp_the_query']->query( array( 'p' => $post_id ) );
-		$GLOBALS['wp_query'] = $GLOBALS['wp_the_query'];
-		$level               = ob_get_level();
+		$this->go_to_post( $post_id );
+		$level = ob_get_level();
 		apply_filters( 'template_include', ABSPATH . WPINC . '/template-canvas.php' );
 		$this->assertSame( $level, ob_get_level() );
 	}

@@ -120,9 +120,8 @@ final class Page_Api_Calls_Test extends Integration_Test_Case {
 	 * @param int $post_id Post id.
 	 */
 	private function render_as_front_end( int $post_id ): string {
-		$GLOBALS['wp_the_query']->query( array( 'p' => $post_id ) );
-		$GLOBALS['wp_query'] = $GLOBALS['wp_the_query'];
-		$post                = get_post( $post_id );
+		$this->go_to_post( $post_id );
+		$post = get_post( $post_id );
 		$this->assertInstanceOf( \WP_Post::class, $post );
 		return (string) apply_filters( 'the_content', $post->post_content );
 	}
