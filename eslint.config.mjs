@@ -20,7 +20,7 @@ export default [
 		rules: {
 			'@wordpress/i18n-text-domain': [
 				'error',
-				{ allowedTextDomain: 'amazon-creators-api' },
+				{ allowedTextDomain: 'creators-connect-for-amazon' },
 			],
 		},
 	},

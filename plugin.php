@@ -1,22 +1,22 @@
 <?php
 /**
- * Plugin Name:       Amazon Creators API
+ * Plugin Name:       Creators Connect for Amazon
  * Description:       Amazon products on your site through Amazon's Creators API (with a PA-API 5.0 fallback): a product block, an [amazon] shortcode and per-marketplace credentials.
  * Version:           0.1.0
  * Requires at least: 6.6
  * Requires PHP:      8.1
- * Author:            Amazon Creators API contributors
+ * Author:            Creators Connect contributors
  * License:           GPL-2.0-or-later
  * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
- * Text Domain:       amazon-creators-api
+ * Text Domain:       creators-connect-for-amazon
  * Domain Path:       /languages
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API;
+namespace Creators_Connect;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;

@@ -2,21 +2,21 @@
 /**
  * The plugin's main class: builds every service by hand and adds its hooks.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API;
+namespace Creators_Connect;
 
-use Amazon_Creators_API\Blocks\Block_Registry;
-use Amazon_Creators_API\Render\Content_Placeholders;
-use Amazon_Creators_API\Render\Disclosure;
-use Amazon_Creators_API\Render\Renderer;
-use Amazon_Creators_API\Render\Shortcode;
-use Amazon_Creators_API\Settings\Settings_Page;
-use Amazon_Creators_API\Settings\Secret_Box;
-use Amazon_Creators_API\Settings\Settings_Repository;
+use Creators_Connect\Blocks\Block_Registry;
+use Creators_Connect\Render\Content_Placeholders;
+use Creators_Connect\Render\Disclosure;
+use Creators_Connect\Render\Renderer;
+use Creators_Connect\Render\Shortcode;
+use Creators_Connect\Settings\Settings_Page;
+use Creators_Connect\Settings\Secret_Box;
+use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * Composition root. No service looks another up: each gets what it needs through its constructor.
@@ -127,7 +127,7 @@ final class Plugin {
 		$probe       = new Amazon\Creators_Client( $transport, $tokens, new Amazon\Rate_Limiter( $probe_state ), new Amazon\Circuit_Breaker( $probe_state ) );
 		$tester      = new Settings\Connection_Tester( $settings, $probe, $tokens );
 		( new Rest\Test_Connection_Controller( $settings, $tester ) )->register_hooks();
-		// WP-CLI: `wp amazon-creators-api …` / `wp acapi …`, thin over the same services.
+		// WP-CLI: `wp creators-connect-for-amazon …` / `wp acapi …`, thin over the same services.
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) {
 			$output = new Cli\Output();
 			Cli\Registrar::register(

@@ -2,12 +2,12 @@
 /**
  * Checks that the site can run the plugin, and explains in an admin notice when it cannot.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API;
+namespace Creators_Connect;
 
 /**
  * PHP, WordPress and built-asset requirements.
@@ -82,14 +82,14 @@ final class Requirements {
 			switch ( $requirement ) {
 				case 'php':
 					/* translators: 1: required PHP version, 2: current PHP version. */
-					$messages[] = sprintf( __( 'It needs PHP %1$s or newer; this site runs PHP %2$s.', 'amazon-creators-api' ), ACAPI_MIN_PHP, PHP_VERSION );
+					$messages[] = sprintf( __( 'It needs PHP %1$s or newer; this site runs PHP %2$s.', 'creators-connect-for-amazon' ), ACAPI_MIN_PHP, PHP_VERSION );
 					break;
 				case 'wp':
 					/* translators: 1: required WordPress version, 2: current WordPress version. */
-					$messages[] = sprintf( __( 'It needs WordPress %1$s or newer; this site runs WordPress %2$s.', 'amazon-creators-api' ), ACAPI_MIN_WP, get_bloginfo( 'version' ) );
+					$messages[] = sprintf( __( 'It needs WordPress %1$s or newer; this site runs WordPress %2$s.', 'creators-connect-for-amazon' ), ACAPI_MIN_WP, get_bloginfo( 'version' ) );
 					break;
 				case 'assets':
-					$messages[] = __( 'Its built JavaScript files are missing. Install the release zip, or run "npm run build" in the plugin folder.', 'amazon-creators-api' );
+					$messages[] = __( 'Its built JavaScript files are missing. Install the release zip, or run "npm run build" in the plugin folder.', 'creators-connect-for-amazon' );
 					break;
 			}
 		}
@@ -98,7 +98,7 @@ final class Requirements {
 		}
 		printf(
 			'<div class="notice notice-error"><p><strong>%1$s</strong></p><ul><li>%2$s</li></ul></div>',
-			esc_html__( 'Amazon Creators API is not running.', 'amazon-creators-api' ),
+			esc_html__( 'Creators Connect for Amazon is not running.', 'creators-connect-for-amazon' ),
 			implode( '</li><li>', array_map( 'esc_html', $messages ) )
 		);
 	}

@@ -2,12 +2,12 @@
 /**
  * Removes the plugin's data when it is deleted, but only if the site asked for that.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API;
+namespace Creators_Connect;
 
 /**
  * Data removal on uninstall.

@@ -2,14 +2,14 @@
 /**
  * PSR-4 autoloader for the plugin's classes, so the release zip needs no vendor/ folder.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
 spl_autoload_register(
 	static function ( string $class_name ): void {
-		$prefix = 'Amazon_Creators_API\\';
+		$prefix = 'Creators_Connect\\';
 		if ( 0 !== strncmp( $class_name, $prefix, strlen( $prefix ) ) ) {
 			return;
 		}

@@ -2,13 +2,13 @@
 /**
  * Template: button (a link styled as a button, one per product).
  *
- * Themes override it with `{theme}/amazon-creators-api/button.php`. `$data['items']` holds one array per
+ * Themes override it with `{theme}/creators-connect-for-amazon/button.php`. `$data['items']` holds one array per
  * product (plain text: escape what you print); `$view` returns escaped markup pieces.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  *
  * @var array<string, mixed>             $data The template data (after the acapi_template_data filter).
- * @var \Amazon_Creators_API\Render\View $view Markup helpers.
+ * @var \Creators_Connect\Render\View $view Markup helpers.
  */
 
 // phpcs:disable WordPress.Security.EscapeOutput.OutputNotEscaped -- the View returns escaped HTML.

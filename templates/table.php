@@ -2,13 +2,13 @@
 /**
  * Template: comparison table (image, title, key fields, price, button).
  *
- * Themes override it with `{theme}/amazon-creators-api/table.php`. `$data['items']` holds one array per
+ * Themes override it with `{theme}/creators-connect-for-amazon/table.php`. `$data['items']` holds one array per
  * product (plain text: escape what you print); `$view` returns escaped markup pieces.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  *
  * @var array<string, mixed>             $data The template data (after the acapi_template_data filter).
- * @var \Amazon_Creators_API\Render\View $view Markup helpers.
+ * @var \Creators_Connect\Render\View $view Markup helpers.
  */
 
 // phpcs:disable WordPress.Security.EscapeOutput.OutputNotEscaped -- the View returns escaped HTML.
@@ -22,13 +22,13 @@ $acapi_show = (array) $data['show'];
 	<thead>
 		<tr>
 			<?php if ( isset( $acapi_show['image'] ) ) : ?>
-			<th scope="col"><span class="acapi-sr-only"><?php esc_html_e( 'Image', 'amazon-creators-api' ); ?></span></th>
+			<th scope="col"><span class="acapi-sr-only"><?php esc_html_e( 'Image', 'creators-connect-for-amazon' ); ?></span></th>
 			<?php endif; ?>
-			<th scope="col"><?php esc_html_e( 'Product', 'amazon-creators-api' ); ?></th>
-			<th scope="col"><?php esc_html_e( 'Details', 'amazon-creators-api' ); ?></th>
-			<th scope="col"><?php esc_html_e( 'Price', 'amazon-creators-api' ); ?></th>
+			<th scope="col"><?php esc_html_e( 'Product', 'creators-connect-for-amazon' ); ?></th>
+			<th scope="col"><?php esc_html_e( 'Details', 'creators-connect-for-amazon' ); ?></th>
+			<th scope="col"><?php esc_html_e( 'Price', 'creators-connect-for-amazon' ); ?></th>
 			<?php if ( isset( $acapi_show['button'] ) ) : ?>
-			<th scope="col"><span class="acapi-sr-only"><?php esc_html_e( 'Link', 'amazon-creators-api' ); ?></span></th>
+			<th scope="col"><span class="acapi-sr-only"><?php esc_html_e( 'Link', 'creators-connect-for-amazon' ); ?></span></th>
 			<?php endif; ?>
 		</tr>
 	</thead>

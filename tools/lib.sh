@@ -2,7 +2,7 @@
 # shellcheck shell=bash
 
 ACAPI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ACAPI_SLUG="amazon-creators-api"
+ACAPI_SLUG="creators-connect-for-amazon"
 ACAPI_WP_DIR="${ACAPI_WP_DIR:-$ACAPI_ROOT/.wp}"   # git-ignored: WordPress core, sites, databases, caches
 # The emulator port, ACAPI_EMULATOR_PORT: 9411 for npm start (tools/serve.sh), 9412 for the tests.
 ACAPI_WP_BUILDS_PKG="$ACAPI_ROOT/node_modules/@wp-playground/wordpress-builds"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes languages/amazon-creators-api.pot from the PHP (xgettext) and the TypeScript (Babel),
+# Writes languages/creators-connect-for-amazon.pot from the PHP (xgettext) and the TypeScript (Babel),
 # merged with msgcat. Deterministic: no creation date, so an unchanged source gives an unchanged file.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -9,7 +9,7 @@ out="languages/$ACAPI_SLUG.pot"
 
 git ls-files -co --exclude-standard plugin.php uninstall.php 'includes/*.php' 'blocks/*.php' 'templates/*.php' > "$tmp/php-files"
 xgettext --language=PHP --from-code=UTF-8 --files-from="$tmp/php-files" --output="$tmp/php.pot" \
-	--add-comments=translators: --sort-by-file --no-wrap --package-name="Amazon Creators API" \
+	--add-comments=translators: --sort-by-file --no-wrap --package-name="Creators Connect for Amazon" \
 	-k__ -k_e -k_x:1,2c -k_ex:1,2c -k_n:1,2 -k_nx:1,2,4c -k_n_noop:1,2 -k_nx_noop:1,2,3c \
 	-kesc_html__ -kesc_html_e -kesc_html_x:1,2c -kesc_attr__ -kesc_attr_e -kesc_attr_x:1,2c 2>/dev/null || true
 
@@ -24,11 +24,11 @@ for pot in "$tmp"/js/*.pot; do
 done
 {
 	cat <<HEADER
-# Copyright (C) $(date +%Y) Amazon Creators API contributors
+# Copyright (C) $(date +%Y) Creators Connect contributors
 # This file is distributed under the GPL-2.0-or-later.
 msgid ""
 msgstr ""
-"Project-Id-Version: Amazon Creators API $(node -p 'require("./package.json").version')\n"
+"Project-Id-Version: Creators Connect for Amazon $(node -p 'require("./package.json").version')\n"
 "Report-Msgid-Bugs-To: \n"
 "MIME-Version: 1.0\n"
 "Content-Type: text/plain; charset=UTF-8\n"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run plugin-zip: an installable zip of the plugin (the package.json "files": PHP, built
-# assets, languages; no sources, tests or dev tooling) at ./amazon-creators-api.zip.
+# assets, languages; no sources, tests or dev tooling) at ./creators-connect-for-amazon.zip.
 # ACAPI_SKIP_BUILD=1 zips the build that is there.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

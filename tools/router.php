@@ -5,7 +5,7 @@
  * No realpath() here: a site's paths may pass through symlinks, and a realpath-based check turns
  * every such file into a WordPress 404.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 // phpcs:disable WordPress.Security.ValidatedSanitizedInput -- the server's own variables, only used to find a file.

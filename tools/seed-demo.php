@@ -6,11 +6,11 @@
  *
  * Usage: php tools/seed-demo.php <site-dir>
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
-use Amazon_Creators_API\Settings\Secret_Box;
-use Amazon_Creators_API\Settings\Settings_Repository;
+use Creators_Connect\Settings\Secret_Box;
+use Creators_Connect\Settings\Settings_Repository;
 
 if ( PHP_SAPI !== 'cli' || $argc < 2 ) {
 	fwrite( STDERR, "usage: php tools/seed-demo.php <site-dir>\n" );
@@ -81,7 +81,7 @@ function acapi_demo_block( string $template, string $country, array $asins ): st
 		'country'  => $country,
 		'template' => $template,
 	);
-	return '<!-- wp:amazon-creators-api/product ' . wp_json_encode( $attributes ) . ' /-->';
+	return '<!-- wp:creators-connect-for-amazon/product ' . wp_json_encode( $attributes ) . ' /-->';
 }
 
 /**
@@ -106,7 +106,7 @@ $us      = array( 'B0C7KX2Q4M', 'B0C7KX2Q5N', 'B0CM9YQH7D', 'B0D5HJ8T2L' );
 $de      = array( 'B0DKAFFEE1', 'B0DKOCHER2', 'B0DBOHRER3' );
 $content = array(
 	'<!-- wp:paragraph --><p>Every product below comes from the local Amazon emulator through the plugin: United States products through the Creators API 3.1 (LWA), German ones through 2.2 (Cognito), UK ones through the PA-API 5.0 fallback.</p><!-- /wp:paragraph -->',
-	'<!-- wp:amazon-creators-api/disclosure /-->',
+	'<!-- wp:creators-connect-for-amazon/disclosure /-->',
 	acapi_demo_heading( 'Box (United States)' ),
 	acapi_demo_block( 'box', 'us', array( $us[0] ) ),
 	acapi_demo_heading( 'Grid (Germany)' ),

@@ -34,7 +34,7 @@ sync_pid=$!
 
 cat >&2 <<MSG
 
-  Amazon Creators API is running.
+  Creators Connect for Amazon is running.
 
     Site:      http://127.0.0.1:$port/
     Demo page: http://127.0.0.1:$port/amazon-demo/   (every template, products from two marketplaces)

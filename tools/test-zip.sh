@@ -24,8 +24,8 @@ curl -sf -o /dev/null "$base/" || { say "the front page failed"; exit 1; }
 curl -s -o /dev/null -c "$jar" -b "wordpress_test_cookie=WP%20Cookie%20check" \
 	--data-urlencode log=admin --data-urlencode pwd=password --data-urlencode testcookie=1 "$base/wp-login.php"
 plugins="$(curl -sf -b "$jar" "$base/wp-admin/plugins.php")" || { say "the Plugins screen failed"; exit 1; }
-grep -q 'data-plugin="amazon-creators-api/plugin.php"' <<<"$plugins" || { say "the plugin is not listed"; exit 1; }
-if grep -q "Amazon Creators API is not running" <<<"$plugins"; then say "the Plugins screen says the plugin is not running"; exit 1; fi
+grep -q 'data-plugin="creators-connect-for-amazon/plugin.php"' <<<"$plugins" || { say "the plugin is not listed"; exit 1; }
+if grep -q "Creators Connect for Amazon is not running" <<<"$plugins"; then say "the Plugins screen says the plugin is not running"; exit 1; fi
 settings="$(curl -sf -b "$jar" "$base/wp-admin/options-general.php?page=$ACAPI_SLUG")" || { say "the settings page failed"; exit 1; }
 grep -q 'id="acapi-settings-root"' <<<"$settings" || { say "the settings page has no app root"; exit 1; }
 rm -f "$jar"

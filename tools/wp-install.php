@@ -5,7 +5,7 @@
  * Usage: php tools/wp-install.php <site-dir> <site-url>
  * The database is the one the site's wp-config.php picks (ACAPI_DB_* environment variables).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 // phpcs:disable WordPress.NamingConventions.PrefixAllGlobals -- a command-line script, not plugin code.
@@ -34,7 +34,7 @@ add_filter( 'pre_wp_mail', '__return_false' );
 if ( is_blog_installed() ) {
 	fwrite( STDOUT, "WordPress is already installed.\n" );
 } else {
-	$acapi_result = wp_install( 'Amazon Creators API Dev', 'admin', 'admin@example.com', true, '', 'password' );
+	$acapi_result = wp_install( 'Creators Connect for Amazon Dev', 'admin', 'admin@example.com', true, '', 'password' );
 	$acapi_user   = (int) $acapi_result['user_id'];
 	// The editor's welcome guide hides the page from tests and newcomers alike.
 	update_user_meta(
@@ -55,7 +55,7 @@ if ( is_blog_installed() ) {
 	flush_rewrite_rules( true );
 }
 
-$acapi_activation = activate_plugin( 'amazon-creators-api/plugin.php' );
+$acapi_activation = activate_plugin( 'creators-connect-for-amazon/plugin.php' );
 if ( is_wp_error( $acapi_activation ) ) {
 	fwrite( STDERR, 'Could not activate the plugin: ' . $acapi_activation->get_error_message() . "\n" );
 	exit( 1 );

@@ -2,7 +2,7 @@
 /**
  * Server rendering of the disclosure block: Amazon's identification statement.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -10,5 +10,5 @@ defined( 'ABSPATH' ) || exit;
 printf(
 	'<p %1$s>%2$s</p>',
 	get_block_wrapper_attributes( array( 'class' => 'acapi-disclosure' ) ), // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- WordPress escapes the wrapper attributes.
-	esc_html( \Amazon_Creators_API\Render\Disclosure::text() )
+	esc_html( \Creators_Connect\Render\Disclosure::text() )
 );

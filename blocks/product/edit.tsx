@@ -29,23 +29,23 @@ import {
 } from './products';
 
 const TEMPLATE_LABELS: Record< Template, string > = {
-	box: __( 'Box', 'amazon-creators-api' ),
-	list: __( 'List', 'amazon-creators-api' ),
-	grid: __( 'Grid', 'amazon-creators-api' ),
-	table: __( 'Comparison table', 'amazon-creators-api' ),
-	button: __( 'Button', 'amazon-creators-api' ),
-	text_link: __( 'Text link', 'amazon-creators-api' ),
-	image_link: __( 'Image link', 'amazon-creators-api' ),
+	box: __( 'Box', 'creators-connect-for-amazon' ),
+	list: __( 'List', 'creators-connect-for-amazon' ),
+	grid: __( 'Grid', 'creators-connect-for-amazon' ),
+	table: __( 'Comparison table', 'creators-connect-for-amazon' ),
+	button: __( 'Button', 'creators-connect-for-amazon' ),
+	text_link: __( 'Text link', 'creators-connect-for-amazon' ),
+	image_link: __( 'Image link', 'creators-connect-for-amazon' ),
 };
 
 const PART_LABELS: Record< string, string > = {
-	image: __( 'Image', 'amazon-creators-api' ),
-	title: __( 'Title', 'amazon-creators-api' ),
-	features: __( 'Features', 'amazon-creators-api' ),
-	price: __( 'Price', 'amazon-creators-api' ),
-	availability: __( 'Availability', 'amazon-creators-api' ),
-	rating: __( 'Rating', 'amazon-creators-api' ),
-	button: __( 'Button', 'amazon-creators-api' ),
+	image: __( 'Image', 'creators-connect-for-amazon' ),
+	title: __( 'Title', 'creators-connect-for-amazon' ),
+	features: __( 'Features', 'creators-connect-for-amazon' ),
+	price: __( 'Price', 'creators-connect-for-amazon' ),
+	availability: __( 'Availability', 'creators-connect-for-amazon' ),
+	rating: __( 'Rating', 'creators-connect-for-amazon' ),
+	button: __( 'Button', 'creators-connect-for-amazon' ),
 };
 
 export default function Edit( {
@@ -76,7 +76,7 @@ export default function Edit( {
 
 	const inspector = (
 		<InspectorControls>
-			<PanelBody title={ __( 'Products', 'amazon-creators-api' ) }>
+			<PanelBody title={ __( 'Products', 'creators-connect-for-amazon' ) }>
 				<ol className="acapi-product-list">
 					{ asins.map( ( asin, index ) => (
 						<li key={ asin }>
@@ -86,7 +86,7 @@ export default function Edit( {
 								icon="arrow-up-alt2"
 								label={ sprintf(
 									/* translators: %s: ASIN. */
-									__( 'Move %s up', 'amazon-creators-api' ),
+									__( 'Move %s up', 'creators-connect-for-amazon' ),
 									asin
 								) }
 								disabled={ index === 0 }
@@ -101,7 +101,7 @@ export default function Edit( {
 								icon="arrow-down-alt2"
 								label={ sprintf(
 									/* translators: %s: ASIN. */
-									__( 'Move %s down', 'amazon-creators-api' ),
+									__( 'Move %s down', 'creators-connect-for-amazon' ),
 									asin
 								) }
 								disabled={ index === asins.length - 1 }
@@ -116,7 +116,7 @@ export default function Edit( {
 								icon="no-alt"
 								label={ sprintf(
 									/* translators: %s: ASIN. */
-									__( 'Remove %s', 'amazon-creators-api' ),
+									__( 'Remove %s', 'creators-connect-for-amazon' ),
 									asin
 								) }
 								onClick={ () =>
@@ -130,10 +130,10 @@ export default function Edit( {
 				</ol>
 				{ asins.length > 0 && picker }
 			</PanelBody>
-			<PanelBody title={ __( 'Display', 'amazon-creators-api' ) }>
+			<PanelBody title={ __( 'Display', 'creators-connect-for-amazon' ) }>
 				<SelectControl
 					__nextHasNoMarginBottom
-					label={ __( 'Template', 'amazon-creators-api' ) }
+					label={ __( 'Template', 'creators-connect-for-amazon' ) }
 					value={ template }
 					options={ TEMPLATES.map( ( value ) => ( {
 						label: TEMPLATE_LABELS[ value ],
@@ -148,7 +148,7 @@ export default function Edit( {
 				/>
 				<fieldset className="acapi-parts">
 					<legend>
-						{ __( 'Fields to show', 'amazon-creators-api' ) }
+						{ __( 'Fields to show', 'creators-connect-for-amazon' ) }
 					</legend>
 					{ PARTS.map( ( part ) => (
 						<CheckboxControl
@@ -170,10 +170,10 @@ export default function Edit( {
 				</fieldset>
 				<TextControl
 					__nextHasNoMarginBottom
-					label={ __( 'Button text', 'amazon-creators-api' ) }
+					label={ __( 'Button text', 'creators-connect-for-amazon' ) }
 					help={ __(
 						'Empty: "Buy on Amazon" in the marketplace\'s language.',
-						'amazon-creators-api'
+						'creators-connect-for-amazon'
 					) }
 					value={ buttonText }
 					onChange={ ( value: string ) =>
@@ -182,26 +182,26 @@ export default function Edit( {
 				/>
 				<SelectControl
 					__nextHasNoMarginBottom
-					label={ __( 'Image size', 'amazon-creators-api' ) }
+					label={ __( 'Image size', 'creators-connect-for-amazon' ) }
 					value={ imageSize }
 					options={ [
 						{
 							label: __(
 								'Template default',
-								'amazon-creators-api'
+								'creators-connect-for-amazon'
 							),
 							value: '',
 						},
 						{
-							label: __( 'Small', 'amazon-creators-api' ),
+							label: __( 'Small', 'creators-connect-for-amazon' ),
 							value: 'small',
 						},
 						{
-							label: __( 'Medium', 'amazon-creators-api' ),
+							label: __( 'Medium', 'creators-connect-for-amazon' ),
 							value: 'medium',
 						},
 						{
-							label: __( 'Large', 'amazon-creators-api' ),
+							label: __( 'Large', 'creators-connect-for-amazon' ),
 							value: 'large',
 						},
 					] }
@@ -216,7 +216,7 @@ export default function Edit( {
 					__nextHasNoMarginBottom
 					label={ __(
 						'Show an "Affiliate link" label',
-						'amazon-creators-api'
+						'creators-connect-for-amazon'
 					) }
 					checked={ affiliateLabel ?? false }
 					onChange={ ( value: boolean ) =>
@@ -233,17 +233,17 @@ export default function Edit( {
 			{ asins.length === 0 ? (
 				<Placeholder
 					icon="cart"
-					label={ __( 'Amazon Product', 'amazon-creators-api' ) }
+					label={ __( 'Amazon Product', 'creators-connect-for-amazon' ) }
 					instructions={ __(
 						'Search Amazon by keyword, or paste an ASIN or an Amazon product link.',
-						'amazon-creators-api'
+						'creators-connect-for-amazon'
 					) }
 				>
 					{ picker }
 				</Placeholder>
 			) : (
 				<ServerSideRender
-					block="amazon-creators-api/product"
+					block="creators-connect-for-amazon/product"
 					attributes={ attributes }
 					skipBlockSupportAttributes
 				/>

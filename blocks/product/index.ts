@@ -40,32 +40,32 @@ registerBlockType< ProductBlockAttributes >( metadata.name, {
 	variations: [
 		variation(
 			'box',
-			__( 'Amazon Product Box', 'amazon-creators-api' ),
+			__( 'Amazon Product Box', 'creators-connect-for-amazon' ),
 			__(
 				'Image, title, features, price and a button.',
-				'amazon-creators-api'
+				'creators-connect-for-amazon'
 			),
 			true
 		),
 		variation(
 			'list',
-			__( 'Amazon Product List', 'amazon-creators-api' ),
-			__( 'Compact rows of products.', 'amazon-creators-api' )
+			__( 'Amazon Product List', 'creators-connect-for-amazon' ),
+			__( 'Compact rows of products.', 'creators-connect-for-amazon' )
 		),
 		variation(
 			'grid',
-			__( 'Amazon Product Grid', 'amazon-creators-api' ),
-			__( 'Products as cards.', 'amazon-creators-api' )
+			__( 'Amazon Product Grid', 'creators-connect-for-amazon' ),
+			__( 'Products as cards.', 'creators-connect-for-amazon' )
 		),
 		variation(
 			'table',
-			__( 'Amazon Comparison Table', 'amazon-creators-api' ),
-			__( 'Products side by side.', 'amazon-creators-api' )
+			__( 'Amazon Comparison Table', 'creators-connect-for-amazon' ),
+			__( 'Products side by side.', 'creators-connect-for-amazon' )
 		),
 		variation(
 			'button',
-			__( 'Amazon Button', 'amazon-creators-api' ),
-			__( 'A "Buy on Amazon" button.', 'amazon-creators-api' )
+			__( 'Amazon Button', 'creators-connect-for-amazon' ),
+			__( 'A "Buy on Amazon" button.', 'creators-connect-for-amazon' )
 		),
 	],
 	transforms: {

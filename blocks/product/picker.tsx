@@ -26,7 +26,7 @@ interface PickerProps {
 const SEARCH_DELAY = 500;
 
 export const marketplaceOptions = [
-	{ label: __( 'Default marketplace', 'amazon-creators-api' ), value: '' },
+	{ label: __( 'Default marketplace', 'creators-connect-for-amazon' ), value: '' },
 	...marketplaces.map( ( marketplace ) => ( {
 		label: `${ marketplace.name } (${ marketplace.host.replace(
 			/^www\./,
@@ -60,7 +60,7 @@ export default function Picker( {
 		const timer = window.setTimeout( () => {
 			setLoading( true );
 			apiFetch( {
-				path: addQueryArgs( '/amazon-creators-api/v1/search', {
+				path: addQueryArgs( '/creators-connect-for-amazon/v1/search', {
 					keywords,
 					country,
 					page: 1,
@@ -79,7 +79,7 @@ export default function Picker( {
 							failure.message ??
 								__(
 									'The search failed.',
-									'amazon-creators-api'
+									'creators-connect-for-amazon'
 								)
 						);
 					}
@@ -106,7 +106,7 @@ export default function Picker( {
 		<div className="acapi-picker">
 			<SelectControl
 				__nextHasNoMarginBottom
-				label={ __( 'Marketplace', 'amazon-creators-api' ) }
+				label={ __( 'Marketplace', 'creators-connect-for-amazon' ) }
 				value={ country }
 				options={ marketplaceOptions }
 				onChange={ ( value: string ) => onCountryChange( value ) }
@@ -124,7 +124,7 @@ export default function Picker( {
 					__nextHasNoMarginBottom
 					label={ __(
 						'Search Amazon, or paste an ASIN or Amazon product link',
-						'amazon-creators-api'
+						'creators-connect-for-amazon'
 					) }
 					value={ query }
 					onChange={ ( value: string ) => setQuery( value ) }
@@ -133,7 +133,7 @@ export default function Picker( {
 					<Button variant="primary" type="submit">
 						{ sprintf(
 							/* translators: %s: ASIN (Amazon product ID). */
-							__( 'Add product %s', 'amazon-creators-api' ),
+							__( 'Add product %s', 'creators-connect-for-amazon' ),
 							reference.asin
 						) }
 					</Button>
@@ -165,7 +165,7 @@ export default function Picker( {
 									)
 								}
 							>
-								{ __( 'Add', 'amazon-creators-api' ) }
+								{ __( 'Add', 'creators-connect-for-amazon' ) }
 							</Button>
 						</li>
 					) ) }

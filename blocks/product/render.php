@@ -2,7 +2,7 @@
 /**
  * Server rendering of the product block: a thin call into the one renderer.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  *
  * @var array<string, mixed> $attributes The block's attributes.
  */
@@ -10,4 +10,4 @@
 defined( 'ABSPATH' ) || exit;
 
 // The renderer escapes everything it returns (templates and View).
-echo \Amazon_Creators_API\Plugin::instance()->renderer()->render_block( (array) $attributes ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
+echo \Creators_Connect\Plugin::instance()->renderer()->render_block( (array) $attributes ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped

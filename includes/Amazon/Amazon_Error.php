@@ -2,14 +2,14 @@
 /**
  * The one error vocabulary of the Amazon layer.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * An error from either Amazon API (or from talking to it), with a plain-language message for an
@@ -163,52 +163,52 @@ final class Amazon_Error {
 		$asin = (string) ( $this->asin ?? '' );
 		switch ( $this->kind ) {
 			case self::NOT_CONFIGURED:
-				return __( 'Amazon is not set up for this marketplace yet. Add Creators API credentials and the partner tag for it on the plugin\'s settings page.', 'amazon-creators-api' );
+				return __( 'Amazon is not set up for this marketplace yet. Add Creators API credentials and the partner tag for it on the plugin\'s settings page.', 'creators-connect-for-amazon' );
 			case self::INVALID_CREDENTIALS:
-				return trim( __( 'Amazon did not accept the credentials.', 'amazon-creators-api' ) . ' ' . $this->hint_message() );
+				return trim( __( 'Amazon did not accept the credentials.', 'creators-connect-for-amazon' ) . ' ' . $this->hint_message() );
 			case self::NOT_ELIGIBLE:
-				return __( 'Amazon says this Associates account is not eligible for the API right now: it requires 10 qualified sales in the last 30 days (new credentials can also take up to 2 days). Access returns automatically once sales ship again.', 'amazon-creators-api' );
+				return __( 'Amazon says this Associates account is not eligible for the API right now: it requires 10 qualified sales in the last 30 days (new credentials can also take up to 2 days). Access returns automatically once sales ship again.', 'creators-connect-for-amazon' );
 			case self::INVALID_PARTNER_TAG:
-				$text = __( 'Amazon did not accept the partner tag (Associates tracking ID) for this marketplace. Use the tag of this marketplace\'s store, with credentials created for the same store and region.', 'amazon-creators-api' );
+				$text = __( 'Amazon did not accept the partner tag (Associates tracking ID) for this marketplace. Use the tag of this marketplace\'s store, with credentials created for the same store and region.', 'creators-connect-for-amazon' );
 				return self::HINT_REGION_MISMATCH === $this->hint ? $text . ' ' . $this->hint_message() : $text;
 			case self::THROTTLED:
 				if ( null !== $this->retry_after && $this->retry_after > 0 ) {
 					return sprintf(
 						/* translators: %d: number of seconds. */
-						_n( 'Amazon is limiting the number of requests right now. Try again in %d second.', 'Amazon is limiting the number of requests right now. Try again in %d seconds.', $this->retry_after, 'amazon-creators-api' ),
+						_n( 'Amazon is limiting the number of requests right now. Try again in %d second.', 'Amazon is limiting the number of requests right now. Try again in %d seconds.', $this->retry_after, 'creators-connect-for-amazon' ),
 						$this->retry_after
 					);
 				}
-				return __( 'Amazon is limiting the number of requests right now. Try again shortly.', 'amazon-creators-api' );
+				return __( 'Amazon is limiting the number of requests right now. Try again shortly.', 'creators-connect-for-amazon' );
 			case self::ITEM_NOT_ACCESSIBLE:
 				/* translators: %s: ASIN (Amazon product ID). */
-				return sprintf( __( 'Amazon does not make the item %s available through its API.', 'amazon-creators-api' ), $asin );
+				return sprintf( __( 'Amazon does not make the item %s available through its API.', 'creators-connect-for-amazon' ), $asin );
 			case self::INVALID_ASIN:
 				/* translators: %s: ASIN (Amazon product ID). */
-				return sprintf( __( 'Amazon does not know the item %s in this marketplace. Check the ASIN.', 'amazon-creators-api' ), $asin );
+				return sprintf( __( 'Amazon does not know the item %s in this marketplace. Check the ASIN.', 'creators-connect-for-amazon' ), $asin );
 			case self::NOT_FOUND:
 				if ( '' !== $asin ) {
 					/* translators: %s: ASIN (Amazon product ID). */
-					return sprintf( __( 'Amazon returned no data for the item %s.', 'amazon-creators-api' ), $asin );
+					return sprintf( __( 'Amazon returned no data for the item %s.', 'creators-connect-for-amazon' ), $asin );
 				}
-				return __( 'Amazon found nothing for this request.', 'amazon-creators-api' );
+				return __( 'Amazon found nothing for this request.', 'creators-connect-for-amazon' );
 			case self::INVALID_REQUEST:
 				/* translators: %s: Amazon's own explanation, in English. */
-				return sprintf( __( 'Amazon rejected the request as invalid: %s', 'amazon-creators-api' ), '' !== $this->detail ? $this->detail : $this->code );
+				return sprintf( __( 'Amazon rejected the request as invalid: %s', 'creators-connect-for-amazon' ), '' !== $this->detail ? $this->detail : $this->code );
 			case self::SERVER_ERROR:
-				return __( 'Amazon\'s servers had a problem answering. This is usually temporary: try again later.', 'amazon-creators-api' );
+				return __( 'Amazon\'s servers had a problem answering. This is usually temporary: try again later.', 'creators-connect-for-amazon' );
 			case self::TIMEOUT:
-				return __( 'Amazon did not answer in time. Try again later.', 'amazon-creators-api' );
+				return __( 'Amazon did not answer in time. Try again later.', 'creators-connect-for-amazon' );
 			case self::NETWORK:
-				return __( 'The site could not connect to Amazon (network error).', 'amazon-creators-api' );
+				return __( 'The site could not connect to Amazon (network error).', 'creators-connect-for-amazon' );
 			case self::MALFORMED_RESPONSE:
-				return __( 'Amazon sent an answer the plugin could not read.', 'amazon-creators-api' );
+				return __( 'Amazon sent an answer the plugin could not read.', 'creators-connect-for-amazon' );
 			case self::PAAPI_RETIRED:
-				return __( 'Amazon has retired the Product Advertising API 5.0 (it shut down on 15 May 2026). Set up Creators API credentials for this marketplace instead.', 'amazon-creators-api' );
+				return __( 'Amazon has retired the Product Advertising API 5.0 (it shut down on 15 May 2026). Set up Creators API credentials for this marketplace instead.', 'creators-connect-for-amazon' );
 			case self::CIRCUIT_OPEN:
-				return __( 'Requests to Amazon are paused for a minute after several failures in a row. They resume automatically.', 'amazon-creators-api' );
+				return __( 'Requests to Amazon are paused for a minute after several failures in a row. They resume automatically.', 'creators-connect-for-amazon' );
 		}
-		return __( 'Amazon returned an unexpected error.', 'amazon-creators-api' );
+		return __( 'Amazon returned an unexpected error.', 'creators-connect-for-amazon' );
 	}
 
 	/**
@@ -488,12 +488,12 @@ final class Amazon_Error {
 		$market      = '' !== $marketplace ? Marketplace_Registry::get( $marketplace ) : null;
 		switch ( $this->hint ) {
 			case self::HINT_TYPE_MISMATCH:
-				return __( 'The credential type does not match its version: versions 2.1, 2.2 and 2.3 are Cognito credentials, versions 3.1, 3.2 and 3.3 are Login with Amazon credentials (issued since February 2026). Enter the version Associates Central shows next to the credential.', 'amazon-creators-api' );
+				return __( 'The credential type does not match its version: versions 2.1, 2.2 and 2.3 are Cognito credentials, versions 3.1, 3.2 and 3.3 are Login with Amazon credentials (issued since February 2026). Enter the version Associates Central shows next to the credential.', 'creators-connect-for-amazon' );
 			case self::HINT_REGION_MISMATCH:
 				if ( null !== $market && '' !== $region ) {
 					return sprintf(
 						/* translators: 1: credential version, 2: region (NA, EU or FE), 3: marketplace name, 4: Cognito version, 5: Login with Amazon version. */
-						__( 'Version %1$s credentials belong to the %2$s region, but %3$s needs version %4$s (Cognito) or %5$s (Login with Amazon). Create credentials in that marketplace\'s Associates Central, or correct the version.', 'amazon-creators-api' ),
+						__( 'Version %1$s credentials belong to the %2$s region, but %3$s needs version %4$s (Cognito) or %5$s (Login with Amazon). Create credentials in that marketplace\'s Associates Central, or correct the version.', 'creators-connect-for-amazon' ),
 						$version,
 						$region,
 						$market->name,
@@ -501,9 +501,9 @@ final class Amazon_Error {
 						$market->lwa_version
 					);
 				}
-				return __( 'The credential version does not match the region the credentials were created for.', 'amazon-creators-api' );
+				return __( 'The credential version does not match the region the credentials were created for.', 'creators-connect-for-amazon' );
 		}
-		return __( 'Check the Credential ID, the Credential Secret and the Version exactly as Associates Central shows them: credentials only work in the region (NA, EU or FE) they were created for.', 'amazon-creators-api' );
+		return __( 'Check the Credential ID, the Credential Secret and the Version exactly as Associates Central shows them: credentials only work in the region (NA, EU or FE) they were created for.', 'creators-connect-for-amazon' );
 	}
 
 	/**

@@ -2,12 +2,12 @@
 /**
  * A request-level failure of the Amazon layer.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
 /**
  * Thrown when a whole request fails (credentials, eligibility, network, …). Carries the

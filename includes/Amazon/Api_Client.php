@@ -2,12 +2,12 @@
 /**
  * What both Amazon clients share: the call policy around one HTTP request.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
 /**
  * Circuit breaker check, rate limiting per credential, and bounded retries: 429 with exponential

@@ -2,12 +2,12 @@
 /**
  * The answer to a GetBrowseNodes request.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
 /**
  * Browse nodes keyed by id and errors keyed by id (PHP turns numeric-string keys into ints:

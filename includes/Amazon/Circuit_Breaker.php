@@ -2,12 +2,12 @@
 /**
  * Stops calling an Amazon API in a marketplace after repeated failures.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
 /**
  * Per (API, marketplace) breaker, shared across processes: after `threshold` consecutive failures

@@ -2,15 +2,15 @@
 /**
  * Client of Amazon's Creators API.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
-use Amazon_Creators_API\Marketplace\Marketplace;
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Marketplace\Marketplace;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * GetItems, SearchItems, GetVariations and GetBrowseNodes against `https://creatorsapi.amazon`

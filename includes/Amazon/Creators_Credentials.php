@@ -2,14 +2,14 @@
 /**
  * Creators API credentials for one marketplace, as the settings layer hands them over.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * Immutable credential set. The secret stays out of the

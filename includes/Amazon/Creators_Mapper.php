@@ -2,14 +2,14 @@
 /**
  * Maps Creators API (lowerCamelCase) answers into the normalised model.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
-use Amazon_Creators_API\Catalog\Product;
+use Creators_Connect\Catalog\Product;
 
 /**
  * Lenient decoder (creators-api.md §10.1): every member is optional and may be `null`; `itemsResult`

@@ -2,14 +2,14 @@
 /**
  * The answer to a GetItems request (possibly split into several calls).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
-use Amazon_Creators_API\Catalog\Product;
+use Creators_Connect\Catalog\Product;
 
 /**
  * Products keyed by ASIN plus errors keyed by ASIN (partial results are kept): every requested

@@ -2,12 +2,12 @@
 /**
  * An HTTP answer from Amazon (or the emulator).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
 /**
  * Immutable status, lower-cased headers and raw body.

@@ -2,12 +2,12 @@
 /**
  * The only way the plugin talks HTTP to Amazon.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
 /**
  * Sends requests through the WordPress HTTP API with connect and total timeouts, the plugin's user
@@ -104,7 +104,7 @@ final class Http_Transport {
 	 */
 	public function user_agent(): string {
 		$version = defined( 'ACAPI_VERSION' ) ? (string) constant( 'ACAPI_VERSION' ) : 'dev';
-		return 'amazon-creators-api/' . $version . ' (WordPress plugin)';
+		return 'creators-connect-for-amazon/' . $version . ' (WordPress plugin)';
 	}
 
 	/**

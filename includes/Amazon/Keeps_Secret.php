@@ -2,12 +2,12 @@
 /**
  * Keeps an object's secret out of its properties.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
 /**
  * The secret lives in a private static WeakMap keyed by the instance, not in a property, so that

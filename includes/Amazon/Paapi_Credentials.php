@@ -2,14 +2,14 @@
 /**
  * PA-API 5.0 credentials, as the settings layer hands them over.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * Immutable PA-API access key pair plus the partner tag of the marketplace asked. The secret stays out of the

@@ -2,14 +2,14 @@
 /**
  * Maps PA-API 5.0 (PascalCase) answers into the normalised model.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
-use Amazon_Creators_API\Catalog\Product;
+use Creators_Connect\Catalog\Product;
 
 /**
  * Re-cases a PA-API answer to the Creators API's lowerCamelCase (`ItemsResult` → `itemsResult`,

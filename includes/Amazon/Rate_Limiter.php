@@ -2,12 +2,12 @@
 /**
  * Request spacing per credential, shared across PHP processes.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
 /**
  * Reserves time slots per credential so that all processes together stay under Amazon's rate

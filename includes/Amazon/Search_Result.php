@@ -2,14 +2,14 @@
 /**
  * The answer to a SearchItems or GetVariations request.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
-use Amazon_Creators_API\Catalog\Product;
+use Creators_Connect\Catalog\Product;
 
 /**
  * Products in Amazon's order, the total count, Amazon's search URL (exactly as returned) and, for

@@ -2,12 +2,12 @@
 /**
  * Small key-value store shared by every PHP process of the site.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
 /**
  * Values with a lifetime and short locks, for tokens, rate limits and circuit breakers.

@@ -2,12 +2,12 @@
 /**
  * AWS Signature Version 4 (general purpose; PA-API 5.0 is one user).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
 /**
  * Signs an HTTP request with AWS SigV4 (header form), checked against AWS's published SigV4 test

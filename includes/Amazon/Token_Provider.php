@@ -2,14 +2,14 @@
 /**
  * OAuth access tokens for the Creators API (Cognito v2.x and Login with Amazon v3.x).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Amazon;
+namespace Creators_Connect\Amazon;
 
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * Fetches and caches client-credentials tokens (creators-api.md §2).

@@ -2,12 +2,12 @@
 /**
  * Registers the plugin's blocks from the manifest that `wp-scripts build --blocks-manifest` writes.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Blocks;
+namespace Creators_Connect\Blocks;
 
 /**
  * Block registration.

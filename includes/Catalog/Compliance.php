@@ -2,12 +2,12 @@
 /**
  * Amazon's data-age rules for product data.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
 /**
  * Offer data (price, availability) is refreshed at least hourly by default (filter

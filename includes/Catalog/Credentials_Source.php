@@ -2,15 +2,15 @@
 /**
  * What the router needs to know of the settings: which credentials serve a marketplace.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
-use Amazon_Creators_API\Amazon\Creators_Credentials;
-use Amazon_Creators_API\Amazon\Paapi_Credentials;
+use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Paapi_Credentials;
 
 /**
  * Implemented by the settings repository; the router reads nothing else of the settings.

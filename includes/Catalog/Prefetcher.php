@@ -2,17 +2,17 @@
 /**
  * Loads every product a page shows before it renders, in as few API calls as possible.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
 /**
  * On `the_posts` of the main query (front end), collects the ASINs of every post: shortcodes
  * (`[amazon asin="A,B" country="de"]`, `[amazon_product …]`, AAWP's `box`, `link` and `fields`
- * forms) and product blocks (`amazon-creators-api/product` with `asins` and `country`), also inside
+ * forms) and product blocks (`creators-connect-for-amazon/product` with `asins` and `country`), also inside
  * reusable blocks (`core/block` ref) and patterns (`core/pattern` slug). ASINs are grouped by
  * marketplace and loaded with one call of the product service for all marketplaces (one store
  * query), so that a page with N products of a marketplace costs ⌈N/10⌉ GetItems calls of that
@@ -23,7 +23,7 @@ final class Prefetcher {
 	/**
 	 * The product block's name.
 	 */
-	public const BLOCK = 'amazon-creators-api/product';
+	public const BLOCK = 'creators-connect-for-amazon/product';
 
 	/**
 	 * Shortcode attributes that hold ASINs.

@@ -2,12 +2,12 @@
 /**
  * The one normalised product model both Amazon clients map into.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
 /**
  * Immutable product as the renderer sees it, whichever API answered.

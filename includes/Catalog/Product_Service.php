@@ -2,19 +2,19 @@
 /**
  * The read path: products for display, from the store, fetched from Amazon when needed.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Amazon_Exception;
-use Amazon_Creators_API\Amazon\Get_Items_Result;
-use Amazon_Creators_API\Amazon\Search_Result;
-use Amazon_Creators_API\Amazon\Shared_Store;
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Get_Items_Result;
+use Creators_Connect\Amazon\Search_Result;
+use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * The read path. get_products(): one store query for all ASINs; fresh products are served; stale ones (under 24

@@ -2,15 +2,15 @@
 /**
  * Where the renderer gets products: the product service (store, router, Amazon) implements it.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
-use Amazon_Creators_API\Amazon\Get_Items_Result;
-use Amazon_Creators_API\Amazon\Search_Result;
+use Creators_Connect\Amazon\Get_Items_Result;
+use Creators_Connect\Amazon\Search_Result;
 
 /**
  * Products for display. Every product it hands out is within Amazon's rules: older than 24 hours,

@@ -2,15 +2,15 @@
 /**
  * The product table (and the object cache in front of it).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Uninstaller;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Uninstaller;
 
 /**
  * `{$wpdb->prefix}acapi_products`: one row per (marketplace, ASIN) with the normalised product as

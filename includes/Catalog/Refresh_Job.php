@@ -2,15 +2,15 @@
 /**
  * The background refresh of stored products (WP-Cron).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Shared_Store;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Shared_Store;
 
 /**
  * `acapi_refresh_products` runs every 10 minutes (and soon after a page served stale data or ran
@@ -107,7 +107,7 @@ final class Refresh_Job {
 		$schedules                   = is_array( $schedules ) ? $schedules : array();
 		$schedules[ self::SCHEDULE ] = array(
 			'interval' => self::INTERVAL,
-			'display'  => __( 'Every 10 minutes (Amazon product refresh)', 'amazon-creators-api' ),
+			'display'  => __( 'Every 10 minutes (Amazon product refresh)', 'creators-connect-for-amazon' ),
 		);
 		return $schedules;
 	}

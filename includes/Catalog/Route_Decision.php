@@ -2,16 +2,16 @@
 /**
  * Which API serves a marketplace, with which credentials, and why.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Creators_Credentials;
-use Amazon_Creators_API\Amazon\Paapi_Credentials;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Paapi_Credentials;
 
 /**
  * Immutable routing decision for one marketplace. `api` is `creators`, `paapi` or `none`; the

@@ -2,14 +2,14 @@
 /**
  * A GetItems answer together with the route that produced it.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
-use Amazon_Creators_API\Amazon\Get_Items_Result;
+use Creators_Connect\Amazon\Get_Items_Result;
 
 /**
  * What Router::get_items() returns: the products and per-ASIN errors, the route tried first and,

@@ -2,24 +2,24 @@
 /**
  * Chooses the Amazon API per request and marketplace.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Amazon_Exception;
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Amazon\Creators_Client;
-use Amazon_Creators_API\Amazon\Creators_Credentials;
-use Amazon_Creators_API\Amazon\Get_Items_Result;
-use Amazon_Creators_API\Amazon\Paapi_Client;
-use Amazon_Creators_API\Amazon\Paapi_Credentials;
-use Amazon_Creators_API\Amazon\Search_Result;
-use Amazon_Creators_API\Amazon\Shared_Store;
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Amazon\Creators_Client;
+use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Get_Items_Result;
+use Creators_Connect\Amazon\Paapi_Client;
+use Creators_Connect\Amazon\Paapi_Credentials;
+use Creators_Connect\Amazon\Search_Result;
+use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * Per marketplace: enabled Creators API credentials → Creators API; otherwise PA-API 5.0 keys with
@@ -270,39 +270,39 @@ final class Router {
 	 * @param array{kind: string, at: int, answered: bool}|null $last     Last fallback.
 	 */
 	public function reason_text( Route_Decision $decision, string $status = 'enabled', ?array $last = null ): string {
-		$retired = __( 'Amazon retired PA-API 5.0 on 15 May 2026; add Creators API credentials for this marketplace.', 'amazon-creators-api' );
+		$retired = __( 'Amazon retired PA-API 5.0 on 15 May 2026; add Creators API credentials for this marketplace.', 'creators-connect-for-amazon' );
 		switch ( $decision->reason ) {
 			case Route_Decision::REASON_CREATORS:
 				$text = sprintf(
 					/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
-					__( 'The Creators API answers (version %1$s, %2$s credentials).', 'amazon-creators-api' ),
+					__( 'The Creators API answers (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' ),
 					(string) $decision->api_version(),
-					'lwa' === $decision->credential_type() ? __( 'Login with Amazon', 'amazon-creators-api' ) : __( 'Cognito', 'amazon-creators-api' )
+					'lwa' === $decision->credential_type() ? __( 'Login with Amazon', 'creators-connect-for-amazon' ) : __( 'Cognito', 'creators-connect-for-amazon' )
 				);
 				if ( null !== $last ) {
 					$error = new Amazon_Error( $last['kind'], 'creators' );
 					$text .= ' ' . sprintf(
 						/* translators: 1: date and time, 2: Amazon's error in plain language. */
-						__( 'On %1$s it failed: %2$s', 'amazon-creators-api' ),
+						__( 'On %1$s it failed: %2$s', 'creators-connect-for-amazon' ),
 						wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), $last['at'] ),
 						$error->message()
 					);
-					$text .= ' ' . ( $last['answered'] ? __( 'PA-API 5.0 answered instead.', 'amazon-creators-api' ) : __( 'PA-API 5.0 could not answer instead either.', 'amazon-creators-api' ) );
+					$text .= ' ' . ( $last['answered'] ? __( 'PA-API 5.0 answered instead.', 'creators-connect-for-amazon' ) : __( 'PA-API 5.0 could not answer instead either.', 'creators-connect-for-amazon' ) );
 				} elseif ( null === $decision->fallback ) {
-					$text .= ' ' . __( 'There is no PA-API 5.0 fallback for it.', 'amazon-creators-api' );
+					$text .= ' ' . __( 'There is no PA-API 5.0 fallback for it.', 'creators-connect-for-amazon' );
 				}
 				return $text;
 			case Route_Decision::REASON_PAAPI_ONLY:
 				$text = 'disabled' === $status
-					? __( 'The Creators API is turned off for this marketplace, so PA-API 5.0 answers with the saved access keys and partner tag.', 'amazon-creators-api' )
-					: __( 'There are no Creators API credentials for this marketplace, so PA-API 5.0 answers with the saved access keys and partner tag.', 'amazon-creators-api' );
+					? __( 'The Creators API is turned off for this marketplace, so PA-API 5.0 answers with the saved access keys and partner tag.', 'creators-connect-for-amazon' )
+					: __( 'There are no Creators API credentials for this marketplace, so PA-API 5.0 answers with the saved access keys and partner tag.', 'creators-connect-for-amazon' );
 				return $text . ' ' . $retired;
 			case Route_Decision::REASON_UNKNOWN_MARKETPLACE:
-				return __( 'No default marketplace is set, or the country code names no Amazon marketplace.', 'amazon-creators-api' );
+				return __( 'No default marketplace is set, or the country code names no Amazon marketplace.', 'creators-connect-for-amazon' );
 		}
 		return 'disabled' === $status
-			? __( 'The Creators API is turned off for this marketplace and there are no PA-API 5.0 keys with a partner tag for it: its products show no Amazon data.', 'amazon-creators-api' )
-			: __( 'Neither Creators API credentials nor PA-API 5.0 keys with a partner tag are set for this marketplace: its products show no Amazon data.', 'amazon-creators-api' );
+			? __( 'The Creators API is turned off for this marketplace and there are no PA-API 5.0 keys with a partner tag for it: its products show no Amazon data.', 'creators-connect-for-amazon' )
+			: __( 'Neither Creators API credentials nor PA-API 5.0 keys with a partner tag are set for this marketplace: its products show no Amazon data.', 'creators-connect-for-amazon' );
 	}
 
 	/**

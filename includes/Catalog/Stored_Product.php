@@ -2,14 +2,14 @@
 /**
  * One row of the product table.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Catalog;
+namespace Creators_Connect\Catalog;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Amazon_Error;
 
 /**
  * A stored product (or only its last error, when it was never fetched) with its timing.

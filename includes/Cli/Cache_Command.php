@@ -2,16 +2,16 @@
 /**
  * WP-CLI: `wp acapi cache status|flush|refresh`.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Cli;
+namespace Creators_Connect\Cli;
 
-use Amazon_Creators_API\Catalog\Product_Service;
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Catalog\Refresh_Job;
+use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Refresh_Job;
 
 /**
  * The stored products: counts, deleting them, refreshing them.

@@ -2,14 +2,14 @@
 /**
  * WP-CLI: `wp acapi item get <asin>...`.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Cli;
+namespace Creators_Connect\Cli;
 
-use Amazon_Creators_API\Catalog\Product_Service;
+use Creators_Connect\Catalog\Product_Service;
 
 /**
  * Shows Amazon products.

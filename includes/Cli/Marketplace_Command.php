@@ -2,15 +2,15 @@
 /**
  * WP-CLI: `wp acapi marketplace list|test`.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Cli;
+namespace Creators_Connect\Cli;
 
-use Amazon_Creators_API\Settings\Connection_Tester;
-use Amazon_Creators_API\Settings\Settings_Repository;
+use Creators_Connect\Settings\Connection_Tester;
+use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * The configured marketplaces and their connection test.

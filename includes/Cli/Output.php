@@ -2,14 +2,14 @@
 /**
  * Where the WP-CLI commands write: WP-CLI itself, or a writer given by the tests.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Cli;
+namespace Creators_Connect\Cli;
 
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * WP-CLI is not a dependency of the plugin: without it (tests) lines go to the writer, tables are

@@ -2,16 +2,16 @@
 /**
  * Products as rows of a WP-CLI table.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Cli;
+namespace Creators_Connect\Cli;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Catalog\Compliance;
-use Amazon_Creators_API\Catalog\Product;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Catalog\Compliance;
+use Creators_Connect\Catalog\Product;
 
 /**
  * One shape for `item get` and `search`.

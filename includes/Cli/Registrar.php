@@ -1,13 +1,13 @@
 <?php
 /**
- * Registers the WP-CLI commands: `wp amazon-creators-api …` and its alias `wp acapi …`.
+ * Registers the WP-CLI commands: `wp creators-connect-for-amazon …` and its alias `wp acapi …`.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Cli;
+namespace Creators_Connect\Cli;
 
 /**
  * `item get`, `search`, `cache status|flush|refresh`, `marketplace list|test`, `route`. Each
@@ -18,7 +18,7 @@ final class Registrar {
 	/**
 	 * The two top-level names.
 	 */
-	public const NAMES = array( 'amazon-creators-api', 'acapi' );
+	public const NAMES = array( 'creators-connect-for-amazon', 'acapi' );
 
 	/**
 	 * Registers the commands when WP-CLI runs.

@@ -2,14 +2,14 @@
 /**
  * WP-CLI: `wp acapi route <country>`.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Cli;
+namespace Creators_Connect\Cli;
 
-use Amazon_Creators_API\Catalog\Router;
+use Creators_Connect\Catalog\Router;
 
 /**
  * Which API would answer for a marketplace, and why (Router::describe()).

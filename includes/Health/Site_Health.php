@@ -2,16 +2,16 @@
 /**
  * Site Health tests and debug information about Amazon routing, cron and the product table.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Health;
+namespace Creators_Connect\Health;
 
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Catalog\Refresh_Job;
-use Amazon_Creators_API\Catalog\Router;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Refresh_Job;
+use Creators_Connect\Catalog\Router;
 
 /**
  * Three direct tests (Tools → Site Health): the routing (a marketplace is set up; none relies on
@@ -64,15 +64,15 @@ final class Site_Health {
 			return $tests;
 		}
 		$tests['direct']['acapi_routing']       = array(
-			'label' => __( 'Amazon Creators API routing', 'amazon-creators-api' ),
+			'label' => __( 'Amazon Creators API routing', 'creators-connect-for-amazon' ),
 			'test'  => array( $this, 'test_routing' ),
 		);
 		$tests['direct']['acapi_refresh_cron']  = array(
-			'label' => __( 'Amazon product refresh', 'amazon-creators-api' ),
+			'label' => __( 'Amazon product refresh', 'creators-connect-for-amazon' ),
 			'test'  => array( $this, 'test_refresh_cron' ),
 		);
 		$tests['direct']['acapi_product_table'] = array(
-			'label' => __( 'Amazon product table', 'amazon-creators-api' ),
+			'label' => __( 'Amazon product table', 'creators-connect-for-amazon' ),
 			'test'  => array( $this, 'test_product_table' ),
 		);
 		return $tests;
@@ -88,17 +88,17 @@ final class Site_Health {
 		$routes    = array_map( array( $this->router, 'describe' ), $countries );
 		$serving   = array_filter( $routes, static fn( array $route ): bool => 'none' !== $route['api'] );
 		if ( array() === $serving ) {
-			return $this->result( 'acapi_routing', 'recommended', __( 'No Amazon marketplace is set up yet', 'amazon-creators-api' ), __( 'Add Creators API credentials for a marketplace on the plugin\'s settings page; until then products show no Amazon data.', 'amazon-creators-api' ) );
+			return $this->result( 'acapi_routing', 'recommended', __( 'No Amazon marketplace is set up yet', 'creators-connect-for-amazon' ), __( 'Add Creators API credentials for a marketplace on the plugin\'s settings page; until then products show no Amazon data.', 'creators-connect-for-amazon' ) );
 		}
 		$open = array_filter( $routes, static fn( array $route ): bool => 'open' === $route['circuit'] );
 		if ( array() !== $open ) {
 			return $this->result(
 				'acapi_routing',
 				'recommended',
-				__( 'Requests to Amazon are paused for some marketplaces', 'amazon-creators-api' ),
+				__( 'Requests to Amazon are paused for some marketplaces', 'creators-connect-for-amazon' ),
 				sprintf(
 					/* translators: %s: marketplace names. */
-					__( 'After repeated failures, requests for %s are paused for a minute; pages show stored data meanwhile.', 'amazon-creators-api' ),
+					__( 'After repeated failures, requests for %s are paused for a minute; pages show stored data meanwhile.', 'creators-connect-for-amazon' ),
 					implode( ', ', array_column( $open, 'name' ) )
 				)
 			);
@@ -108,15 +108,15 @@ final class Site_Health {
 			return $this->result(
 				'acapi_routing',
 				'recommended',
-				__( 'Some marketplaces rely on the retired PA-API 5.0', 'amazon-creators-api' ),
+				__( 'Some marketplaces rely on the retired PA-API 5.0', 'creators-connect-for-amazon' ),
 				sprintf(
 					/* translators: %s: marketplace names. */
-					__( 'Amazon retired PA-API 5.0 on 15 May 2026. Add Creators API credentials for: %s.', 'amazon-creators-api' ),
+					__( 'Amazon retired PA-API 5.0 on 15 May 2026. Add Creators API credentials for: %s.', 'creators-connect-for-amazon' ),
 					implode( ', ', array_column( $paapi, 'name' ) )
 				)
 			);
 		}
-		return $this->result( 'acapi_routing', 'good', __( 'Amazon products come from the Creators API', 'amazon-creators-api' ), __( 'Every set-up marketplace uses the Creators API.', 'amazon-creators-api' ) );
+		return $this->result( 'acapi_routing', 'good', __( 'Amazon products come from the Creators API', 'creators-connect-for-amazon' ), __( 'Every set-up marketplace uses the Creators API.', 'creators-connect-for-amazon' ) );
 	}
 
 	/**
@@ -126,13 +126,13 @@ final class Site_Health {
 	 */
 	public function test_refresh_cron(): array {
 		if ( Refresh_Job::is_overdue() ) {
-			$text = __( 'The scheduled refresh of Amazon product data has not run for more than an hour, so prices and availability are getting old (after 24 hours they are hidden).', 'amazon-creators-api' );
+			$text = __( 'The scheduled refresh of Amazon product data has not run for more than an hour, so prices and availability are getting old (after 24 hours they are hidden).', 'creators-connect-for-amazon' );
 			if ( defined( 'DISABLE_WP_CRON' ) && constant( 'DISABLE_WP_CRON' ) ) {
-				$text .= ' ' . __( 'DISABLE_WP_CRON is set: make sure a system cron job calls wp-cron.php (or runs "wp cron event run --due-now") every few minutes.', 'amazon-creators-api' );
+				$text .= ' ' . __( 'DISABLE_WP_CRON is set: make sure a system cron job calls wp-cron.php (or runs "wp cron event run --due-now") every few minutes.', 'creators-connect-for-amazon' );
 			}
-			return $this->result( 'acapi_refresh_cron', 'critical', __( 'The Amazon product refresh is not running', 'amazon-creators-api' ), $text );
+			return $this->result( 'acapi_refresh_cron', 'critical', __( 'The Amazon product refresh is not running', 'creators-connect-for-amazon' ), $text );
 		}
-		return $this->result( 'acapi_refresh_cron', 'good', __( 'The Amazon product refresh runs', 'amazon-creators-api' ), __( 'WP-Cron refreshes Amazon product data in the background.', 'amazon-creators-api' ) );
+		return $this->result( 'acapi_refresh_cron', 'good', __( 'The Amazon product refresh runs', 'creators-connect-for-amazon' ), __( 'WP-Cron refreshes Amazon product data in the background.', 'creators-connect-for-amazon' ) );
 	}
 
 	/**
@@ -144,17 +144,17 @@ final class Site_Health {
 		global $wpdb;
 		$table = Product_Store::table();
 		if ( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $table ) ) ) !== $table ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- A health check of our own table.
-			return $this->result( 'acapi_product_table', 'critical', __( 'The Amazon product table is missing', 'amazon-creators-api' ), __( 'Deactivate and activate the plugin to create it.', 'amazon-creators-api' ) );
+			return $this->result( 'acapi_product_table', 'critical', __( 'The Amazon product table is missing', 'creators-connect-for-amazon' ), __( 'Deactivate and activate the plugin to create it.', 'creators-connect-for-amazon' ) );
 		}
 		$stats = $this->store->stats();
 		if ( $stats['failing'] > 0 ) {
 			return $this->result(
 				'acapi_product_table',
 				'recommended',
-				__( 'Some Amazon products could not be refreshed', 'amazon-creators-api' ),
+				__( 'Some Amazon products could not be refreshed', 'creators-connect-for-amazon' ),
 				sprintf(
 					/* translators: 1: failing products, 2: stored products. */
-					__( '%1$d of %2$d stored products failed at their last refresh; run "wp acapi status" or check the settings page for details.', 'amazon-creators-api' ),
+					__( '%1$d of %2$d stored products failed at their last refresh; run "wp acapi status" or check the settings page for details.', 'creators-connect-for-amazon' ),
 					$stats['failing'],
 					$stats['total']
 				)
@@ -163,9 +163,9 @@ final class Site_Health {
 		return $this->result(
 			'acapi_product_table',
 			'good',
-			__( 'The Amazon product table is in order', 'amazon-creators-api' ),
+			__( 'The Amazon product table is in order', 'creators-connect-for-amazon' ),
 			/* translators: %d: number of stored products. */
-			sprintf( __( '%d products are stored.', 'amazon-creators-api' ), $stats['total'] )
+			sprintf( __( '%d products are stored.', 'creators-connect-for-amazon' ), $stats['total'] )
 		);
 	}
 
@@ -187,18 +187,18 @@ final class Site_Health {
 				'value' => trim( $route['api'] . ' ' . (string) $route['api_version'] . ' (' . $route['circuit'] . ')' ),
 			);
 		}
-		$stats                       = $this->store->stats();
-		$fields['products']          = array(
-			'label' => __( 'Stored products', 'amazon-creators-api' ),
+		$stats                               = $this->store->stats();
+		$fields['products']                  = array(
+			'label' => __( 'Stored products', 'creators-connect-for-amazon' ),
 			'value' => (string) wp_json_encode( $stats ),
 		);
-		$last                        = Refresh_Job::last_run();
-		$fields['last_run']          = array(
-			'label' => __( 'Last product refresh', 'amazon-creators-api' ),
-			'value' => null === $last ? __( 'never', 'amazon-creators-api' ) : gmdate( 'Y-m-d H:i:s', (int) $last['finished'] ) . ' UTC',
+		$last                                = Refresh_Job::last_run();
+		$fields['last_run']                  = array(
+			'label' => __( 'Last product refresh', 'creators-connect-for-amazon' ),
+			'value' => null === $last ? __( 'never', 'creators-connect-for-amazon' ) : gmdate( 'Y-m-d H:i:s', (int) $last['finished'] ) . ' UTC',
 		);
-		$info['amazon-creators-api'] = array(
-			'label'  => __( 'Amazon Creators API', 'amazon-creators-api' ),
+		$info['creators-connect-for-amazon'] = array(
+			'label'  => __( 'Creators Connect for Amazon', 'creators-connect-for-amazon' ),
 			'fields' => $fields,
 		);
 		return $info;
@@ -218,7 +218,7 @@ final class Site_Health {
 			'label'       => $label,
 			'status'      => $status,
 			'badge'       => array(
-				'label' => __( 'Amazon', 'amazon-creators-api' ),
+				'label' => __( 'Amazon', 'creators-connect-for-amazon' ),
 				'color' => 'good' === $status ? 'blue' : 'orange',
 			),
 			'description' => '<p>' . esc_html( $description ) . '</p>',

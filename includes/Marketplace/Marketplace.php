@@ -2,12 +2,12 @@
 /**
  * One Amazon marketplace, as both Amazon APIs see it.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Marketplace;
+namespace Creators_Connect\Marketplace;
 
 /**
  * Immutable description of a marketplace: hosts, region group, credential versions, PA-API

@@ -2,12 +2,12 @@
 /**
  * The one source of truth for every marketplace the Creators API and PA-API 5.0 serve.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Marketplace;
+namespace Creators_Connect\Marketplace;
 
 /**
  * Static registry of the 22 marketplaces and the Creators API credential versions.

@@ -2,12 +2,12 @@
 /**
  * Keeps rendered product HTML out of core's content filters.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Render;
+namespace Creators_Connect\Render;
 
 /**
  * Product blocks render at `do_blocks` (the_content, priority 9) and shortcodes at `do_shortcode`

@@ -2,14 +2,14 @@
 /**
  * Amazon's required identification statement: the `[amazon_disclosure]` shortcode.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Render;
+namespace Creators_Connect\Render;
 
-use Amazon_Creators_API\Settings\Settings_Repository;
+use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * "As an Amazon Associate I earn from qualifying purchases." (Amazon fixes the wording; a site can
@@ -37,7 +37,7 @@ final class Disclosure {
 		if ( '' !== $text ) {
 			return $text;
 		}
-		return __( 'As an Amazon Associate I earn from qualifying purchases.', 'amazon-creators-api' );
+		return __( 'As an Amazon Associate I earn from qualifying purchases.', 'creators-connect-for-amazon' );
 	}
 
 	/**

@@ -2,14 +2,14 @@
 /**
  * Locale-aware text for product output: button labels, numbers, the price timestamp.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Render;
+namespace Creators_Connect\Render;
 
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * Formats for the marketplace a product comes from (its language and number conventions) and for
@@ -73,7 +73,7 @@ final class Formatter {
 		if ( isset( self::BUTTONS[ $language ] ) ) {
 			$text = self::BUTTONS[ $language ][ $buy ? 0 : 1 ];
 		} else {
-			$text = $buy ? __( 'Buy on Amazon', 'amazon-creators-api' ) : __( 'See on Amazon', 'amazon-creators-api' );
+			$text = $buy ? __( 'Buy on Amazon', 'creators-connect-for-amazon' ) : __( 'See on Amazon', 'creators-connect-for-amazon' );
 		}
 		/**
 		 * Filters the product button's label.
@@ -184,7 +184,7 @@ final class Formatter {
 		$store  = null !== $market ? ucfirst( (string) preg_replace( '/^www\./', '', $market->host ) ) : 'Amazon';
 		return sprintf(
 			/* translators: %s: the Amazon store, e.g. Amazon.de. */
-			__( 'Product prices and availability are accurate as of the date/time indicated and are subject to change. Any price and availability information displayed on %s at the time of purchase will apply to the purchase of this product.', 'amazon-creators-api' ),
+			__( 'Product prices and availability are accurate as of the date/time indicated and are subject to change. Any price and availability information displayed on %s at the time of purchase will apply to the purchase of this product.', 'creators-connect-for-amazon' ),
 			$store
 		);
 	}

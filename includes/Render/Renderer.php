@@ -2,19 +2,19 @@
 /**
  * The one renderer: shortcodes, the block and previews all draw products through it.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Render;
+namespace Creators_Connect\Render;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Catalog\Compliance;
-use Amazon_Creators_API\Catalog\Product;
-use Amazon_Creators_API\Catalog\Product_Source;
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
-use Amazon_Creators_API\Settings\Settings_Repository;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Catalog\Compliance;
+use Creators_Connect\Catalog\Product;
+use Creators_Connect\Catalog\Product_Source;
+use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * Turns a request (ASINs or keywords, a marketplace, a template) into HTML. Gets products only
@@ -184,7 +184,7 @@ final class Renderer {
 	public function detect_preview( mixed $response, mixed $handler, \WP_REST_Request $request ): mixed {
 		unset( $handler );
 		$route         = $request->get_route();
-		$this->preview = str_starts_with( $route, '/wp/v2/block-renderer/' ) || str_starts_with( $route, '/amazon-creators-api/' );
+		$this->preview = str_starts_with( $route, '/wp/v2/block-renderer/' ) || str_starts_with( $route, '/creators-connect-for-amazon/' );
 		return $response;
 	}
 
@@ -229,7 +229,7 @@ final class Renderer {
 				array(
 					sprintf(
 						/* translators: %s: what was given as the country. */
-						__( '“%s” is not an Amazon marketplace. Use a country code such as us, uk, de or jp.', 'amazon-creators-api' ),
+						__( '“%s” is not an Amazon marketplace. Use a country code such as us, uk, de or jp.', 'creators-connect-for-amazon' ),
 						$country
 					),
 				)
@@ -253,7 +253,7 @@ final class Renderer {
 			}
 			if ( array() === $products && array() === $notices ) {
 				/* translators: %s: search keywords. */
-				$notices[] = sprintf( __( 'Amazon found no products for “%s”.', 'amazon-creators-api' ), $args['search'] );
+				$notices[] = sprintf( __( 'Amazon found no products for “%s”.', 'creators-connect-for-amazon' ), $args['search'] );
 			}
 		} else {
 			$valid = array();
@@ -265,7 +265,7 @@ final class Renderer {
 				}
 			}
 			if ( array() === $valid && array() === $notices ) {
-				$notices[] = __( 'No product chosen yet: add an ASIN or an Amazon product link.', 'amazon-creators-api' );
+				$notices[] = __( 'No product chosen yet: add an ASIN or an Amazon product link.', 'creators-connect-for-amazon' );
 			}
 			if ( array() !== $valid ) {
 				$result = $this->source->get_products( $country, $valid );
@@ -320,7 +320,7 @@ final class Renderer {
 		if ( '' === $html ) {
 			return '';
 		}
-		$wrapper = function_exists( 'get_block_wrapper_attributes' ) && null !== \WP_Block_Supports::$block_to_render ? get_block_wrapper_attributes() : 'class="wp-block-amazon-creators-api-product"';
+		$wrapper = function_exists( 'get_block_wrapper_attributes' ) && null !== \WP_Block_Supports::$block_to_render ? get_block_wrapper_attributes() : 'class="wp-block-creators-connect-for-amazon-product"';
 		return '<div ' . $wrapper . '>' . $this->hold( $html ) . '</div>';
 	}
 
@@ -344,7 +344,7 @@ final class Renderer {
 		}
 		$html = '';
 		foreach ( $messages as $message ) {
-			$html .= '<p class="acapi-notice" role="note"><strong>' . esc_html__( 'Amazon product (only editors see this):', 'amazon-creators-api' ) . '</strong> ' . esc_html( $message ) . '</p>';
+			$html .= '<p class="acapi-notice" role="note"><strong>' . esc_html__( 'Amazon product (only editors see this):', 'creators-connect-for-amazon' ) . '</strong> ' . esc_html( $message ) . '</p>';
 		}
 		$this->enqueue_style();
 		return $html;
@@ -388,7 +388,7 @@ final class Renderer {
 			}
 			if ( $this->is_stale( $product ) ) {
 				/* translators: %s: ASIN. */
-				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image.', 'amazon-creators-api' ), $product->asin );
+				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image.', 'creators-connect-for-amazon' ), $product->asin );
 				$html     .= $this->degraded( $item, $view );
 				continue;
 			}
@@ -458,7 +458,7 @@ final class Renderer {
 	}
 
 	/**
-	 * The template file: `{theme}/amazon-creators-api/{name}.php`, else the plugin's.
+	 * The template file: `{theme}/creators-connect-for-amazon/{name}.php`, else the plugin's.
 	 *
 	 * @param string $template Template name.
 	 */
@@ -467,7 +467,7 @@ final class Renderer {
 			return $this->located[ $template ];
 		}
 		$name = str_replace( '_', '-', $template ) . '.php';
-		$file = locate_template( array( 'amazon-creators-api/' . $name ) );
+		$file = locate_template( array( 'creators-connect-for-amazon/' . $name ) );
 		if ( '' === $file ) {
 			$file = trailingslashit( $this->templates_dir ) . $name;
 			$file = is_readable( $file ) ? $file : '';
@@ -499,20 +499,20 @@ final class Renderer {
 				$savings .= ' (' . $this->format->percent( $product->savings_percent, $country ) . ')';
 			}
 			/* translators: %s: savings amount, e.g. "$20.00 (33%)". */
-			$savings = sprintf( __( 'You save %s', 'amazon-creators-api' ), $savings );
+			$savings = sprintf( __( 'You save %s', 'creators-connect-for-amazon' ), $savings );
 		}
 
 		$rating = '';
 		if ( $fresh && null !== $product->rating ) {
 			$rating = sprintf(
 				/* translators: %s: star rating, e.g. 4.5. */
-				__( '%s out of 5 stars', 'amazon-creators-api' ),
+				__( '%s out of 5 stars', 'creators-connect-for-amazon' ),
 				$this->format->number( $product->rating, $country )
 			);
 			if ( null !== $product->review_count ) {
 				$rating .= ' (' . sprintf(
 					/* translators: %s: number of ratings. */
-					_n( '%s rating', '%s ratings', $product->review_count, 'amazon-creators-api' ),
+					_n( '%s rating', '%s ratings', $product->review_count, 'creators-connect-for-amazon' ),
 					$this->format->number( (float) $product->review_count, $country, 0 )
 				) . ')';
 			}
@@ -542,12 +542,12 @@ final class Renderer {
 			'button_text'       => $button,
 			'price_as_of'       => '' !== $as_of ? sprintf(
 				/* translators: %s: date and time the price was fetched. */
-				__( 'Price as of %s – Details', 'amazon-creators-api' ),
+				__( 'Price as of %s – Details', 'creators-connect-for-amazon' ),
 				$as_of
 			) : '',
 			'price_as_of_short' => '' !== $as_of ? sprintf(
 				/* translators: %s: date and time the price was fetched. */
-				__( 'Price as of %s', 'amazon-creators-api' ),
+				__( 'Price as of %s', 'creators-connect-for-amazon' ),
 				$as_of
 			) : '',
 			'disclaimer'        => $has_price ? ( '' !== $disclaimer ? $disclaimer : $this->format->disclaimer( $country ) ) : '',
@@ -622,7 +622,7 @@ final class Renderer {
 		$general = $this->general();
 		$target  = isset( $general['link_target'] ) && '_self' === $general['link_target'] ? '_self' : '_blank';
 		$label   = $args['affiliate_label'] ?? ! empty( $general['affiliate_label'] );
-		return new View( $target, $label ? __( 'Affiliate link', 'amazon-creators-api' ) : '' );
+		return new View( $target, $label ? __( 'Affiliate link', 'creators-connect-for-amazon' ) : '' );
 	}
 
 	/**

@@ -2,12 +2,12 @@
 /**
  * The `[amazon]` and `[amazon_product]` shortcodes, including AAWP's forms.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Render;
+namespace Creators_Connect\Render;
 
 /**
  * Maps shortcode attributes onto Renderer arguments. `[amazon]` is only taken when no other
@@ -138,7 +138,7 @@ final class Shortcode {
 		}
 		printf(
 			'<div class="notice notice-info"><p>%s</p></div>',
-			esc_html__( 'Amazon Creators API: another plugin already uses the [amazon] shortcode, so it stays with that plugin. Use [amazon_product] for this plugin\'s products.', 'amazon-creators-api' )
+			esc_html__( 'Creators Connect for Amazon: another plugin already uses the [amazon] shortcode, so it stays with that plugin. Use [amazon_product] for this plugin\'s products.', 'creators-connect-for-amazon' )
 		);
 	}
 

@@ -3,12 +3,12 @@
  * Markup pieces the templates share (and theme overrides can reuse): every method returns
  * escaped HTML.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Render;
+namespace Creators_Connect\Render;
 
 /**
  * Escaping lives here, in one tested place, so templates stay short. An item is the array the
@@ -92,7 +92,7 @@ final class View {
 			return '';
 		}
 		if ( null === $this->hint ) {
-			$this->hint = '<span class="acapi-sr-only"> ' . esc_html__( '(opens in a new tab)', 'amazon-creators-api' ) . '</span>';
+			$this->hint = '<span class="acapi-sr-only"> ' . esc_html__( '(opens in a new tab)', 'creators-connect-for-amazon' ) . '</span>';
 		}
 		return $this->hint;
 	}

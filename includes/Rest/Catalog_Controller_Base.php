@@ -2,16 +2,16 @@
 /**
  * What the editor's catalog routes share: namespace, capability, per-user rate limit, schemas.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Shared_Store;
-use Amazon_Creators_API\Catalog\Product;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Catalog\Product;
 
 /**
  * Base of the products, search and resolve controllers: `edit_posts`, and at most 60 requests a
@@ -52,7 +52,7 @@ abstract class Catalog_Controller_Base extends Rest_Controller {
 	public function get_items_permissions_check( $request ) {
 		unset( $request );
 		if ( ! current_user_can( 'edit_posts' ) ) {
-			return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to look up Amazon products.', 'amazon-creators-api' ), array( 'status' => rest_authorization_required_code() ) );
+			return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to look up Amazon products.', 'creators-connect-for-amazon' ), array( 'status' => rest_authorization_required_code() ) );
 		}
 		return $this->rate_limit();
 	}
@@ -82,7 +82,7 @@ abstract class Catalog_Controller_Base extends Rest_Controller {
 		if ( (int) $entry['count'] >= $limit ) {
 			return new \WP_Error(
 				'acapi_rest_rate_limited',
-				__( 'Too many Amazon look-ups in a short time. Wait a minute, then try again.', 'amazon-creators-api' ),
+				__( 'Too many Amazon look-ups in a short time. Wait a minute, then try again.', 'creators-connect-for-amazon' ),
 				array(
 					'status'      => 429,
 					'retry_after' => max( 1, 60 - ( $now - (int) $entry['start'] ) ),
@@ -124,7 +124,7 @@ abstract class Catalog_Controller_Base extends Rest_Controller {
 	 */
 	protected static function country_arg(): array {
 		return array(
-			'description'       => __( 'Marketplace country code (e.g. de); empty for the default marketplace.', 'amazon-creators-api' ),
+			'description'       => __( 'Marketplace country code (e.g. de); empty for the default marketplace.', 'creators-connect-for-amazon' ),
 			'type'              => 'string',
 			'default'           => '',
 			'pattern'           => '^([A-Za-z]{2})?$',
@@ -234,7 +234,7 @@ abstract class Catalog_Controller_Base extends Rest_Controller {
 					'additionalProperties' => array( 'type' => 'string' ),
 				),
 				'fetched_at'           => array(
-					'description' => __( 'Unix time the data was fetched (0: not fetched yet).', 'amazon-creators-api' ),
+					'description' => __( 'Unix time the data was fetched (0: not fetched yet).', 'creators-connect-for-amazon' ),
 					'type'        => 'integer',
 				),
 				'source'               => array(

@@ -2,15 +2,15 @@
 /**
  * REST route of the general settings.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
-use Amazon_Creators_API\Settings\Settings_Repository;
-use Amazon_Creators_API\Uninstaller;
+use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Uninstaller;
 
 /**
  * `GET|PUT|POST|PATCH /general`: template, button text, link target, disclaimer, cache freshness,
@@ -66,48 +66,48 @@ final class General_Controller extends Settings_Controller_Base {
 			'type'       => 'object',
 			'properties' => array(
 				'default_template'           => array(
-					'description' => __( 'Template used when a block or shortcode names none.', 'amazon-creators-api' ),
+					'description' => __( 'Template used when a block or shortcode names none.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => Settings_Repository::TEMPLATES,
 					'default'     => $defaults['default_template'],
 					'context'     => $view,
 				),
 				'button_text'                => array(
-					'description' => __( 'Text of the buy button (\'\' uses the built-in text).', 'amazon-creators-api' ),
+					'description' => __( 'Text of the buy button (\'\' uses the built-in text).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'maxLength'   => 100,
 					'default'     => $defaults['button_text'],
 					'context'     => $view,
 				),
 				'link_target'                => array(
-					'description' => __( 'Where product links open.', 'amazon-creators-api' ),
+					'description' => __( 'Where product links open.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => Settings_Repository::LINK_TARGETS,
 					'default'     => $defaults['link_target'],
 					'context'     => $view,
 				),
 				'price_disclaimer'           => array(
-					'description' => __( 'Price disclaimer text (\'\' uses Amazon\'s standard wording).', 'amazon-creators-api' ),
+					'description' => __( 'Price disclaimer text (\'\' uses Amazon\'s standard wording).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'maxLength'   => 500,
 					'default'     => $defaults['price_disclaimer'],
 					'context'     => $view,
 				),
 				'disclosure_text'            => array(
-					'description' => __( 'The Associates disclosure ([amazon_disclosure]); \'\' uses Amazon\'s statement.', 'amazon-creators-api' ),
+					'description' => __( 'The Associates disclosure ([amazon_disclosure]); \'\' uses Amazon\'s statement.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'maxLength'   => 500,
 					'default'     => $defaults['disclosure_text'],
 					'context'     => $view,
 				),
 				'affiliate_label'            => array(
-					'description' => __( 'Whether each product box carries an "Affiliate link" label.', 'amazon-creators-api' ),
+					'description' => __( 'Whether each product box carries an "Affiliate link" label.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'default'     => $defaults['affiliate_label'],
 					'context'     => $view,
 				),
 				'offer_max_age_minutes'      => array(
-					'description' => __( 'Oldest offer data (price, availability) shown, in minutes.', 'amazon-creators-api' ),
+					'description' => __( 'Oldest offer data (price, availability) shown, in minutes.', 'creators-connect-for-amazon' ),
 					'type'        => 'integer',
 					'minimum'     => 1,
 					'maximum'     => 60,
@@ -115,7 +115,7 @@ final class General_Controller extends Settings_Controller_Base {
 					'context'     => $view,
 				),
 				'catalog_max_age_hours'      => array(
-					'description' => __( 'Oldest catalog data (title, images) shown, in hours.', 'amazon-creators-api' ),
+					'description' => __( 'Oldest catalog data (title, images) shown, in hours.', 'creators-connect-for-amazon' ),
 					'type'        => 'integer',
 					'minimum'     => 1,
 					'maximum'     => 24,
@@ -123,13 +123,13 @@ final class General_Controller extends Settings_Controller_Base {
 					'context'     => $view,
 				),
 				'fallback_to_paapi'          => array(
-					'description' => __( 'Use PA-API 5.0 when the Creators API cannot serve a marketplace.', 'amazon-creators-api' ),
+					'description' => __( 'Use PA-API 5.0 when the Creators API cannot serve a marketplace.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'default'     => $defaults['fallback_to_paapi'],
 					'context'     => $view,
 				),
 				Uninstaller::DELETE_DATA_KEY => array(
-					'description' => __( 'Delete the settings, the product table and caches when the plugin is deleted.', 'amazon-creators-api' ),
+					'description' => __( 'Delete the settings, the product table and caches when the plugin is deleted.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'default'     => $defaults[ Uninstaller::DELETE_DATA_KEY ],
 					'context'     => $view,

@@ -2,21 +2,21 @@
 /**
  * REST routes of the per-marketplace Creators API credentials.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
-use Amazon_Creators_API\Settings\Credential_Rules;
+use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Settings\Credential_Rules;
 
 /**
  * `GET|POST /marketplaces`, `GET|PUT|PATCH|DELETE /marketplaces/<country>`,
  * `POST /marketplaces/<country>/default`. Answers never hold a secret: only its state and a mask.
  *
- * @phpstan-import-type Row from \Amazon_Creators_API\Settings\Settings_Repository
+ * @phpstan-import-type Row from \Creators_Connect\Settings\Settings_Repository
  */
 final class Marketplaces_Controller extends Settings_Controller_Base {
 
@@ -28,9 +28,9 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 	/**
 	 * Builds the controller.
 	 *
-	 * @param \Amazon_Creators_API\Settings\Settings_Repository $settings The settings.
+	 * @param \Creators_Connect\Settings\Settings_Repository $settings The settings.
 	 */
-	public function __construct( \Amazon_Creators_API\Settings\Settings_Repository $settings ) {
+	public function __construct( \Creators_Connect\Settings\Settings_Repository $settings ) {
 		parent::__construct( $settings, 'marketplaces' );
 	}
 
@@ -40,7 +40,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 	public function register_routes(): void {
 		$country_arg = array(
 			'country' => array(
-				'description' => __( 'Country code of the marketplace (de, us, uk…).', 'amazon-creators-api' ),
+				'description' => __( 'Country code of the marketplace (de, us, uk…).', 'creators-connect-for-amazon' ),
 				'type'        => 'string',
 			),
 		);
@@ -172,7 +172,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 		$params = $request->get_json_params();
 		$params = is_array( $params ) && array() !== $params ? $params : $request->get_body_params();
 		if ( ! isset( $params['revision'] ) || ! is_numeric( $params['revision'] ) ) {
-			return \Amazon_Creators_API\Settings\Settings_Repository::invalid( array( 'revision' => __( 'The revision of the copy you edited is missing: reload the page.', 'amazon-creators-api' ) ) );
+			return \Creators_Connect\Settings\Settings_Repository::invalid( array( 'revision' => __( 'The revision of the copy you edited is missing: reload the page.', 'creators-connect-for-amazon' ) ) );
 		}
 		$changes = array_intersect_key( $params, array_flip( array( 'enabled', 'credential_type', 'credential_id', 'credential_secret', 'partner_tag', 'api_version' ) ) );
 		$updated = $this->settings->update( $row['country'], $changes, (int) $params['revision'] );
@@ -183,7 +183,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 			if ( ! empty( $params['is_default'] ) ) {
 				$this->settings->set_default( $updated['country'] );
 			} elseif ( $this->settings->default_country() === $updated['country'] ) {
-				delete_option( \Amazon_Creators_API\Settings\Settings_Repository::DEFAULT_OPTION );
+				delete_option( \Creators_Connect\Settings\Settings_Repository::DEFAULT_OPTION );
 			}
 		}
 		return $this->prepare_item_for_response( $updated, $request );
@@ -255,11 +255,11 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 		$country = is_string( $request['country'] ) ? $request['country'] : '';
 		$message = Credential_Rules::country_error( $country );
 		if ( null !== $message ) {
-			return \Amazon_Creators_API\Settings\Settings_Repository::invalid( array( 'country' => $message ) );
+			return \Creators_Connect\Settings\Settings_Repository::invalid( array( 'country' => $message ) );
 		}
 		$row = $this->settings->row( $country );
 		if ( null === $row ) {
-			return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'amazon-creators-api' ), array( 'status' => 404 ) );
+			return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'creators-connect-for-amazon' ), array( 'status' => 404 ) );
 		}
 		return $row;
 	}
@@ -280,105 +280,105 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 			'type'       => 'object',
 			'properties' => array(
 				'country'              => array(
-					'description' => __( 'Country code of the marketplace.', 'amazon-creators-api' ),
+					'description' => __( 'Country code of the marketplace.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => array_keys( Marketplace_Registry::all() ),
 					'context'     => $view,
 					'required'    => true,
 				),
 				'name'                 => array(
-					'description' => __( 'Name of the marketplace.', 'amazon-creators-api' ),
+					'description' => __( 'Name of the marketplace.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'region'               => array(
-					'description' => __( 'Region group (NA, EU, FE).', 'amazon-creators-api' ),
+					'description' => __( 'Region group (NA, EU, FE).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => array( 'NA', 'EU', 'FE' ),
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'enabled'              => array(
-					'description' => __( 'Whether the Creators API serves this marketplace.', 'amazon-creators-api' ),
+					'description' => __( 'Whether the Creators API serves this marketplace.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'context'     => $view,
 					'default'     => true,
 				),
 				'credential_type'      => array(
-					'description' => __( 'Cognito (v2.x versions) or Login with Amazon (v3.x versions).', 'amazon-creators-api' ),
+					'description' => __( 'Cognito (v2.x versions) or Login with Amazon (v3.x versions).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => Credential_Rules::TYPES,
 					'context'     => $view,
 					'required'    => true,
 				),
 				'credential_id'        => array(
-					'description' => __( 'Credential ID from Associates Central.', 'amazon-creators-api' ),
+					'description' => __( 'Credential ID from Associates Central.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 					'required'    => true,
 				),
 				'credential_secret'    => array(
-					'description' => __( 'Credential Secret. Write-only; blank keeps the stored one.', 'amazon-creators-api' ),
+					'description' => __( 'Credential Secret. Write-only; blank keeps the stored one.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => array(),
 				),
 				'suggested_type'       => array(
-					'description' => __( 'The type the Credential ID\'s shape suggests.', 'amazon-creators-api' ),
+					'description' => __( 'The type the Credential ID\'s shape suggests.', 'creators-connect-for-amazon' ),
 					'type'        => array( 'string', 'null' ),
 					'enum'        => array( 'cognito', 'lwa', null ),
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'partner_tag'          => array(
-					'description' => __( 'Partner tag (Associates tracking ID) of this marketplace.', 'amazon-creators-api' ),
+					'description' => __( 'Partner tag (Associates tracking ID) of this marketplace.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 					'required'    => true,
 				),
 				'api_version'          => array(
-					'description' => __( 'Creators API version. On write: an override where sources disagree (\'\' follows type and region).', 'amazon-creators-api' ),
+					'description' => __( 'Creators API version. On write: an override where sources disagree (\'\' follows type and region).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 				),
 				'api_version_override' => array(
-					'description' => __( 'The stored version override, \'\' when none.', 'amazon-creators-api' ),
+					'description' => __( 'The stored version override, \'\' when none.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'secret_state'         => array(
-					'description' => __( 'ok, unreadable (the encryption key changed: re-enter the secret) or missing.', 'amazon-creators-api' ),
+					'description' => __( 'ok, unreadable (the encryption key changed: re-enter the secret) or missing.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => array( 'ok', 'unreadable', 'missing' ),
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'secret_mask'          => array(
-					'description' => __( 'The secret\'s last characters behind bullets.', 'amazon-creators-api' ),
+					'description' => __( 'The secret\'s last characters behind bullets.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'is_default'           => array(
-					'description' => __( 'Whether this is the default marketplace.', 'amazon-creators-api' ),
+					'description' => __( 'Whether this is the default marketplace.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'context'     => $view,
 				),
 				'status'               => array(
-					'description' => __( 'enabled, disabled or not_configured.', 'amazon-creators-api' ),
+					'description' => __( 'enabled, disabled or not_configured.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => array( 'enabled', 'disabled', 'not_configured' ),
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'revision'             => array(
-					'description' => __( 'Revision of the stored row; send it back with a change (409 when it is stale).', 'amazon-creators-api' ),
+					'description' => __( 'Revision of the stored row; send it back with a change (409 when it is stale).', 'creators-connect-for-amazon' ),
 					'type'        => 'integer',
 					'context'     => $view,
 				),
 				'updated_at'           => array(
-					'description' => __( 'Last change (ISO 8601, UTC).', 'amazon-creators-api' ),
+					'description' => __( 'Last change (ISO 8601, UTC).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'format'      => 'date-time',
 					'context'     => $view,

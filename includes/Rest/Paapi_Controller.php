@@ -2,15 +2,15 @@
 /**
  * REST route of the legacy PA-API 5.0 credentials.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
-use Amazon_Creators_API\Settings\Settings_Repository;
+use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * `GET|PUT|POST|PATCH /paapi`: access key, secret key (write-only), partner tag per marketplace.
@@ -75,37 +75,37 @@ final class Paapi_Controller extends Settings_Controller_Base {
 			'type'       => 'object',
 			'properties' => array(
 				'access_key'   => array(
-					'description' => __( 'PA-API 5.0 access key.', 'amazon-creators-api' ),
+					'description' => __( 'PA-API 5.0 access key.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 				),
 				'secret_key'   => array(
-					'description' => __( 'PA-API 5.0 secret key. Write-only; blank keeps the stored one.', 'amazon-creators-api' ),
+					'description' => __( 'PA-API 5.0 secret key. Write-only; blank keeps the stored one.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => array(),
 				),
 				'secret_state' => array(
-					'description' => __( 'ok, unreadable or missing.', 'amazon-creators-api' ),
+					'description' => __( 'ok, unreadable or missing.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => array( 'ok', 'unreadable', 'missing' ),
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'secret_mask'  => array(
-					'description' => __( 'The secret\'s last characters behind bullets.', 'amazon-creators-api' ),
+					'description' => __( 'The secret\'s last characters behind bullets.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'partner_tags' => array(
-					'description'          => __( 'Partner tag per marketplace (country code => tag).', 'amazon-creators-api' ),
+					'description'          => __( 'Partner tag per marketplace (country code => tag).', 'creators-connect-for-amazon' ),
 					'type'                 => 'object',
 					'context'              => $view,
 					'properties'           => array_fill_keys( array_keys( Marketplace_Registry::all() ), array( 'type' => 'string' ) ),
 					'additionalProperties' => false,
 				),
 				'revision'     => array(
-					'description' => __( 'Revision of the stored settings.', 'amazon-creators-api' ),
+					'description' => __( 'Revision of the stored settings.', 'creators-connect-for-amazon' ),
 					'type'        => 'integer',
 					'context'     => $view,
 					'readonly'    => true,

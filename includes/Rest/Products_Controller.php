@@ -2,18 +2,18 @@
 /**
  * GET /products: product preview look-up for the editor.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
-use Amazon_Creators_API\Amazon\Shared_Store;
-use Amazon_Creators_API\Catalog\Product_Service;
+use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Catalog\Product_Service;
 
 /**
- * `GET /amazon-creators-api/v1/products?asins=A,B&country=de` → `{"country":"de","products":[…],
+ * `GET /creators-connect-for-amazon/v1/products?asins=A,B&country=de` → `{"country":"de","products":[…],
  * "errors":{"B":{"kind","message"}}}`: products (Product::to_array(), in the order asked) through
  * the same read path as pages (store first, Amazon for what is missing), plus an error per ASIN
  * that could not be provided.
@@ -51,7 +51,7 @@ final class Products_Controller extends Catalog_Controller_Base {
 	public function get_collection_params(): array {
 		return array(
 			'asins'   => array(
-				'description'       => __( 'ASINs, comma-separated (at most 20).', 'amazon-creators-api' ),
+				'description'       => __( 'ASINs, comma-separated (at most 20).', 'creators-connect-for-amazon' ),
 				'type'              => 'string',
 				'required'          => true,
 				'validate_callback' => array( $this, 'validate_asins' ),
@@ -69,11 +69,11 @@ final class Products_Controller extends Catalog_Controller_Base {
 	public function validate_asins( $value ) {
 		$asins = self::split( $value );
 		if ( array() === $asins ) {
-			return new \WP_Error( 'rest_invalid_param', __( 'Give at least one ASIN.', 'amazon-creators-api' ), array( 'status' => 400 ) );
+			return new \WP_Error( 'rest_invalid_param', __( 'Give at least one ASIN.', 'creators-connect-for-amazon' ), array( 'status' => 400 ) );
 		}
 		if ( count( $asins ) > self::MAX_ASINS ) {
 			/* translators: %d: the largest number of ASINs. */
-			return new \WP_Error( 'rest_invalid_param', sprintf( __( 'Give at most %d ASINs at once.', 'amazon-creators-api' ), self::MAX_ASINS ), array( 'status' => 400 ) );
+			return new \WP_Error( 'rest_invalid_param', sprintf( __( 'Give at most %d ASINs at once.', 'creators-connect-for-amazon' ), self::MAX_ASINS ), array( 'status' => 400 ) );
 		}
 		return true;
 	}
@@ -116,7 +116,7 @@ final class Products_Controller extends Catalog_Controller_Base {
 				'type'       => 'object',
 				'properties' => array(
 					'country'  => array(
-						'description' => __( 'The marketplace answered for ("" when none is set up).', 'amazon-creators-api' ),
+						'description' => __( 'The marketplace answered for ("" when none is set up).', 'creators-connect-for-amazon' ),
 						'type'        => 'string',
 						'context'     => array( 'view' ),
 					),
@@ -126,7 +126,7 @@ final class Products_Controller extends Catalog_Controller_Base {
 						'context' => array( 'view' ),
 					),
 					'errors'   => array(
-						'description'          => __( 'Errors by ASIN.', 'amazon-creators-api' ),
+						'description'          => __( 'Errors by ASIN.', 'creators-connect-for-amazon' ),
 						'type'                 => 'object',
 						'additionalProperties' => self::error_schema(),
 						'context'              => array( 'view' ),

@@ -2,18 +2,18 @@
 /**
  * GET /resolve: an Amazon product URL (or ASIN) → marketplace and ASIN.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
-use Amazon_Creators_API\Amazon\Shared_Store;
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
- * `GET /amazon-creators-api/v1/resolve?url=` → `{"country":"de","asin":"B0…","url":"https://www.amazon.de/dp/B0…"}`.
+ * `GET /creators-connect-for-amazon/v1/resolve?url=` → `{"country":"de","asin":"B0…","url":"https://www.amazon.de/dp/B0…"}`.
  * Every product URL form (/dp/, /gp/product/, /gp/aw/d/, /exec/obidos/ASIN/, /o/ASIN/,
  * /gp/offer-listing/, /product-reviews/, with or without slug, query, www or smile.) of all 22
  * marketplaces; a bare ASIN resolves to the default marketplace; Amazon's short links (amzn.to,
@@ -57,7 +57,7 @@ final class Resolve_Controller extends Catalog_Controller_Base {
 	public function get_collection_params(): array {
 		return array(
 			'url' => array(
-				'description' => __( 'An Amazon product URL (any form) or an ASIN.', 'amazon-creators-api' ),
+				'description' => __( 'An Amazon product URL (any form) or an ASIN.', 'creators-connect-for-amazon' ),
 				'type'        => 'string',
 				'required'    => true,
 				'minLength'   => 10,
@@ -75,7 +75,7 @@ final class Resolve_Controller extends Catalog_Controller_Base {
 	public function get_items( $request ) {
 		$resolved = $this->resolve( (string) $request->get_param( 'url' ) );
 		if ( null === $resolved ) {
-			return new \WP_Error( 'acapi_unresolvable_url', __( 'This is not an Amazon product link or ASIN. Paste the link of a product page (it contains /dp/ followed by the ASIN).', 'amazon-creators-api' ), array( 'status' => 400 ) );
+			return new \WP_Error( 'acapi_unresolvable_url', __( 'This is not an Amazon product link or ASIN. Paste the link of a product page (it contains /dp/ followed by the ASIN).', 'creators-connect-for-amazon' ), array( 'status' => 400 ) );
 		}
 		return rest_ensure_response( $resolved );
 	}
@@ -143,7 +143,7 @@ final class Resolve_Controller extends Catalog_Controller_Base {
 				'type'       => 'object',
 				'properties' => array(
 					'country' => array(
-						'description' => __( 'Marketplace country code ("" for a bare ASIN when no default is set).', 'amazon-creators-api' ),
+						'description' => __( 'Marketplace country code ("" for a bare ASIN when no default is set).', 'creators-connect-for-amazon' ),
 						'type'        => 'string',
 						'context'     => array( 'view' ),
 					),
@@ -153,7 +153,7 @@ final class Resolve_Controller extends Catalog_Controller_Base {
 						'context' => array( 'view' ),
 					),
 					'url'     => array(
-						'description' => __( 'The canonical product page URL (no tracking tag).', 'amazon-creators-api' ),
+						'description' => __( 'The canonical product page URL (no tracking tag).', 'creators-connect-for-amazon' ),
 						'type'        => 'string',
 						'context'     => array( 'view' ),
 					),

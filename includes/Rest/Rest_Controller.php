@@ -2,19 +2,19 @@
 /**
  * Base of every REST controller of the plugin: its namespace and how its routes get registered.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
 /**
- * One route base in the `amazon-creators-api/v1` namespace.
+ * One route base in the `creators-connect-for-amazon/v1` namespace.
  */
 abstract class Rest_Controller extends \WP_REST_Controller {
 
-	public const REST_NAMESPACE = 'amazon-creators-api/v1';
+	public const REST_NAMESPACE = 'creators-connect-for-amazon/v1';
 
 	/**
 	 * Largest request body (bytes) the plugin's routes take; none of them needs more.
@@ -54,7 +54,7 @@ abstract class Rest_Controller extends \WP_REST_Controller {
 			return $result;
 		}
 		if ( strlen( (string) $request->get_body() ) > self::MAX_BODY ) {
-			return new \WP_Error( 'acapi_body_too_large', __( 'The request body is too large.', 'amazon-creators-api' ), array( 'status' => 400 ) );
+			return new \WP_Error( 'acapi_body_too_large', __( 'The request body is too large.', 'creators-connect-for-amazon' ), array( 'status' => 400 ) );
 		}
 		return $result;
 	}

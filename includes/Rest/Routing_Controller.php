@@ -2,18 +2,18 @@
 /**
  * GET /routing: which API answers for each marketplace, and why (the settings screen's summary).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
-use Amazon_Creators_API\Catalog\Router;
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Catalog\Router;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
- * `GET /amazon-creators-api/v1/routing` (manage_options) →
+ * `GET /creators-connect-for-amazon/v1/routing` (manage_options) →
  * `{"routes":[{"country","name","status","credential_type","api","api_version","reason","paapi_retired_warning","circuit"}],"default_country"}`
  * for every marketplace with some configuration (Creators API or PA-API credentials, or an
  * enabled/disabled entry in the settings) plus the default marketplace.
@@ -66,7 +66,7 @@ final class Routing_Controller extends Rest_Controller {
 		if ( current_user_can( 'manage_options' ) ) {
 			return true;
 		}
-		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to see the Amazon routing.', 'amazon-creators-api' ), array( 'status' => rest_authorization_required_code() ) );
+		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to see the Amazon routing.', 'creators-connect-for-amazon' ), array( 'status' => rest_authorization_required_code() ) );
 	}
 
 	/**
@@ -146,7 +146,7 @@ final class Routing_Controller extends Rest_Controller {
 								),
 								'api_version'           => array( 'type' => array( 'string', 'null' ) ),
 								'reason'                => array(
-									'description' => __( 'Why this API answers, in plain language.', 'amazon-creators-api' ),
+									'description' => __( 'Why this API answers, in plain language.', 'creators-connect-for-amazon' ),
 									'type'        => 'string',
 								),
 								'paapi_retired_warning' => array( 'type' => 'boolean' ),

@@ -2,18 +2,18 @@
 /**
  * GET /search: keyword search for the editor.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
-use Amazon_Creators_API\Amazon\Shared_Store;
-use Amazon_Creators_API\Catalog\Product_Service;
+use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Catalog\Product_Service;
 
 /**
- * `GET /amazon-creators-api/v1/search?keywords=&country=&search_index=&page=` →
+ * `GET /creators-connect-for-amazon/v1/search?keywords=&country=&search_index=&page=` →
  * `{"country","keywords","page","total","search_url","products":[…],"errors":[{"kind","message"}]}`.
  * Results are cached for 5 minutes (filter `acapi_search_cache_ttl`). A search that fails
  * outright answers the error (`acapi_<kind>`, with its HTTP status).
@@ -46,7 +46,7 @@ final class Search_Controller extends Catalog_Controller_Base {
 	public function get_collection_params(): array {
 		return array(
 			'keywords'     => array(
-				'description'       => __( 'Search keywords.', 'amazon-creators-api' ),
+				'description'       => __( 'Search keywords.', 'creators-connect-for-amazon' ),
 				'type'              => 'string',
 				'required'          => true,
 				'minLength'         => 1,
@@ -55,14 +55,14 @@ final class Search_Controller extends Catalog_Controller_Base {
 			),
 			'country'      => self::country_arg(),
 			'search_index' => array(
-				'description'       => __( 'Amazon search index (category), e.g. Books; empty for All.', 'amazon-creators-api' ),
+				'description'       => __( 'Amazon search index (category), e.g. Books; empty for All.', 'creators-connect-for-amazon' ),
 				'type'              => 'string',
 				'default'           => '',
 				'pattern'           => '^[A-Za-z]*$',
 				'sanitize_callback' => 'sanitize_text_field',
 			),
 			'page'         => array(
-				'description' => __( 'Result page (1–10).', 'amazon-creators-api' ),
+				'description' => __( 'Result page (1–10).', 'creators-connect-for-amazon' ),
 				'type'        => 'integer',
 				'default'     => 1,
 				'minimum'     => 1,
@@ -131,12 +131,12 @@ final class Search_Controller extends Catalog_Controller_Base {
 						'context' => array( 'view' ),
 					),
 					'total'      => array(
-						'description' => __( 'Total results Amazon reports.', 'amazon-creators-api' ),
+						'description' => __( 'Total results Amazon reports.', 'creators-connect-for-amazon' ),
 						'type'        => 'integer',
 						'context'     => array( 'view' ),
 					),
 					'search_url' => array(
-						'description' => __( 'Amazon\'s search page URL, exactly as returned.', 'amazon-creators-api' ),
+						'description' => __( 'Amazon\'s search page URL, exactly as returned.', 'creators-connect-for-amazon' ),
 						'type'        => 'string',
 						'context'     => array( 'view' ),
 					),

@@ -2,14 +2,14 @@
 /**
  * What every settings route shares: the namespace, the capability check, the repository.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
-use Amazon_Creators_API\Settings\Settings_Repository;
+use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * Base of the settings controllers. Every route needs `manage_options`; the REST cookie
@@ -46,7 +46,7 @@ abstract class Settings_Controller_Base extends Rest_Controller {
 		if ( current_user_can( 'manage_options' ) ) {
 			return true;
 		}
-		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to manage the Amazon settings.', 'amazon-creators-api' ), array( 'status' => rest_authorization_required_code() ) );
+		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to manage the Amazon settings.', 'creators-connect-for-amazon' ), array( 'status' => rest_authorization_required_code() ) );
 	}
 
 	/**

@@ -2,17 +2,17 @@
 /**
  * REST route that tests a marketplace's Creators API credentials against Amazon.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Rest;
+namespace Creators_Connect\Rest;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Settings\Connection_Tester;
-use Amazon_Creators_API\Settings\Credential_Rules;
-use Amazon_Creators_API\Settings\Settings_Repository;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Settings\Connection_Tester;
+use Creators_Connect\Settings\Credential_Rules;
+use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * `POST /marketplaces/<country>/test`: Connection_Tester's verdict
@@ -53,7 +53,7 @@ final class Test_Connection_Controller extends Settings_Controller_Base {
 					'permission_callback' => array( $this, 'permissions_check' ),
 					'args'                => array(
 						'country' => array(
-							'description' => __( 'Country code of the marketplace.', 'amazon-creators-api' ),
+							'description' => __( 'Country code of the marketplace.', 'creators-connect-for-amazon' ),
 							'type'        => 'string',
 						),
 					),
@@ -90,45 +90,45 @@ final class Test_Connection_Controller extends Settings_Controller_Base {
 			'type'       => 'object',
 			'properties' => array(
 				'ok'              => array(
-					'description' => __( 'Whether Amazon accepted the credentials.', 'amazon-creators-api' ),
+					'description' => __( 'Whether Amazon accepted the credentials.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'country'         => array(
-					'description' => __( 'Country code of the marketplace.', 'amazon-creators-api' ),
+					'description' => __( 'Country code of the marketplace.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'api_version'     => array(
-					'description' => __( 'The Creators API version used.', 'amazon-creators-api' ),
+					'description' => __( 'The Creators API version used.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'credential_type' => array(
-					'description' => __( 'The credential type used.', 'amazon-creators-api' ),
+					'description' => __( 'The credential type used.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => Credential_Rules::TYPES,
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'kind'            => array(
-					'description' => __( 'The error kind (Amazon_Error) when the test failed, or secret_unreadable.', 'amazon-creators-api' ),
+					'description' => __( 'The error kind (Amazon_Error) when the test failed, or secret_unreadable.', 'creators-connect-for-amazon' ),
 					'type'        => array( 'string', 'null' ),
 					'enum'        => array_merge( Amazon_Error::KINDS, array( 'secret_unreadable', null ) ),
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'message'         => array(
-					'description' => __( 'The verdict in plain language.', 'amazon-creators-api' ),
+					'description' => __( 'The verdict in plain language.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 					'readonly'    => true,
 				),
 				'hint'            => array(
-					'description' => __( 'What to change, when something looks wrong.', 'amazon-creators-api' ),
+					'description' => __( 'What to change, when something looks wrong.', 'creators-connect-for-amazon' ),
 					'type'        => array( 'string', 'null' ),
 					'context'     => $view,
 					'readonly'    => true,

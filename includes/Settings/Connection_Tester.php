@@ -2,16 +2,16 @@
 /**
  * Tests a marketplace's Creators API credentials against Amazon (REST and WP-CLI share it).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Settings;
+namespace Creators_Connect\Settings;
 
-use Amazon_Creators_API\Amazon\Amazon_Exception;
-use Amazon_Creators_API\Amazon\Creators_Client;
-use Amazon_Creators_API\Amazon\Token_Provider;
+use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Creators_Client;
+use Creators_Connect\Amazon\Token_Provider;
 
 /**
  * Fetches a fresh token and makes one real search through Creators_Client with the stored
@@ -69,7 +69,7 @@ final class Connection_Tester {
 		}
 		$row = $this->settings->row( $country );
 		if ( null === $row ) {
-			return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'amazon-creators-api' ), array( 'status' => 404 ) );
+			return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'creators-connect-for-amazon' ), array( 'status' => 404 ) );
 		}
 		$version = $this->settings->effective_version( $row );
 		$answer  = array(
@@ -85,7 +85,7 @@ final class Connection_Tester {
 		$credentials = $this->settings->credentials_of( $row );
 		if ( null === $credentials ) {
 			$answer['kind']    = 'secret_unreadable';
-			$answer['message'] = __( 'The stored Credential Secret can no longer be read (the site\'s encryption key changed). Re-enter this secret.', 'amazon-creators-api' );
+			$answer['message'] = __( 'The stored Credential Secret can no longer be read (the site\'s encryption key changed). Re-enter this secret.', 'creators-connect-for-amazon' );
 			return $answer;
 		}
 
@@ -109,7 +109,7 @@ final class Connection_Tester {
 		$answer['ok']      = true;
 		$answer['message'] = sprintf(
 			/* translators: 1: API version (3.1), 2: credential type (Cognito (v2) or Login with Amazon (v3)). */
-			__( 'Connected. Amazon accepted the credentials: Creators API version %1$s, %2$s.', 'amazon-creators-api' ),
+			__( 'Connected. Amazon accepted the credentials: Creators API version %1$s, %2$s.', 'creators-connect-for-amazon' ),
 			$version,
 			self::type_label( $row['credential_type'] )
 		);
@@ -130,7 +130,7 @@ final class Connection_Tester {
 		}
 		return sprintf(
 			/* translators: 1: the type the ID suggests, 2: the chosen type. */
-			__( 'These look like %1$s credentials but the type is set to %2$s. Change the credential type and test again.', 'amazon-creators-api' ),
+			__( 'These look like %1$s credentials but the type is set to %2$s. Change the credential type and test again.', 'creators-connect-for-amazon' ),
 			self::type_label( $suggested ),
 			self::type_label( $type )
 		);
@@ -142,6 +142,6 @@ final class Connection_Tester {
 	 * @param string $type `cognito` or `lwa`.
 	 */
 	private static function type_label( string $type ): string {
-		return 'lwa' === $type ? __( 'LWA (v3)', 'amazon-creators-api' ) : __( 'Cognito (v2)', 'amazon-creators-api' );
+		return 'lwa' === $type ? __( 'LWA (v3)', 'creators-connect-for-amazon' ) : __( 'Cognito (v2)', 'creators-connect-for-amazon' );
 	}
 }

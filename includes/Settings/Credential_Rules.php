@@ -3,14 +3,14 @@
  * What a well-formed marketplace entry looks like (shared by the REST routes and mirrored in
  * src/settings/validation.ts).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Settings;
+namespace Creators_Connect\Settings;
 
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * Field rules and their plain-language messages.
@@ -66,15 +66,15 @@ final class Credential_Rules {
 	public static function credential_id_error( string $credential_id ): ?string {
 		$id = trim( $credential_id );
 		if ( '' === $id ) {
-			return __( 'Enter the Credential ID.', 'amazon-creators-api' );
+			return __( 'Enter the Credential ID.', 'creators-connect-for-amazon' );
 		}
 		if ( null !== self::suggested_type( $id ) ) {
 			return null;
 		}
 		if ( str_starts_with( strtolower( $id ), self::LWA_ID_PREFIX ) ) {
-			return __( 'This Credential ID starts like a Login with Amazon (v3) id but is incomplete: it should be amzn1.application-oa2-client. followed by 32 letters and digits.', 'amazon-creators-api' );
+			return __( 'This Credential ID starts like a Login with Amazon (v3) id but is incomplete: it should be amzn1.application-oa2-client. followed by 32 letters and digits.', 'creators-connect-for-amazon' );
 		}
-		return __( 'This does not look like a Credential ID: a Cognito (v2) id has 20 or more letters and digits, a Login with Amazon (v3) id starts with amzn1.application-oa2-client.', 'amazon-creators-api' );
+		return __( 'This does not look like a Credential ID: a Cognito (v2) id has 20 or more letters and digits, a Login with Amazon (v3) id starts with amzn1.application-oa2-client.', 'creators-connect-for-amazon' );
 	}
 
 	/**
@@ -85,10 +85,10 @@ final class Credential_Rules {
 	public static function partner_tag_error( string $partner_tag ): ?string {
 		$tag = trim( $partner_tag );
 		if ( '' === $tag ) {
-			return __( 'Enter the partner tag (your Associates tracking ID for this marketplace, e.g. mysite-21).', 'amazon-creators-api' );
+			return __( 'Enter the partner tag (your Associates tracking ID for this marketplace, e.g. mysite-21).', 'creators-connect-for-amazon' );
 		}
 		if ( 1 !== preg_match( self::PARTNER_TAG_PATTERN, $tag ) ) {
-			return __( 'A partner tag has only letters, digits, dots, underscores and hyphens (e.g. mysite-21).', 'amazon-creators-api' );
+			return __( 'A partner tag has only letters, digits, dots, underscores and hyphens (e.g. mysite-21).', 'creators-connect-for-amazon' );
 		}
 		return null;
 	}
@@ -101,10 +101,10 @@ final class Credential_Rules {
 	 */
 	public static function secret_error( #[\SensitiveParameter] string $secret, bool $required ): ?string {
 		if ( '' === trim( $secret ) ) {
-			return $required ? __( 'Enter the Credential Secret.', 'amazon-creators-api' ) : null;
+			return $required ? __( 'Enter the Credential Secret.', 'creators-connect-for-amazon' ) : null;
 		}
 		if ( strlen( $secret ) > 512 || 1 === preg_match( '/\s/', $secret ) ) {
-			return __( 'The Credential Secret has no spaces and at most 512 characters: copy it again from Associates Central.', 'amazon-creators-api' );
+			return __( 'The Credential Secret has no spaces and at most 512 characters: copy it again from Associates Central.', 'creators-connect-for-amazon' );
 		}
 		return null;
 	}
@@ -122,7 +122,7 @@ final class Credential_Rules {
 		}
 		$marketplace = Marketplace_Registry::get( $country );
 		if ( null === $marketplace || ! $marketplace->supports_version( $version ) || Marketplace_Registry::version_type( $version ) !== $type ) {
-			return __( 'This version does not serve this marketplace with this credential type.', 'amazon-creators-api' );
+			return __( 'This version does not serve this marketplace with this credential type.', 'creators-connect-for-amazon' );
 		}
 		return null;
 	}
@@ -133,6 +133,6 @@ final class Credential_Rules {
 	 * @param string $country Country code.
 	 */
 	public static function country_error( string $country ): ?string {
-		return null === Marketplace_Registry::get( $country ) ? __( 'Unknown marketplace: choose one of the listed countries.', 'amazon-creators-api' ) : null;
+		return null === Marketplace_Registry::get( $country ) ? __( 'Unknown marketplace: choose one of the listed countries.', 'creators-connect-for-amazon' ) : null;
 	}
 }

@@ -2,12 +2,12 @@
 /**
  * Encrypts the stored secrets (Credential Secret, PA-API secret key) with libsodium.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Settings;
+namespace Creators_Connect\Settings;
 
 /**
  * `sodium_crypto_secretbox` with a random nonce per write. The key comes from the wp-config

@@ -2,23 +2,23 @@
 /**
  * Settings → Amazon Creators API: the admin page that mounts the React settings app.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Settings;
+namespace Creators_Connect\Settings;
 
 /**
  * The settings page. Its scripts load on this page only.
  */
 final class Settings_Page {
 
-	public const MENU_SLUG = 'amazon-creators-api';
+	public const MENU_SLUG = 'creators-connect-for-amazon';
 
 	private const SCRIPT_HANDLE = 'acapi-settings';
 
-	private const REST_NAMESPACE = 'amazon-creators-api/v1';
+	private const REST_NAMESPACE = 'creators-connect-for-amazon/v1';
 
 	/**
 	 * Plugin directory with a trailing slash.
@@ -58,8 +58,8 @@ final class Settings_Page {
 	 */
 	public function add_page(): void {
 		$hook_suffix = add_options_page(
-			__( 'Amazon Creators API', 'amazon-creators-api' ),
-			__( 'Amazon Creators API', 'amazon-creators-api' ),
+			__( 'Amazon Creators API', 'creators-connect-for-amazon' ),
+			__( 'Amazon Creators API', 'creators-connect-for-amazon' ),
 			'manage_options',
 			self::MENU_SLUG,
 			array( $this, 'render' )
@@ -88,7 +88,7 @@ final class Settings_Page {
 			$asset['version'],
 			true
 		);
-		wp_set_script_translations( self::SCRIPT_HANDLE, 'amazon-creators-api', $this->plugin_dir . 'languages' );
+		wp_set_script_translations( self::SCRIPT_HANDLE, 'creators-connect-for-amazon', $this->plugin_dir . 'languages' );
 		$this->preload();
 		wp_enqueue_style( 'wp-components' );
 		if ( is_readable( $this->plugin_dir . 'build/admin/settings.css' ) ) {
@@ -130,7 +130,7 @@ final class Settings_Page {
 		<div class="wrap">
 			<h1><?php echo esc_html( get_admin_page_title() ); ?></h1>
 			<div id="acapi-settings-root" class="acapi-settings">
-				<noscript><?php esc_html_e( 'The settings screen needs JavaScript.', 'amazon-creators-api' ); ?></noscript>
+				<noscript><?php esc_html_e( 'The settings screen needs JavaScript.', 'creators-connect-for-amazon' ); ?></noscript>
 			</div>
 		</div>
 		<?php
@@ -144,7 +144,7 @@ final class Settings_Page {
 	 */
 	public function add_action_link( array $links ): array {
 		$url = admin_url( 'options-general.php?page=' . self::MENU_SLUG );
-		array_unshift( $links, sprintf( '<a href="%s">%s</a>', esc_url( $url ), esc_html__( 'Settings', 'amazon-creators-api' ) ) );
+		array_unshift( $links, sprintf( '<a href="%s">%s</a>', esc_url( $url ), esc_html__( 'Settings', 'creators-connect-for-amazon' ) ) );
 		return $links;
 	}
 }

@@ -2,18 +2,18 @@
 /**
  * The plugin's settings: per-marketplace Creators API credentials, PA-API 5.0 keys, general settings.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Settings;
+namespace Creators_Connect\Settings;
 
-use Amazon_Creators_API\Amazon\Creators_Credentials;
-use Amazon_Creators_API\Amazon\Paapi_Credentials;
-use Amazon_Creators_API\Catalog\Credentials_Source;
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
-use Amazon_Creators_API\Uninstaller;
+use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Paapi_Credentials;
+use Creators_Connect\Catalog\Credentials_Source;
+use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Uninstaller;
 
 /**
  * Storage: one option per marketplace (`acapi_marketplace_<country>`, not autoloaded) so that two
@@ -173,11 +173,11 @@ final class Settings_Repository implements Credentials_Source {
 			return self::invalid( $errors );
 		}
 		if ( null !== $this->row( $country ) ) {
-			return new \WP_Error( 'acapi_marketplace_exists', __( 'This marketplace is already configured: edit it instead.', 'amazon-creators-api' ), array( 'status' => 409 ) );
+			return new \WP_Error( 'acapi_marketplace_exists', __( 'This marketplace is already configured: edit it instead.', 'creators-connect-for-amazon' ), array( 'status' => 409 ) );
 		}
 		$row['credential_secret'] = $this->box->seal( $secret );
 		if ( ! add_option( self::option_name( $country ), $row, '', false ) ) {
-			return new \WP_Error( 'acapi_marketplace_exists', __( 'This marketplace is already configured: edit it instead.', 'amazon-creators-api' ), array( 'status' => 409 ) );
+			return new \WP_Error( 'acapi_marketplace_exists', __( 'This marketplace is already configured: edit it instead.', 'creators-connect-for-amazon' ), array( 'status' => 409 ) );
 		}
 		return $row;
 	}
@@ -402,10 +402,10 @@ final class Settings_Repository implements Credentials_Source {
 		$access  = array_key_exists( 'access_key', $input ) ? trim( self::string( $input, 'access_key' ) ) : $current['access_key'];
 		$secret  = trim( self::string( $input, 'secret_key' ) );
 		if ( '' !== $access && 1 !== preg_match( '/^[A-Z0-9]{16,128}$/', $access ) ) {
-			$errors['access_key'] = __( 'A PA-API access key has 16 or more capital letters and digits (e.g. AKIA…).', 'amazon-creators-api' );
+			$errors['access_key'] = __( 'A PA-API access key has 16 or more capital letters and digits (e.g. AKIA…).', 'creators-connect-for-amazon' );
 		}
 		if ( '' !== $secret && ( strlen( $secret ) > 256 || 1 === preg_match( '/\s/', $secret ) ) ) {
-			$errors['secret_key'] = __( 'The secret key has no spaces: copy it again.', 'amazon-creators-api' );
+			$errors['secret_key'] = __( 'The secret key has no spaces: copy it again.', 'creators-connect-for-amazon' );
 		}
 		$tags = $current['partner_tags'];
 		if ( isset( $input['partner_tags'] ) && is_array( $input['partner_tags'] ) ) {
@@ -510,7 +510,7 @@ final class Settings_Repository implements Credentials_Source {
 	private function validate( array $row, #[\SensitiveParameter] string $secret, bool $secret_required ): array {
 		$errors = array();
 		if ( ! in_array( $row['credential_type'], Credential_Rules::TYPES, true ) ) {
-			$errors['credential_type'] = __( 'Choose the credential type: Cognito (v2) or Login with Amazon (v3).', 'amazon-creators-api' );
+			$errors['credential_type'] = __( 'Choose the credential type: Cognito (v2) or Login with Amazon (v3).', 'creators-connect-for-amazon' );
 		}
 		$checks = array(
 			'credential_id'     => Credential_Rules::credential_id_error( $row['credential_id'] ),
@@ -543,7 +543,7 @@ final class Settings_Repository implements Credentials_Source {
 		return new \WP_Error(
 			'rest_invalid_param',
 			/* translators: %s: comma-separated list of field names. */
-			sprintf( __( 'Invalid parameter(s): %s', 'amazon-creators-api' ), implode( ', ', array_keys( $errors ) ) ),
+			sprintf( __( 'Invalid parameter(s): %s', 'creators-connect-for-amazon' ), implode( ', ', array_keys( $errors ) ) ),
 			array(
 				'status'  => 400,
 				'params'  => $errors,
@@ -556,14 +556,14 @@ final class Settings_Repository implements Credentials_Source {
 	 * The error for a marketplace that has no settings.
 	 */
 	private static function not_configured(): \WP_Error {
-		return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'amazon-creators-api' ), array( 'status' => 404 ) );
+		return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'creators-connect-for-amazon' ), array( 'status' => 404 ) );
 	}
 
 	/**
 	 * The error for a write made from a stale copy.
 	 */
 	private static function stale(): \WP_Error {
-		return new \WP_Error( 'acapi_marketplace_stale', __( 'Someone else changed this marketplace since you opened it. Reload the page to see their changes, then make yours again.', 'amazon-creators-api' ), array( 'status' => 409 ) );
+		return new \WP_Error( 'acapi_marketplace_stale', __( 'Someone else changed this marketplace since you opened it. Reload the page to see their changes, then make yours again.', 'creators-connect-for-amazon' ), array( 'status' => 409 ) );
 	}
 
 	/**

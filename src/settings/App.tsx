@@ -93,7 +93,7 @@ export default function App() {
 						list.reason,
 						__(
 							'The settings could not be loaded.',
-							'amazon-creators-api'
+							'creators-connect-for-amazon'
 						)
 					)
 				);
@@ -123,7 +123,7 @@ export default function App() {
 			success(
 				sprintf(
 					/* translators: %s: marketplace name. */
-					__( '%s saved.', 'amazon-creators-api' ),
+					__( '%s saved.', 'creators-connect-for-amazon' ),
 					current.name
 				)
 			);
@@ -132,7 +132,7 @@ export default function App() {
 			success(
 				sprintf(
 					/* translators: %s: marketplace name. */
-					__( '%s added.', 'amazon-creators-api' ),
+					__( '%s added.', 'creators-connect-for-amazon' ),
 					added.name
 				)
 			);
@@ -169,15 +169,15 @@ export default function App() {
 			enabled
 				? sprintf(
 						/* translators: %s: marketplace name. */
-						__( '%s enabled.', 'amazon-creators-api' ),
+						__( '%s enabled.', 'creators-connect-for-amazon' ),
 						marketplace.name
 					)
 				: sprintf(
 						/* translators: %s: marketplace name. */
-						__( '%s disabled.', 'amazon-creators-api' ),
+						__( '%s disabled.', 'creators-connect-for-amazon' ),
 						marketplace.name
 					),
-			__( 'The change could not be saved.', 'amazon-creators-api' )
+			__( 'The change could not be saved.', 'creators-connect-for-amazon' )
 		);
 
 	const makeDefault = ( marketplace: MarketplaceSettings ) =>
@@ -188,11 +188,11 @@ export default function App() {
 				/* translators: %s: marketplace name. */
 				__(
 					'%s is now the default marketplace.',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				),
 				marketplace.name
 			),
-			__( 'The default could not be changed.', 'amazon-creators-api' )
+			__( 'The default could not be changed.', 'creators-connect-for-amazon' )
 		);
 
 	const remove = async ( marketplace: MarketplaceSettings ) => {
@@ -202,10 +202,10 @@ export default function App() {
 			() => api.deleteMarketplace( marketplace.country ),
 			sprintf(
 				/* translators: %s: marketplace name. */
-				__( '%s deleted.', 'amazon-creators-api' ),
+				__( '%s deleted.', 'creators-connect-for-amazon' ),
 				marketplace.name
 			),
-			__( 'The marketplace could not be deleted.', 'amazon-creators-api' )
+			__( 'The marketplace could not be deleted.', 'creators-connect-for-amazon' )
 		);
 	};
 
@@ -222,7 +222,7 @@ export default function App() {
 				error,
 				__(
 					'The connection test could not run.',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				)
 			);
 		}
@@ -232,14 +232,14 @@ export default function App() {
 	const savePaapi = async ( input: PaapiInput ) => {
 		const saved = await api.savePaapi( input );
 		setPaapi( saved );
-		success( __( 'PA-API settings saved.', 'amazon-creators-api' ) );
+		success( __( 'PA-API settings saved.', 'creators-connect-for-amazon' ) );
 		await refresh();
 	};
 
 	const saveGeneral = async ( input: GeneralSettings ) => {
 		const saved = await api.saveGeneral( input );
 		setGeneral( saved );
-		success( __( 'General settings saved.', 'amazon-creators-api' ) );
+		success( __( 'General settings saved.', 'creators-connect-for-amazon' ) );
 		await refresh();
 	};
 
@@ -247,7 +247,7 @@ export default function App() {
 		return (
 			<div className="acapi-loading">
 				<Spinner />
-				{ __( 'Loading settings…', 'amazon-creators-api' ) }
+				{ __( 'Loading settings…', 'creators-connect-for-amazon' ) }
 			</div>
 		);
 	}
@@ -261,12 +261,12 @@ export default function App() {
 			) }
 			<Card className="acapi-card">
 				<CardHeader>
-					<h2>{ __( 'Marketplaces', 'amazon-creators-api' ) }</h2>
+					<h2>{ __( 'Marketplaces', 'creators-connect-for-amazon' ) }</h2>
 					<Button
 						variant="primary"
 						onClick={ () => setEditing( { marketplace: null } ) }
 					>
-						{ __( 'Add marketplace', 'amazon-creators-api' ) }
+						{ __( 'Add marketplace', 'creators-connect-for-amazon' ) }
 					</Button>
 				</CardHeader>
 				<CardBody>
@@ -286,7 +286,7 @@ export default function App() {
 			</Card>
 			<Card className="acapi-card">
 				<CardHeader>
-					<h2>{ __( 'Routing', 'amazon-creators-api' ) }</h2>
+					<h2>{ __( 'Routing', 'creators-connect-for-amazon' ) }</h2>
 				</CardHeader>
 				<CardBody>
 					<RoutingPanel summary={ routing } />
@@ -295,7 +295,7 @@ export default function App() {
 			<Card className="acapi-card">
 				<CardHeader>
 					<h2>
-						{ __( 'PA-API 5.0 (legacy)', 'amazon-creators-api' ) }
+						{ __( 'PA-API 5.0 (legacy)', 'creators-connect-for-amazon' ) }
 					</h2>
 				</CardHeader>
 				<CardBody>
@@ -305,7 +305,7 @@ export default function App() {
 						<Notice status="error" isDismissible={ false }>
 							{ __(
 								'The PA-API settings could not be loaded.',
-								'amazon-creators-api'
+								'creators-connect-for-amazon'
 							) }
 						</Notice>
 					) }
@@ -313,7 +313,7 @@ export default function App() {
 			</Card>
 			<Card className="acapi-card">
 				<CardHeader>
-					<h2>{ __( 'General', 'amazon-creators-api' ) }</h2>
+					<h2>{ __( 'General', 'creators-connect-for-amazon' ) }</h2>
 				</CardHeader>
 				<CardBody>
 					{ general ? (
@@ -325,7 +325,7 @@ export default function App() {
 						<Notice status="error" isDismissible={ false }>
 							{ __(
 								'The general settings could not be loaded.',
-								'amazon-creators-api'
+								'creators-connect-for-amazon'
 							) }
 						</Notice>
 					) }
@@ -343,7 +343,7 @@ export default function App() {
 				<Modal
 					title={ sprintf(
 						/* translators: %s: marketplace name. */
-						__( 'Delete %s?', 'amazon-creators-api' ),
+						__( 'Delete %s?', 'creators-connect-for-amazon' ),
 						deleting.name
 					) }
 					onRequestClose={ () => setDeleting( null ) }
@@ -352,7 +352,7 @@ export default function App() {
 					<p>
 						{ __(
 							'Its credentials are removed from this site. Products of this marketplace are then served by PA-API 5.0 (when set up) or not at all.',
-							'amazon-creators-api'
+							'creators-connect-for-amazon'
 						) }
 					</p>
 					<div className="acapi-form-actions">
@@ -360,14 +360,14 @@ export default function App() {
 							variant="tertiary"
 							onClick={ () => setDeleting( null ) }
 						>
-							{ __( 'Cancel', 'amazon-creators-api' ) }
+							{ __( 'Cancel', 'creators-connect-for-amazon' ) }
 						</Button>
 						<Button
 							variant="primary"
 							isDestructive
 							onClick={ () => remove( deleting ) }
 						>
-							{ __( 'Delete', 'amazon-creators-api' ) }
+							{ __( 'Delete', 'creators-connect-for-amazon' ) }
 						</Button>
 					</div>
 				</Modal>

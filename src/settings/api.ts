@@ -15,7 +15,7 @@ import type {
 	RoutingSummary,
 } from './types';
 
-export const NAMESPACE = '/amazon-creators-api/v1';
+export const NAMESPACE = '/creators-connect-for-amazon/v1';
 
 export const getMarketplaces = () =>
 	apiFetch< MarketplaceSettings[] >( {

@@ -1,5 +1,5 @@
 /**
- * Types mirroring the REST schemas of amazon-creators-api/v1 (includes/Rest/*_Controller.php).
+ * Types mirroring the REST schemas of creators-connect-for-amazon/v1 (includes/Rest/*_Controller.php).
  */
 import type { CredentialType } from '../shared/marketplaces';
 

@@ -35,8 +35,8 @@ export function suggestType( credentialId: string ): CredentialType | null {
  */
 export function typeLabel( type: CredentialType ): string {
 	return type === 'lwa'
-		? __( 'LWA (v3)', 'amazon-creators-api' )
-		: __( 'Cognito (v2)', 'amazon-creators-api' );
+		? __( 'LWA (v3)', 'creators-connect-for-amazon' )
+		: __( 'Cognito (v2)', 'creators-connect-for-amazon' );
 }
 
 /**
@@ -53,24 +53,24 @@ export function validateMarketplace(
 	if ( values.country !== undefined && ! getMarketplace( values.country ) ) {
 		errors.country = __(
 			'Unknown marketplace: choose one of the listed countries.',
-			'amazon-creators-api'
+			'creators-connect-for-amazon'
 		);
 	}
 	const id = values.credential_id.trim();
 	if ( id === '' ) {
 		errors.credential_id = __(
 			'Enter the Credential ID.',
-			'amazon-creators-api'
+			'creators-connect-for-amazon'
 		);
 	} else if ( suggestType( id ) === null ) {
 		errors.credential_id = id.toLowerCase().startsWith( LWA_ID_PREFIX )
 			? __(
 					'This Credential ID starts like a Login with Amazon (v3) id but is incomplete: it should be amzn1.application-oa2-client. followed by 32 letters and digits.',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				)
 			: __(
 					'This does not look like a Credential ID: a Cognito (v2) id has 20 or more letters and digits, a Login with Amazon (v3) id starts with amzn1.application-oa2-client.',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				);
 	}
 	const secret = values.credential_secret;
@@ -78,25 +78,25 @@ export function validateMarketplace(
 		if ( requireSecret ) {
 			errors.credential_secret = __(
 				'Enter the Credential Secret.',
-				'amazon-creators-api'
+				'creators-connect-for-amazon'
 			);
 		}
 	} else if ( secret.length > 512 || /\s/.test( secret ) ) {
 		errors.credential_secret = __(
 			'The Credential Secret has no spaces and at most 512 characters: copy it again from Associates Central.',
-			'amazon-creators-api'
+			'creators-connect-for-amazon'
 		);
 	}
 	const tag = values.partner_tag.trim();
 	if ( tag === '' ) {
 		errors.partner_tag = __(
 			'Enter the partner tag (your Associates tracking ID for this marketplace, e.g. mysite-21).',
-			'amazon-creators-api'
+			'creators-connect-for-amazon'
 		);
 	} else if ( ! PARTNER_TAG.test( tag ) ) {
 		errors.partner_tag = __(
 			'A partner tag has only letters, digits, dots, underscores and hyphens (e.g. mysite-21).',
-			'amazon-creators-api'
+			'creators-connect-for-amazon'
 		);
 	}
 	return errors;

@@ -7,7 +7,7 @@
  * way it does: a separate `php tools/wp-install.php` process, then WordPress loaded in this one.
  * tools/test-php.sh creates the site (.wp/sites/phpunit) and starts the emulator and MariaDB.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );

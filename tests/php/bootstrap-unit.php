@@ -2,7 +2,7 @@
 /**
  * Bootstrap for the unit tests: the plugin's classes and the test helpers, no WordPress.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );

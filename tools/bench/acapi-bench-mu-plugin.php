@@ -1,11 +1,11 @@
 <?php
 /**
- * Plugin Name: Benchmark probe (Amazon Creators API dev tooling)
+ * Plugin Name: Benchmark probe (Creators Connect for Amazon dev tooling)
  * Description: For tools/bench only. A loopback request with the header `X-Acapi-Bench: 1` (or `q`: with SAVEQUERIES) gets an HTML comment at the end of the page with the server time, the peak memory and the database queries (all, and those touching acapi_products). `X-Acapi-Bench-Plugin: off` serves the request with the plugin deactivated (for this request only).
  *
  * Installed by tools/bench/run.sh into the bench site only; not part of the plugin.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 // phpcs:disable WordPress.Security.ValidatedSanitizedInput -- the server's own variables and a loopback-only probe header, compared with fixed values.
@@ -24,7 +24,7 @@ if ( '' !== $acapi_bench_mode && in_array( $acapi_bench_peer, array( '127.0.0.1'
 		add_filter(
 			'option_active_plugins',
 			static function ( $plugins ) {
-				return is_array( $plugins ) ? array_values( array_diff( $plugins, array( 'amazon-creators-api/plugin.php' ) ) ) : $plugins;
+				return is_array( $plugins ) ? array_values( array_diff( $plugins, array( 'creators-connect-for-amazon/plugin.php' ) ) ) : $plugins;
 			}
 		);
 	}
@@ -55,7 +55,7 @@ if ( '' !== $acapi_bench_mode && in_array( $acapi_bench_peer, array( '127.0.0.1'
 				'peak_bytes'     => memory_get_peak_usage(),
 				'queries'        => $GLOBALS['acapi_bench_counts']['queries'],
 				'product_query'  => $GLOBALS['acapi_bench_counts']['product'],
-				'plugin_active'  => class_exists( 'Amazon_Creators_API\Plugin', false ),
+				'plugin_active'  => class_exists( 'Creators_Connect\Plugin', false ),
 				'savequeries'    => null,
 				'savequeries_pq' => null,
 			);

@@ -11,10 +11,10 @@
  *
  * The demo credentials are seeded by tools/seed-demo.php (run.sh calls it first), not here.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
-use Amazon_Creators_API\Catalog\Product_Store;
+use Creators_Connect\Catalog\Product_Store;
 
 if ( PHP_SAPI !== 'cli' || $argc < 3 ) {
 	fwrite( STDERR, "usage: php tools/bench/ctl.php <site-dir> pages|reset-store|refresh|profile|versions\n" );
@@ -88,7 +88,7 @@ function acapi_bench_content( array $references, string $kind ): string {
 			$url     = 'https://www.amazon.' . $tlds[ $country ] . '/dp/' . $asin . '?tag=acapidemo' . $country . ( 'us' === $country ? '-20' : '-21' );
 			$parts[] = '<!-- wp:paragraph --><p><a href="' . esc_url( $url ) . '" rel="sponsored nofollow noopener" target="_blank">Product ' . esc_html( $asin ) . ' on Amazon</a></p><!-- /wp:paragraph -->';
 		} elseif ( 0 === $i % 2 ) {
-			$parts[] = '<!-- wp:amazon-creators-api/product ' . wp_json_encode(
+			$parts[] = '<!-- wp:creators-connect-for-amazon/product ' . wp_json_encode(
 				array(
 					'asins'    => array( $asin ),
 					'country'  => $country,
@@ -184,13 +184,13 @@ if ( 'pages' === $acapi_bench_command ) {
 	$acapi_bench_blocks = '';
 	$acapi_bench_codes  = '';
 	foreach ( parse_blocks( $acapi_bench_boxes instanceof WP_Post ? $acapi_bench_boxes->post_content : '' ) as $acapi_bench_block ) {
-		if ( 'amazon-creators-api/product' === $acapi_bench_block['blockName'] ) {
+		if ( 'creators-connect-for-amazon/product' === $acapi_bench_block['blockName'] ) {
 			$acapi_bench_blocks .= serialize_block( $acapi_bench_block ) . "\n";
 		} elseif ( 'core/shortcode' === $acapi_bench_block['blockName'] ) {
 			$acapi_bench_codes .= serialize_block( $acapi_bench_block ) . "\n";
 		}
 	}
-	$acapi_bench_renderer  = Amazon_Creators_API\Plugin::instance()->renderer();
+	$acapi_bench_renderer  = Creators_Connect\Plugin::instance()->renderer();
 	$acapi_bench_args      = array(
 		'asins'    => array( acapi_bench_pool( 'us' )[0] ),
 		'country'  => 'us',
@@ -212,7 +212,7 @@ if ( 'pages' === $acapi_bench_command ) {
 		array(
 			'n'                     => $acapi_bench_n,
 			'render_ms_per_box'     => $acapi_bench_render / $acapi_bench_n,
-			'block_ms_per_box'      => $acapi_bench_timer( static fn() => do_blocks( $acapi_bench_blocks ) ) / max( 1, substr_count( $acapi_bench_blocks, '<!-- wp:amazon-creators-api/product' ) ),
+			'block_ms_per_box'      => $acapi_bench_timer( static fn() => do_blocks( $acapi_bench_blocks ) ) / max( 1, substr_count( $acapi_bench_blocks, '<!-- wp:creators-connect-for-amazon/product' ) ),
 			'shortcode_ms_per_box'  => $acapi_bench_timer( static fn() => do_shortcode( do_blocks( $acapi_bench_codes ) ) ) / max( 1, substr_count( $acapi_bench_codes, '[amazon ' ) ),
 			'filters_ms_boxes_page' => $acapi_bench_timer( static fn() => $acapi_bench_filters( $acapi_bench_html ) ),
 			'filters_ms_links_page' => $acapi_bench_timer( static fn() => $acapi_bench_filters( $acapi_bench_link_html ) ),

@@ -1,11 +1,11 @@
 <?php
 /**
- * Plugin Name: Offline local site (Amazon Creators API dev tooling)
+ * Plugin Name: Offline local site (Creators Connect for Amazon dev tooling)
  * Description: This machine has no internet: WordPress's update checks would fail and log a warning on every admin page. They are reported as just done instead.
  *
  * Installed by tools/wp-site.sh into the local development and test sites only; not part of the plugin.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 $acapi_checked_now = static function () {

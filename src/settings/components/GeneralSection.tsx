@@ -22,13 +22,13 @@ interface Props {
 }
 
 const templates = (): { value: Template; label: string }[] => [
-	{ value: 'box', label: __( 'Box', 'amazon-creators-api' ) },
-	{ value: 'list', label: __( 'List', 'amazon-creators-api' ) },
-	{ value: 'grid', label: __( 'Grid', 'amazon-creators-api' ) },
-	{ value: 'table', label: __( 'Table', 'amazon-creators-api' ) },
-	{ value: 'button', label: __( 'Button', 'amazon-creators-api' ) },
-	{ value: 'text_link', label: __( 'Text link', 'amazon-creators-api' ) },
-	{ value: 'image_link', label: __( 'Image link', 'amazon-creators-api' ) },
+	{ value: 'box', label: __( 'Box', 'creators-connect-for-amazon' ) },
+	{ value: 'list', label: __( 'List', 'creators-connect-for-amazon' ) },
+	{ value: 'grid', label: __( 'Grid', 'creators-connect-for-amazon' ) },
+	{ value: 'table', label: __( 'Table', 'creators-connect-for-amazon' ) },
+	{ value: 'button', label: __( 'Button', 'creators-connect-for-amazon' ) },
+	{ value: 'text_link', label: __( 'Text link', 'creators-connect-for-amazon' ) },
+	{ value: 'image_link', label: __( 'Image link', 'creators-connect-for-amazon' ) },
 ];
 
 export default function GeneralSection( { settings, onSave }: Props ) {
@@ -51,7 +51,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 		) {
 			found.offer_max_age_minutes = __(
 				'Between 1 and 60 minutes (Amazon allows offer data at most an hour old).',
-				'amazon-creators-api'
+				'creators-connect-for-amazon'
 			);
 		}
 		if (
@@ -61,7 +61,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 		) {
 			found.catalog_max_age_hours = __(
 				'Between 1 and 24 hours (Amazon allows data at most a day old).',
-				'amazon-creators-api'
+				'creators-connect-for-amazon'
 			);
 		}
 		setErrors( found );
@@ -79,7 +79,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					: {
 							form: messageOf(
 								error,
-								__( 'Could not save.', 'amazon-creators-api' )
+								__( 'Could not save.', 'creators-connect-for-amazon' )
 							),
 						}
 			);
@@ -96,7 +96,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 			) }
 			<SelectControl
 				__nextHasNoMarginBottom
-				label={ __( 'Default template', 'amazon-creators-api' ) }
+				label={ __( 'Default template', 'creators-connect-for-amazon' ) }
 				value={ values.default_template }
 				options={ templates() }
 				onChange={ ( value: string ) =>
@@ -105,23 +105,23 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 			/>
 			<TextControl
 				__nextHasNoMarginBottom
-				label={ __( 'Button text', 'amazon-creators-api' ) }
+				label={ __( 'Button text', 'creators-connect-for-amazon' ) }
 				value={ values.button_text }
-				placeholder={ __( 'Buy on Amazon', 'amazon-creators-api' ) }
+				placeholder={ __( 'Buy on Amazon', 'creators-connect-for-amazon' ) }
 				onChange={ ( value: string ) => set( 'button_text', value ) }
 			/>
 			<SelectControl
 				__nextHasNoMarginBottom
-				label={ __( 'Open product links', 'amazon-creators-api' ) }
+				label={ __( 'Open product links', 'creators-connect-for-amazon' ) }
 				value={ values.link_target }
 				options={ [
 					{
 						value: '_blank',
-						label: __( 'In a new tab', 'amazon-creators-api' ),
+						label: __( 'In a new tab', 'creators-connect-for-amazon' ),
 					},
 					{
 						value: '_self',
-						label: __( 'In the same tab', 'amazon-creators-api' ),
+						label: __( 'In the same tab', 'creators-connect-for-amazon' ),
 					},
 				] }
 				onChange={ ( value: string ) =>
@@ -130,10 +130,10 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 			/>
 			<TextareaControl
 				__nextHasNoMarginBottom
-				label={ __( 'Price disclaimer', 'amazon-creators-api' ) }
+				label={ __( 'Price disclaimer', 'creators-connect-for-amazon' ) }
 				help={ __(
 					"Leave blank for Amazon's standard wording.",
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				) }
 				value={ values.price_disclaimer }
 				onChange={ ( value: string ) =>
@@ -142,10 +142,10 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 			/>
 			<TextareaControl
 				__nextHasNoMarginBottom
-				label={ __( 'Associates disclosure', 'amazon-creators-api' ) }
+				label={ __( 'Associates disclosure', 'creators-connect-for-amazon' ) }
 				help={ __(
 					'What [amazon_disclosure] and the disclosure block show. Leave blank for Amazon\'s statement: "As an Amazon Associate I earn from qualifying purchases."',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				) }
 				value={ values.disclosure_text }
 				onChange={ ( value: string ) =>
@@ -156,7 +156,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				__nextHasNoMarginBottom
 				label={ __(
 					'Label each product box "Affiliate link"',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				) }
 				checked={ values.affiliate_label }
 				onChange={ ( value: boolean ) =>
@@ -170,7 +170,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				max={ 60 }
 				label={ __(
 					'Refresh prices after (minutes, at most 60)',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				) }
 				value={ String( values.offer_max_age_minutes ) }
 				onChange={ ( value: string ) =>
@@ -188,7 +188,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				max={ 24 }
 				label={ __(
 					'Refresh product data after (hours, at most 24)',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				) }
 				value={ String( values.catalog_max_age_hours ) }
 				onChange={ ( value: string ) =>
@@ -203,7 +203,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				__nextHasNoMarginBottom
 				label={ __(
 					'Fall back to PA-API 5.0 when the Creators API cannot serve a marketplace',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				) }
 				checked={ values.fallback_to_paapi }
 				onChange={ ( value: boolean ) =>
@@ -214,7 +214,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				__nextHasNoMarginBottom
 				label={ __(
 					'Delete all plugin data when the plugin is deleted',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				) }
 				checked={ values.delete_data_on_uninstall }
 				onChange={ ( value: boolean ) =>
@@ -227,7 +227,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				isBusy={ busy }
 				disabled={ busy }
 			>
-				{ __( 'Save general settings', 'amazon-creators-api' ) }
+				{ __( 'Save general settings', 'creators-connect-for-amazon' ) }
 			</Button>
 		</form>
 	);

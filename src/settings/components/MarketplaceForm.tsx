@@ -106,7 +106,7 @@ export default function MarketplaceForm( {
 					value: '',
 					label: sprintf(
 						/* translators: %s: API version (3.2). */
-						__( '%s (documented)', 'amazon-creators-api' ),
+						__( '%s (documented)', 'creators-connect-for-amazon' ),
 						apiVersion( market, values.credential_type )
 					),
 				},
@@ -141,7 +141,7 @@ export default function MarketplaceForm( {
 					error,
 					__(
 						'The marketplace could not be saved.',
-						'amazon-creators-api'
+						'creators-connect-for-amazon'
 					)
 				)
 			);
@@ -152,10 +152,10 @@ export default function MarketplaceForm( {
 	const title = editing
 		? sprintf(
 				/* translators: %s: marketplace name. */
-				__( 'Edit %s', 'amazon-creators-api' ),
+				__( 'Edit %s', 'creators-connect-for-amazon' ),
 				marketplace.name
 			)
-		: __( 'Add a marketplace', 'amazon-creators-api' );
+		: __( 'Add a marketplace', 'creators-connect-for-amazon' );
 
 	const described = ( field: string ) =>
 		errors[ field ] ? `acapi-error-${ field }` : undefined;
@@ -176,7 +176,7 @@ export default function MarketplaceForm( {
 					<>
 						<SelectControl
 							__nextHasNoMarginBottom
-							label={ __( 'Marketplace', 'amazon-creators-api' ) }
+							label={ __( 'Marketplace', 'creators-connect-for-amazon' ) }
 							value={ values.country ?? '' }
 							options={ marketplaces
 								.filter(
@@ -202,7 +202,7 @@ export default function MarketplaceForm( {
 				) }
 				<TextControl
 					__nextHasNoMarginBottom
-					label={ __( 'Credential ID', 'amazon-creators-api' ) }
+					label={ __( 'Credential ID', 'creators-connect-for-amazon' ) }
 					value={ values.credential_id }
 					onChange={ ( value: string ) => {
 						set( 'credential_id', value );
@@ -220,7 +220,7 @@ export default function MarketplaceForm( {
 				/>
 				<SelectControl
 					__nextHasNoMarginBottom
-					label={ __( 'Credential type', 'amazon-creators-api' ) }
+					label={ __( 'Credential type', 'creators-connect-for-amazon' ) }
 					value={ values.credential_type }
 					options={ [
 						{ value: 'cognito', label: typeLabel( 'cognito' ) },
@@ -238,7 +238,7 @@ export default function MarketplaceForm( {
 							/* translators: 1: suggested type, 2: chosen type. */
 							__(
 								'This Credential ID looks like %1$s credentials, but the type is set to %2$s.',
-								'amazon-creators-api'
+								'creators-connect-for-amazon'
 							),
 							typeLabel( suggested ),
 							typeLabel( values.credential_type )
@@ -252,7 +252,7 @@ export default function MarketplaceForm( {
 				<TextControl
 					__nextHasNoMarginBottom
 					type="password"
-					label={ __( 'Credential Secret', 'amazon-creators-api' ) }
+					label={ __( 'Credential Secret', 'creators-connect-for-amazon' ) }
 					value={ values.credential_secret }
 					onChange={ ( value: string ) =>
 						set( 'credential_secret', value )
@@ -264,7 +264,7 @@ export default function MarketplaceForm( {
 									/* translators: %s: masked secret (••••k3Qz). */
 									__(
 										'Stored: %s. Leave blank to keep it.',
-										'amazon-creators-api'
+										'creators-connect-for-amazon'
 									),
 									marketplace.secret_mask
 								)
@@ -276,7 +276,7 @@ export default function MarketplaceForm( {
 					<p className="acapi-type-hint">
 						{ __(
 							'The stored secret can no longer be read (the encryption key changed): re-enter this secret.',
-							'amazon-creators-api'
+							'creators-connect-for-amazon'
 						) }
 					</p>
 				) }
@@ -286,7 +286,7 @@ export default function MarketplaceForm( {
 				/>
 				<TextControl
 					__nextHasNoMarginBottom
-					label={ __( 'Partner tag', 'amazon-creators-api' ) }
+					label={ __( 'Partner tag', 'creators-connect-for-amazon' ) }
 					value={ values.partner_tag }
 					onChange={ ( value: string ) =>
 						set( 'partner_tag', value )
@@ -302,7 +302,7 @@ export default function MarketplaceForm( {
 					<>
 						<SelectControl
 							__nextHasNoMarginBottom
-							label={ __( 'API version', 'amazon-creators-api' ) }
+							label={ __( 'API version', 'creators-connect-for-amazon' ) }
 							value={ values.api_version }
 							options={ versionOptions }
 							onChange={ ( value: string ) =>
@@ -318,13 +318,13 @@ export default function MarketplaceForm( {
 				) }
 				<ToggleControl
 					__nextHasNoMarginBottom
-					label={ __( 'Enabled', 'amazon-creators-api' ) }
+					label={ __( 'Enabled', 'creators-connect-for-amazon' ) }
 					checked={ values.enabled }
 					onChange={ ( value: boolean ) => set( 'enabled', value ) }
 				/>
 				<CheckboxControl
 					__nextHasNoMarginBottom
-					label={ __( 'Default marketplace', 'amazon-creators-api' ) }
+					label={ __( 'Default marketplace', 'creators-connect-for-amazon' ) }
 					checked={ values.is_default }
 					onChange={ ( value: boolean ) =>
 						set( 'is_default', value )
@@ -332,7 +332,7 @@ export default function MarketplaceForm( {
 				/>
 				<div className="acapi-form-actions">
 					<Button variant="tertiary" onClick={ onClose }>
-						{ __( 'Cancel', 'amazon-creators-api' ) }
+						{ __( 'Cancel', 'creators-connect-for-amazon' ) }
 					</Button>
 					<Button
 						variant="primary"
@@ -341,8 +341,8 @@ export default function MarketplaceForm( {
 						disabled={ busy }
 					>
 						{ editing
-							? __( 'Save', 'amazon-creators-api' )
-							: __( 'Add marketplace', 'amazon-creators-api' ) }
+							? __( 'Save', 'creators-connect-for-amazon' )
+							: __( 'Add marketplace', 'creators-connect-for-amazon' ) }
 					</Button>
 				</div>
 			</form>

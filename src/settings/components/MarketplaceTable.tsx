@@ -25,12 +25,12 @@ function Secret( { marketplace }: { marketplace: MarketplaceSettings } ) {
 	if ( marketplace.secret_state === 'unreadable' ) {
 		return (
 			<strong className="acapi-warning">
-				{ __( 'Re-enter this secret', 'amazon-creators-api' ) }
+				{ __( 'Re-enter this secret', 'creators-connect-for-amazon' ) }
 			</strong>
 		);
 	}
 	if ( marketplace.secret_state === 'missing' ) {
-		return <>{ __( 'Missing', 'amazon-creators-api' ) }</>;
+		return <>{ __( 'Missing', 'creators-connect-for-amazon' ) }</>;
 	}
 	return <code>{ marketplace.secret_mask }</code>;
 }
@@ -50,7 +50,7 @@ export default function MarketplaceTable( {
 			<p>
 				{ __(
 					'No marketplace is configured yet. Add one with the Creators API credentials from Associates Central.',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				) }
 			</p>
 		);
@@ -61,28 +61,28 @@ export default function MarketplaceTable( {
 				<thead>
 					<tr>
 						<th scope="col">
-							{ __( 'Marketplace', 'amazon-creators-api' ) }
+							{ __( 'Marketplace', 'creators-connect-for-amazon' ) }
 						</th>
 						<th scope="col">
-							{ __( 'Type', 'amazon-creators-api' ) }
+							{ __( 'Type', 'creators-connect-for-amazon' ) }
 						</th>
 						<th scope="col">
-							{ __( 'API version', 'amazon-creators-api' ) }
+							{ __( 'API version', 'creators-connect-for-amazon' ) }
 						</th>
 						<th scope="col">
-							{ __( 'Partner tag', 'amazon-creators-api' ) }
+							{ __( 'Partner tag', 'creators-connect-for-amazon' ) }
 						</th>
 						<th scope="col">
-							{ __( 'Secret', 'amazon-creators-api' ) }
+							{ __( 'Secret', 'creators-connect-for-amazon' ) }
 						</th>
 						<th scope="col">
-							{ __( 'Enabled', 'amazon-creators-api' ) }
+							{ __( 'Enabled', 'creators-connect-for-amazon' ) }
 						</th>
 						<th scope="col">
-							{ __( 'Default', 'amazon-creators-api' ) }
+							{ __( 'Default', 'creators-connect-for-amazon' ) }
 						</th>
 						<th scope="col">
-							{ __( 'Actions', 'amazon-creators-api' ) }
+							{ __( 'Actions', 'creators-connect-for-amazon' ) }
 						</th>
 					</tr>
 				</thead>
@@ -115,7 +115,7 @@ export default function MarketplaceTable( {
 												/* translators: %s: marketplace name. */
 												__(
 													'Enable %s',
-													'amazon-creators-api'
+													'creators-connect-for-amazon'
 												),
 												marketplace.name
 											) }
@@ -134,7 +134,7 @@ export default function MarketplaceTable( {
 											<strong>
 												{ __(
 													'Default',
-													'amazon-creators-api'
+													'creators-connect-for-amazon'
 												) }
 											</strong>
 										) : (
@@ -148,14 +148,14 @@ export default function MarketplaceTable( {
 													/* translators: %s: marketplace name. */
 													__(
 														'Make %s the default',
-														'amazon-creators-api'
+														'creators-connect-for-amazon'
 													),
 													marketplace.name
 												) }
 											>
 												{ __(
 													'Make default',
-													'amazon-creators-api'
+													'creators-connect-for-amazon'
 												) }
 											</Button>
 										) }
@@ -173,14 +173,14 @@ export default function MarketplaceTable( {
 												/* translators: %s: marketplace name. */
 												__(
 													'Test connection of %s',
-													'amazon-creators-api'
+													'creators-connect-for-amazon'
 												),
 												marketplace.name
 											) }
 										>
 											{ __(
 												'Test connection',
-												'amazon-creators-api'
+												'creators-connect-for-amazon'
 											) }
 										</Button>
 										<Button
@@ -194,14 +194,14 @@ export default function MarketplaceTable( {
 												/* translators: %s: marketplace name. */
 												__(
 													'Edit %s',
-													'amazon-creators-api'
+													'creators-connect-for-amazon'
 												),
 												marketplace.name
 											) }
 										>
 											{ __(
 												'Edit',
-												'amazon-creators-api'
+												'creators-connect-for-amazon'
 											) }
 										</Button>
 										<Button
@@ -216,14 +216,14 @@ export default function MarketplaceTable( {
 												/* translators: %s: marketplace name. */
 												__(
 													'Delete %s',
-													'amazon-creators-api'
+													'creators-connect-for-amazon'
 												),
 												marketplace.name
 											) }
 										>
 											{ __(
 												'Delete',
-												'amazon-creators-api'
+												'creators-connect-for-amazon'
 											) }
 										</Button>
 									</td>

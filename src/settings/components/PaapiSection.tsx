@@ -28,13 +28,13 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 	if ( settings.secret_state === 'ok' ) {
 		secretHelp = sprintf(
 			/* translators: %s: masked secret. */
-			__( 'Stored: %s. Leave blank to keep it.', 'amazon-creators-api' ),
+			__( 'Stored: %s. Leave blank to keep it.', 'creators-connect-for-amazon' ),
 			settings.secret_mask
 		);
 	} else if ( settings.secret_state === 'unreadable' ) {
 		secretHelp = __(
 			'The stored secret key can no longer be read: re-enter this secret.',
-			'amazon-creators-api'
+			'creators-connect-for-amazon'
 		);
 	}
 
@@ -57,7 +57,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 					: {
 							form: messageOf(
 								error,
-								__( 'Could not save.', 'amazon-creators-api' )
+								__( 'Could not save.', 'creators-connect-for-amazon' )
 							),
 						}
 			);
@@ -70,7 +70,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 			<p>
 				{ __(
 					'Amazon retired PA-API 5.0 on 15 May 2026. These keys are used only where the Creators API cannot serve a marketplace and the fallback is on.',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				) }
 			</p>
 			{ errors.form && (
@@ -80,7 +80,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 			) }
 			<TextControl
 				__nextHasNoMarginBottom
-				label={ __( 'Access key', 'amazon-creators-api' ) }
+				label={ __( 'Access key', 'creators-connect-for-amazon' ) }
 				value={ accessKey }
 				onChange={ ( value: string ) => setAccessKey( value ) }
 				autoComplete="off"
@@ -92,7 +92,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 			<TextControl
 				__nextHasNoMarginBottom
 				type="password"
-				label={ __( 'Secret key', 'amazon-creators-api' ) }
+				label={ __( 'Secret key', 'creators-connect-for-amazon' ) }
 				value={ secret }
 				onChange={ ( value: string ) => setSecret( value ) }
 				autoComplete="new-password"
@@ -106,7 +106,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 				<summary>
 					{ __(
 						"Partner tags per marketplace (blank: the Creators API entry's tag)",
-						'amazon-creators-api'
+						'creators-connect-for-amazon'
 					) }
 				</summary>
 				<div className="acapi-tag-grid">
@@ -142,7 +142,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 				isBusy={ busy }
 				disabled={ busy }
 			>
-				{ __( 'Save PA-API settings', 'amazon-creators-api' ) }
+				{ __( 'Save PA-API settings', 'creators-connect-for-amazon' ) }
 			</Button>
 		</form>
 	);

@@ -15,11 +15,11 @@ interface Props {
 function statusLabel( route: RouteSummary ): string {
 	switch ( route.status ) {
 		case 'enabled':
-			return __( 'Enabled', 'amazon-creators-api' );
+			return __( 'Enabled', 'creators-connect-for-amazon' );
 		case 'disabled':
-			return __( 'Disabled', 'amazon-creators-api' );
+			return __( 'Disabled', 'creators-connect-for-amazon' );
 		default:
-			return __( 'Not configured', 'amazon-creators-api' );
+			return __( 'Not configured', 'creators-connect-for-amazon' );
 	}
 }
 
@@ -33,15 +33,15 @@ export function apiLabel( route: RouteSummary ): string {
 		return route.api_version
 			? sprintf(
 					/* translators: %s: API version (3.1). */
-					__( 'Creators API %s', 'amazon-creators-api' ),
+					__( 'Creators API %s', 'creators-connect-for-amazon' ),
 					route.api_version
 				)
-			: __( 'Creators API', 'amazon-creators-api' );
+			: __( 'Creators API', 'creators-connect-for-amazon' );
 	}
 	if ( route.api === 'paapi' ) {
-		return __( 'PA-API 5.0', 'amazon-creators-api' );
+		return __( 'PA-API 5.0', 'creators-connect-for-amazon' );
 	}
-	return __( 'No route', 'amazon-creators-api' );
+	return __( 'No route', 'creators-connect-for-amazon' );
 }
 
 export default function RoutingPanel( { summary }: Props ) {
@@ -50,7 +50,7 @@ export default function RoutingPanel( { summary }: Props ) {
 			<Notice status="info" isDismissible={ false }>
 				{ __(
 					'The routing summary is not available yet.',
-					'amazon-creators-api'
+					'creators-connect-for-amazon'
 				) }
 			</Notice>
 		);
@@ -66,7 +66,7 @@ export default function RoutingPanel( { summary }: Props ) {
 						/* translators: %s: comma-separated marketplace names. */
 						__(
 							'PA-API 5.0 was retired on 15 May 2026, and it is the only route for: %s. Add Creators API credentials for these marketplaces.',
-							'amazon-creators-api'
+							'creators-connect-for-amazon'
 						),
 						retired.map( ( route ) => route.name ).join( ', ' )
 					) }
@@ -77,16 +77,16 @@ export default function RoutingPanel( { summary }: Props ) {
 					<thead>
 						<tr>
 							<th scope="col">
-								{ __( 'Marketplace', 'amazon-creators-api' ) }
+								{ __( 'Marketplace', 'creators-connect-for-amazon' ) }
 							</th>
 							<th scope="col">
-								{ __( 'Credentials', 'amazon-creators-api' ) }
+								{ __( 'Credentials', 'creators-connect-for-amazon' ) }
 							</th>
 							<th scope="col">
-								{ __( 'Status', 'amazon-creators-api' ) }
+								{ __( 'Status', 'creators-connect-for-amazon' ) }
 							</th>
 							<th scope="col">
-								{ __( 'Served by', 'amazon-creators-api' ) }
+								{ __( 'Served by', 'creators-connect-for-amazon' ) }
 							</th>
 						</tr>
 					</thead>
@@ -108,7 +108,7 @@ export default function RoutingPanel( { summary }: Props ) {
 											<em>
 												{ __(
 													'(default)',
-													'amazon-creators-api'
+													'creators-connect-for-amazon'
 												) }
 											</em>
 										</>
@@ -128,7 +128,7 @@ export default function RoutingPanel( { summary }: Props ) {
 											{ ' ' }
 											{ __(
 												'(retired: may stop working)',
-												'amazon-creators-api'
+												'creators-connect-for-amazon'
 											) }
 										</span>
 									) }

@@ -25,7 +25,7 @@ test.describe( 'Amazon Product block transforms', () => {
 			.poll( () => editor.getBlocks() )
 			.toMatchObject( [
 				{
-					name: 'amazon-creators-api/product',
+					name: 'creators-connect-for-amazon/product',
 					attributes: {
 						asins: [ 'B0DKAFFEE1', 'B0DKOCHER2' ],
 						country: 'de',

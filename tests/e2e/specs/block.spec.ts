@@ -36,10 +36,10 @@ test.describe( 'Amazon Product block', () => {
 		page,
 	} ) => {
 		await admin.createNewPost( { title: 'Product block' } );
-		await editor.insertBlock( { name: 'amazon-creators-api/product' } );
+		await editor.insertBlock( { name: 'creators-connect-for-amazon/product' } );
 
 		const block = editor.canvas
-			.locator( '[data-type="amazon-creators-api/product"]' )
+			.locator( '[data-type="creators-connect-for-amazon/product"]' )
 			.first();
 		await block
 			.getByLabel(
@@ -63,9 +63,9 @@ test.describe( 'Amazon Product block', () => {
 		await block.screenshot( { path: screenshot( 'editor-preview' ) } );
 
 		// A second block, filled through the keyword search (debounced REST search).
-		await editor.insertBlock( { name: 'amazon-creators-api/product' } );
+		await editor.insertBlock( { name: 'creators-connect-for-amazon/product' } );
 		const second = editor.canvas
-			.locator( '[data-type="amazon-creators-api/product"]' )
+			.locator( '[data-type="creators-connect-for-amazon/product"]' )
 			.nth( 1 );
 		await second
 			.getByLabel(
@@ -91,7 +91,7 @@ test.describe( 'Amazon Product block', () => {
 			}
 		} );
 		await page.goto( `/?p=${ postId }` );
-		const blocks = page.locator( '.wp-block-amazon-creators-api-product' );
+		const blocks = page.locator( '.wp-block-creators-connect-for-amazon-product' );
 		await expect( blocks ).toHaveCount( 2 );
 		await expect( blocks.nth( 1 ) ).toContainText( 'Wasserkocher' );
 		const box = blocks.first();
@@ -117,10 +117,10 @@ test.describe( 'Amazon Product block', () => {
 			1
 		);
 		await expect(
-			page.locator( 'script[src*="amazon-creators-api"]' )
+			page.locator( 'script[src*="creators-connect-for-amazon"]' )
 		).toHaveCount( 0 );
 		expect(
-			scripts.filter( ( url ) => url.includes( 'amazon-creators-api' ) )
+			scripts.filter( ( url ) => url.includes( 'creators-connect-for-amazon' ) )
 		).toEqual( [] );
 		await box.screenshot( { path: screenshot( 'box' ) } );
 	} );
@@ -137,13 +137,13 @@ test.describe( 'Amazon Product block', () => {
 			} );
 			const post = await requestUtils.createPost( {
 				title: `Product ${ template }`,
-				content: `<!-- wp:amazon-creators-api/product ${ attributes } /-->`,
+				content: `<!-- wp:creators-connect-for-amazon/product ${ attributes } /-->`,
 				status: 'publish',
 				date_gmt: new Date().toISOString(),
 			} );
 			await page.goto( `/?p=${ post.id }` );
 			const block = page.locator(
-				'.wp-block-amazon-creators-api-product'
+				'.wp-block-creators-connect-for-amazon-product'
 			);
 			await expect(
 				block.locator( '.acapi-button' ).first()
@@ -152,7 +152,7 @@ test.describe( 'Amazon Product block', () => {
 				ASINS.length
 			);
 			await expect(
-				page.locator( 'script[src*="amazon-creators-api"]' )
+				page.locator( 'script[src*="creators-connect-for-amazon"]' )
 			).toHaveCount( 0 );
 			await block.screenshot( { path: screenshot( template ) } );
 

@@ -20,7 +20,7 @@ function productBlock( attributes: Record< string, unknown > ): string {
 		.replace( />/g, '\\u003e' )
 		.replace( /&/g, '\\u0026' )
 		.replace( /\\"/g, '\\u0022' );
-	return `<!-- wp:amazon-creators-api/product ${ json } /-->`;
+	return `<!-- wp:creators-connect-for-amazon/product ${ json } /-->`;
 }
 
 /**
@@ -109,7 +109,7 @@ test.describe( 'hostile input', () => {
 		await expect( page.locator( '.acapi-box' ).first() ).toBeVisible();
 
 		// The catalog's hostile titles are text (us in the grid block, de in the box block).
-		const blocks = page.locator( '.wp-block-amazon-creators-api-product' );
+		const blocks = page.locator( '.wp-block-creators-connect-for-amazon-product' );
 		await expect( blocks ).toHaveCount( 2 );
 		await expect( blocks.nth( 0 ) ).toContainText(
 			'<script>alert(1)</script>'
@@ -168,7 +168,7 @@ test.describe( 'hostile input', () => {
 				handlers,
 				scriptUrls,
 				injected: document.querySelectorAll(
-					'.acapi svg, .acapi iframe, .acapi script, .wp-block-amazon-creators-api-product script, .wp-block-amazon-creators-api-product svg'
+					'.acapi svg, .acapi iframe, .acapi script, .wp-block-creators-connect-for-amazon-product script, .wp-block-creators-connect-for-amazon-product svg'
 				).length,
 			};
 		} );

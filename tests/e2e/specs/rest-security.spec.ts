@@ -329,7 +329,7 @@ test.describe( 'REST security', () => {
 		// The settings page as the admin sees it.
 		await admin.visitAdminPage(
 			'options-general.php',
-			'page=amazon-creators-api'
+			'page=creators-connect-for-amazon'
 		);
 		await expect(
 			page.getByRole( 'heading', { name: 'Marketplaces' } )

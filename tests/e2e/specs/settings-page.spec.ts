@@ -27,7 +27,7 @@ test.describe( 'Settings → Amazon Creators API', () => {
 			.click();
 
 		await expect( page ).toHaveURL(
-			/options-general\.php\?page=amazon-creators-api/
+			/options-general\.php\?page=creators-connect-for-amazon/
 		);
 		await expect(
 			page.getByRole( 'heading', {

@@ -21,7 +21,7 @@ const credentials = JSON.parse(
 const artifacts =
 	process.env.ACAPI_ARTIFACTS ??
 	path.join( __dirname, '..', '..', '..', 'artifacts' );
-const NS = '/amazon-creators-api/v1';
+const NS = '/creators-connect-for-amazon/v1';
 
 async function removeAll( requestUtils: RequestUtils ) {
 	const list = ( await requestUtils.rest( {
@@ -41,7 +41,7 @@ async function openSettings(
 ) {
 	await admin.visitAdminPage(
 		'options-general.php',
-		'page=amazon-creators-api'
+		'page=creators-connect-for-amazon'
 	);
 	await expect(
 		page.getByRole( 'heading', { name: 'Marketplaces' } )
@@ -373,7 +373,7 @@ test.describe( 'Settings → marketplaces', () => {
 	} ) => {
 		const calls: string[] = [];
 		page.on( 'request', ( request ) => {
-			if ( /amazon-creators-api(\/|%2F)v1/.test( request.url() ) ) {
+			if ( /creators-connect-for-amazon(\/|%2F)v1/.test( request.url() ) ) {
 				calls.push( request.url() );
 			}
 		} );

@@ -56,7 +56,7 @@ test.describe( '[amazon] shortcode', () => {
 			title: 'Titles as sent',
 			content:
 				'<!-- wp:paragraph --><p>It\'s "great" -- really.</p><!-- /wp:paragraph -->' +
-				'<!-- wp:amazon-creators-api/product {"asins":["B0CJ4TSBLM"],"country":"us"} /-->' +
+				'<!-- wp:creators-connect-for-amazon/product {"asins":["B0CJ4TSBLM"],"country":"us"} /-->' +
 				'<!-- wp:paragraph --><p>See [amazon asin="B0D5HJ8T2L" country="us" template="text_link"] now.</p><!-- /wp:paragraph -->',
 			status: 'publish',
 			date_gmt: new Date().toISOString(),

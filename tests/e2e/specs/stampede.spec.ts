@@ -61,7 +61,7 @@ test.describe( 'stampede over HTTP', () => {
 		// counts the products' getItems calls alone (not a 401 and its retry).
 		const tested = ( await requestUtils.rest( {
 			method: 'POST',
-			path: '/amazon-creators-api/v1/marketplaces/us/test',
+			path: '/creators-connect-for-amazon/v1/marketplaces/us/test',
 		} ) ) as { ok: boolean };
 		expect( tested.ok ).toBe( true );
 		const counts = async () =>

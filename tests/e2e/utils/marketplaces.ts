@@ -5,7 +5,7 @@
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 import credentials from '../../fixtures/credentials.json';
 
-export const REST_NAMESPACE = '/amazon-creators-api/v1';
+export const REST_NAMESPACE = '/creators-connect-for-amazon/v1';
 
 type CredentialType = 'cognito' | 'lwa';
 type Region = 'NA' | 'EU' | 'FE';

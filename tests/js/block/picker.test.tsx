@@ -74,7 +74,7 @@ describe( 'Picker', () => {
 		} );
 		expect( mockedFetch ).toHaveBeenCalledTimes( 1 );
 		expect( mockedFetch.mock.calls[ 0 ][ 0 ].path ).toBe(
-			'/amazon-creators-api/v1/search?keywords=Wasserkocher&country=de&page=1'
+			'/creators-connect-for-amazon/v1/search?keywords=Wasserkocher&country=de&page=1'
 		);
 		await act( async () => {
 			await Promise.resolve();

@@ -2,15 +2,15 @@
 /**
  * Test helper: the Amazon emulator's control endpoints (docs/contracts.md) and its demo credentials.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests;
+namespace Creators_Connect\Tests;
 
-use Amazon_Creators_API\Amazon\Creators_Credentials;
-use Amazon_Creators_API\Amazon\Paapi_Credentials;
+use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Paapi_Credentials;
 
 /**
  * Talks to `/__emulator/*` with plain PHP streams (no WordPress needed, not subject to
@@ -192,7 +192,7 @@ final class Emulator {
 	 * @param string|null $region  Region group of the credential (default: the marketplace's).
 	 */
 	public static function creators_credentials( string $type = 'lwa', string $country = 'us', ?string $region = null ): Creators_Credentials {
-		$region = $region ?? ( \Amazon_Creators_API\Marketplace\Marketplace_Registry::get( $country )->region ?? 'NA' );
+		$region = $region ?? ( \Creators_Connect\Marketplace\Marketplace_Registry::get( $country )->region ?? 'NA' );
 		$set    = self::credentials()[ $type ][ $region ];
 		return new Creators_Credentials( (string) $set['credential_id'], (string) $set['credential_secret'], $type, (string) $set['version'], self::partner_tag( $country ), $country );
 	}

@@ -2,16 +2,16 @@
 /**
  * Test double of the settings as the router sees them: fixed credentials per marketplace.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests;
+namespace Creators_Connect\Tests;
 
-use Amazon_Creators_API\Amazon\Creators_Credentials;
-use Amazon_Creators_API\Amazon\Paapi_Credentials;
-use Amazon_Creators_API\Catalog\Credentials_Source;
+use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Paapi_Credentials;
+use Creators_Connect\Catalog\Credentials_Source;
 
 /**
  * Credentials_Source built from the emulator's demo credentials (tests/fixtures/credentials.json).

@@ -2,20 +2,20 @@
 /**
  * A Product_Source for rendering tests: real Products from the fixture catalog.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests;
+namespace Creators_Connect\Tests;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Creators_Mapper;
-use Amazon_Creators_API\Amazon\Get_Items_Result;
-use Amazon_Creators_API\Amazon\Search_Result;
-use Amazon_Creators_API\Catalog\Product;
-use Amazon_Creators_API\Catalog\Product_Source;
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Creators_Mapper;
+use Creators_Connect\Amazon\Get_Items_Result;
+use Creators_Connect\Amazon\Search_Result;
+use Creators_Connect\Catalog\Product;
+use Creators_Connect\Catalog\Product_Source;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * Maps tests/fixtures/catalog/<country>.json items through Creators_Mapper (with the detail page

@@ -3,12 +3,12 @@
  * Base class of the integration tests: each test runs inside a database transaction that is
  * rolled back afterwards, with a clean object cache, no current user and a fresh REST server.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests;
+namespace Creators_Connect\Tests;
 
 use PHPUnit\Framework\TestCase;
 
@@ -36,8 +36,8 @@ abstract class Integration_Test_Case extends TestCase {
 		$wpdb->query( 'START TRANSACTION' );
 		wp_cache_flush();
 		// Each test is a new request: the product service's and the renderer's memos start empty.
-		\Amazon_Creators_API\Plugin::instance()->products()?->reset();
-		\Amazon_Creators_API\Plugin::instance()->renderer()->reset();
+		\Creators_Connect\Plugin::instance()->products()?->reset();
+		\Creators_Connect\Plugin::instance()->renderer()->reset();
 		wp_set_current_user( 0 );
 		$GLOBALS['wp_rest_server'] = null;
 	}
@@ -117,7 +117,7 @@ abstract class Integration_Test_Case extends TestCase {
 	 * Dispatches a REST request as the current user.
 	 *
 	 * @param string                    $method HTTP method.
-	 * @param string                    $route  Route, e.g. '/amazon-creators-api/v1/marketplaces'.
+	 * @param string                    $route  Route, e.g. '/creators-connect-for-amazon/v1/marketplaces'.
 	 * @param array<string, mixed>|null $body   JSON body parameters.
 	 * @param array<string, mixed>      $query  Query parameters.
 	 */

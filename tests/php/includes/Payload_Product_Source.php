@@ -2,17 +2,17 @@
 /**
  * A Product_Source whose products carry one hostile payload in every string field.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests;
+namespace Creators_Connect\Tests;
 
-use Amazon_Creators_API\Amazon\Get_Items_Result;
-use Amazon_Creators_API\Amazon\Search_Result;
-use Amazon_Creators_API\Catalog\Product;
-use Amazon_Creators_API\Catalog\Product_Source;
+use Creators_Connect\Amazon\Get_Items_Result;
+use Creators_Connect\Amazon\Search_Result;
+use Creators_Connect\Catalog\Product;
+use Creators_Connect\Catalog\Product_Source;
 
 /**
  * Every requested ASIN comes back as a fresh product whose title, URL, image URLs, money

@@ -9,7 +9,7 @@ export interface IssuedToken {
 }
 
 /** Not a secret: tokens only need to look like Amazon's and be unique. */
-const TOKEN_KEY = 'amazon-creators-api-emulator';
+const TOKEN_KEY = 'creators-connect-for-amazon-emulator';
 
 function base64url( data: string | Buffer ): string {
 	return Buffer.from( data ).toString( 'base64url' );

@@ -2,20 +2,20 @@
 /**
  * Shared setup of the Amazon layer's integration tests (real WordPress, real HTTP to the emulator).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Amazon;
+namespace Creators_Connect\Tests\Integration\Amazon;
 
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Amazon\Creators_Client;
-use Amazon_Creators_API\Amazon\Http_Transport;
-use Amazon_Creators_API\Amazon\Paapi_Client;
-use Amazon_Creators_API\Amazon\Token_Provider;
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Amazon\Creators_Client;
+use Creators_Connect\Amazon\Http_Transport;
+use Creators_Connect\Amazon\Paapi_Client;
+use Creators_Connect\Amazon\Token_Provider;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
  * Resets the emulator, switches our own request spacing off unless a test wants it, and builds

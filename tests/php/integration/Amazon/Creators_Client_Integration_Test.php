@@ -2,18 +2,18 @@
 /**
  * Integration tests of the Creators API client against the emulator.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Amazon;
+namespace Creators_Connect\Tests\Integration\Amazon;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Amazon_Exception;
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Amazon\Creators_Credentials;
-use Amazon_Creators_API\Tests\Emulator;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Tests\Emulator;
 
 require_once __DIR__ . '/Amazon_Test_Case.php';
 

@@ -2,21 +2,21 @@
 /**
  * Integration tests of the PA-API 5.0 client against the emulator.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Amazon;
+namespace Creators_Connect\Tests\Integration\Amazon;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Amazon_Exception;
-use Amazon_Creators_API\Amazon\Http_Transport;
-use Amazon_Creators_API\Amazon\Paapi_Client;
-use Amazon_Creators_API\Amazon\Paapi_Credentials;
-use Amazon_Creators_API\Amazon\Sigv4_Signer;
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
-use Amazon_Creators_API\Tests\Emulator;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Http_Transport;
+use Creators_Connect\Amazon\Paapi_Client;
+use Creators_Connect\Amazon\Paapi_Credentials;
+use Creators_Connect\Amazon\Sigv4_Signer;
+use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Tests\Emulator;
 
 require_once __DIR__ . '/Amazon_Test_Case.php';
 

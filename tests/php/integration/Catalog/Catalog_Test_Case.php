@@ -3,28 +3,28 @@
  * Shared setup of the catalog's integration tests: the emulator, a fixed routing table, a
  * product service built the way the plugin builds it.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Catalog;
+namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Amazon\Creators_Client;
-use Amazon_Creators_API\Amazon\Http_Transport;
-use Amazon_Creators_API\Amazon\Paapi_Client;
-use Amazon_Creators_API\Amazon\Rate_Limiter;
-use Amazon_Creators_API\Amazon\Shared_Store;
-use Amazon_Creators_API\Amazon\Sigv4_Signer;
-use Amazon_Creators_API\Amazon\Token_Provider;
-use Amazon_Creators_API\Catalog\Product;
-use Amazon_Creators_API\Catalog\Product_Service;
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Catalog\Router;
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Fixed_Credentials_Source;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Amazon\Creators_Client;
+use Creators_Connect\Amazon\Http_Transport;
+use Creators_Connect\Amazon\Paapi_Client;
+use Creators_Connect\Amazon\Rate_Limiter;
+use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Amazon\Sigv4_Signer;
+use Creators_Connect\Amazon\Token_Provider;
+use Creators_Connect\Catalog\Product;
+use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Router;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Fixed_Credentials_Source;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
  * Resets the emulator, switches request spacing off (filter `acapi_rate_limit_per_second` = 0)

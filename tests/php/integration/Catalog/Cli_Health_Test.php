@@ -2,17 +2,17 @@
 /**
  * The Site Health checks (the WP-CLI commands are tested in tests/php/integration/Cli/).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Catalog;
+namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Catalog\Refresh_Job;
-use Amazon_Creators_API\Health\Site_Health;
-use Amazon_Creators_API\Tests\Fixed_Credentials_Source;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Refresh_Job;
+use Creators_Connect\Health\Site_Health;
+use Creators_Connect\Tests\Fixed_Credentials_Source;
 
 require_once __DIR__ . '/Catalog_Test_Case.php';
 
@@ -49,6 +49,6 @@ final class Cli_Health_Test extends Catalog_Test_Case {
 		$this->assertSame( 'recommended', ( new Site_Health( $this->router(), new Product_Store() ) )->test_routing()['status'] );
 
 		$info = $health->add_debug_information( array() );
-		$this->assertArrayHasKey( 'amazon-creators-api', $info );
+		$this->assertArrayHasKey( 'creators-connect-for-amazon', $info );
 	}
 }

@@ -2,16 +2,16 @@
 /**
  * Page prefetch: every product of a page in ⌈N/10⌉ calls cold, none warm.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Catalog;
+namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Amazon_Creators_API\Catalog\Prefetcher;
-use Amazon_Creators_API\Catalog\Product_Service;
-use Amazon_Creators_API\Tests\Emulator;
+use Creators_Connect\Catalog\Prefetcher;
+use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Tests\Emulator;
 
 require_once __DIR__ . '/Catalog_Test_Case.php';
 
@@ -53,10 +53,10 @@ final class Prefetcher_Test extends Catalog_Test_Case {
 		$asins[] = 'B0ZZZZZZZ9'; // 25th: not in the catalog (a per-item error, still one batch slot).
 
 		$content  = '<!-- wp:paragraph --><p>Intro [amazon asin="' . implode( ',', array_slice( $asins, 0, 6 ) ) . '" country="us"]</p><!-- /wp:paragraph -->';
-		$content .= '<!-- wp:amazon-creators-api/product {"asins":' . wp_json_encode( array_slice( $asins, 6, 6 ) ) . ',"country":"us"} /-->';
+		$content .= '<!-- wp:creators-connect-for-amazon/product {"asins":' . wp_json_encode( array_slice( $asins, 6, 6 ) ) . ',"country":"us"} /-->';
 		$content .= '<!-- wp:shortcode -->[amazon box="' . implode( ',', array_slice( $asins, 12, 4 ) ) . '"]<!-- /wp:shortcode -->';
 		$content .= '<!-- wp:paragraph --><p>[amazon link="' . $asins[16] . '" title="x"] and [amazon fields="' . $asins[17] . '" value="price"]</p><!-- /wp:paragraph -->';
-		$content .= '<!-- wp:amazon-creators-api/product {"asins":' . wp_json_encode( array_slice( $asins, 18, 4 ) ) . '} /-->';
+		$content .= '<!-- wp:creators-connect-for-amazon/product {"asins":' . wp_json_encode( array_slice( $asins, 18, 4 ) ) . '} /-->';
 		$content .= '<!-- wp:paragraph --><p>[amazon_product asin="' . implode( ',', array_slice( $asins, 22, 3 ) ) . '" country="US"] [[amazon asin="B0ESCAPED1"]]</p><!-- /wp:paragraph -->';
 		$post_id  = $this->create_post( $content );
 
@@ -98,9 +98,9 @@ final class Prefetcher_Test extends Catalog_Test_Case {
 		$us      = array_slice( Emulator::catalog_asins( 'us' ), 0, 5 );
 		$de      = array_slice( Emulator::catalog_asins( 'de' ), 0, 5 );
 		$content = '[amazon asin="' . implode( ',', array_slice( $us, 0, 2 ) ) . '" country="us"]'
-			. '<!-- wp:amazon-creators-api/product {"asins":' . wp_json_encode( array_slice( $us, 2, 3 ) ) . ',"country":"us"} /-->'
+			. '<!-- wp:creators-connect-for-amazon/product {"asins":' . wp_json_encode( array_slice( $us, 2, 3 ) ) . ',"country":"us"} /-->'
 			. '[amazon box="' . implode( ',', array_slice( $de, 0, 3 ) ) . '"]'
-			. '<!-- wp:amazon-creators-api/product {"asins":' . wp_json_encode( array_slice( $de, 3, 2 ) ) . ',"country":"de"} /-->';
+			. '<!-- wp:creators-connect-for-amazon/product {"asins":' . wp_json_encode( array_slice( $de, 3, 2 ) ) . ',"country":"de"} /-->';
 		$groups  = ( new Prefetcher( $this->service() ) )->prefetch_posts( array( get_post( $this->create_post( $content ) ) ) );
 		$this->assertSame( $us, $groups['us'] );
 		$this->assertSame( 1, $this->get_items_calls( 'us' ) );
@@ -132,17 +132,17 @@ final class Prefetcher_Test extends Catalog_Test_Case {
 				'post_type'    => 'wp_block',
 				'post_status'  => 'publish',
 				'post_title'   => 'Products',
-				'post_content' => '<!-- wp:amazon-creators-api/product {"asins":["' . $asins[0] . '"],"country":"de"} /-->[amazon asin="' . $asins[1] . '" country="de"]',
+				'post_content' => '<!-- wp:creators-connect-for-amazon/product {"asins":["' . $asins[0] . '"],"country":"de"} /-->[amazon asin="' . $asins[1] . '" country="de"]',
 			)
 		);
 		register_block_pattern(
 			'acapi-test/products',
 			array(
 				'title'   => 'Products',
-				'content' => '<!-- wp:group --><div class="wp-block-group"><!-- wp:amazon-creators-api/product {"asins":["' . $asins[2] . '"],"country":"de"} /--></div><!-- /wp:group -->',
+				'content' => '<!-- wp:group --><div class="wp-block-group"><!-- wp:creators-connect-for-amazon/product {"asins":["' . $asins[2] . '"],"country":"de"} /--></div><!-- /wp:group -->',
 			)
 		);
-		$content = '<!-- wp:block {"ref":' . $reusable . '} /--><!-- wp:pattern {"slug":"acapi-test/products"} /--><!-- wp:group --><div><!-- wp:amazon-creators-api/product {"asins":["' . $asins[3] . '"],"country":"de"} /--></div><!-- /wp:group -->';
+		$content = '<!-- wp:block {"ref":' . $reusable . '} /--><!-- wp:pattern {"slug":"acapi-test/products"} /--><!-- wp:group --><div><!-- wp:creators-connect-for-amazon/product {"asins":["' . $asins[3] . '"],"country":"de"} /--></div><!-- /wp:group -->';
 		$found   = ( new Prefetcher( $this->service() ) )->collect( $content );
 		$this->assertEqualsCanonicalizing( array_slice( $asins, 0, 4 ), $found['de'] );
 	}

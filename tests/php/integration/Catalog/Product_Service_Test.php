@@ -2,18 +2,18 @@
 /**
  * The read path against the emulator: batching, the 24-hour rule, budgets, failures.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Catalog;
+namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Catalog\Refresh_Job;
-use Amazon_Creators_API\Tests\Emulator;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Refresh_Job;
+use Creators_Connect\Tests\Emulator;
 
 require_once __DIR__ . '/Catalog_Test_Case.php';
 

@@ -2,19 +2,19 @@
 /**
  * The product table on SQLite and MariaDB.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Catalog;
+namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Catalog\Compliance;
-use Amazon_Creators_API\Catalog\Product;
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
-use Amazon_Creators_API\Uninstaller;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Catalog\Compliance;
+use Creators_Connect\Catalog\Product;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Tests\Integration_Test_Case;
+use Creators_Connect\Uninstaller;
 
 /**
  * Product_Store without Amazon: schema, round trips, errors, due rows, the cache.

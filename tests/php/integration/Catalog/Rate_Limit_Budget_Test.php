@@ -3,16 +3,16 @@
  * A batch the plugin's own request spacing holds back is treated as out of time: queued and shown
  * as the fallback product, not kept as an error.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Catalog;
+namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Amazon_Creators_API\Catalog\Prefetcher;
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Tests\Emulator;
+use Creators_Connect\Catalog\Prefetcher;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Tests\Emulator;
 
 /**
  * Product_Service with the rate limiter on.

@@ -2,18 +2,18 @@
 /**
  * The router against the emulator: the routing table, the fallback, the summary.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Catalog;
+namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Catalog\Route_Decision;
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Fixed_Credentials_Source;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Catalog\Route_Decision;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Fixed_Credentials_Source;
 
 require_once __DIR__ . '/Catalog_Test_Case.php';
 

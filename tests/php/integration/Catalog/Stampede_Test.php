@@ -2,15 +2,15 @@
 /**
  * Stampede protection across processes: concurrent requests for the same missing ASINs make one call.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Catalog;
+namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Tests\Emulator;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Tests\Emulator;
 
 require_once __DIR__ . '/Catalog_Test_Case.php';
 

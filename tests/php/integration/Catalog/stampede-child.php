@@ -5,25 +5,25 @@
  *
  * Usage: php stampede-child.php <site-dir> <country> <ASIN,ASIN,…>
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
 // phpcs:disable WordPress.NamingConventions.PrefixAllGlobals -- a test script, not plugin code.
 
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Amazon\Creators_Client;
-use Amazon_Creators_API\Amazon\Http_Transport;
-use Amazon_Creators_API\Amazon\Paapi_Client;
-use Amazon_Creators_API\Amazon\Rate_Limiter;
-use Amazon_Creators_API\Amazon\Shared_Store;
-use Amazon_Creators_API\Amazon\Sigv4_Signer;
-use Amazon_Creators_API\Amazon\Token_Provider;
-use Amazon_Creators_API\Catalog\Product_Service;
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Catalog\Router;
-use Amazon_Creators_API\Tests\Fixed_Credentials_Source;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Amazon\Creators_Client;
+use Creators_Connect\Amazon\Http_Transport;
+use Creators_Connect\Amazon\Paapi_Client;
+use Creators_Connect\Amazon\Rate_Limiter;
+use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Amazon\Sigv4_Signer;
+use Creators_Connect\Amazon\Token_Provider;
+use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Router;
+use Creators_Connect\Tests\Fixed_Credentials_Source;
 
 require dirname( __DIR__, 4 ) . '/vendor/autoload.php';
 $_SERVER['HTTP_HOST']   = '127.0.0.1:8890';

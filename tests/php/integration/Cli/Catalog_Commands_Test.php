@@ -3,24 +3,24 @@
  * WP-CLI `item get`, `search`, `cache status|flush|refresh` and `route` (WP-CLI itself is not
  * installable here: the commands are called directly with a writer).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Cli;
+namespace Creators_Connect\Tests\Integration\Cli;
 
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Catalog\Refresh_Job;
-use Amazon_Creators_API\Cli\Cache_Command;
-use Amazon_Creators_API\Cli\Item_Command;
-use Amazon_Creators_API\Cli\Output;
-use Amazon_Creators_API\Cli\Product_Rows;
-use Amazon_Creators_API\Cli\Route_Command;
-use Amazon_Creators_API\Cli\Search_Command;
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Fixed_Credentials_Source;
-use Amazon_Creators_API\Tests\Integration\Catalog\Catalog_Test_Case;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Refresh_Job;
+use Creators_Connect\Cli\Cache_Command;
+use Creators_Connect\Cli\Item_Command;
+use Creators_Connect\Cli\Output;
+use Creators_Connect\Cli\Product_Rows;
+use Creators_Connect\Cli\Route_Command;
+use Creators_Connect\Cli\Search_Command;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Fixed_Credentials_Source;
+use Creators_Connect\Tests\Integration\Catalog\Catalog_Test_Case;
 
 require_once dirname( __DIR__ ) . '/Catalog/Catalog_Test_Case.php';
 

@@ -2,25 +2,25 @@
 /**
  * WP-CLI `marketplace list` and `marketplace test` against the Amazon emulator.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Cli;
+namespace Creators_Connect\Tests\Integration\Cli;
 
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Amazon\Creators_Client;
-use Amazon_Creators_API\Amazon\Http_Transport;
-use Amazon_Creators_API\Amazon\Rate_Limiter;
-use Amazon_Creators_API\Amazon\Shared_Store;
-use Amazon_Creators_API\Amazon\Token_Provider;
-use Amazon_Creators_API\Cli\Marketplace_Command;
-use Amazon_Creators_API\Cli\Output;
-use Amazon_Creators_API\Settings\Connection_Tester;
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Integration\Settings\Settings_Fixtures;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Amazon\Creators_Client;
+use Creators_Connect\Amazon\Http_Transport;
+use Creators_Connect\Amazon\Rate_Limiter;
+use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Amazon\Token_Provider;
+use Creators_Connect\Cli\Marketplace_Command;
+use Creators_Connect\Cli\Output;
+use Creators_Connect\Settings\Connection_Tester;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Integration\Settings\Settings_Fixtures;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 require_once dirname( __DIR__ ) . '/Settings/Settings_Fixtures.php';
 
@@ -151,7 +151,7 @@ final class Marketplace_Command_Test extends Integration_Test_Case {
 		$this->assertTrue( $cli['ok'] );
 
 		$this->act_as( 'administrator' );
-		$rest = $this->rest( 'POST', '/amazon-creators-api/v1/marketplaces/de/test' );
+		$rest = $this->rest( 'POST', '/creators-connect-for-amazon/v1/marketplaces/de/test' );
 		$this->assertSame( 200, $rest->get_status() );
 		$this->assertSame( $rest->get_data(), $cli );
 	}

@@ -2,14 +2,14 @@
 /**
  * The plugin boots in a real WordPress: active, its services wired, its page and block registered.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Core;
+namespace Creators_Connect\Tests\Integration\Core;
 
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
  * Boot of the plugin.
@@ -20,15 +20,15 @@ final class Plugin_Boot_Test extends Integration_Test_Case {
 	 * The plugin is active and its requirements are met on the test site.
 	 */
 	public function test_plugin_is_active_and_requirements_met(): void {
-		$this->assertTrue( is_plugin_active( 'amazon-creators-api/plugin.php' ) );
-		$this->assertTrue( ( new \Amazon_Creators_API\Requirements( ACAPI_DIR ) )->are_met() );
+		$this->assertTrue( is_plugin_active( 'creators-connect-for-amazon/plugin.php' ) );
+		$this->assertTrue( ( new \Creators_Connect\Requirements( ACAPI_DIR ) )->are_met() );
 	}
 
 	/**
 	 * The product block is registered, dynamic, from the built block.json.
 	 */
 	public function test_product_block_is_registered(): void {
-		$block = \WP_Block_Type_Registry::get_instance()->get_registered( 'amazon-creators-api/product' );
+		$block = \WP_Block_Type_Registry::get_instance()->get_registered( 'creators-connect-for-amazon/product' );
 		$this->assertInstanceOf( \WP_Block_Type::class, $block );
 		$this->assertSame( 3, $block->api_version );
 		$this->assertTrue( $block->is_dynamic() );
@@ -43,7 +43,7 @@ final class Plugin_Boot_Test extends Integration_Test_Case {
 		set_current_screen( 'dashboard' );
 		do_action( 'admin_menu' );
 		$slugs = array_column( $submenu['options-general.php'] ?? array(), 2 );
-		$this->assertContains( 'amazon-creators-api', $slugs );
+		$this->assertContains( 'creators-connect-for-amazon', $slugs );
 		$submenu            = array();
 		$_wp_submenu_nopriv = array();
 	}

@@ -3,18 +3,18 @@
  * Hostile input: an XSS corpus through every shortcode attribute, every block attribute and
  * every product field, and shortcodes in comments.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Reliability;
+namespace Creators_Connect\Tests\Integration\Reliability;
 
-use Amazon_Creators_API\Render\Renderer;
-use Amazon_Creators_API\Render\Shortcode;
-use Amazon_Creators_API\Tests\Fixture_Product_Source;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
-use Amazon_Creators_API\Tests\Payload_Product_Source;
+use Creators_Connect\Render\Renderer;
+use Creators_Connect\Render\Shortcode;
+use Creators_Connect\Tests\Fixture_Product_Source;
+use Creators_Connect\Tests\Integration_Test_Case;
+use Creators_Connect\Tests\Payload_Product_Source;
 
 /**
  * Whatever comes in, the output parses as HTML with no script element, no event handler, no
@@ -87,7 +87,7 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 		$this->shortcode->register_shared_tag();
 		add_filter( 'pre_do_shortcode_tag', array( $this->shortcode, 'keep_in_comments' ), 10, 4 );
 
-		$type = \WP_Block_Type_Registry::get_instance()->get_registered( 'amazon-creators-api/product' );
+		$type = \WP_Block_Type_Registry::get_instance()->get_registered( 'creators-connect-for-amazon/product' );
 		$this->assertNotNull( $type );
 		$this->saved_callback         = $type->render_callback;
 		$renderer                     = $this->renderer;
@@ -105,7 +105,7 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 		remove_filter( 'pre_do_shortcode_tag', array( $this->shortcode, 'keep_in_comments' ), 10 );
 		remove_all_filters( 'acapi_plain_output' );
 		remove_filter( 'comment_text', 'do_shortcode', 11 );
-		$type = \WP_Block_Type_Registry::get_instance()->get_registered( 'amazon-creators-api/product' );
+		$type = \WP_Block_Type_Registry::get_instance()->get_registered( 'creators-connect-for-amazon/product' );
 		if ( null !== $type ) {
 			$type->render_callback = $this->saved_callback;
 		}
@@ -194,7 +194,7 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 			$attrs[ $attribute ] = in_array( $attribute, array( 'asins', 'show' ), true ) ? array( $payload ) : $payload;
 			$markup              = serialize_block(
 				array(
-					'blockName'    => 'amazon-creators-api/product',
+					'blockName'    => 'creators-connect-for-amazon/product',
 					'attrs'        => $attrs,
 					'innerBlocks'  => array(),
 					'innerHTML'    => '',
@@ -203,7 +203,7 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 			);
 			$html                = do_blocks( $markup );
 			$this->assert_safe( $html, "block attribute {$attribute} (do_blocks)" );
-			$this->assertStringContainsString( 'wp-block-amazon-creators-api-product', $html, "nothing rendered for {$attribute}" );
+			$this->assertStringContainsString( 'wp-block-creators-connect-for-amazon-product', $html, "nothing rendered for {$attribute}" );
 			if ( 'buttonText' === $attribute ) {
 				$this->assert_text_intact( $html, $payload, 'buttonText' );
 			}

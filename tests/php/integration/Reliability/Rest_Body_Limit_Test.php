@@ -2,15 +2,15 @@
 /**
  * Oversized request bodies on the plugin's REST routes.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Reliability;
+namespace Creators_Connect\Tests\Integration\Reliability;
 
-use Amazon_Creators_API\Rest\Rest_Controller;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Rest\Rest_Controller;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
  * Every route of the namespace refuses a body over 1 MB with 400, also routes that take no body;

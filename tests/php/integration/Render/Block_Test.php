@@ -2,16 +2,16 @@
 /**
  * Integration tests of the product block as the plugin wires it.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Render;
+namespace Creators_Connect\Tests\Integration\Render;
 
-use Amazon_Creators_API\Plugin;
-use Amazon_Creators_API\Render\Renderer;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Plugin;
+use Creators_Connect\Render\Renderer;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
  * The block's registration, render.php and the renderer accessor.
@@ -22,7 +22,7 @@ final class Block_Test extends Integration_Test_Case {
 	 * The block is registered from block.json with the renderer's stylesheet.
 	 */
 	public function test_block_is_registered(): void {
-		$block = \WP_Block_Type_Registry::get_instance()->get_registered( 'amazon-creators-api/product' );
+		$block = \WP_Block_Type_Registry::get_instance()->get_registered( 'creators-connect-for-amazon/product' );
 		$this->assertNotNull( $block );
 		$this->assertSame( 3, $block->api_version );
 		$this->assertContains( Renderer::STYLE, $block->style_handles );
@@ -44,11 +44,11 @@ final class Block_Test extends Integration_Test_Case {
 	 */
 	public function test_unconfigured_site_renders_notice_for_editors_only(): void {
 		$log    = $this->debug_log();
-		$markup = '<!-- wp:amazon-creators-api/product {"asins":["B0B8RZ4XJQ"],"country":"us"} /-->';
+		$markup = '<!-- wp:creators-connect-for-amazon/product {"asins":["B0B8RZ4XJQ"],"country":"us"} /-->';
 		$this->assertSame( '', trim( do_blocks( $markup ) ) );
 		$this->act_as( 'editor' );
 		$html = do_blocks( $markup );
-		$this->assertStringContainsString( 'class="wp-block-amazon-creators-api-product', $html );
+		$this->assertStringContainsString( 'class="wp-block-creators-connect-for-amazon-product', $html );
 		$this->assertStringContainsString( 'acapi-notice', $html );
 		$this->assertSame( $log, $this->debug_log() );
 	}
@@ -58,17 +58,17 @@ final class Block_Test extends Integration_Test_Case {
 	 */
 	public function test_empty_block(): void {
 		$this->act_as( 'editor' );
-		$this->assertStringContainsString( 'No product chosen', do_blocks( '<!-- wp:amazon-creators-api/product /-->' ) );
+		$this->assertStringContainsString( 'No product chosen', do_blocks( '<!-- wp:creators-connect-for-amazon/product /-->' ) );
 	}
 
 	/**
 	 * The disclosure block prints Amazon's statement, or the site's own wording.
 	 */
 	public function test_disclosure_block(): void {
-		$html = do_blocks( '<!-- wp:amazon-creators-api/disclosure /-->' );
+		$html = do_blocks( '<!-- wp:creators-connect-for-amazon/disclosure /-->' );
 		$this->assertMatchesRegularExpression( '#^<p class="[^"]*acapi-disclosure[^"]*">As an Amazon Associate I earn from qualifying purchases\.</p>$#', trim( $html ) );
 		update_option( 'acapi_general', array( 'disclosure_text' => 'Werbung & "Partnerlinks" <script>alert(1)</script>' ) );
-		$html = do_blocks( '<!-- wp:amazon-creators-api/disclosure /-->' );
+		$html = do_blocks( '<!-- wp:creators-connect-for-amazon/disclosure /-->' );
 		$this->assertStringContainsString( '>Werbung &amp; &quot;Partnerlinks&quot;</p>', $html );
 		$this->assertStringNotContainsString( '<script', $html );
 	}

@@ -2,18 +2,18 @@
 /**
  * Product HTML stays out of core's content filters, through the plugin as it is wired.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Render;
+namespace Creators_Connect\Tests\Integration\Render;
 
-use Amazon_Creators_API\Catalog\Product;
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Plugin;
-use Amazon_Creators_API\Render\Content_Placeholders;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Catalog\Product;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Plugin;
+use Creators_Connect\Render\Content_Placeholders;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
  * A product whose title has quotes, a double dash and a smiley, shown by a block and a shortcode
@@ -35,7 +35,7 @@ final class Content_Placeholders_Test extends Integration_Test_Case {
 	 * Post content: text core's filters change, a product block and a shortcode.
 	 */
 	private const CONTENT = '<!-- wp:paragraph --><p>Intro "quoted" -- text :)</p><!-- /wp:paragraph -->'
-		. '<!-- wp:amazon-creators-api/product {"asins":["' . self::ASIN . '"],"country":"de"} /-->'
+		. '<!-- wp:creators-connect-for-amazon/product {"asins":["' . self::ASIN . '"],"country":"de"} /-->'
 		. '<!-- wp:paragraph --><p>Inline: [amazon_product asin="' . self::ASIN . '" country="de" template="text_link"]</p><!-- /wp:paragraph -->';
 
 	/**

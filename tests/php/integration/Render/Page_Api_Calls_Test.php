@@ -3,17 +3,17 @@
  * A page with 30 products, through the plugin as it is wired for a real request: its settings,
  * prefetcher, product service and renderer, over real HTTP to the emulator.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Render;
+namespace Creators_Connect\Tests\Integration\Render;
 
-use Amazon_Creators_API\Settings\Secret_Box;
-use Amazon_Creators_API\Settings\Settings_Repository;
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Settings\Secret_Box;
+use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
  * ⌈N/10⌉ getItems calls cold, none warm.
@@ -69,9 +69,9 @@ final class Page_Api_Calls_Test extends Integration_Test_Case {
 		foreach ( range( 1, 6 ) as $n ) {
 			$asins[] = sprintf( 'B0UNKNOWN%d', $n );
 		}
-		$content  = '<!-- wp:amazon-creators-api/product {"asins":' . wp_json_encode( array_slice( $asins, 0, 10 ) ) . ',"template":"grid"} /-->';
+		$content  = '<!-- wp:creators-connect-for-amazon/product {"asins":' . wp_json_encode( array_slice( $asins, 0, 10 ) ) . ',"template":"grid"} /-->';
 		$content .= '<!-- wp:shortcode -->[amazon asin="' . implode( ',', array_slice( $asins, 10, 10 ) ) . '" template="list"]<!-- /wp:shortcode -->';
-		$content .= '<!-- wp:amazon-creators-api/product {"asins":' . wp_json_encode( array_slice( $asins, 20, 10 ) ) . ',"country":"us","template":"table"} /-->';
+		$content .= '<!-- wp:creators-connect-for-amazon/product {"asins":' . wp_json_encode( array_slice( $asins, 20, 10 ) ) . ',"country":"us","template":"table"} /-->';
 		$post_id  = wp_insert_post(
 			array(
 				'post_status'  => 'publish',

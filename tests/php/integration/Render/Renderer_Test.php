@@ -2,17 +2,17 @@
 /**
  * Integration tests of the renderer and its templates, against fixture products.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Render;
+namespace Creators_Connect\Tests\Integration\Render;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Render\Renderer;
-use Amazon_Creators_API\Tests\Fixture_Product_Source;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Render\Renderer;
+use Creators_Connect\Tests\Fixture_Product_Source;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
  * Renderer, templates, degraded states.
@@ -615,8 +615,8 @@ final class Renderer_Test extends Integration_Test_Case {
 	 */
 	public function test_theme_override_and_data_filter(): void {
 		$dir = get_temp_dir() . 'acapi-theme-' . wp_generate_password( 6, false );
-		wp_mkdir_p( $dir . '/amazon-creators-api' );
-		file_put_contents( $dir . '/amazon-creators-api/box.php', '<?php foreach ( $data["items"] as $i ) { echo "<p class=\"theme-box\">" . esc_html( $i["title"] ) . "</p>"; }' );
+		wp_mkdir_p( $dir . '/creators-connect-for-amazon' );
+		file_put_contents( $dir . '/creators-connect-for-amazon/box.php', '<?php foreach ( $data["items"] as $i ) { echo "<p class=\"theme-box\">" . esc_html( $i["title"] ) . "</p>"; }' );
 		$saved                         = array( $GLOBALS['wp_stylesheet_path'] ?? null, $GLOBALS['wp_template_path'] ?? null );
 		$GLOBALS['wp_stylesheet_path'] = $dir;
 		$GLOBALS['wp_template_path']   = $dir;
@@ -630,8 +630,8 @@ final class Renderer_Test extends Integration_Test_Case {
 		$html                          = $this->renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) );
 		$GLOBALS['wp_stylesheet_path'] = $saved[0];
 		$GLOBALS['wp_template_path']   = $saved[1];
-		unlink( $dir . '/amazon-creators-api/box.php' );
-		rmdir( $dir . '/amazon-creators-api' );
+		unlink( $dir . '/creators-connect-for-amazon/box.php' );
+		rmdir( $dir . '/creators-connect-for-amazon' );
 		rmdir( $dir );
 		$this->assertSame( '<p class="theme-box">Filtered &lt;b&gt;title&lt;/b&gt;</p>', $html );
 	}
@@ -678,7 +678,7 @@ final class Renderer_Test extends Integration_Test_Case {
 			)
 		);
 		$xpath = $this->dom( $html );
-		$this->assertSame( 1, $xpath->query( '/html/body/div[contains(@class,"wp-block-amazon-creators-api-product")]' )->length ?? -1 );
+		$this->assertSame( 1, $xpath->query( '/html/body/div[contains(@class,"wp-block-creators-connect-for-amazon-product")]' )->length ?? -1 );
 		$this->assertSame( 2, $xpath->query( '//a[@class="acapi-button"]' )->length ?? -1 );
 		$this->assertSame( 0, $xpath->query( '//img' )->length ?? -1 );
 		$this->assertSame( '', $this->renderer->render_block( array( 'asins' => array() ) ) );

@@ -2,18 +2,18 @@
 /**
  * Integration tests of the shortcodes: ours, AAWP's forms, tag ownership, the disclosure.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Render;
+namespace Creators_Connect\Tests\Integration\Render;
 
-use Amazon_Creators_API\Render\Disclosure;
-use Amazon_Creators_API\Render\Renderer;
-use Amazon_Creators_API\Render\Shortcode;
-use Amazon_Creators_API\Tests\Fixture_Product_Source;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Render\Disclosure;
+use Creators_Connect\Render\Renderer;
+use Creators_Connect\Render\Shortcode;
+use Creators_Connect\Tests\Fixture_Product_Source;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
  * Shortcode and Disclosure.

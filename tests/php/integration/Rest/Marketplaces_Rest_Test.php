@@ -2,28 +2,28 @@
 /**
  * The marketplace REST routes: CRUD, default, enable/disable, validation, conflicts.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Rest;
+namespace Creators_Connect\Tests\Integration\Rest;
 
-use Amazon_Creators_API\Settings\Secret_Box;
-use Amazon_Creators_API\Settings\Settings_Repository;
-use Amazon_Creators_API\Tests\Integration\Settings\Settings_Fixtures;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Settings\Secret_Box;
+use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Tests\Integration\Settings\Settings_Fixtures;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 require_once dirname( __DIR__ ) . '/Settings/Settings_Fixtures.php';
 
 /**
- * `amazon-creators-api/v1/marketplaces…` as an administrator.
+ * `creators-connect-for-amazon/v1/marketplaces…` as an administrator.
  */
 final class Marketplaces_Rest_Test extends Integration_Test_Case {
 
 	use Settings_Fixtures;
 
-	private const BASE = '/amazon-creators-api/v1/marketplaces';
+	private const BASE = '/creators-connect-for-amazon/v1/marketplaces';
 
 	/**
 	 * Logs an administrator in.

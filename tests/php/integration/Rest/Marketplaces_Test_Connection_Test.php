@@ -2,17 +2,17 @@
 /**
  * "Test connection" against the Amazon emulator: OK and each mapped failure, in plain language.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Rest;
+namespace Creators_Connect\Tests\Integration\Rest;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Integration\Settings\Settings_Fixtures;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Integration\Settings\Settings_Fixtures;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 require_once dirname( __DIR__ ) . '/Settings/Settings_Fixtures.php';
 
@@ -23,7 +23,7 @@ final class Marketplaces_Test_Connection_Test extends Integration_Test_Case {
 
 	use Settings_Fixtures;
 
-	private const BASE = '/amazon-creators-api/v1/marketplaces';
+	private const BASE = '/creators-connect-for-amazon/v1/marketplaces';
 
 	/**
 	 * The emulator.
@@ -192,7 +192,7 @@ final class Marketplaces_Test_Connection_Test extends Integration_Test_Case {
 	 * A secret that no longer decrypts: "re-enter this secret", and no call to Amazon.
 	 */
 	public function test_unreadable_secret(): void {
-		$old = new \Amazon_Creators_API\Settings\Settings_Repository( new \Amazon_Creators_API\Settings\Secret_Box( 'previous key' ) );
+		$old = new \Creators_Connect\Settings\Settings_Repository( new \Creators_Connect\Settings\Secret_Box( 'previous key' ) );
 		$this->assertIsArray( $old->add( $this->demo_input( 'de' ) ) );
 		$data = $this->test_connection( 'de' );
 		$this->assertFalse( $data['ok'] );

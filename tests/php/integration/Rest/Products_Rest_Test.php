@@ -2,17 +2,17 @@
 /**
  * GET /products and GET /search: the editor's look-ups.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Rest;
+namespace Creators_Connect\Tests\Integration\Rest;
 
-use Amazon_Creators_API\Rest\Products_Controller;
-use Amazon_Creators_API\Rest\Search_Controller;
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Integration\Catalog\Catalog_Test_Case;
+use Creators_Connect\Rest\Products_Controller;
+use Creators_Connect\Rest\Search_Controller;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Integration\Catalog\Catalog_Test_Case;
 
 require_once dirname( __DIR__ ) . '/Catalog/Catalog_Test_Case.php';
 
@@ -54,7 +54,7 @@ final class Products_Rest_Test extends Catalog_Test_Case {
 		$asins    = array_slice( Emulator::catalog_asins( 'de' ), 0, 2 );
 		$response = $this->rest(
 			'GET',
-			'/amazon-creators-api/v1/products',
+			'/creators-connect-for-amazon/v1/products',
 			null,
 			array(
 				'asins'   => implode( ',', array_merge( $asins, array( 'B0ZZZZZZZ1' ) ) ),
@@ -75,7 +75,7 @@ final class Products_Rest_Test extends Catalog_Test_Case {
 		// Again: from the store.
 		$this->rest(
 			'GET',
-			'/amazon-creators-api/v1/products',
+			'/creators-connect-for-amazon/v1/products',
 			null,
 			array(
 				'asins'   => implode( ',', $asins ),
@@ -91,13 +91,13 @@ final class Products_Rest_Test extends Catalog_Test_Case {
 	public function test_default_and_not_configured(): void {
 		$this->act_as( 'editor' );
 		$asin = Emulator::catalog_asins( 'de' )[0];
-		$data = $this->rest( 'GET', '/amazon-creators-api/v1/products', null, array( 'asins' => $asin ) )->get_data();
+		$data = $this->rest( 'GET', '/creators-connect-for-amazon/v1/products', null, array( 'asins' => $asin ) )->get_data();
 		$this->assertSame( 'de', $data['country'] );
 		$this->assertCount( 1, $data['products'] );
 
 		$data = $this->rest(
 			'GET',
-			'/amazon-creators-api/v1/products',
+			'/creators-connect-for-amazon/v1/products',
 			null,
 			array(
 				'asins'   => $asin,
@@ -113,23 +113,23 @@ final class Products_Rest_Test extends Catalog_Test_Case {
 	public function test_permissions_validation_and_rate_limit(): void {
 		$query = array( 'asins' => Emulator::catalog_asins( 'de' )[0] );
 		$this->act_as( null );
-		$this->assertSame( 401, $this->rest( 'GET', '/amazon-creators-api/v1/products', null, $query )->get_status() );
+		$this->assertSame( 401, $this->rest( 'GET', '/creators-connect-for-amazon/v1/products', null, $query )->get_status() );
 		$this->act_as( 'subscriber' );
-		$this->assertSame( 403, $this->rest( 'GET', '/amazon-creators-api/v1/products', null, $query )->get_status() );
+		$this->assertSame( 403, $this->rest( 'GET', '/creators-connect-for-amazon/v1/products', null, $query )->get_status() );
 
 		$this->act_as( 'author' );
-		$this->assertSame( 400, $this->rest( 'GET', '/amazon-creators-api/v1/products', null, array( 'asins' => '' ) )->get_status() );
-		$this->assertSame( 400, $this->rest( 'GET', '/amazon-creators-api/v1/products', null, array( 'asins' => implode( ',', array_fill( 0, 21, 'B000000001' ) ) . ',B000000002,' . implode( ',', array_map( static fn( int $i ): string => sprintf( 'B%09d', $i ), range( 10, 40 ) ) ) ) )->get_status() );
-		$this->assertSame( 400, $this->rest( 'GET', '/amazon-creators-api/v1/products', null, $query + array( 'country' => 'xyz' ) )->get_status() );
+		$this->assertSame( 400, $this->rest( 'GET', '/creators-connect-for-amazon/v1/products', null, array( 'asins' => '' ) )->get_status() );
+		$this->assertSame( 400, $this->rest( 'GET', '/creators-connect-for-amazon/v1/products', null, array( 'asins' => implode( ',', array_fill( 0, 21, 'B000000001' ) ) . ',B000000002,' . implode( ',', array_map( static fn( int $i ): string => sprintf( 'B%09d', $i ), range( 10, 40 ) ) ) ) )->get_status() );
+		$this->assertSame( 400, $this->rest( 'GET', '/creators-connect-for-amazon/v1/products', null, $query + array( 'country' => 'xyz' ) )->get_status() );
 
 		add_filter( 'acapi_rest_rate_limit', static fn(): int => 2 );
-		$this->assertSame( 200, $this->rest( 'GET', '/amazon-creators-api/v1/products', null, $query )->get_status() );
-		$this->assertSame( 200, $this->rest( 'GET', '/amazon-creators-api/v1/products', null, $query )->get_status() );
-		$limited = $this->rest( 'GET', '/amazon-creators-api/v1/products', null, $query );
+		$this->assertSame( 200, $this->rest( 'GET', '/creators-connect-for-amazon/v1/products', null, $query )->get_status() );
+		$this->assertSame( 200, $this->rest( 'GET', '/creators-connect-for-amazon/v1/products', null, $query )->get_status() );
+		$limited = $this->rest( 'GET', '/creators-connect-for-amazon/v1/products', null, $query );
 		$this->assertSame( 429, $limited->get_status() );
 		$this->assertSame( 'acapi_rest_rate_limited', $limited->get_data()['code'] );
 		$this->act_as( 'author' );
-		$this->assertSame( 200, $this->rest( 'GET', '/amazon-creators-api/v1/products', null, $query )->get_status(), 'per user' );
+		$this->assertSame( 200, $this->rest( 'GET', '/creators-connect-for-amazon/v1/products', null, $query )->get_status(), 'per user' );
 	}
 
 	/**
@@ -137,7 +137,7 @@ final class Products_Rest_Test extends Catalog_Test_Case {
 	 */
 	public function test_schema(): void {
 		$this->act_as( 'author' );
-		$request  = new \WP_REST_Request( 'OPTIONS', '/amazon-creators-api/v1/products' );
+		$request  = new \WP_REST_Request( 'OPTIONS', '/creators-connect-for-amazon/v1/products' );
 		$response = rest_do_request( $request );
 		$schema   = $response->get_data()['schema'];
 		$this->assertSame( array( 'country', 'products', 'errors' ), array_keys( $schema['properties'] ) );
@@ -153,21 +153,21 @@ final class Products_Rest_Test extends Catalog_Test_Case {
 			'keywords' => 'wireless headphones',
 			'country'  => 'us',
 		);
-		$response = $this->rest( 'GET', '/amazon-creators-api/v1/search', null, $query );
+		$response = $this->rest( 'GET', '/creators-connect-for-amazon/v1/search', null, $query );
 		$this->assertSame( 200, $response->get_status() );
 		$data = $response->get_data();
 		$this->assertSame( 'us', $data['country'] );
 		$this->assertSame( 1, $data['page'] );
 		$this->assertNotEmpty( $data['products'] );
 		$this->assertSame( 'us', $data['products'][0]['marketplace'] );
-		$this->rest( 'GET', '/amazon-creators-api/v1/search', null, $query );
+		$this->rest( 'GET', '/creators-connect-for-amazon/v1/search', null, $query );
 		$this->assertSame( 1, $this->emulator->count( 'searchItems' ), 'cached' );
 
 		$this->assertSame(
 			400,
 			$this->rest(
 				'GET',
-				'/amazon-creators-api/v1/search',
+				'/creators-connect-for-amazon/v1/search',
 				null,
 				array(
 					'keywords' => 'x',
@@ -177,7 +177,7 @@ final class Products_Rest_Test extends Catalog_Test_Case {
 		);
 		$failed = $this->rest(
 			'GET',
-			'/amazon-creators-api/v1/search',
+			'/creators-connect-for-amazon/v1/search',
 			null,
 			array(
 				'keywords' => 'x',

@@ -2,15 +2,15 @@
 /**
  * GET /resolve: Amazon URLs to marketplace and ASIN.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Rest;
+namespace Creators_Connect\Tests\Integration\Rest;
 
-use Amazon_Creators_API\Rest\Resolve_Controller;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Rest\Resolve_Controller;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
  * Every product URL form of every marketplace kind.
@@ -72,7 +72,7 @@ final class Resolve_Rest_Test extends Integration_Test_Case {
 	 */
 	public function test_resolves( string $url, string $country, string $asin ): void {
 		$this->act_as( 'author' );
-		$response = $this->rest( 'GET', '/amazon-creators-api/v1/resolve', null, array( 'url' => $url ) );
+		$response = $this->rest( 'GET', '/creators-connect-for-amazon/v1/resolve', null, array( 'url' => $url ) );
 		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$data = $response->get_data();
 		$this->assertSame( $country, $data['country'] );
@@ -86,10 +86,10 @@ final class Resolve_Rest_Test extends Integration_Test_Case {
 	public function test_rejects(): void {
 		$this->act_as( 'author' );
 		foreach ( array( 'https://www.example.com/dp/B0C1234567', 'https://www.amazon.de/s?k=kaffee', 'https://notamazon.de/dp/B0C1234567', 'not a url at all' ) as $url ) {
-			$response = $this->rest( 'GET', '/amazon-creators-api/v1/resolve', null, array( 'url' => $url ) );
+			$response = $this->rest( 'GET', '/creators-connect-for-amazon/v1/resolve', null, array( 'url' => $url ) );
 			$this->assertSame( 400, $response->get_status(), $url );
 		}
 		$this->act_as( null );
-		$this->assertSame( 401, $this->rest( 'GET', '/amazon-creators-api/v1/resolve', null, array( 'url' => 'https://www.amazon.de/dp/B0C1234567' ) )->get_status() );
+		$this->assertSame( 401, $this->rest( 'GET', '/creators-connect-for-amazon/v1/resolve', null, array( 'url' => 'https://www.amazon.de/dp/B0C1234567' ) )->get_status() );
 	}
 }

@@ -2,15 +2,15 @@
 /**
  * GET /routing: the routing summary for the settings screen.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Rest;
+namespace Creators_Connect\Tests\Integration\Rest;
 
-use Amazon_Creators_API\Rest\Routing_Controller;
-use Amazon_Creators_API\Tests\Integration\Catalog\Catalog_Test_Case;
+use Creators_Connect\Rest\Routing_Controller;
+use Creators_Connect\Tests\Integration\Catalog\Catalog_Test_Case;
 
 require_once dirname( __DIR__ ) . '/Catalog/Catalog_Test_Case.php';
 
@@ -56,7 +56,7 @@ final class Routing_Rest_Test extends Catalog_Test_Case {
 	 */
 	public function test_summary(): void {
 		$this->act_as( 'administrator' );
-		$response = $this->rest( 'GET', '/amazon-creators-api/v1/routing' );
+		$response = $this->rest( 'GET', '/creators-connect-for-amazon/v1/routing' );
 		$this->assertSame( 200, $response->get_status() );
 		$data = $response->get_data();
 		$this->assertSame( 'de', $data['default_country'] );
@@ -86,8 +86,8 @@ final class Routing_Rest_Test extends Catalog_Test_Case {
 	 */
 	public function test_permissions(): void {
 		$this->act_as( 'editor' );
-		$this->assertSame( 403, $this->rest( 'GET', '/amazon-creators-api/v1/routing' )->get_status() );
+		$this->assertSame( 403, $this->rest( 'GET', '/creators-connect-for-amazon/v1/routing' )->get_status() );
 		$this->act_as( null );
-		$this->assertSame( 401, $this->rest( 'GET', '/amazon-creators-api/v1/routing' )->get_status() );
+		$this->assertSame( 401, $this->rest( 'GET', '/creators-connect-for-amazon/v1/routing' )->get_status() );
 	}
 }

@@ -2,27 +2,27 @@
 /**
  * Every settings route: capability checks, no secret in any answer, PA-API and general settings.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Rest;
+namespace Creators_Connect\Tests\Integration\Rest;
 
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Integration\Settings\Settings_Fixtures;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Integration\Settings\Settings_Fixtures;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 require_once dirname( __DIR__ ) . '/Settings/Settings_Fixtures.php';
 
 /**
- * `amazon-creators-api/v1/{marketplaces,paapi,general}`.
+ * `creators-connect-for-amazon/v1/{marketplaces,paapi,general}`.
  */
 final class Settings_Rest_Test extends Integration_Test_Case {
 
 	use Settings_Fixtures;
 
-	private const NS = '/amazon-creators-api/v1';
+	private const NS = '/creators-connect-for-amazon/v1';
 
 	/**
 	 * Every settings route with a body that would be valid for an administrator.

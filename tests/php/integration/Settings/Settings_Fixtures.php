@@ -2,17 +2,17 @@
 /**
  * Helpers shared by the settings tests: demo marketplace input and the REST namespace.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Settings;
+namespace Creators_Connect\Tests\Integration\Settings;
 
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
-use Amazon_Creators_API\Settings\Secret_Box;
-use Amazon_Creators_API\Settings\Settings_Repository;
-use Amazon_Creators_API\Tests\Emulator;
+use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Settings\Secret_Box;
+use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Tests\Emulator;
 
 /**
  * Demo input built from tests/fixtures/credentials.json.

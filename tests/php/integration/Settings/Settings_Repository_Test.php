@@ -2,20 +2,20 @@
 /**
  * Settings_Repository: storage, encryption at rest, invariants, the Credentials_Source contract.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Settings;
+namespace Creators_Connect\Tests\Integration\Settings;
 
-use Amazon_Creators_API\Amazon\Creators_Credentials;
-use Amazon_Creators_API\Amazon\Paapi_Credentials;
-use Amazon_Creators_API\Catalog\Credentials_Source;
-use Amazon_Creators_API\Settings\Secret_Box;
-use Amazon_Creators_API\Settings\Settings_Repository;
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
+use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Paapi_Credentials;
+use Creators_Connect\Catalog\Credentials_Source;
+use Creators_Connect\Settings\Secret_Box;
+use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Integration_Test_Case;
 
 require_once __DIR__ . '/Settings_Fixtures.php';
 

@@ -2,16 +2,16 @@
 /**
  * Uninstaller: removes the plugin's data only when the site asked for it.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Integration\Uninstall;
+namespace Creators_Connect\Tests\Integration\Uninstall;
 
-use Amazon_Creators_API\Catalog\Product_Store;
-use Amazon_Creators_API\Tests\Integration_Test_Case;
-use Amazon_Creators_API\Uninstaller;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Tests\Integration_Test_Case;
+use Creators_Connect\Uninstaller;
 
 /**
  * Both ways of "delete data on uninstall".

@@ -2,15 +2,15 @@
 /**
  * Unit tests of the error vocabulary and its mapping from Amazon's answers.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Amazon;
+namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Amazon_Exception;
 use PHPUnit\Framework\TestCase;
 
 /**

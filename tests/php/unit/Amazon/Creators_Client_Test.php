@@ -2,21 +2,21 @@
 /**
  * Unit tests of the Creators API client against a scripted fake Amazon.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Amazon;
+namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Amazon_Exception;
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Amazon\Creators_Client;
-use Amazon_Creators_API\Amazon\Creators_Credentials;
-use Amazon_Creators_API\Amazon\Http_Response;
-use Amazon_Creators_API\Amazon\Rate_Limiter;
-use Amazon_Creators_API\Amazon\Token_Provider;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Amazon\Creators_Client;
+use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Http_Response;
+use Creators_Connect\Amazon\Rate_Limiter;
+use Creators_Connect\Amazon\Token_Provider;
 use PHPUnit\Framework\TestCase;
 
 require_once __DIR__ . '/Fake_Http.php';

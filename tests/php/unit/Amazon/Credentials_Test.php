@@ -2,15 +2,15 @@
 /**
  * Unit tests of the credential value objects: secrets never leak.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Amazon;
+namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Amazon_Creators_API\Amazon\Creators_Credentials;
-use Amazon_Creators_API\Amazon\Paapi_Credentials;
+use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Paapi_Credentials;
 use PHPUnit\Framework\TestCase;
 
 /**

@@ -2,18 +2,18 @@
 /**
  * A scriptable fake of Amazon for unit tests: records requests, answers from a handler.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Amazon;
+namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Http_Response;
-use Amazon_Creators_API\Amazon\Http_Transport;
-use Amazon_Creators_API\Amazon\Rate_Limiter;
-use Amazon_Creators_API\Amazon\Shared_Store;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Http_Response;
+use Creators_Connect\Amazon\Http_Transport;
+use Creators_Connect\Amazon\Rate_Limiter;
+use Creators_Connect\Amazon\Shared_Store;
 
 /**
  * Fake Amazon plus a fake clock (sleeping advances it, nothing really waits).

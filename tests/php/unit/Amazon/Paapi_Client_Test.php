@@ -2,19 +2,19 @@
 /**
  * Unit tests of the PA-API 5.0 client against a scripted fake Amazon.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Amazon;
+namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Amazon_Exception;
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Amazon\Paapi_Client;
-use Amazon_Creators_API\Amazon\Paapi_Credentials;
-use Amazon_Creators_API\Amazon\Sigv4_Signer;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Amazon\Paapi_Client;
+use Creators_Connect\Amazon\Paapi_Credentials;
+use Creators_Connect\Amazon\Sigv4_Signer;
 use PHPUnit\Framework\TestCase;
 
 require_once __DIR__ . '/Fake_Http.php';

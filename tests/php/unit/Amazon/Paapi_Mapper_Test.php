@@ -2,15 +2,15 @@
 /**
  * Unit tests of the PA-API mapper against fixture answers.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Amazon;
+namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Paapi_Mapper;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Paapi_Mapper;
 use PHPUnit\Framework\TestCase;
 
 /**

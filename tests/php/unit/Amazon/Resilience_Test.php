@@ -2,19 +2,19 @@
 /**
  * Unit tests of the rate limiter, the circuit breaker, the store and the transport's URL handling.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Amazon;
+namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Amazon_Exception;
-use Amazon_Creators_API\Amazon\Circuit_Breaker;
-use Amazon_Creators_API\Amazon\Http_Response;
-use Amazon_Creators_API\Amazon\Http_Transport;
-use Amazon_Creators_API\Amazon\Rate_Limiter;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Circuit_Breaker;
+use Creators_Connect\Amazon\Http_Response;
+use Creators_Connect\Amazon\Http_Transport;
+use Creators_Connect\Amazon\Rate_Limiter;
 use PHPUnit\Framework\TestCase;
 
 require_once __DIR__ . '/Fake_Http.php';
@@ -122,7 +122,7 @@ final class Resilience_Test extends TestCase {
 			$this->assertFalse( $plain->is_overridden(), $bad );
 			$this->assertSame( 'https://creatorsapi.amazon/x', $plain->resolve_url( 'https://creatorsapi.amazon/x' ) );
 		}
-		$this->assertMatchesRegularExpression( '#^amazon-creators-api/\S+ \(WordPress plugin\)$#', $transport->user_agent() );
+		$this->assertMatchesRegularExpression( '#^creators-connect-for-amazon/\S+ \(WordPress plugin\)$#', $transport->user_agent() );
 		$this->assertSame( 5.0, $transport->timeout() );
 		$this->assertSame( 2.0, $transport->connect_timeout() );
 	}

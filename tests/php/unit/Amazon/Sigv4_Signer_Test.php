@@ -2,14 +2,14 @@
 /**
  * Unit tests of the SigV4 signer against AWS's published test suite and the PA-API example.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Amazon;
+namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Amazon_Creators_API\Amazon\Sigv4_Signer;
+use Creators_Connect\Amazon\Sigv4_Signer;
 use PHPUnit\Framework\TestCase;
 
 /**

@@ -2,14 +2,14 @@
 /**
  * Unit tests of the normalised product model.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Catalog;
+namespace Creators_Connect\Tests\Unit\Catalog;
 
-use Amazon_Creators_API\Catalog\Product;
+use Creators_Connect\Catalog\Product;
 use PHPUnit\Framework\TestCase;
 
 /**

@@ -2,23 +2,23 @@
 /**
  * Router decisions without WordPress or HTTP.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Catalog;
+namespace Creators_Connect\Tests\Unit\Catalog;
 
-use Amazon_Creators_API\Amazon\Amazon_Error;
-use Amazon_Creators_API\Amazon\Creators_Client;
-use Amazon_Creators_API\Amazon\Http_Transport;
-use Amazon_Creators_API\Amazon\Paapi_Client;
-use Amazon_Creators_API\Amazon\Shared_Store;
-use Amazon_Creators_API\Amazon\Token_Provider;
-use Amazon_Creators_API\Catalog\Route_Decision;
-use Amazon_Creators_API\Catalog\Router;
-use Amazon_Creators_API\Tests\Emulator;
-use Amazon_Creators_API\Tests\Fixed_Credentials_Source;
+use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Creators_Client;
+use Creators_Connect\Amazon\Http_Transport;
+use Creators_Connect\Amazon\Paapi_Client;
+use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Amazon\Token_Provider;
+use Creators_Connect\Catalog\Route_Decision;
+use Creators_Connect\Catalog\Router;
+use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Fixed_Credentials_Source;
 use PHPUnit\Framework\TestCase;
 
 /**

@@ -2,14 +2,14 @@
 /**
  * Unit tests of the requirements check's version handling.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Core;
+namespace Creators_Connect\Tests\Unit\Core;
 
-use Amazon_Creators_API\Requirements;
+use Creators_Connect\Requirements;
 use PHPUnit\Framework\TestCase;
 
 /**

@@ -2,15 +2,15 @@
 /**
  * Unit tests of the marketplace registry and its JSON export.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Marketplace;
+namespace Creators_Connect\Tests\Unit\Marketplace;
 
-use Amazon_Creators_API\Marketplace\Marketplace;
-use Amazon_Creators_API\Marketplace\Marketplace_Registry;
+use Creators_Connect\Marketplace\Marketplace;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 use PHPUnit\Framework\TestCase;
 
 /**

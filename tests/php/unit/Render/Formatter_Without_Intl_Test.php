@@ -2,12 +2,12 @@
 /**
  * The formatter where PHP has no intl extension (many shared hosts).
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Render;
+namespace Creators_Connect\Tests\Unit\Render;
 
 use PHPUnit\Framework\TestCase;
 
@@ -26,7 +26,7 @@ final class Formatter_Without_Intl_Test extends TestCase {
 			. 'function __( $text ) { return $text; }'
 			. 'function apply_filters( $hook, $value ) { return $value; }'
 			. 'require ' . var_export( $autoload, true ) . ';'
-			. '$f = new Amazon_Creators_API\Render\Formatter();'
+			. '$f = new Creators_Connect\Render\Formatter();'
 			. 'echo json_encode( array( extension_loaded( "intl" ), $f->number( 4.5, "de" ), $f->percent( 33, "de" ), $f->money( 12.5, "EUR" ), $f->number( 4.25, "us", 2 ) ) );';
 		$output   = shell_exec( escapeshellarg( PHP_BINARY ) . ' -n -r ' . escapeshellarg( $script ) . ' 2>&1' );
 		$result   = json_decode( (string) $output, true );

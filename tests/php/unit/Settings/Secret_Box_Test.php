@@ -2,14 +2,14 @@
 /**
  * Secret_Box: libsodium round trip, random nonces, key change, masks.
  *
- * @package Amazon_Creators_API
+ * @package Creators_Connect
  */
 
 declare( strict_types = 1 );
 
-namespace Amazon_Creators_API\Tests\Unit\Settings;
+namespace Creators_Connect\Tests\Unit\Settings;
 
-use Amazon_Creators_API\Settings\Secret_Box;
+use Creators_Connect\Settings\Secret_Box;
 use PHPUnit\Framework\TestCase;
 
 /**
