@@ -94,7 +94,7 @@ final class Plugin {
 
 		// Amazon: one transport, one token cache, one rate limiter and circuit breaker (their state
 		// is shared across PHP processes through the store).
-		$store     = new Amazon\Shared_Store();
+		$store     = new Support\Shared_Store();
 		$transport = new Amazon\Http_Transport();
 		$tokens    = new Amazon\Token_Provider( $transport, $store );
 		$limiter   = new Amazon\Rate_Limiter( $store );
@@ -123,7 +123,7 @@ final class Plugin {
 		// A connection test goes to Amazon even while the marketplace's circuit is open or its rate
 		// budget is spent: its client keeps breaker and limiter state of its own, in memory. It
 		// shares the token cache, so a test with a new secret also refreshes the router's token.
-		$probe_state = new Amazon\Shared_Store( 'memory' );
+		$probe_state = new Support\Shared_Store( 'memory' );
 		$probe       = new Amazon\Creators_Client( $transport, $tokens, new Amazon\Rate_Limiter( $probe_state ), new Amazon\Circuit_Breaker( $probe_state ) );
 		$tester      = new Settings\Connection_Tester( $settings, $probe, $tokens );
 		( new Rest\Test_Connection_Controller( $settings, $tester ) )->register_hooks();

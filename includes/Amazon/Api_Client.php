@@ -9,6 +9,11 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Browse_Nodes_Result;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Support\Shared_Store;
+
 /**
  * Circuit breaker check, rate limiting per credential, and bounded retries: 429 with exponential
  * backoff plus jitter (honouring Amazon's retry-after), one retry of a 5xx, all within a total

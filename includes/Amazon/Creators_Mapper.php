@@ -9,7 +9,11 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Browse_Nodes_Result;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Product;
+use Creators_Connect\Model\Search_Result;
 
 /**
  * Lenient decoder (creators-api.md §10.1): every member is optional and may be `null`; `itemsResult`

@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Model\Amazon_Error;
+
 /**
  * Sends requests through the WordPress HTTP API with connect and total timeouts, the plugin's user
  * agent and the test/demo endpoint override.

@@ -11,6 +11,10 @@ namespace Creators_Connect\Amazon;
 
 use Creators_Connect\Marketplace\Marketplace;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Browse_Nodes_Result;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Search_Result;
 
 /**
  * GetItems, SearchItems, GetVariations and GetBrowseNodes against `webservices.amazon.<tld>`

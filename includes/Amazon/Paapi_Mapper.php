@@ -9,7 +9,10 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Browse_Nodes_Result;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Product;
+use Creators_Connect\Model\Search_Result;
 
 /**
  * Re-cases a PA-API answer to the Creators API's lowerCamelCase (`ItemsResult` → `itemsResult`,

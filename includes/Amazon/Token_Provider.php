@@ -10,6 +10,8 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Amazon;
 
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Support\Shared_Store;
 
 /**
  * Fetches and caches client-credentials tokens (creators-api.md §2).

@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
+use Creators_Connect\Model\Product;
+
 /**
  * On `the_posts` of the main query (front end), collects the ASINs of every post: shortcodes
  * (`[amazon asin="A,B" country="de"]`, `[amazon_product …]`, AAWP's `box`, `link` and `fields`

@@ -9,12 +9,13 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
-use Creators_Connect\Amazon\Get_Items_Result;
-use Creators_Connect\Amazon\Search_Result;
-use Creators_Connect\Amazon\Shared_Store;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Product;
+use Creators_Connect\Model\Search_Result;
+use Creators_Connect\Support\Shared_Store;
 
 /**
  * The read path. get_products(): one store query for all ASINs; fresh products are served; stale ones (under 24

@@ -9,8 +9,9 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Product;
+use Creators_Connect\Support\Shared_Store;
 
 /**
  * `acapi_refresh_products` runs every 10 minutes (and soon after a page served stale data or ran

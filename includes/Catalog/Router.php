@@ -9,16 +9,16 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
 use Creators_Connect\Amazon\Circuit_Breaker;
 use Creators_Connect\Amazon\Creators_Client;
 use Creators_Connect\Amazon\Creators_Credentials;
-use Creators_Connect\Amazon\Get_Items_Result;
+use Creators_Connect\Model\Get_Items_Result;
 use Creators_Connect\Amazon\Paapi_Client;
 use Creators_Connect\Amazon\Paapi_Credentials;
-use Creators_Connect\Amazon\Search_Result;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Model\Search_Result;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**

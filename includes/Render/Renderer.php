@@ -9,9 +9,9 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Render;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Catalog\Compliance;
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 use Creators_Connect\Settings\Settings_Repository;

@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Catalog\Product_Service;
 
 /**

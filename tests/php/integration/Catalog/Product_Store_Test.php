@@ -9,9 +9,9 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Catalog\Compliance;
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Tests\Integration_Test_Case;
 use Creators_Connect\Uninstaller;

@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Render;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Render\Renderer;
 use Creators_Connect\Tests\Fixture_Product_Source;
 use Creators_Connect\Tests\Integration_Test_Case;

@@ -7,7 +7,7 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Catalog;
+namespace Creators_Connect\Model;
 
 /**
  * Immutable product as the renderer sees it, whichever API answered.

@@ -7,9 +7,7 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Amazon;
-
-use Creators_Connect\Catalog\Product;
+namespace Creators_Connect\Model;
 
 /**
  * Products keyed by ASIN plus errors keyed by ASIN (partial results are kept): every requested

@@ -7,9 +7,9 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Tests\Unit\Amazon;
+namespace Creators_Connect\Tests\Unit\Model;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
 use PHPUnit\Framework\TestCase;
 

@@ -7,7 +7,7 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Amazon;
+namespace Creators_Connect\Model;
 
 use Creators_Connect\Marketplace\Marketplace_Registry;
 
