@@ -9,29 +9,28 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect;
 
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Refresh_Job;
+use Creators_Connect\Settings\Settings_Repository;
+
 /**
- * Data removal on uninstall.
+ * Data removal on uninstall. Each owner names its own data (the settings repository its options
+ * and the "delete data" switch, the product store its table, the refresh job its cron hook); this
+ * class only asks them, so nothing below the composition root depends on it.
  */
 final class Uninstaller {
 
 	/**
-	 * The general settings option and the key that allows the removal.
+	 * Prefix of every option and transient of the plugin.
 	 */
-	public const SETTINGS_OPTION = 'acapi_general';
-	public const DELETE_DATA_KEY = 'delete_data_on_uninstall';
-
-	/**
-	 * The product table, without the site's table prefix.
-	 */
-	public const PRODUCT_TABLE = 'acapi_products';
+	public const OPTION_PREFIX = 'acapi_';
 
 	/**
 	 * Deletes options, transients, cached data and the product table when "delete data on
 	 * uninstall" is on; keeps everything otherwise, so a reinstall finds its settings again.
 	 */
 	public function run(): void {
-		$settings = get_option( self::SETTINGS_OPTION, array() );
-		if ( ! is_array( $settings ) || empty( $settings[ self::DELETE_DATA_KEY ] ) ) {
+		if ( ! Settings_Repository::deletes_data_on_uninstall() ) {
 			return;
 		}
 		global $wpdb;
@@ -39,14 +38,14 @@ final class Uninstaller {
 		$wpdb->query(
 			$wpdb->prepare(
 				"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",
-				$wpdb->esc_like( 'acapi_' ) . '%',
-				$wpdb->esc_like( '_transient_acapi_' ) . '%',
-				$wpdb->esc_like( '_transient_timeout_acapi_' ) . '%'
+				$wpdb->esc_like( self::OPTION_PREFIX ) . '%',
+				$wpdb->esc_like( '_transient_' . self::OPTION_PREFIX ) . '%',
+				$wpdb->esc_like( '_transient_timeout_' . self::OPTION_PREFIX ) . '%'
 			)
 		);
-		$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . self::PRODUCT_TABLE ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- a constant table name.
 		// phpcs:enable
-		wp_unschedule_hook( 'acapi_refresh_products' ); // Every event of the hook, whatever its arguments.
-		wp_cache_flush_group( 'acapi' );
+		Product_Store::drop();
+		Refresh_Job::unschedule(); // Every event of the hook, whatever its arguments.
+		wp_cache_flush_group( Product_Store::CACHE_GROUP );
 	}
 }

@@ -11,7 +11,6 @@ namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Model\Product;
-use Creators_Connect\Uninstaller;
 
 /**
  * `{$wpdb->prefix}acapi_products`: one row per (marketplace, ASIN) with the normalised product as
@@ -60,6 +59,11 @@ final class Product_Store {
 	private static bool $checked = false;
 
 	/**
+	 * The table, without the site's table prefix.
+	 */
+	public const TABLE = 'acapi_products';
+
+	/**
 	 * Builds the store.
 	 *
 	 * @param bool|null $use_cache Whether to cache rows in the object cache (default: when it is persistent).
@@ -73,7 +77,7 @@ final class Product_Store {
 	 */
 	public static function table(): string {
 		global $wpdb;
-		return $wpdb->prefix . Uninstaller::PRODUCT_TABLE;
+		return $wpdb->prefix . self::TABLE;
 	}
 
 	/**
@@ -107,6 +111,15 @@ KEY last_requested_at (last_requested_at)
 		);
 		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true ); // Autoloaded: read on every request that shows products.
 		self::$checked = true;
+	}
+
+	/**
+	 * Drops the table (uninstall, when the site asked for its data to go).
+	 */
+	public static function drop(): void {
+		global $wpdb;
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- a constant table name, removed once.
+		self::$checked = false;
 	}
 
 	/**

@@ -10,7 +10,6 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Rest;
 
 use Creators_Connect\Settings\Settings_Repository;
-use Creators_Connect\Uninstaller;
 
 /**
  * `GET|PUT|POST|PATCH /general`: template, button text, link target, disclaimer, cache freshness,
@@ -65,48 +64,48 @@ final class General_Controller extends Settings_Controller_Base {
 			'title'      => 'acapi-general',
 			'type'       => 'object',
 			'properties' => array(
-				'default_template'           => array(
+				'default_template'                   => array(
 					'description' => __( 'Template used when a block or shortcode names none.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => Settings_Repository::TEMPLATES,
 					'default'     => $defaults['default_template'],
 					'context'     => $view,
 				),
-				'button_text'                => array(
+				'button_text'                        => array(
 					'description' => __( 'Text of the buy button (\'\' uses the built-in text).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'maxLength'   => 100,
 					'default'     => $defaults['button_text'],
 					'context'     => $view,
 				),
-				'link_target'                => array(
+				'link_target'                        => array(
 					'description' => __( 'Where product links open.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => Settings_Repository::LINK_TARGETS,
 					'default'     => $defaults['link_target'],
 					'context'     => $view,
 				),
-				'price_disclaimer'           => array(
+				'price_disclaimer'                   => array(
 					'description' => __( 'Price disclaimer text (\'\' uses Amazon\'s standard wording).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'maxLength'   => 500,
 					'default'     => $defaults['price_disclaimer'],
 					'context'     => $view,
 				),
-				'disclosure_text'            => array(
+				'disclosure_text'                    => array(
 					'description' => __( 'The Associates disclosure ([amazon_disclosure]); \'\' uses Amazon\'s statement.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'maxLength'   => 500,
 					'default'     => $defaults['disclosure_text'],
 					'context'     => $view,
 				),
-				'affiliate_label'            => array(
+				'affiliate_label'                    => array(
 					'description' => __( 'Whether each product box carries an "Affiliate link" label.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'default'     => $defaults['affiliate_label'],
 					'context'     => $view,
 				),
-				'offer_max_age_minutes'      => array(
+				'offer_max_age_minutes'              => array(
 					'description' => __( 'Oldest offer data (price, availability) shown, in minutes.', 'creators-connect-for-amazon' ),
 					'type'        => 'integer',
 					'minimum'     => 1,
@@ -114,7 +113,7 @@ final class General_Controller extends Settings_Controller_Base {
 					'default'     => $defaults['offer_max_age_minutes'],
 					'context'     => $view,
 				),
-				'catalog_max_age_hours'      => array(
+				'catalog_max_age_hours'              => array(
 					'description' => __( 'Oldest catalog data (title, images) shown, in hours.', 'creators-connect-for-amazon' ),
 					'type'        => 'integer',
 					'minimum'     => 1,
@@ -122,16 +121,16 @@ final class General_Controller extends Settings_Controller_Base {
 					'default'     => $defaults['catalog_max_age_hours'],
 					'context'     => $view,
 				),
-				'fallback_to_paapi'          => array(
+				'fallback_to_paapi'                  => array(
 					'description' => __( 'Use PA-API 5.0 when the Creators API cannot serve a marketplace.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'default'     => $defaults['fallback_to_paapi'],
 					'context'     => $view,
 				),
-				Uninstaller::DELETE_DATA_KEY => array(
+				Settings_Repository::DELETE_DATA_KEY => array(
 					'description' => __( 'Delete the settings, the product table and caches when the plugin is deleted.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
-					'default'     => $defaults[ Uninstaller::DELETE_DATA_KEY ],
+					'default'     => $defaults[ Settings_Repository::DELETE_DATA_KEY ],
 					'context'     => $view,
 				),
 			),

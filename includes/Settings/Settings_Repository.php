@@ -13,7 +13,6 @@ use Creators_Connect\Amazon\Creators_Credentials;
 use Creators_Connect\Amazon\Paapi_Credentials;
 use Creators_Connect\Catalog\Credentials_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
-use Creators_Connect\Uninstaller;
 
 /**
  * Storage: one option per marketplace (`acapi_marketplace_<country>`, not autoloaded) so that two
@@ -32,7 +31,12 @@ final class Settings_Repository implements Credentials_Source {
 	public const MARKETPLACE_OPTION_PREFIX = 'acapi_marketplace_';
 	public const DEFAULT_OPTION            = 'acapi_default_marketplace';
 	public const PAAPI_OPTION              = 'acapi_paapi';
-	public const GENERAL_OPTION            = Uninstaller::SETTINGS_OPTION;
+	public const GENERAL_OPTION            = 'acapi_general';
+
+	/**
+	 * The general setting that allows the uninstaller to remove the plugin's data.
+	 */
+	public const DELETE_DATA_KEY = 'delete_data_on_uninstall';
 
 	/**
 	 * Templates the renderer offers.
@@ -468,6 +472,15 @@ final class Settings_Repository implements Credentials_Source {
 	}
 
 	/**
+	 * Whether the site asked for the plugin's data to be removed with it (read raw: the
+	 * uninstaller runs without the plugin booted, and only a stored `true` counts).
+	 */
+	public static function deletes_data_on_uninstall(): bool {
+		$settings = get_option( self::GENERAL_OPTION, array() );
+		return is_array( $settings ) && ! empty( $settings[ self::DELETE_DATA_KEY ] );
+	}
+
+	/**
 	 * Saves the general settings (unknown keys dropped, values clamped to their ranges).
 	 *
 	 * @param array<string, mixed> $input Changed values.
@@ -486,16 +499,16 @@ final class Settings_Repository implements Credentials_Source {
 	 */
 	public static function general_defaults(): array {
 		return array(
-			'default_template'           => 'box',
-			'button_text'                => '',
-			'link_target'                => '_blank',
-			'price_disclaimer'           => '',
-			'disclosure_text'            => '',
-			'affiliate_label'            => false,
-			'offer_max_age_minutes'      => 60,
-			'catalog_max_age_hours'      => 24,
-			'fallback_to_paapi'          => true,
-			Uninstaller::DELETE_DATA_KEY => false,
+			'default_template'      => 'box',
+			'button_text'           => '',
+			'link_target'           => '_blank',
+			'price_disclaimer'      => '',
+			'disclosure_text'       => '',
+			'affiliate_label'       => false,
+			'offer_max_age_minutes' => 60,
+			'catalog_max_age_hours' => 24,
+			'fallback_to_paapi'     => true,
+			self::DELETE_DATA_KEY   => false,
 		);
 	}
 
@@ -648,7 +661,7 @@ final class Settings_Repository implements Credentials_Source {
 		if ( isset( $input['catalog_max_age_hours'] ) && is_numeric( $input['catalog_max_age_hours'] ) ) {
 			$out['catalog_max_age_hours'] = max( 1, min( 24, (int) $input['catalog_max_age_hours'] ) );
 		}
-		foreach ( array( 'affiliate_label', 'fallback_to_paapi', Uninstaller::DELETE_DATA_KEY ) as $key ) {
+		foreach ( array( 'affiliate_label', 'fallback_to_paapi', self::DELETE_DATA_KEY ) as $key ) {
 			if ( array_key_exists( $key, $input ) ) {
 				$out[ $key ] = (bool) $input[ $key ];
 			}
