@@ -78,7 +78,7 @@ final class Plugin {
 
 		// The product table: created on activation (and lazily when its schema version is behind).
 		register_activation_hook( ACAPI_FILE, array( Catalog\Product_Store::class, 'install' ) );
-		register_deactivation_hook( ACAPI_FILE, array( Catalog\Refresh_Job::class, 'unschedule' ) );
+		register_deactivation_hook( ACAPI_FILE, array( Catalog\Refresh_Schedule::class, 'unschedule' ) );
 
 		add_action( 'plugins_loaded', array( $this, 'wire' ) );
 	}
@@ -107,12 +107,15 @@ final class Plugin {
 		add_filter( 'acapi_offer_ttl', static fn(): int => 60 * $settings->general()['offer_max_age_minutes'], 5 );
 		add_filter( 'acapi_catalog_max_age', static fn(): int => 3600 * $settings->general()['catalog_max_age_hours'], 5 );
 
-		// Router → store → product service (the read path), its prefetcher and cron job.
+		// Router → store → batch fetcher (under the stampede lock) → product service (the read
+		// path) with its search cache; its prefetcher; the cron job refreshes through the same fetcher.
 		$router         = new Catalog\Router( $settings, $creators, $paapi, $breaker, $store );
 		$product_store  = new Catalog\Product_Store();
-		$this->products = new Catalog\Product_Service( $router, $product_store, $store );
+		$schedule       = new Catalog\Refresh_Schedule();
+		$fetcher        = new Catalog\Batch_Fetcher( $router, $product_store, new Catalog\Fetch_Lock( $store, $product_store ), $schedule );
+		$this->products = new Catalog\Product_Service( $router, $product_store, $fetcher, new Catalog\Search_Cache( $router, $product_store, $store ), $schedule );
 		( new Catalog\Prefetcher( $this->products ) )->register_hooks();
-		$refresh_job = new Catalog\Refresh_Job( $this->products, $product_store, $store );
+		$refresh_job = new Catalog\Refresh_Job( $fetcher, $router, $product_store, $store );
 		$refresh_job->register_hooks();
 		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
 
@@ -132,17 +135,17 @@ final class Plugin {
 			$output = new Cli\Output();
 			Cli\Registrar::register(
 				array(
-					'item'        => new Cli\Item_Command( $this->products, $output ),
+					'item'        => new Cli\Item_Command( $this->products, $router, $output ),
 					'search'      => new Cli\Search_Command( $this->products, $output ),
-					'cache'       => new Cli\Cache_Command( $this->products, $product_store, $refresh_job, $output ),
+					'cache'       => new Cli\Cache_Command( $fetcher, $router, $product_store, $refresh_job, $output ),
 					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
 					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
 				)
 			);
 		}
 		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ) ) )->register_hooks();
-		( new Rest\Products_Controller( $this->products, $store ) )->register_hooks();
-		( new Rest\Search_Controller( $this->products, $store ) )->register_hooks();
+		( new Rest\Products_Controller( $this->products, $router, $store ) )->register_hooks();
+		( new Rest\Search_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();
 
 		// Render: products come from the product service. Product HTML skips core's content

@@ -10,7 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect;
 
 use Creators_Connect\Catalog\Product_Store;
-use Creators_Connect\Catalog\Refresh_Job;
+use Creators_Connect\Catalog\Refresh_Schedule;
 use Creators_Connect\Settings\Settings_Repository;
 
 /**
@@ -45,7 +45,7 @@ final class Uninstaller {
 		);
 		// phpcs:enable
 		Product_Store::drop();
-		Refresh_Job::unschedule(); // Every event of the hook, whatever its arguments.
+		Refresh_Schedule::unschedule(); // Every event of the hook, whatever its arguments.
 		wp_cache_flush_group( Product_Store::CACHE_GROUP );
 	}
 }

@@ -11,6 +11,7 @@ namespace Creators_Connect\Amazon;
 
 use Creators_Connect\Marketplace\Marketplace_Registry;
 use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Support\Budget;
 use Creators_Connect\Support\Shared_Store;
 
 /**
@@ -82,9 +83,10 @@ final class Token_Provider {
 	 * A valid access token (cached, or fetched).
 	 *
 	 * @param Creators_Credentials $credentials Credentials.
+	 * @param Budget|null          $budget      The caller's time budget (caps the token call's timeout).
 	 * @throws Amazon_Exception When the credentials are incomplete or Amazon refuses them.
 	 */
-	public function token( Creators_Credentials $credentials ): string {
+	public function token( Creators_Credentials $credentials, ?Budget $budget = null ): string {
 		$this->check( $credentials );
 		$cached = $this->cached( $credentials );
 		if ( null !== $cached ) {
@@ -102,11 +104,11 @@ final class Token_Provider {
 					return $cached;
 				}
 			}
-			return $this->fetch_and_store( $credentials );
+			return $this->fetch_and_store( $credentials, $budget );
 		}
 		try {
 			$cached = $this->cached( $credentials );
-			return $cached ?? $this->fetch_and_store( $credentials );
+			return $cached ?? $this->fetch_and_store( $credentials, $budget );
 		} finally {
 			$this->store->unlock( $lock );
 		}
@@ -118,15 +120,16 @@ final class Token_Provider {
 	 *
 	 * @param Creators_Credentials $credentials Credentials.
 	 * @param string               $stale       The rejected token.
+	 * @param Budget|null          $budget      The caller's time budget.
 	 * @throws Amazon_Exception When Amazon refuses the credentials.
 	 */
-	public function refresh( Creators_Credentials $credentials, string $stale ): string {
+	public function refresh( Creators_Credentials $credentials, string $stale, ?Budget $budget = null ): string {
 		$cached = $this->cached( $credentials );
 		if ( null !== $cached && ! hash_equals( $cached, $stale ) ) {
 			return $cached;
 		}
 		$this->forget( $credentials );
-		return $this->token( $credentials );
+		return $this->token( $credentials, $budget );
 	}
 
 	/**
@@ -192,9 +195,10 @@ final class Token_Provider {
 	 * Fetches a token from Amazon and caches it.
 	 *
 	 * @param Creators_Credentials $credentials Credentials.
+	 * @param Budget|null          $budget      The caller's time budget.
 	 * @throws Amazon_Exception When Amazon refuses or cannot be reached.
 	 */
-	private function fetch_and_store( Creators_Credentials $credentials ): string {
+	private function fetch_and_store( Creators_Credentials $credentials, ?Budget $budget ): string {
 		$endpoint = (string) Marketplace_Registry::token_endpoint( $credentials->version );
 		$scope    = (string) Marketplace_Registry::token_scope( $credentials->version );
 		$fields   = array(
@@ -217,7 +221,7 @@ final class Token_Provider {
 			$body    = http_build_query( $fields, '', '&', PHP_QUERY_RFC3986 );
 		}
 
-		$response = $this->transport->send( 'POST', $endpoint, $headers, $body, 'token' );
+		$response = $this->transport->send( 'POST', $endpoint, $headers, $body, 'token', $budget );
 		++$this->fetched;
 		$data = $response->json();
 		if ( ! $response->is_success() ) {

@@ -12,6 +12,8 @@ namespace Creators_Connect\Catalog;
 use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Creators_Credentials;
 use Creators_Connect\Amazon\Paapi_Credentials;
+use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Model\Product;
 
 /**
  * Immutable routing decision for one marketplace. `api` is `creators`, `paapi` or `none`; the
@@ -122,6 +124,29 @@ final class Route_Decision {
 			null,
 			null,
 			'' !== $this->country ? array( 'marketplace' => $this->country ) : array()
+		);
+	}
+
+	/**
+	 * What a page shows for an ASIN this route never fetched: a bare link to the product page with
+	 * the partner tag, `fetched_at` 0 (no Amazon data to show yet).
+	 *
+	 * @param string $asin ASIN.
+	 */
+	public function bare_product( string $asin ): Product {
+		$marketplace = Marketplace_Registry::get( $this->country );
+		$tag         = null !== $this->credentials ? $this->credentials->partner_tag : '';
+		$url         = null !== $marketplace ? $marketplace->store_url() . '/dp/' . rawurlencode( $asin ) : '';
+		if ( '' !== $url && '' !== $tag ) {
+			$url = add_query_arg( 'tag', rawurlencode( $tag ), $url );
+		}
+		return new Product(
+			asin: $asin,
+			marketplace: $this->country,
+			detail_page_url: $url,
+			fetched_at: 0,
+			source: self::API_PAAPI === $this->api ? 'paapi' : 'creators',
+			api_version: (string) $this->api_version()
 		);
 	}
 }

@@ -18,6 +18,7 @@ use Creators_Connect\Model\Get_Items_Result;
 use Creators_Connect\Amazon\Paapi_Client;
 use Creators_Connect\Amazon\Paapi_Credentials;
 use Creators_Connect\Model\Search_Result;
+use Creators_Connect\Support\Budget;
 use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 
@@ -143,10 +144,11 @@ final class Router {
 	 * @param string               $country Country code or ''.
 	 * @param list<string>         $asins   ASINs.
 	 * @param array<string, mixed> $options Client options (`resources`, `language`, `currency`, `condition`).
+	 * @param Budget|null          $budget  The caller's time budget (null: the clients' own limits).
 	 */
-	public function get_items( string $country, array $asins, array $options = array() ): Routed_Items {
+	public function get_items( string $country, array $asins, array $options = array(), ?Budget $budget = null ): Routed_Items {
 		$decision = $this->decide( $country );
-		$result   = $this->call_get_items( $decision, $asins, $options );
+		$result   = $this->call_get_items( $decision, $asins, $options, $budget );
 		if ( Route_Decision::API_CREATORS !== $decision->api ) {
 			return new Routed_Items( $result, $decision );
 		}
@@ -169,7 +171,7 @@ final class Router {
 		}
 
 		$fallback = $decision->as_fallback( $cause );
-		$answer   = $this->call_get_items( $fallback, $retry, $options );
+		$answer   = $this->call_get_items( $fallback, $retry, $options, $budget );
 		$merged   = ( new Get_Items_Result( $result->products, array_diff_key( $result->errors, array_flip( $retry ) ), $result->calls ) )->merge( $answer );
 		$this->remember_fallback( $decision->country, $cause, $answer );
 		return new Routed_Items( $merged, $decision, $fallback );
@@ -181,18 +183,19 @@ final class Router {
 	 * @param string               $country Country code or ''.
 	 * @param array<string, mixed> $params  Search parameters (Creators_Client::search_items()).
 	 * @param array<string, mixed> $options Client options.
+	 * @param Budget|null          $budget  The caller's time budget (null: the clients' own limits).
 	 * @throws Amazon_Exception When the search fails (not_configured when no API serves the marketplace).
 	 */
-	public function search( string $country, array $params, array $options = array() ): Search_Result {
+	public function search( string $country, array $params, array $options = array(), ?Budget $budget = null ): Search_Result {
 		$decision = $this->decide( $country );
 		try {
-			return $this->call_search( $decision, $params, $options );
+			return $this->call_search( $decision, $params, $options, $budget );
 		} catch ( Amazon_Exception $exception ) {
 			$error = $exception->error();
 			if ( Route_Decision::API_CREATORS !== $decision->api || null === $decision->fallback || ! in_array( $error->kind, self::FALLBACK_KINDS, true ) ) {
 				throw $exception;
 			}
-			$result = $this->call_search( $decision->as_fallback( $error ), $params, $options );
+			$result = $this->call_search( $decision->as_fallback( $error ), $params, $options, $budget );
 			$this->remember_fallback( $decision->country, $error, null );
 			return $result;
 		}
@@ -342,14 +345,15 @@ final class Router {
 	 * @param Route_Decision       $decision Route.
 	 * @param list<string>         $asins    ASINs.
 	 * @param array<string, mixed> $options  Options.
+	 * @param Budget|null          $budget   Time budget.
 	 */
-	private function call_get_items( Route_Decision $decision, array $asins, array $options ): Get_Items_Result {
+	private function call_get_items( Route_Decision $decision, array $asins, array $options, ?Budget $budget ): Get_Items_Result {
 		try {
 			if ( $decision->credentials instanceof Creators_Credentials ) {
-				return $this->creators->get_items( $decision->credentials, $asins, $options );
+				return $this->creators->get_items( $decision->credentials, $asins, $options, $budget );
 			}
 			if ( $decision->credentials instanceof Paapi_Credentials ) {
-				return $this->paapi->get_items( $decision->credentials, $asins, $options );
+				return $this->paapi->get_items( $decision->credentials, $asins, $options, $budget );
 			}
 			$error = $decision->error();
 		} catch ( Amazon_Exception $exception ) {
@@ -368,14 +372,15 @@ final class Router {
 	 * @param Route_Decision       $decision Route.
 	 * @param array<string, mixed> $params   Parameters.
 	 * @param array<string, mixed> $options  Options.
+	 * @param Budget|null          $budget   Time budget.
 	 * @throws Amazon_Exception When the search fails.
 	 */
-	private function call_search( Route_Decision $decision, array $params, array $options ): Search_Result {
+	private function call_search( Route_Decision $decision, array $params, array $options, ?Budget $budget ): Search_Result {
 		if ( $decision->credentials instanceof Creators_Credentials ) {
-			return $this->creators->search_items( $decision->credentials, $params, $options );
+			return $this->creators->search_items( $decision->credentials, $params, $options, $budget );
 		}
 		if ( $decision->credentials instanceof Paapi_Credentials ) {
-			return $this->paapi->search_items( $decision->credentials, $params, $options );
+			return $this->paapi->search_items( $decision->credentials, $params, $options, $budget );
 		}
 		throw new Amazon_Exception( $decision->error() );
 	}

@@ -153,6 +153,15 @@ final class Amazon_Error {
 	}
 
 	/**
+	 * Whether, when a whole batch failed with this error, the next batches would fail alike and
+	 * only cost time: Amazon unreachable or slow, throttling that outlived its retries, an open
+	 * circuit, a setup problem. The one rule for the clients' batch loop and the refresh job.
+	 */
+	public function stops_batches(): bool {
+		return $this->is_configuration_error() || in_array( $this->kind, array( self::TIMEOUT, self::NETWORK, self::THROTTLED, self::CIRCUIT_OPEN ), true );
+	}
+
+	/**
 	 * The plain-language, translated message for an admin. Outside WordPress (unit tests, CLI
 	 * tools) there is no translation API: a technical English summary is returned instead.
 	 */

@@ -82,6 +82,15 @@ final class Get_Items_Result {
 	}
 
 	/**
+	 * Whether this batch's answer means the next batches of its marketplace would fail alike:
+	 * nothing came back, and the request-level error stops batches (Amazon_Error::stops_batches()).
+	 */
+	public function stops_batches(): bool {
+		$error = $this->request_error();
+		return null !== $error && ! $this->has_products() && $error->stops_batches();
+	}
+
+	/**
 	 * A result merged with another (later wins per ASIN).
 	 *
 	 * @param Get_Items_Result $other Other result.

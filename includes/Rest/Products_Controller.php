@@ -11,6 +11,7 @@ namespace Creators_Connect\Rest;
 
 use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Catalog\Router;
 
 /**
  * `GET /creators-connect-for-amazon/v1/products?asins=A,B&country=de` → `{"country":"de","products":[…],
@@ -33,14 +34,23 @@ final class Products_Controller extends Catalog_Controller_Base {
 	private Product_Service $service;
 
 	/**
+	 * Router (the marketplace a request names).
+	 *
+	 * @var Router
+	 */
+	private Router $router;
+
+	/**
 	 * Builds the controller.
 	 *
 	 * @param Product_Service   $service Product service.
+	 * @param Router            $router  Router.
 	 * @param Shared_Store|null $store   Rate-limit store.
 	 */
-	public function __construct( Product_Service $service, ?Shared_Store $store = null ) {
+	public function __construct( Product_Service $service, Router $router, ?Shared_Store $store = null ) {
 		parent::__construct( 'products', $store );
 		$this->service = $service;
+		$this->router  = $router;
 	}
 
 	/**
@@ -89,7 +99,7 @@ final class Products_Controller extends Catalog_Controller_Base {
 		$country = (string) $request->get_param( 'country' );
 		$result  = $this->service->get_products( $country, $asins );
 		$data    = array(
-			'country'  => $this->service->router()->country( $country ),
+			'country'  => $this->router->country( $country ),
 			'products' => array(),
 			'errors'   => array(),
 		);
