@@ -45,6 +45,13 @@ final class Plugin {
 	private ?Renderer $renderer = null;
 
 	/**
+	 * Amazon's identification statement (the shortcode and the block).
+	 *
+	 * @var Disclosure|null
+	 */
+	private ?Disclosure $disclosure = null;
+
+	/**
 	 * The one product service (the read path behind the renderer, the prefetcher and REST).
 	 *
 	 * @var Catalog\Product_Service|null
@@ -153,10 +160,11 @@ final class Plugin {
 		// products for the page's posts.
 		$placeholders = new Content_Placeholders( $this->products->has_loaded( ... ) );
 		$placeholders->register_hooks();
-		$this->renderer = new Renderer( $this->products, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
+		$this->renderer = new Renderer( $this->products, array( $settings, 'general' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
-		( new Disclosure() )->register_hooks();
+		$this->disclosure = new Disclosure( array( $settings, 'general' ) );
+		$this->disclosure->register_hooks();
 	}
 
 	/**
@@ -173,8 +181,18 @@ final class Plugin {
 	 */
 	public function renderer(): Renderer {
 		if ( null === $this->renderer ) {
-			$this->renderer = new Renderer( null, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
+			$this->renderer = new Renderer( null, array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
 		}
 		return $this->renderer;
+	}
+
+	/**
+	 * Amazon's identification statement, for the disclosure block's render.php.
+	 */
+	public function disclosure(): Disclosure {
+		if ( null === $this->disclosure ) {
+			$this->disclosure = new Disclosure( array( Settings_Repository::class, 'stored_general' ) );
+		}
+		return $this->disclosure;
 	}
 }

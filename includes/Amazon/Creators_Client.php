@@ -19,7 +19,7 @@ use Creators_Connect\Support\Budget;
 
 /**
  * GetItems, SearchItems, GetVariations and GetBrowseNodes against `https://creatorsapi.amazon`
- * (creators-api.md §3): JSON POST, `Authorization` per version, `x-marketplace` header. GetItems
+ * (docs/amazon-protocol.md §C3): JSON POST, `Authorization` per version, `x-marketplace` header. GetItems
  * sets larger than 10 ASINs are split into calls of 10; results are matched by ASIN. A 401
  * `TokenExpired`/`InvalidToken` drops the cached token and retries once.
  *

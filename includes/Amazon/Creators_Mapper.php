@@ -16,7 +16,7 @@ use Creators_Connect\Model\Product;
 use Creators_Connect\Model\Search_Result;
 
 /**
- * Lenient decoder (creators-api.md §10.1): every member is optional and may be `null`; `itemsResult`
+ * Lenient decoder (docs/amazon-protocol.md §C8): every member is optional and may be `null`; `itemsResult`
  * and the docs' typo `itemResults` are both read; image size `hiRes` and its request name `highRes`
  * both map to `hires`; numbers may be int or float; item order is not trusted (results are matched
  * to the request by ASIN). Paapi_Mapper feeds PA-API answers through the same code after re-casing.
@@ -24,7 +24,7 @@ use Creators_Connect\Model\Search_Result;
 final class Creators_Mapper {
 
 	/**
-	 * Saving-basis types shown as a list price (creators-api.md §8: LOWEST_PRICE* are EU omnibus references).
+	 * Saving-basis types shown as a list price (docs/amazon-protocol.md §C8: LOWEST_PRICE* are EU omnibus references).
 	 */
 	private const LIST_PRICE_TYPES = array( 'LIST_PRICE', 'WAS_PRICE' );
 

@@ -19,7 +19,7 @@ use Creators_Connect\Support\Budget;
 
 /**
  * GetItems, SearchItems, GetVariations and GetBrowseNodes against `webservices.amazon.<tld>`
- * (paapi5.md): PascalCase JSON POST signed with SigV4 (service `ProductAdvertisingAPI`, region
+ * (docs/amazon-protocol.md part P): PascalCase JSON POST signed with SigV4 (service `ProductAdvertisingAPI`, region
  * from the host, `content-encoding: amz-1.0`, `x-amz-target`). Amazon shut the endpoint down on
  * 2026-05-15: its retirement answer becomes Amazon_Error::PAAPI_RETIRED.
  *
@@ -32,7 +32,7 @@ final class Paapi_Client extends Api_Client {
 	/**
 	 * API version written into products.
 	 */
-	public const API_VERSION = '5.0';
+	public const API_VERSION = Paapi_Mapper::API_VERSION;
 
 	/**
 	 * SigV4 service name (not `ProductAdvertisingAPIv1`).

@@ -15,7 +15,7 @@ use Creators_Connect\Support\Budget;
 use Creators_Connect\Support\Shared_Store;
 
 /**
- * Fetches and caches client-credentials tokens (creators-api.md §2).
+ * Fetches and caches client-credentials tokens (docs/amazon-protocol.md §C2).
  *
  * - Cognito (2.1/2.2/2.3): form body `grant_type, client_id, client_secret, scope=creatorsapi/default`.
  * - LWA (3.1/3.2/3.3): JSON body with `scope=creatorsapi::default`.

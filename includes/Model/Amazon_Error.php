@@ -324,7 +324,7 @@ final class Amazon_Error {
 	}
 
 	/**
-	 * Maps a non-2xx Creators API answer (creators-api.md §6.1) to an error.
+	 * Maps a non-2xx Creators API answer (docs/amazon-protocol.md §C6.1) to an error.
 	 *
 	 * The body is `{"type","message","reason"}`; the older Coral form `__type`
 	 * (`com.amazon.creators#ThrottleException`) is accepted too, as is a `fieldList` of strings or objects.
@@ -351,7 +351,7 @@ final class Amazon_Error {
 			return new self( self::NOT_ELIGIBLE, 'creators', $status, $reason, $message, null, null, null, $context );
 		}
 		if ( in_array( $reason, array( 'InvalidAssociate', 'InvalidPartnerTag' ), true ) ) {
-			// InvalidAssociate is also Amazon's answer to credentials of another region (creators-api.md §6.1).
+			// InvalidAssociate is also Amazon's answer to credentials of another region (docs/amazon-protocol.md §C6.1).
 			$hint = self::HINT_REGION_MISMATCH === self::credentials_hint( $context ) ? self::HINT_REGION_MISMATCH : null;
 			return new self( self::INVALID_PARTNER_TAG, 'creators', $status, $reason, $message, null, null, $hint, $context );
 		}
@@ -372,11 +372,11 @@ final class Amazon_Error {
 	}
 
 	/**
-	 * Maps a non-2xx PA-API 5.0 answer (paapi5.md §7) to an error, recognising the retirement answer.
+	 * Maps a non-2xx PA-API 5.0 answer (docs/amazon-protocol.md §P7) to an error, recognising the retirement answer.
 	 *
 	 * The body is `{"__type":"com.amazon.paapi5#XException","Errors":[{"Code","Message"}]}`; after the
 	 * 2026-05-15 shutdown Amazon answers `AccessDenied` with "Product Advertising API is deprecated…"
-	 * or a bare `{"__type":"AccessDeniedException","message":"…"}` (paapi5.md §9): both are PAAPI_RETIRED.
+	 * or a bare `{"__type":"AccessDeniedException","message":"…"}` (docs/amazon-protocol.md §P1): both are PAAPI_RETIRED.
 	 *
 	 * @param int                       $status  HTTP status.
 	 * @param array<mixed>|null         $body    Decoded JSON body (null when not JSON).
@@ -421,7 +421,7 @@ final class Amazon_Error {
 	}
 
 	/**
-	 * Maps a failed OAuth token answer (Cognito or Login with Amazon, creators-api.md §2) to an error.
+	 * Maps a failed OAuth token answer (Cognito or Login with Amazon, docs/amazon-protocol.md §C2) to an error.
 	 *
 	 * @param int                       $status  HTTP status.
 	 * @param array<mixed>|null         $body    Decoded JSON body (`{"error","error_description"}`).

@@ -14,7 +14,6 @@ use Creators_Connect\Catalog\Compliance;
 use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
-use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * Turns a request (ASINs or keywords, a marketplace, a template) into HTML. Gets products only
@@ -74,6 +73,13 @@ final class Renderer {
 	private Formatter $format;
 
 	/**
+	 * The general settings (link target, affiliate label, button text …), read per render() call.
+	 *
+	 * @var callable(): array<string, mixed>
+	 */
+	private $settings;
+
+	/**
 	 * The general settings while render() runs.
 	 *
 	 * @var array<string, mixed>|null
@@ -105,17 +111,20 @@ final class Renderer {
 	 * Builds the renderer.
 	 *
 	 * @param Product_Source|null       $source        Where products come from (null: not set up yet).
+	 * @param callable                  $settings      The general settings, defaults filled in: callable(): array<string, mixed>.
 	 * @param string                    $templates_dir The plugin's templates folder.
 	 * @param string                    $style_url     URL of the front-end stylesheet ('' = none).
 	 * @param Content_Placeholders|null $placeholders  Keeps HTML out of core's content filters (null: never).
 	 */
 	public function __construct(
 		private readonly ?Product_Source $source,
+		callable $settings,
 		private readonly string $templates_dir,
 		private readonly string $style_url = '',
 		private readonly ?Content_Placeholders $placeholders = null
 	) {
-		$this->format = new Formatter();
+		$this->format   = new Formatter();
+		$this->settings = $settings;
 	}
 
 	/**
@@ -204,7 +213,7 @@ final class Renderer {
 	 */
 	public function render( array $args ): string {
 		// What every product of this call reads the same: fetched once, not per product.
-		$this->general = Settings_Repository::stored_general();
+		$this->general = ( $this->settings )();
 		$this->max_age = Compliance::max_age();
 		try {
 			return $this->render_now( $args );
@@ -631,7 +640,7 @@ final class Renderer {
 	 * @return array<string, mixed>
 	 */
 	private function general(): array {
-		return $this->general ?? Settings_Repository::stored_general();
+		return $this->general ?? ( $this->settings )();
 	}
 
 	/**

@@ -19,7 +19,7 @@ use PHPUnit\Framework\TestCase;
 final class Amazon_Error_Test extends TestCase {
 
 	/**
-	 * Creators API error bodies (creators-api.md §6.1) → kinds.
+	 * Creators API error bodies (docs/amazon-protocol.md §C6.1) → kinds.
 	 *
 	 * @return array<string, array{int, array<string, mixed>|null, string, string}>
 	 */
@@ -266,7 +266,7 @@ final class Amazon_Error_Test extends TestCase {
 	}
 
 	/**
-	 * PA-API answers (paapi5.md §7, §9), the retirement answer included.
+	 * PA-API answers (docs/amazon-protocol.md §P7, §P1), the retirement answer included.
 	 *
 	 * @return array<string, array{int, array<string, mixed>|null, string}>
 	 */
