@@ -305,7 +305,7 @@ final class Creators_Client extends Api_Client {
 				);
 			};
 			$classify = static function ( Http_Response $response ) use ( $credentials ): Amazon_Error {
-				return Amazon_Error::from_creators_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
+				return Error_Response::from_creators_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
 			};
 			try {
 				return $this->execute( 'creators', $marketplace->country, $credentials->cache_id(), $send, $classify, $budget );

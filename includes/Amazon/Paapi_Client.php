@@ -262,7 +262,7 @@ final class Paapi_Client extends Api_Client {
 			return $this->transport->send( 'POST', $amazon, $headers, $json, 'paapi', $budget );
 		};
 		$classify = static function ( Http_Response $response ) use ( $credentials ): Amazon_Error {
-			return Amazon_Error::from_paapi_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
+			return Error_Response::from_paapi_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
 		};
 		return $this->execute( 'paapi', $marketplace->country, $credentials->cache_id(), $send, $classify, $budget );
 	}
@@ -288,7 +288,7 @@ final class Paapi_Client extends Api_Client {
 				'message' => '',
 			);
 			if ( 'NoResults' !== $first['code'] && 'InvalidParameterValue' !== $first['code'] && 'ItemNotAccessible' !== $first['code'] ) {
-				throw new Amazon_Exception( Amazon_Error::from_paapi_response( $response->status, $data, $credentials->context() ) );
+				throw new Amazon_Exception( Error_Response::from_paapi_response( $response->status, $data, $credentials->context() ) );
 			}
 		}
 		return $data;

@@ -225,7 +225,7 @@ final class Token_Provider {
 		++$this->fetched;
 		$data = $response->json();
 		if ( ! $response->is_success() ) {
-			throw new Amazon_Exception( Amazon_Error::from_token_response( $response->status, $data, $credentials->context(), $response->retry_after() ) );
+			throw new Amazon_Exception( Error_Response::from_token_response( $response->status, $data, $credentials->context(), $response->retry_after() ) );
 		}
 		if ( null === $data || ! isset( $data['access_token'] ) || ! is_string( $data['access_token'] ) || '' === $data['access_token'] ) {
 			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'TokenResponse', '', null, null, null, $credentials->context() ) );
