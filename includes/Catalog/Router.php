@@ -225,7 +225,7 @@ final class Router {
 			'credential_type'       => $decision->credential_type(),
 			'api'                   => $decision->api,
 			'api_version'           => $decision->api_version(),
-			'reason'                => $this->reason_text( $decision, $status, $last ),
+			'reason'                => $decision->reason_text( $status, $last ),
 			'paapi_retired_warning' => $warning,
 			'circuit'               => $circuit,
 		);
@@ -263,49 +263,6 @@ final class Router {
 			'at'       => (int) $data['at'],
 			'answered' => ! empty( $data['answered'] ),
 		);
-	}
-
-	/**
-	 * The plain-language reason of a route.
-	 *
-	 * @param Route_Decision                                    $decision Decision.
-	 * @param string                                            $status   Marketplace status.
-	 * @param array{kind: string, at: int, answered: bool}|null $last     Last fallback.
-	 */
-	public function reason_text( Route_Decision $decision, string $status = 'enabled', ?array $last = null ): string {
-		$retired = __( 'Amazon retired PA-API 5.0 on 15 May 2026; add Creators API credentials for this marketplace.', 'creators-connect-for-amazon' );
-		switch ( $decision->reason ) {
-			case Route_Decision::REASON_CREATORS:
-				$text = sprintf(
-					/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
-					__( 'The Creators API answers (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' ),
-					(string) $decision->api_version(),
-					'lwa' === $decision->credential_type() ? __( 'Login with Amazon', 'creators-connect-for-amazon' ) : __( 'Cognito', 'creators-connect-for-amazon' )
-				);
-				if ( null !== $last ) {
-					$error = new Amazon_Error( $last['kind'], 'creators' );
-					$text .= ' ' . sprintf(
-						/* translators: 1: date and time, 2: Amazon's error in plain language. */
-						__( 'On %1$s it failed: %2$s', 'creators-connect-for-amazon' ),
-						wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), $last['at'] ),
-						$error->message()
-					);
-					$text .= ' ' . ( $last['answered'] ? __( 'PA-API 5.0 answered instead.', 'creators-connect-for-amazon' ) : __( 'PA-API 5.0 could not answer instead either.', 'creators-connect-for-amazon' ) );
-				} elseif ( null === $decision->fallback ) {
-					$text .= ' ' . __( 'There is no PA-API 5.0 fallback for it.', 'creators-connect-for-amazon' );
-				}
-				return $text;
-			case Route_Decision::REASON_PAAPI_ONLY:
-				$text = 'disabled' === $status
-					? __( 'The Creators API is turned off for this marketplace, so PA-API 5.0 answers with the saved access keys and partner tag.', 'creators-connect-for-amazon' )
-					: __( 'There are no Creators API credentials for this marketplace, so PA-API 5.0 answers with the saved access keys and partner tag.', 'creators-connect-for-amazon' );
-				return $text . ' ' . $retired;
-			case Route_Decision::REASON_UNKNOWN_MARKETPLACE:
-				return __( 'No default marketplace is set, or the country code names no Amazon marketplace.', 'creators-connect-for-amazon' );
-		}
-		return 'disabled' === $status
-			? __( 'The Creators API is turned off for this marketplace and there are no PA-API 5.0 keys with a partner tag for it: its products show no Amazon data.', 'creators-connect-for-amazon' )
-			: __( 'Neither Creators API credentials nor PA-API 5.0 keys with a partner tag are set for this marketplace: its products show no Amazon data.', 'creators-connect-for-amazon' );
 	}
 
 	/**
