@@ -135,4 +135,31 @@ final class Credential_Rules {
 	public static function country_error( string $country ): ?string {
 		return null === Marketplace_Registry::get( $country ) ? __( 'Unknown marketplace: choose one of the listed countries.', 'creators-connect-for-amazon' ) : null;
 	}
+
+	/**
+	 * Validates a row: a message per field, empty when valid.
+	 *
+	 * @param array{country: string, credential_type: string, credential_id: string, partner_tag: string, api_version: string} $row The row as it would be stored.
+	 * @param string                                                                                                           $secret          The new secret ('' = none given).
+	 * @param bool                                                                                                             $secret_required Whether a secret must be given.
+	 * @return array<string, string>
+	 */
+	public static function row_errors( array $row, #[\SensitiveParameter] string $secret, bool $secret_required ): array {
+		$errors = array();
+		if ( ! in_array( $row['credential_type'], self::TYPES, true ) ) {
+			$errors['credential_type'] = __( 'Choose the credential type: Cognito (v2) or Login with Amazon (v3).', 'creators-connect-for-amazon' );
+		}
+		$checks = array(
+			'credential_id'     => self::credential_id_error( $row['credential_id'] ),
+			'credential_secret' => self::secret_error( $secret, $secret_required ),
+			'partner_tag'       => self::partner_tag_error( $row['partner_tag'] ),
+			'api_version'       => isset( $errors['credential_type'] ) ? null : self::version_error( $row['api_version'], $row['country'], $row['credential_type'] ),
+		);
+		foreach ( $checks as $field => $message ) {
+			if ( null !== $message ) {
+				$errors[ $field ] = $message;
+			}
+		}
+		return $errors;
+	}
 }
