@@ -18,9 +18,13 @@ use Creators_Connect\Model\Product;
  * last asked for it. Created with dbDelta on activation and whenever the schema version option is
  * behind. Plain SQL that the SQLite Database Integration translates (INSERT … ON DUPLICATE KEY
  * UPDATE with VALUES()), so it works alike on MySQL/MariaDB and SQLite. With a persistent object
- * cache, rows are cached in the `acapi` group.
+ * cache, rows are cached in the `acapi` group (Row_Cache).
  *
  * Errors never replace a product: a failed fetch keeps the stored product and records the error.
+ *
+ * Over 350 lines on purpose: it is the one place that speaks SQL to the product table (schema,
+ * reads, writes, the refresh queue, stats), so every statement can be checked on both databases
+ * in one file.
  */
 final class Product_Store {
 
@@ -37,7 +41,7 @@ final class Product_Store {
 	/**
 	 * Object cache group.
 	 */
-	public const CACHE_GROUP = 'acapi';
+	public const CACHE_GROUP = Row_Cache::GROUP;
 
 	/**
 	 * Seconds between two writes of a row's last_requested_at.
@@ -45,11 +49,11 @@ final class Product_Store {
 	public const TOUCH_INTERVAL = 300;
 
 	/**
-	 * Whether the object cache is used (null: when persistent).
+	 * Rows in the object cache, in front of the table.
 	 *
-	 * @var bool|null
+	 * @var Row_Cache
 	 */
-	private ?bool $use_cache;
+	private Row_Cache $cache;
 
 	/**
 	 * Whether the schema was checked in this request.
@@ -69,7 +73,7 @@ final class Product_Store {
 	 * @param bool|null $use_cache Whether to cache rows in the object cache (default: when it is persistent).
 	 */
 	public function __construct( ?bool $use_cache = null ) {
-		$this->use_cache = $use_cache;
+		$this->cache = new Row_Cache( $use_cache );
 	}
 
 	/**
@@ -164,19 +168,11 @@ KEY last_requested_at (last_requested_at)
 		$missing = array();
 		foreach ( $groups as $country => $asins ) {
 			$country = (string) $country;
-			$found   = array();
-			if ( $this->cache_enabled() ) {
-				$keys   = array_map( fn( string $asin ): string => $this->cache_key( $country, $asin ), $asins );
-				$cached = wp_cache_get_multiple( $keys, self::CACHE_GROUP );
-				foreach ( $asins as $i => $asin ) {
-					$row = $cached[ $keys[ $i ] ] ?? false;
-					if ( is_array( $row ) ) {
-						$rows[ $country ][ $asin ] = $row;
-						$found[]                   = $asin;
-					}
-				}
+			$cached  = $this->cache->get( $country, $asins );
+			foreach ( $cached as $asin => $row ) {
+				$rows[ $country ][ $asin ] = $row;
 			}
-			$left = array_values( array_diff( $asins, $found ) );
+			$left = array_values( array_diff( $asins, array_map( 'strval', array_keys( $cached ) ) ) );
 			if ( array() !== $left ) {
 				$missing[ $country ] = $left;
 			}
@@ -199,9 +195,7 @@ KEY last_requested_at (last_requested_at)
 					continue;
 				}
 				$rows[ $country ][ $asin ] = $row;
-				if ( $this->cache_enabled() ) {
-					wp_cache_set( $this->cache_key( $country, $asin ), $row, self::CACHE_GROUP, Compliance::max_age() );
-				}
+				$this->cache->set( $country, $asin, $row );
 			}
 		}
 		$out = array();
@@ -267,7 +261,7 @@ KEY last_requested_at (last_requested_at)
 		}
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, product, api, route, fetched_at, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
-		$this->forget( $country, array_map( 'strval', array_keys( $products ) ) );
+		$this->cache->forget( $country, array_map( 'strval', array_keys( $products ) ) );
 	}
 
 	/**
@@ -299,7 +293,7 @@ KEY last_requested_at (last_requested_at)
 		}
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
-		$this->forget( $country, array_map( 'strval', array_keys( $errors ) ) );
+		$this->cache->forget( $country, array_map( 'strval', array_keys( $errors ) ) );
 	}
 
 	/**
@@ -325,7 +319,7 @@ KEY last_requested_at (last_requested_at)
 		$table = self::table();
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, expires_at, last_requested_at) VALUES " . implode( ', ', $values ) . ' ON DUPLICATE KEY UPDATE last_requested_at = VALUES(last_requested_at)', $args ) );
-		$this->forget( $country, $asins );
+		$this->cache->forget( $country, $asins );
 	}
 
 	/**
@@ -345,7 +339,7 @@ KEY last_requested_at (last_requested_at)
 		$in    = implode( ',', array_fill( 0, count( $asins ), '%s' ) );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET last_requested_at = %d WHERE marketplace = %s AND last_requested_at < %d AND asin IN ($in)", array_merge( array( $now, $country, $now - self::TOUCH_INTERVAL ), $asins ) ) );
-		$this->forget( $country, $asins );
+		$this->cache->forget( $country, $asins );
 	}
 
 	/**
@@ -417,12 +411,10 @@ KEY last_requested_at (last_requested_at)
 			$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE marketplace = %s AND asin IN ($in)", array_merge( array( $country ), $asins ) ) );
 		}
 		// phpcs:enable
-		if ( $this->cache_enabled() ) {
-			if ( null !== $country && null !== $asins ) {
-				$this->forget( $country, $asins );
-			} elseif ( function_exists( 'wp_cache_flush_group' ) && wp_cache_supports( 'flush_group' ) ) {
-				wp_cache_flush_group( self::CACHE_GROUP );
-			}
+		if ( null !== $country && null !== $asins ) {
+			$this->cache->forget( $country, $asins );
+		} else {
+			$this->cache->flush();
 		}
 		return is_int( $deleted ) ? $deleted : 0;
 	}
@@ -447,35 +439,5 @@ KEY last_requested_at (last_requested_at)
 		return Compliance::jitter( $delay );
 	}
 
-	/**
-	 * Whether rows go through the object cache.
-	 */
-	private function cache_enabled(): bool {
-		return $this->use_cache ?? (bool) wp_using_ext_object_cache();
-	}
 
-	/**
-	 * Cache key of a row.
-	 *
-	 * @param string $country Country code.
-	 * @param string $asin    ASIN.
-	 */
-	private function cache_key( string $country, string $asin ): string {
-		return 'p_' . $country . '_' . $asin;
-	}
-
-	/**
-	 * Drops cached rows.
-	 *
-	 * @param string       $country Country code.
-	 * @param list<string> $asins   ASINs.
-	 */
-	private function forget( string $country, array $asins ): void {
-		if ( ! $this->cache_enabled() ) {
-			return;
-		}
-		foreach ( $asins as $asin ) {
-			wp_cache_delete( $this->cache_key( $country, $asin ), self::CACHE_GROUP );
-		}
-	}
 }
