@@ -137,7 +137,7 @@ final class Creators_Client extends Api_Client {
 	 */
 	public function search_items( Creators_Credentials $credentials, array $params, array $options = array(), ?Budget $budget = null ): Search_Result {
 		$marketplace = $this->marketplace( $credentials );
-		$body        = array( 'partnerTag' => $credentials->partner_tag ) + self::search_body( $params, false ) + array( 'resources' => $this->resources( 'searchItems', $options ) ) + $this->common( $options );
+		$body        = array( 'partnerTag' => $credentials->partner_tag ) + Search_Body::from( $params, false ) + array( 'resources' => $this->resources( 'searchItems', $options ) ) + $this->common( $options );
 		try {
 			$response = $this->call( $credentials, $marketplace, 'searchItems', $body, $budget );
 		} catch ( Amazon_Exception $exception ) {
@@ -217,60 +217,6 @@ final class Creators_Client extends Api_Client {
 			$defaults = array_merge( $defaults, array( 'variationSummary.price.highestPrice', 'variationSummary.price.lowestPrice', 'variationSummary.variationDimension' ) );
 		}
 		return self::filtered_resources( 'acapi_creators_resources', $operation, $defaults, $options );
-	}
-
-	/**
-	 * SearchItems body fields from snake_case (or camelCase) parameters; PascalCase for PA-API.
-	 *
-	 * @param array<string, mixed> $params Parameters.
-	 * @param bool                 $pascal PascalCase keys (PA-API).
-	 * @return array<string, mixed>
-	 */
-	public static function search_body( array $params, bool $pascal ): array {
-		$fields = array(
-			'keywords'           => 'keywords',
-			'search_index'       => 'searchIndex',
-			'item_count'         => 'itemCount',
-			'item_page'          => 'itemPage',
-			'sort_by'            => 'sortBy',
-			'brand'              => 'brand',
-			'title'              => 'title',
-			'author'             => 'author',
-			'actor'              => 'actor',
-			'artist'             => 'artist',
-			'browse_node_id'     => 'browseNodeId',
-			'min_price'          => 'minPrice',
-			'max_price'          => 'maxPrice',
-			'min_reviews_rating' => 'minReviewsRating',
-			'min_saving_percent' => 'minSavingPercent',
-			'availability'       => 'availability',
-			'delivery_flags'     => 'deliveryFlags',
-		);
-		$ints   = array( 'itemCount', 'itemPage', 'minPrice', 'maxPrice', 'minReviewsRating', 'minSavingPercent' );
-		$body   = array();
-		foreach ( $fields as $snake => $camel ) {
-			$value = $params[ $snake ] ?? $params[ $camel ] ?? null;
-			if ( null === $value || '' === $value ) {
-				continue;
-			}
-			if ( in_array( $camel, $ints, true ) ) {
-				if ( ! is_numeric( $value ) ) {
-					continue;
-				}
-				$value = (int) $value;
-				if ( 'itemCount' === $camel || 'itemPage' === $camel ) {
-					$value = max( 1, min( 10, $value ) );
-				}
-			} elseif ( 'deliveryFlags' === $camel ) {
-				$value = array_values( array_filter( (array) $value, 'is_string' ) );
-			} elseif ( is_scalar( $value ) ) {
-				$value = (string) $value;
-			} else {
-				continue;
-			}
-			$body[ $pascal ? ucfirst( $camel ) : $camel ] = $value;
-		}
-		return $body;
 	}
 
 	/**

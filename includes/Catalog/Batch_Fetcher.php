@@ -268,7 +268,7 @@ final class Batch_Fetcher {
 		} finally {
 			$budget->charge( $this->now() - $start );
 		}
-		if ( self::held_back_locally( $routed->result, $chunk ) ) {
+		if ( $routed->result->held_back_locally( $chunk ) ) {
 			// The plugin's own request spacing did not fit what is left of the budget, so Amazon
 			// was not asked: that is running out of time, not an error to keep.
 			return null;
@@ -336,22 +336,6 @@ final class Batch_Fetcher {
 			$previous[ $asin ] = $rows[ $asin ]->error_count ?? 0;
 		}
 		$this->store->record_errors( $code, $errors, $previous, $requested );
-	}
-
-	/**
-	 * Whether every ASIN of a batch came back held back by the local rate limiter.
-	 *
-	 * @param Get_Items_Result $result The batch's result.
-	 * @param list<string>     $chunk  The batch's ASINs.
-	 */
-	private static function held_back_locally( Get_Items_Result $result, array $chunk ): bool {
-		foreach ( $chunk as $asin ) {
-			$error = $result->error( $asin );
-			if ( null !== $result->product( $asin ) || null === $error || ! $error->is_local_throttle() ) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

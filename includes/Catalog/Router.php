@@ -41,7 +41,7 @@ final class Router {
 	/**
 	 * How long a fallback is remembered for the routing summary, in seconds.
 	 */
-	public const FALLBACK_MEMORY = 86400;
+	public const FALLBACK_MEMORY = Fallback_Memory::SECONDS;
 
 	/**
 	 * Settings.
@@ -72,11 +72,11 @@ final class Router {
 	private Circuit_Breaker $breaker;
 
 	/**
-	 * Store for the last fallback per marketplace.
+	 * The last fallback per marketplace.
 	 *
-	 * @var Shared_Store
+	 * @var Fallback_Memory
 	 */
-	private Shared_Store $store;
+	private Fallback_Memory $fallbacks;
 
 	/**
 	 * Builds the router.
@@ -88,11 +88,12 @@ final class Router {
 	 * @param Shared_Store|null    $store    Store (default: the shared one).
 	 */
 	public function __construct( Credentials_Source $source, Creators_Client $creators, Paapi_Client $paapi, ?Circuit_Breaker $breaker = null, ?Shared_Store $store = null ) {
-		$this->source   = $source;
-		$this->creators = $creators;
-		$this->paapi    = $paapi;
-		$this->store    = $store ?? new Shared_Store();
-		$this->breaker  = $breaker ?? new Circuit_Breaker( $this->store );
+		$this->source    = $source;
+		$this->creators  = $creators;
+		$this->paapi     = $paapi;
+		$store           = $store ?? new Shared_Store();
+		$this->breaker   = $breaker ?? new Circuit_Breaker( $store );
+		$this->fallbacks = new Fallback_Memory( $store );
 	}
 
 	/**
@@ -163,7 +164,7 @@ final class Router {
 			}
 		}
 		if ( null === $cause ) {
-			$this->forget_fallback( $decision->country, $result );
+			$this->fallbacks->forget( $decision->country, $result );
 			return new Routed_Items( $result, $decision );
 		}
 		if ( null === $decision->fallback ) {
@@ -173,7 +174,7 @@ final class Router {
 		$fallback = $decision->as_fallback( $cause );
 		$answer   = $this->call_get_items( $fallback, $retry, $options, $budget );
 		$merged   = ( new Get_Items_Result( $result->products, array_diff_key( $result->errors, array_flip( $retry ) ), $result->calls ) )->merge( $answer );
-		$this->remember_fallback( $decision->country, $cause, $answer );
+		$this->fallbacks->remember( $decision->country, $cause, $answer );
 		return new Routed_Items( $merged, $decision, $fallback );
 	}
 
@@ -196,7 +197,7 @@ final class Router {
 				throw $exception;
 			}
 			$result = $this->call_search( $decision->as_fallback( $error ), $params, $options, $budget );
-			$this->remember_fallback( $decision->country, $error, null );
+			$this->fallbacks->remember( $decision->country, $error, null );
 			return $result;
 		}
 	}
@@ -214,7 +215,7 @@ final class Router {
 		$code        = '' !== $decision->country ? $decision->country : Marketplace_Registry::normalize_country( $country );
 		$marketplace = Marketplace_Registry::get( $code );
 		$status      = in_array( $status, array( 'enabled', 'disabled', 'not_configured' ), true ) ? (string) $status : ( Route_Decision::API_CREATORS === $decision->api ? 'enabled' : 'not_configured' );
-		$last        = $this->last_fallback( $code );
+		$last        = $this->fallbacks->last( $code );
 		$warning     = Route_Decision::API_PAAPI === $decision->api || ( null !== $last && Route_Decision::API_CREATORS === $decision->api );
 		$circuit     = Route_Decision::API_NONE === $decision->api || '' === $code ? Circuit_Breaker::CLOSED : $this->breaker->current_state( $decision->api, $code );
 
@@ -245,24 +246,6 @@ final class Router {
 			}
 		}
 		return $out;
-	}
-
-	/**
-	 * The last fallback recorded for a marketplace (within a day), or null.
-	 *
-	 * @param string $country Country code.
-	 * @return array{kind: string, at: int, answered: bool}|null
-	 */
-	public function last_fallback( string $country ): ?array {
-		$data = $this->store->get( 'route_' . $country );
-		if ( ! is_array( $data ) || ! isset( $data['kind'], $data['at'] ) ) {
-			return null;
-		}
-		return array(
-			'kind'     => (string) $data['kind'],
-			'at'       => (int) $data['at'],
-			'answered' => ! empty( $data['answered'] ),
-		);
 	}
 
 	/**
@@ -342,34 +325,5 @@ final class Router {
 		throw new Amazon_Exception( $decision->error() );
 	}
 
-	/**
-	 * Remembers that a marketplace fell back to PA-API (for the routing summary).
-	 *
-	 * @param string                $country Country code.
-	 * @param Amazon_Error          $cause   The Creators API's error.
-	 * @param Get_Items_Result|null $answer  PA-API's answer (null: a search that succeeded).
-	 */
-	private function remember_fallback( string $country, Amazon_Error $cause, ?Get_Items_Result $answer ): void {
-		$this->store->set(
-			'route_' . $country,
-			array(
-				'kind'     => $cause->kind,
-				'at'       => time(),
-				'answered' => null === $answer || $answer->has_products() || null === $answer->request_error(),
-			),
-			self::FALLBACK_MEMORY
-		);
-	}
 
-	/**
-	 * Forgets a remembered fallback once the Creators API answers again.
-	 *
-	 * @param string           $country Country code.
-	 * @param Get_Items_Result $result  The Creators API's answer.
-	 */
-	private function forget_fallback( string $country, Get_Items_Result $result ): void {
-		if ( $result->has_products() && null !== $this->store->get( 'route_' . $country ) ) {
-			$this->store->delete( 'route_' . $country );
-		}
-	}
 }

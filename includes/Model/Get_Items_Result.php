@@ -91,6 +91,22 @@ final class Get_Items_Result {
 	}
 
 	/**
+	 * Whether every ASIN of a batch came back held back by the plugin's own request spacing
+	 * (Amazon was not asked: the batch ran out of time rather than failed).
+	 *
+	 * @param list<string> $asins The batch's ASINs.
+	 */
+	public function held_back_locally( array $asins ): bool {
+		foreach ( $asins as $asin ) {
+			$error = $this->error( $asin );
+			if ( null !== $this->product( $asin ) || null === $error || ! $error->is_local_throttle() ) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * A result merged with another (later wins per ASIN).
 	 *
 	 * @param Get_Items_Result $other Other result.
