@@ -121,9 +121,14 @@ final class Product_Reference {
 			return null;
 		}
 		$atts = array_change_key_case( $atts, CASE_LOWER );
+		/**
+		 * Every known attribute as trimmed text ('' when absent or not text).
+		 *
+		 * @var array<string, string> $text
+		 */
 		$text = array();
-		foreach ( self::SHORTCODE_ATTRIBUTES as $name => $default ) {
-			$text[ $name ] = isset( $atts[ $name ] ) && is_scalar( $atts[ $name ] ) ? trim( (string) $atts[ $name ] ) : $default;
+		foreach ( array_keys( self::SHORTCODE_ATTRIBUTES ) as $name ) {
+			$text[ $name ] = self::text( $atts[ $name ] ?? '' );
 		}
 		$options = array();
 		foreach ( self::SHORTCODE_OPTIONS as $name ) {
