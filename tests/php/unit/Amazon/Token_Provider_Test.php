@@ -50,6 +50,40 @@ final class Token_Provider_Test extends TestCase {
 	}
 
 	/**
+	 * An exception thrown below the token request (a tracker reads its trace with PHP's default
+	 * `zend.exception_ignore_args=Off`) shows no secret in any of the plugin's own frames.
+	 */
+	public function test_a_trace_through_the_token_request_holds_no_secret(): void {
+		$previous = ini_set( 'zend.exception_ignore_args', '0' ); // phpcs:ignore WordPress.PHP.IniSet.Risky -- The point of the test.
+		$fake     = new Fake_Http(
+			static function (): never {
+				throw new \RuntimeException( 'the HTTP layer failed' );
+			}
+		);
+		$provider = new Token_Provider( $fake->transport(), $fake->store(), $fake->sleeper() );
+		$trace    = array();
+		try {
+			$provider->token( new Creators_Credentials( 'lwa-id', 'lwa-very-secret-value', 'lwa', '3.1', 'mysite-20', 'us' ) );
+			$this->fail( 'the fake HTTP layer throws' );
+		} catch ( \RuntimeException $e ) {
+			$trace = $e->getTrace();
+		} finally {
+			ini_set( 'zend.exception_ignore_args', (string) $previous ); // phpcs:ignore WordPress.PHP.IniSet.Risky -- Restores the setting.
+		}
+		$frames = 0;
+		foreach ( $trace as $frame ) {
+			$class = $frame['class'] ?? '';
+			if ( ! str_starts_with( $class, 'Creators_Connect\\' ) || str_starts_with( $class, 'Creators_Connect\\Tests\\' ) ) {
+				continue;
+			}
+			++$frames;
+			$this->assertArrayHasKey( 'args', $frame, 'arguments are in the trace' );
+			$this->assertStringNotContainsString( 'lwa-very-secret-value', print_r( $frame['args'], true ), $class . '::' . $frame['function'] ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions -- Reading the trace as a tracker would.
+		}
+		$this->assertGreaterThanOrEqual( 2, $frames, 'the trace passes through the plugin' );
+	}
+
+	/**
 	 * LWA: JSON body with `creatorsapi::default`; plain Bearer header.
 	 */
 	public function test_lwa_request(): void {
