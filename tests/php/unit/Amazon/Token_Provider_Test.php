@@ -143,7 +143,7 @@ final class Token_Provider_Test extends TestCase {
 			++$sleeps;
 			if ( 3 === $sleeps ) {
 				$store->set(
-					'tok_' . $creds->cache_id(),
+					'tok_' . $creds->token_cache_id(),
 					array(
 						'token'      => 'eyJtheirs',
 						'expires_at' => microtime( true ) + 100,
@@ -153,7 +153,7 @@ final class Token_Provider_Test extends TestCase {
 			}
 		};
 		$provider = new Token_Provider( $fake->transport(), $store, $sleeper );
-		$this->assertTrue( $store->lock( 'tokl_' . $creds->cache_id(), 15 ) );
+		$this->assertTrue( $store->lock( 'tokl_' . $creds->token_cache_id(), 15 ) );
 
 		$this->assertSame( 'eyJtheirs', $provider->token( $creds ) );
 		$this->assertCount( 0, $fake->requests );
@@ -168,7 +168,7 @@ final class Token_Provider_Test extends TestCase {
 		$store    = $fake->store();
 		$creds    = new Creators_Credentials( 'id', 'secret', 'cognito', '2.1', 'mysite-20', 'us' );
 		$provider = new Token_Provider( $fake->transport(), $store, $fake->sleeper() );
-		$store->lock( 'tokl_' . $creds->cache_id(), 15 );
+		$store->lock( 'tokl_' . $creds->token_cache_id(), 15 );
 
 		$this->assertSame( 'eyJmine', $provider->token( $creds ) );
 		$this->assertEqualsWithDelta( Token_Provider::LOCK_WAIT, $fake->slept, 0.11 );
