@@ -197,7 +197,7 @@ final class Creators_Mapper_Test extends TestCase {
 		$body = self::fixture( 'creators-get-items.json' );
 		$item = &$body['itemsResult']['items'][0];
 		$this->assertSame( 'B0BEXAMPL2', $item['asin'] );
-		$item['itemInfo']['title']['displayValue']       = "Kettle\x00 \u{202E}lmth.exe\u{202C}\x07";
+		$item['itemInfo']['title']['displayValue']        = "Kettle\x00 \u{202E}lmth.exe\u{202C}\x07";
 		$item['itemInfo']['features']['displayValues'][0] = "Boils\x1B[31m fast\u{2066}";
 		$item['images']['primary']['medium']['url']       = '//evil.example/kettle.jpg';
 		$item['images']['primary']['large']['url']        = 'http://m.media-amazon.com/images/I/41AbCdEfGhL.jpg';
