@@ -16,9 +16,6 @@ use Creators_Connect\Catalog\Product;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Job;
 use Creators_Connect\Plugin;
-use Creators_Connect\Settings\Secret_Box;
-use Creators_Connect\Settings\Settings_Repository;
-use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
@@ -43,20 +40,7 @@ final class Purge_On_Change_Test extends Integration_Test_Case {
 		Page_Cache_Calls::$calls = array();
 		$this->clean_emulator();
 		add_filter( 'acapi_rate_limit_per_second', '__return_zero' );
-		$lwa      = Emulator::credentials()['lwa']['NA'];
-		$settings = new Settings_Repository( new Secret_Box() );
-		$this->assertIsArray(
-			$settings->add(
-				array(
-					'country'           => 'us',
-					'credential_type'   => 'lwa',
-					'credential_id'     => $lwa['credential_id'],
-					'credential_secret' => $lwa['credential_secret'],
-					'partner_tag'       => Emulator::partner_tag( 'us' ),
-				)
-			)
-		);
-		$settings->set_default( 'us' );
+		$this->add_demo_us_marketplace();
 		add_action(
 			'acapi_products_changed',
 			function ( $post_ids, $urls ): void {
