@@ -158,6 +158,25 @@ final class Freshness_Headers_Test extends Front_End_Test_Case {
 	}
 
 	/**
+	 * Output flushed after the head, before any product rendered: the headers leave with it, and
+	 * since the page's posts have products (the prefetcher loaded them) N is the floor.
+	 */
+	public function test_early_flush_sends_the_floor(): void {
+		$this->store_product( self::FRESH, 60 );
+		$post_id  = $this->publish( '[amazon asin="' . self::FRESH . '" country="de"]' );
+		$headers  = array(
+			'X-Acapi-Test-Theme'       => 'acapi-classic',
+			'X-Acapi-Test-Early-Flush' => '1',
+		);
+		$response = $this->get( (string) get_permalink( $post_id ), $headers );
+		$this->assertStringContainsString( '19,99', $response['body'] );
+		$this->assertSame( Compliance::CACHE_FLOOR, $this->assertFreshnessHeaders( $response, Compliance::CACHE_FLOOR, Compliance::CACHE_FLOOR ) );
+
+		$plain = $this->publish( '<p>No products.</p>' );
+		$this->assertNoFreshnessHeaders( $this->get( (string) get_permalink( $plain ), $headers ) );
+	}
+
+	/**
 	 * Pages without products keep their headers: neither theme gets the plugin's.
 	 */
 	public function test_page_without_products_is_untouched(): void {
