@@ -265,6 +265,14 @@ final class Product_Service implements Product_Source {
 			$routed = $this->router->get_items( $code, $chunk );
 			$calls += $routed->result->calls;
 			$this->keep( $code, $routed, $rows, null );
+			/**
+			 * Fires after a refresh stored what Amazon answered (the page-cache purge compares).
+			 *
+			 * @param string                        $code     Country code.
+			 * @param array<string, Stored_Product> $rows     The rows before the refresh, by ASIN.
+			 * @param array<string, Product>        $products The products Amazon answered, by ASIN.
+			 */
+			do_action( 'acapi_products_refreshed', $code, $rows, $routed->result->products );
 			foreach ( $chunk as $asin ) {
 				$product = $routed->result->product( $asin );
 				if ( null !== $product ) {
