@@ -61,6 +61,7 @@ final class Creators_Client extends Api_Client {
 		'offersV2.listings.isBuyBoxWinner',
 		'offersV2.listings.dealDetails',
 		'offersV2.listings.type',
+		'offersV2.listings.loyaltyPoints',
 		'browseNodeInfo.browseNodes',
 		'customerReviews.count',
 		'customerReviews.starRating',
