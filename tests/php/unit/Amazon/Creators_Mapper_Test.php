@@ -244,7 +244,7 @@ final class Creators_Mapper_Test extends TestCase {
 	public function test_unit_price_without_unit_and_new_offer(): void {
 		$body = self::fixture( 'creators-get-items-full.json' );
 		$body['itemsResult']['items'][0]['offersV2']['listings'][0]['price']['pricePerUnit']['displayAmount'] = '0,02 €';
-		$body['itemsResult']['items'][0]['offersV2']['listings'][0]['condition'] = array(
+		$body['itemsResult']['items'][0]['offersV2']['listings'][0]['condition']                              = array(
 			'conditionNote' => '',
 			'subCondition'  => 'Unknown',
 			'value'         => 'New',

@@ -141,7 +141,17 @@ final class Product_Test extends TestCase {
 		$this->assertNull( $back->condition_note );
 		$this->assertNull( $back->merchant_id );
 
-		$no_unit = Product::from_array( array( 'asin' => 'B000000001', 'marketplace' => 'de', 'unit_price' => array( 'amount' => 1, 'currency' => 'EUR', 'display' => '1,00 €' ) ) );
+		$no_unit = Product::from_array(
+			array(
+				'asin'        => 'B000000001',
+				'marketplace' => 'de',
+				'unit_price'  => array(
+					'amount'   => 1,
+					'currency' => 'EUR',
+					'display'  => '1,00 €',
+				),
+			)
+		);
 		$this->assertSame( '', $no_unit->unit_price['unit'] ?? null );
 		$this->assertSame( 1.0, $no_unit->unit_price['amount'] ?? null );
 		$this->assertNull( Product::from_array( array( 'unit_price' => 'nonsense' ) )->unit_price );
