@@ -518,6 +518,20 @@ final class Renderer {
 			}
 		}
 
+		$unit_price = '';
+		/**
+		 * Filters whether the unit price ("1,99 € / 100 ml") is shown next to the price where Amazon
+		 * returns one (on by default: EU price rules expect it for goods sold by weight or volume).
+		 *
+		 * @param bool    $show    Whether to show it.
+		 * @param Product $product The product.
+		 */
+		if ( $has_price && null !== $product->unit_price && (bool) apply_filters( 'acapi_show_unit_price', true, $product ) ) {
+			$money      = '' !== $product->unit_price['display'] ? $product->unit_price['display'] : $this->format->money( $product->unit_price['amount'], $product->unit_price['currency'], $country );
+			$unit_price = $this->format->unit_price( $money, $product->unit_price['unit'] );
+		}
+		$points = $has_price && null !== $product->loyalty_points && $product->loyalty_points > 0 ? $this->format->points( $product->loyalty_points, $country ) : '';
+
 		$general    = $this->general();
 		$button     = '' !== $args['button_text'] ? $args['button_text'] : self::string( $general, 'button_text' );
 		$button     = '' !== $button ? $button : $this->format->button_text( $country, $has_price );
@@ -536,6 +550,8 @@ final class Renderer {
 			'list_price'        => $has_price && null !== $product->list_price ? $this->money( $product->list_price ) : '',
 			'list_price_label'  => $has_price && null !== $product->list_price ? (string) $product->list_price_label : '',
 			'savings'           => $savings,
+			'unit_price'        => $unit_price,
+			'points'            => $points,
 			'availability'      => $fresh && null !== $product->availability ? $product->availability['message'] : '',
 			'availability_type' => $fresh && null !== $product->availability ? $product->availability['type'] : '',
 			'rating'            => $rating,

@@ -175,12 +175,26 @@ final class View {
 			$html .= '' !== $label ? '<span class="acapi-price__list-label">' . esc_html( $label ) . '</span> ' : '';
 			$html .= '<del>' . esc_html( $list ) . '</del></span> ';
 		}
-		$html   .= '<span class="acapi-price__amount">' . esc_html( $price ) . '</span>';
+		$html .= '<span class="acapi-price__amount">' . esc_html( $price ) . '</span>';
+		$unit  = self::text( $item, 'unit_price' );
+		if ( '' !== $unit ) {
+			$html .= ' <span class="acapi-price__unit">(' . esc_html( $unit ) . ')</span>';
+		}
 		$savings = self::text( $item, 'savings' );
 		if ( '' !== $savings ) {
 			$html .= ' <span class="acapi-price__savings">' . esc_html( $savings ) . '</span>';
 		}
 		return $html . '</p>' . $this->as_of( $item );
+	}
+
+	/**
+	 * Amazon points the offer earns (Japan), or ''.
+	 *
+	 * @param array<string, mixed> $item Item.
+	 */
+	public function points( array $item ): string {
+		$points = self::text( $item, 'points' );
+		return '' === $points ? '' : '<p class="acapi-points">' . esc_html( $points ) . '</p>';
 	}
 
 	/**

@@ -166,6 +166,10 @@ export interface PaapiCallOptions {
 	date?: Date;
 	/** Sign what is actually sent (emulator Host + full path) instead of what Amazon would see. */
 	signAsSent?: boolean;
+	/** Post to this PA-API path instead of the operation's own (`/paapi5/searchitems`). */
+	path?: string;
+	/** Send this X-Amz-Target instead of the operation's; null sends none. */
+	target?: string | null;
 }
 
 /**
@@ -182,7 +186,11 @@ export function paapiCall(
 	options: PaapiCallOptions = {}
 ): Promise< HttpResponse > {
 	const amazonHost = options.amazonHost ?? 'webservices.amazon.com';
-	const path = `/paapi5/${ operation.toLowerCase() }`;
+	const path = options.path ?? `/paapi5/${ operation.toLowerCase() }`;
+	const target =
+		options.target === undefined
+			? `com.amazon.paapi5.v1.ProductAdvertisingAPIv1.${ operation }`
+			: options.target;
 	const emulatorHost = new URL( base ).host;
 	const text = JSON.stringify( body );
 	const headers = signRequest( {
@@ -192,7 +200,7 @@ export function paapiCall(
 		headers: {
 			'content-encoding': 'amz-1.0',
 			'content-type': 'application/json; charset=utf-8',
-			'x-amz-target': `com.amazon.paapi5.v1.ProductAdvertisingAPIv1.${ operation }`,
+			...( target === null ? {} : { 'x-amz-target': target } ),
 		},
 		accessKey: options.accessKey ?? CREDENTIALS.paapi.access_key,
 		secretKey: options.secretKey ?? CREDENTIALS.paapi.secret_key,
