@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Render;
 
 use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Catalog\Compliance;
 use Creators_Connect\Catalog\Product;
 use Creators_Connect\Catalog\Product_Source;
@@ -21,7 +22,7 @@ use Creators_Connect\Settings\Settings_Repository;
  * from a Product_Source; never calls Amazon, never breaks a page: whatever fails degrades to a
  * plain link (or nothing), and only users who can edit posts see why.
  *
- * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
+ * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
  */
 final class Renderer {
 
@@ -199,7 +200,8 @@ final class Renderer {
 	 * Renders products. Never throws; returns '' when there is nothing a visitor may see.
 	 *
 	 * @param array<string, mixed> $args asins (list or comma string), country, template, title,
-	 *                                   button_text, items, field, search, index, show (parts),
+	 *                                   button_text, items, field, search, index, filters (Amazon's
+	 *                                   search filters, see Search_Options), show (parts),
 	 *                                   image_size, affiliate_label, class_name.
 	 */
 	public function render( array $args ): string {
@@ -242,7 +244,11 @@ final class Renderer {
 
 		$products = array();
 		if ( '' !== $args['search'] ) {
-			$params = array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
+			list( $filters, $problems ) = Search_Options::validate( $args['filters'] );
+			if ( array() !== $problems ) {
+				return $this->notices( $problems );
+			}
+			$params = $filters + array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
 			if ( '' !== $args['index'] ) {
 				$params['search_index'] = $args['index'];
 			}
@@ -314,6 +320,7 @@ final class Renderer {
 				'image_size'      => $attributes['imageSize'] ?? '',
 				'affiliate_label' => $attributes['affiliateLabel'] ?? null,
 				'search'          => $attributes['search'] ?? '',
+				'filters'         => $attributes['searchFilters'] ?? array(),
 				'items'           => $attributes['items'] ?? 0,
 			)
 		);
@@ -696,6 +703,7 @@ final class Renderer {
 			'items'           => isset( $args['items'] ) && is_numeric( $args['items'] ) ? max( 0, (int) $args['items'] ) : 0,
 			'field'           => $field,
 			'search'          => self::string( $args, 'search' ),
+			'filters'         => isset( $args['filters'] ) && is_array( $args['filters'] ) ? $args['filters'] : array(),
 			'index'           => (string) preg_replace( '/[^A-Za-z]/', '', self::string( $args, 'index' ) ),
 			'show'            => $show,
 			'image_size'      => in_array( $size, Product::IMAGE_SIZES, true ) ? $size : self::DEFAULTS[ $template ][1],

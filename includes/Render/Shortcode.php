@@ -32,27 +32,44 @@ final class Shortcode {
 	private const UNTRUSTED_FILTERS = array( 'comment_text', 'comment_text_rss', 'comment_excerpt', 'get_comment_text', 'get_comment_excerpt' );
 
 	/**
+	 * Attributes that are Amazon search filters (checked by Search_Options; `title` is not one here:
+	 * it overrides the shown title).
+	 */
+	private const FILTERS = array( 'sort_by', 'availability', 'delivery_flags', 'condition', 'min_price', 'max_price', 'min_reviews_rating', 'min_saving_percent', 'brand', 'browse_node_id' );
+
+	/**
 	 * Attributes and their defaults (unknown ones are dropped by shortcode_atts()).
 	 */
 	private const DEFAULTS = array(
-		'asin'            => '',
-		'country'         => '',
-		'template'        => '',
-		'title'           => '',
-		'button_text'     => '',
-		'items'           => '',
-		'field'           => '',
-		'search'          => '',
-		'index'           => '',
-		'image_size'      => '',
-		'affiliate_label' => '',
+		'asin'               => '',
+		'country'            => '',
+		'template'           => '',
+		'title'              => '',
+		'button_text'        => '',
+		'items'              => '',
+		'field'              => '',
+		'search'             => '',
+		'index'              => '',
+		'image_size'         => '',
+		'affiliate_label'    => '',
+		// Amazon's search filters (with search=…).
+		'sort_by'            => '',
+		'availability'       => '',
+		'delivery_flags'     => '',
+		'condition'          => '',
+		'min_price'          => '',
+		'max_price'          => '',
+		'min_reviews_rating' => '',
+		'min_saving_percent' => '',
+		'brand'              => '',
+		'browse_node_id'     => '',
 		// AAWP's forms.
-		'box'             => '',
-		'link'            => '',
-		'fields'          => '',
-		'value'           => '',
-		'bestseller'      => '',
-		'new'             => '',
+		'box'                => '',
+		'link'               => '',
+		'fields'             => '',
+		'value'              => '',
+		'bestseller'         => '',
+		'new'                => '',
 	);
 
 	/**
@@ -168,7 +185,7 @@ final class Shortcode {
 			shortcode_atts( self::DEFAULTS, array_change_key_case( $atts, CASE_LOWER ), self::TAG )
 		);
 
-		$args = array(
+		$args            = array(
 			'asins'       => $atts['asin'],
 			'country'     => $atts['country'],
 			'template'    => $atts['template'],
@@ -179,6 +196,10 @@ final class Shortcode {
 			'search'      => $atts['search'],
 			'index'       => $atts['index'],
 			'image_size'  => $atts['image_size'],
+		);
+		$args['filters'] = array_filter(
+			array_intersect_key( $atts, array_flip( self::FILTERS ) ),
+			static fn( string $value ): bool => '' !== $value
 		);
 		if ( '' !== $atts['affiliate_label'] ) {
 			$args['affiliate_label'] = in_array( strtolower( $atts['affiliate_label'] ), array( '1', 'true', 'yes', 'on' ), true );

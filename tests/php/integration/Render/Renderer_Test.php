@@ -319,6 +319,43 @@ final class Renderer_Test extends Integration_Test_Case {
 	}
 
 	/**
+	 * Search filters from a shortcode or a block are checked before Amazon is asked: an editor
+	 * reads which values are allowed, a visitor sees nothing.
+	 */
+	public function test_search_filters_from_shortcode_and_block(): void {
+		$this->act_as( 'editor' );
+		$args = \Creators_Connect\Render\Shortcode::arguments(
+			array(
+				'search'             => 'kettle',
+				'sort_by'            => 'Cheapest',
+				'min_reviews_rating' => '5',
+				'title'              => 'Shown title, not a filter',
+			)
+		);
+		$this->assertSame(
+			array(
+				'sort_by'            => 'Cheapest',
+				'min_reviews_rating' => '5',
+			),
+			$args['filters']
+		);
+		$notice = $this->text( $this->dom( $this->renderer->render( $args ) ), '//*[@class="acapi-notice"]' );
+		$this->assertStringContainsString( 'sort_by “Cheapest” is not allowed. Use one of: AvgCustomerReviews, Featured, NewestArrivals, Price:HighToLow, Price:LowToHigh, Relevance.', $notice );
+		$this->assertStringContainsString( 'min_reviews_rating must be a whole number from 1 to 4', $notice );
+
+		$block = $this->renderer->render_block(
+			array(
+				'search'        => 'kettle',
+				'searchFilters' => array( 'delivery_flags' => array( 'Drone' ) ),
+			)
+		);
+		$this->assertStringContainsString( 'Use one of: AmazonGlobal, FreeShipping, FulfilledByAmazon, Prime.', $block );
+
+		$this->act_as( 'subscriber' );
+		$this->assertSame( '', trim( wp_strip_all_tags( $this->renderer->render( $args ) ) ) );
+	}
+
+	/**
 	 * No offer or out of stock: no price, a "See on Amazon" button; no image: no img.
 	 */
 	public function test_no_offer_and_no_image(): void {
