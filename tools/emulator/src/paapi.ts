@@ -432,6 +432,7 @@ export async function handlePaapiRequest(
 			apiName: 'Product Advertising API',
 			itemIdLabel: 'ItemId',
 			nullMembers: false,
+			demoImageBase: state.config.demoImages ? state.ownUrl : undefined,
 		},
 		params
 	);
