@@ -43,7 +43,11 @@ const deItems = ( itemIds: string[], resources: string[] ) => ( {
 
 describe( 'demo image mode', () => {
 	it( 'is off by default: images stay on Amazon’s host', async () => {
-		const token = await lwaToken( base, CREDENTIALS.lwa.EU, 'api.amazon.co.uk' );
+		const token = await lwaToken(
+			base,
+			CREDENTIALS.lwa.EU,
+			'api.amazon.co.uk'
+		);
 		const res = await creatorsCall(
 			base,
 			'getItems',
@@ -60,7 +64,11 @@ describe( 'demo image mode', () => {
 		await httpRequest( `${ base }/__emulator/config`, {
 			body: JSON.stringify( { demo_images: true } ),
 		} );
-		const token = await lwaToken( base, CREDENTIALS.lwa.EU, 'api.amazon.co.uk' );
+		const token = await lwaToken(
+			base,
+			CREDENTIALS.lwa.EU,
+			'api.amazon.co.uk'
+		);
 		const res = await creatorsCall(
 			base,
 			'getItems',
@@ -125,7 +133,11 @@ describe( 'demo image mode', () => {
 
 describe( 'SDK members in answers', () => {
 	it( 'gives search results a score and items their dimensions, content rating and formats', async () => {
-		const token = await lwaToken( base, CREDENTIALS.lwa.EU, 'api.amazon.co.uk' );
+		const token = await lwaToken(
+			base,
+			CREDENTIALS.lwa.EU,
+			'api.amazon.co.uk'
+		);
 		const search = await creatorsCall(
 			base,
 			'searchItems',

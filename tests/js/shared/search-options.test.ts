@@ -33,7 +33,9 @@ describe( 'search options exported from PHP', () => {
 	} );
 
 	it( 'names the allowed values when it refuses one', () => {
-		expect( searchFilterProblem( 'sort_by', 'Price:LowToHigh' ) ).toBe( '' );
+		expect( searchFilterProblem( 'sort_by', 'Price:LowToHigh' ) ).toBe(
+			''
+		);
 		expect( searchFilterProblem( 'sort_by', 'Cheapest' ) ).toBe(
 			'sort_by “Cheapest” is not allowed. Use one of: AvgCustomerReviews, Featured, NewestArrivals, Price:HighToLow, Price:LowToHigh, Relevance.'
 		);

@@ -9,7 +9,8 @@ import type { Catalog } from './catalog';
 
 export const DEMO_IMAGE_PREFIX = '/demo-images/';
 
-const PATH = /^\/demo-images\/([a-z]{2})\/([A-Z0-9]{10})\/(\d{1,4})x(\d{1,4})\.svg$/;
+const PATH =
+	/^\/demo-images\/([a-z]{2})\/([A-Z0-9]{10})\/(\d{1,4})x(\d{1,4})\.svg$/;
 
 /**
  * The emulator URL of a product's placeholder at a size.
@@ -51,8 +52,14 @@ export function rewriteImages(
 		if ( ! set || typeof set !== 'object' ) {
 			continue;
 		}
-		for ( const size of Object.values( set as Record< string, unknown > ) ) {
-			const image = size as { url?: string; width?: number; height?: number };
+		for ( const size of Object.values(
+			set as Record< string, unknown >
+		) ) {
+			const image = size as {
+				url?: string;
+				width?: number;
+				height?: number;
+			};
 			if ( image && typeof image.url === 'string' ) {
 				image.url = demoImageUrl(
 					base,
@@ -127,8 +134,15 @@ export function demoImageSvg(
 		hash = ( hash * 31 + c.charCodeAt( 0 ) ) % 360;
 	}
 	const font = Math.max( 6, Math.round( Math.min( width, height ) / 12 ) );
-	const perLine = Math.max( 6, Math.floor( ( width * 0.86 ) / ( font * 0.55 ) ) );
-	const text = lines( title, perLine, Math.max( 1, Math.floor( ( height * 0.6 ) / ( font * 1.25 ) ) ) );
+	const perLine = Math.max(
+		6,
+		Math.floor( ( width * 0.86 ) / ( font * 0.55 ) )
+	);
+	const text = lines(
+		title,
+		perLine,
+		Math.max( 1, Math.floor( ( height * 0.6 ) / ( font * 1.25 ) ) )
+	);
 	const top = height / 2 - ( ( text.length - 1 ) * font * 1.25 ) / 2;
 	const tspans = text
 		.map(

@@ -235,8 +235,9 @@ function searchItems(
 		items: page.map( ( item, index ) => ( {
 			...project( env, params, item, 'osi' ),
 			score:
-				Math.round( ( 1 - ( start + index ) / ( hits.length + 1 ) ) * 1000 ) /
-				1000,
+				Math.round(
+					( 1 - ( start + index ) / ( hits.length + 1 ) ) * 1000
+				) / 1000,
 		} ) ),
 		totalResultCount: hits.length,
 		searchURL: searchUrl(

@@ -55,7 +55,9 @@ const TARGET_OPERATIONS: Readonly< Record< string, Operation > > =
 function requestedOperation( ctx: RequestContext ): Operation | undefined {
 	const target = firstHeader( ctx.req, 'x-amz-target' );
 	if ( target === undefined ) {
-		return ctx.state.config.strict ? undefined : PAAPI_OPERATIONS[ ctx.path ];
+		return ctx.state.config.strict
+			? undefined
+			: PAAPI_OPERATIONS[ ctx.path ];
 	}
 	return TARGET_OPERATIONS[ target.trim() ];
 }
