@@ -10,7 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Amazon;
 
 /**
- * SearchItems filters as the official SDKs define them (docs/amazon-search-options.md). The REST
+ * SearchItems filters as the official SDKs define them (docs/amazon-offers-and-search.md). The REST
  * schema, the shortcode, the block, WP-CLI and the TypeScript export (tools/export-marketplaces.php)
  * all read them from here, so a value Amazon would answer with a 400 is refused where it enters,
  * with the allowed values named. Keys are the plugin's snake_case names; `FIELDS` maps them to
