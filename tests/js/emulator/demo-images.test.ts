@@ -4,89 +4,64 @@
  * technicalInfo.formats) and the 429 body Amazon's model defines.
  */
 import {
-	startEmulator,
-	type RunningEmulator,
-} from '../../../tools/emulator/src/server';
-import {
 	CREDENTIALS,
 	creatorsCall,
 	httpRequest,
 	lwaToken,
 	paapiCall,
 	tag,
+	emulatorForFile,
 } from './helpers';
 
-let emulator: RunningEmulator;
-let base: string;
+const emulator = emulatorForFile( { demo_images: false } );
 
-beforeAll( async () => {
-	emulator = await startEmulator( 0 );
-	base = emulator.url;
-} );
-
-afterAll( async () => {
-	await emulator.close();
-} );
-
-beforeEach( async () => {
-	await httpRequest( `${ base }/__emulator/reset` );
-	await httpRequest( `${ base }/__emulator/config`, {
-		body: JSON.stringify( { demo_images: false } ),
-	} );
-} );
-
-const deItems = ( itemIds: string[], resources: string[] ) => ( {
-	partnerTag: tag( 'de' ),
-	itemIds,
-	resources,
-} );
+/**
+ * A Creators API call on amazon.de with a fresh EU token.
+ * @param operation `getItems` or `searchItems`.
+ * @param body      Body without the partner tag.
+ */
+async function deCall( operation: string, body: Record< string, unknown > ) {
+	const token = await lwaToken(
+		emulator.url,
+		CREDENTIALS.lwa.EU,
+		'api.amazon.co.uk'
+	);
+	return creatorsCall(
+		emulator.url,
+		operation,
+		token,
+		{ partnerTag: tag( 'de' ), ...body },
+		'www.amazon.de'
+	);
+}
 
 describe( 'demo image mode', () => {
 	it( 'is off by default: images stay on Amazon’s host', async () => {
-		const token = await lwaToken(
-			base,
-			CREDENTIALS.lwa.EU,
-			'api.amazon.co.uk'
-		);
-		const res = await creatorsCall(
-			base,
-			'getItems',
-			token,
-			deItems( [ 'B0DDUSCHE6' ], [ 'images.primary.medium' ] ),
-			'www.amazon.de'
-		);
+		const res = await deCall( 'getItems', {
+			itemIds: [ 'B0DDUSCHE6' ],
+			resources: [ 'images.primary.medium' ],
+		} );
 		expect(
 			res.json().itemsResult.items[ 0 ].images.primary.medium.url
 		).toMatch( /^https:\/\/m\.media-amazon\.com\// );
 	} );
 
 	it( 'points image URLs at the emulator, which serves a placeholder card with the title', async () => {
-		await httpRequest( `${ base }/__emulator/config`, {
+		await httpRequest( `${ emulator.url }/__emulator/config`, {
 			body: JSON.stringify( { demo_images: true } ),
 		} );
-		const token = await lwaToken(
-			base,
-			CREDENTIALS.lwa.EU,
-			'api.amazon.co.uk'
-		);
-		const res = await creatorsCall(
-			base,
-			'getItems',
-			token,
-			deItems(
-				[ 'B0DDUSCHE6' ],
-				[ 'images.primary.medium', 'images.variants.small' ]
-			),
-			'www.amazon.de'
-		);
+		const res = await deCall( 'getItems', {
+			itemIds: [ 'B0DDUSCHE6' ],
+			resources: [ 'images.primary.medium', 'images.variants.small' ],
+		} );
 		const images = res.json().itemsResult.items[ 0 ].images;
 		const medium = images.primary.medium;
 		expect( medium.url ).toBe(
-			`${ base }/demo-images/de/B0DDUSCHE6/${ medium.width }x${ medium.height }.svg`
+			`${ emulator.url }/demo-images/de/B0DDUSCHE6/${ medium.width }x${ medium.height }.svg`
 		);
-		expect( images.variants[ 0 ].small.url.startsWith( base ) ).toBe(
-			true
-		);
+		expect(
+			images.variants[ 0 ].small.url.startsWith( emulator.url )
+		).toBe( true );
 
 		const svg = await httpRequest( medium.url, { method: 'GET' } );
 		expect( svg.status ).toBe( 200 );
@@ -97,7 +72,7 @@ describe( 'demo image mode', () => {
 
 		// PA-API answers point there too.
 		const paapi = await paapiCall(
-			base,
+			emulator.url,
 			'GetItems',
 			{
 				ItemIds: [ 'B0DDUSCHE6' ],
@@ -114,7 +89,7 @@ describe( 'demo image mode', () => {
 
 	it( 'escapes titles and refuses unknown products', async () => {
 		const hostile = await httpRequest(
-			`${ base }/demo-images/de/B0DSCRIPT9/160x160.svg`,
+			`${ emulator.url }/demo-images/de/B0DSCRIPT9/160x160.svg`,
 			{ method: 'GET' }
 		);
 		expect( hostile.status ).toBe( 200 );
@@ -123,7 +98,7 @@ describe( 'demo image mode', () => {
 		expect(
 			(
 				await httpRequest(
-					`${ base }/demo-images/de/B0NOSUCH00/160x160.svg`,
+					`${ emulator.url }/demo-images/de/B0NOSUCH00/160x160.svg`,
 					{ method: 'GET' }
 				)
 			).status
@@ -133,26 +108,14 @@ describe( 'demo image mode', () => {
 
 describe( 'SDK members in answers', () => {
 	it( 'gives search results a score and items their dimensions, content rating and formats', async () => {
-		const token = await lwaToken(
-			base,
-			CREDENTIALS.lwa.EU,
-			'api.amazon.co.uk'
-		);
-		const search = await creatorsCall(
-			base,
-			'searchItems',
-			token,
-			{
-				partnerTag: tag( 'de' ),
-				keywords: 'Mühleninsel',
-				resources: [
-					'itemInfo.title',
-					'itemInfo.productInfo',
-					'itemInfo.contentRating',
-				],
-			},
-			'www.amazon.de'
-		);
+		const search = await deCall( 'searchItems', {
+			keywords: 'Mühleninsel',
+			resources: [
+				'itemInfo.title',
+				'itemInfo.productInfo',
+				'itemInfo.contentRating',
+			],
+		} );
 		expect( search.status ).toBe( 200 );
 		const hit = search.json().searchResult.items[ 0 ];
 		expect( hit.score ).toBeGreaterThan( 0 );
@@ -167,16 +130,10 @@ describe( 'SDK members in answers', () => {
 			unit: 'kilograms',
 		} );
 
-		const items = await creatorsCall(
-			base,
-			'getItems',
-			token,
-			deItems(
-				[ 'B0DDUSCHE6' ],
-				[ 'itemInfo.technicalInfo', 'offersV2.listings.price' ]
-			),
-			'www.amazon.de'
-		);
+		const items = await deCall( 'getItems', {
+			itemIds: [ 'B0DDUSCHE6' ],
+			resources: [ 'itemInfo.technicalInfo', 'offersV2.listings.price' ],
+		} );
 		const item = items.json().itemsResult.items[ 0 ];
 		expect( item.score ).toBeUndefined();
 		expect( item.itemInfo.technicalInfo.formats.displayValues ).toEqual( [

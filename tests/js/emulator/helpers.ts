@@ -5,6 +5,10 @@
 import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import {
+	startEmulator,
+	type RunningEmulator,
+} from '../../../tools/emulator/src/server';
 import { signRequest, toAmzDate } from '../../../tools/emulator/src/sigv4';
 
 export interface HttpResponse {
@@ -214,4 +218,33 @@ export function paapiCall(
 		headers: sent,
 		body: text,
 	} );
+}
+
+/**
+ * Starts an emulator for a test file (free port), resets it and applies `config` before each
+ * test, and closes it after the file. Read `url` inside tests.
+ * @param config `POST /__emulator/config` body applied before each test.
+ */
+export function emulatorForFile( config: Record< string, unknown > = {} ): {
+	readonly url: string;
+} {
+	let emulator: RunningEmulator | undefined;
+	beforeAll( async () => {
+		emulator = await startEmulator( 0 );
+	} );
+	afterAll( async () => {
+		await emulator?.close();
+	} );
+	beforeEach( async () => {
+		const url = emulator?.url ?? '';
+		await httpRequest( `${ url }/__emulator/reset` );
+		await httpRequest( `${ url }/__emulator/config`, {
+			body: JSON.stringify( config ),
+		} );
+	} );
+	return {
+		get url(): string {
+			return emulator?.url ?? '';
+		},
+	};
 }

@@ -4,30 +4,9 @@
  * used plugin posts every operation to `/paapi5/searchitems`; the emulator must answer it as
  * Amazon does.
  */
-import {
-	startEmulator,
-	type RunningEmulator,
-} from '../../../tools/emulator/src/server';
-import { httpRequest, paapiCall, tag } from './helpers';
+import { emulatorForFile, httpRequest, paapiCall, tag } from './helpers';
 
-let emulator: RunningEmulator;
-let base: string;
-
-beforeAll( async () => {
-	emulator = await startEmulator( 0 );
-	base = emulator.url;
-} );
-
-afterAll( async () => {
-	await emulator.close();
-} );
-
-beforeEach( async () => {
-	await httpRequest( `${ base }/__emulator/reset` );
-	await httpRequest( `${ base }/__emulator/config`, {
-		body: JSON.stringify( { strict: false } ),
-	} );
-} );
+const emulator = emulatorForFile( { strict: false } );
 
 const ITEM = 'B0C7KX2Q4M';
 const getItems = {
@@ -39,7 +18,7 @@ const getItems = {
 
 describe( 'PA-API routing by X-Amz-Target', () => {
 	it( 'answers a GetItems posted to /paapi5/searchitems as a GetItems', async () => {
-		const res = await paapiCall( base, 'GetItems', getItems, {
+		const res = await paapiCall( emulator.url, 'GetItems', getItems, {
 			path: '/paapi5/searchitems',
 		} );
 		expect( res.status ).toBe( 200 );
@@ -47,7 +26,9 @@ describe( 'PA-API routing by X-Amz-Target', () => {
 		expect( res.json().SearchResult ).toBeUndefined();
 
 		const log = (
-			await httpRequest( `${ base }/__emulator/log`, { method: 'GET' } )
+			await httpRequest( `${ emulator.url }/__emulator/log`, {
+				method: 'GET',
+			} )
 		).json();
 		expect( log.counts[ 'paapi:getItems' ] ).toBe( 1 );
 		expect( log.counts[ 'paapi:searchItems' ] ).toBeUndefined();
@@ -55,7 +36,7 @@ describe( 'PA-API routing by X-Amz-Target', () => {
 
 	it( 'answers a SearchItems posted to /paapi5/getitems as a SearchItems', async () => {
 		const res = await paapiCall(
-			base,
+			emulator.url,
 			'SearchItems',
 			{
 				Keywords: 'headphones',
@@ -69,27 +50,30 @@ describe( 'PA-API routing by X-Amz-Target', () => {
 	} );
 
 	it( 'still rejects an unknown target, a path outside /paapi5 and, in strict mode, a missing target', async () => {
-		const unknown = await paapiCall( base, 'GetItems', getItems, {
+		const unknown = await paapiCall( emulator.url, 'GetItems', getItems, {
 			target: 'com.amazon.paapi5.v1.ProductAdvertisingAPIv1.GetEverything',
 		} );
 		expect( unknown.status ).toBe( 404 );
 		expect( unknown.json().Errors[ 0 ].Code ).toBe( 'UnknownOperation' );
 
-		const badPath = await paapiCall( base, 'GetItems', getItems, {
+		const badPath = await paapiCall( emulator.url, 'GetItems', getItems, {
 			path: '/paapi5/getanything',
 		} );
 		expect( badPath.status ).toBe( 404 );
 
 		// Without the header the path decides (lenient) …
 		expect(
-			( await paapiCall( base, 'GetItems', getItems, { target: null } ) )
-				.status
+			(
+				await paapiCall( emulator.url, 'GetItems', getItems, {
+					target: null,
+				} )
+			).status
 		).toBe( 200 );
 		// … and strict mode wants the header signed, as every SDK signs it.
-		await httpRequest( `${ base }/__emulator/config`, {
+		await httpRequest( `${ emulator.url }/__emulator/config`, {
 			body: JSON.stringify( { strict: true } ),
 		} );
-		const strict = await paapiCall( base, 'GetItems', getItems, {
+		const strict = await paapiCall( emulator.url, 'GetItems', getItems, {
 			target: null,
 		} );
 		expect( strict.status ).toBe( 400 );
