@@ -30,7 +30,7 @@ foreach ( (array) $data['items'] as $acapi_item ) :
 		<?php endif; ?>
 		<?php echo isset( $acapi_show['features'] ) ? $view->features( $acapi_item ) : ''; ?>
 		<?php echo isset( $acapi_show['rating'] ) ? $view->rating( $acapi_item ) : ''; ?>
-		<?php echo isset( $acapi_show['price'] ) ? $view->price( $acapi_item ) . $view->points( $acapi_item ) : ''; ?>
+		<?php echo isset( $acapi_show['price'] ) ? $view->price( $acapi_item, true ) : ''; ?>
 		<?php echo isset( $acapi_show['availability'] ) ? $view->availability( $acapi_item ) : ''; ?>
 		<?php echo isset( $acapi_show['button'] ) ? $view->button( $acapi_item ) : ''; ?>
 	</div>

@@ -24,7 +24,7 @@ test.describe( 'demo image mode', () => {
 	} );
 
 	test( 'a demo page shows the emulator’s product images', async ( {
-		page,
+		browser,
 		request,
 		requestUtils,
 	} ) => {
@@ -45,7 +45,13 @@ test.describe( 'demo image mode', () => {
 			status: 'publish',
 			date_gmt: new Date().toISOString(),
 		} );
-		await page.setViewportSize( { width: 1100, height: 1400 } );
+		// As a visitor sees it (no admin bar over the screenshot).
+		const visitor = await browser.newContext( {
+			baseURL: requestUtils.baseURL,
+			storageState: { cookies: [], origins: [] },
+			viewport: { width: 1100, height: 1400 },
+		} );
+		const page = await visitor.newPage();
 		await page.goto( `/?p=${ post.id }` );
 
 		const images = page.locator( '.acapi img' );
@@ -84,5 +90,6 @@ test.describe( 'demo image mode', () => {
 			),
 			fullPage: true,
 		} );
+		await visitor.close();
 	} );
 } );
