@@ -16,6 +16,7 @@ use Creators_Connect\Amazon\Get_Items_Result;
 use Creators_Connect\Amazon\Search_Result;
 use Creators_Connect\Amazon\Shared_Store;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Reference\Asin;
 
 /**
  * The read path. get_products(): one store query for all ASINs; fresh products are served; stale ones (under 24
@@ -579,7 +580,7 @@ final class Product_Service implements Product_Source {
 		$errors   = array();
 		$previous = array();
 		foreach ( $routed->result->errors as $asin => $error ) {
-			if ( Amazon_Error::NOT_CONFIGURED === $error->kind || 1 !== preg_match( '/^[0-9A-Z]{10}$/', (string) $asin ) ) {
+			if ( Amazon_Error::NOT_CONFIGURED === $error->kind || ! Asin::is_valid( (string) $asin ) ) {
 				continue;
 			}
 			$errors[ $asin ]   = $error;
@@ -689,8 +690,8 @@ final class Product_Service implements Product_Source {
 		$valid  = array();
 		$errors = array();
 		foreach ( $asins as $asin ) {
-			$asin = strtoupper( trim( is_scalar( $asin ) ? (string) $asin : '' ) );
-			if ( 1 === preg_match( '/^[0-9A-Z]{10}$/', $asin ) ) {
+			$asin = Asin::normalize( is_scalar( $asin ) ? (string) $asin : '' );
+			if ( Asin::is_valid( $asin ) ) {
 				$valid[ $asin ] = true;
 			} elseif ( '' !== $asin ) {
 				$errors[ $asin ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, 'InvalidFormat', '', null, $asin );

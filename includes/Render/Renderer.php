@@ -15,6 +15,8 @@ use Creators_Connect\Catalog\Compliance;
 use Creators_Connect\Catalog\Product;
 use Creators_Connect\Catalog\Product_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Reference\Asin;
+use Creators_Connect\Reference\Product_Reference;
 use Creators_Connect\Settings\Settings_Repository;
 
 /**
@@ -44,7 +46,7 @@ final class Renderer {
 	/**
 	 * Most ASINs one box request takes.
 	 */
-	public const MAX_ASINS = 50;
+	public const MAX_ASINS = Product_Reference::MAX_ASINS;
 
 	/**
 	 * Style handle of the front-end stylesheet.
@@ -199,7 +201,7 @@ final class Renderer {
 	/**
 	 * Renders products. Never throws; returns '' when there is nothing a visitor may see.
 	 *
-	 * @param array<string, mixed> $args asins (list or comma string), country, template, title,
+	 * @param array<string, mixed> $args asins (list or text, split like a shortcode's: Product_Reference::split()), country, template, title,
 	 *                                   button_text, items, field, search, index, filters (Amazon's
 	 *                                   search filters, see Search_Options), show (parts),
 	 *                                   image_size, affiliate_label, class_name.
@@ -264,7 +266,7 @@ final class Renderer {
 		} else {
 			$valid = array();
 			foreach ( $args['asins'] as $asin ) {
-				if ( 1 === preg_match( '/^[A-Z0-9]{10}$/', $asin ) ) {
+				if ( Asin::is_valid( $asin ) ) {
 					$valid[] = $asin;
 				} else {
 					$notices[] = ( new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, '', '', null, $asin ) )->message();
@@ -310,20 +312,7 @@ final class Renderer {
 	 * @param array<string, mixed> $attributes Block attributes.
 	 */
 	public function render_block( array $attributes ): string {
-		$html = $this->render(
-			array(
-				'asins'           => $attributes['asins'] ?? array(),
-				'country'         => $attributes['country'] ?? '',
-				'template'        => $attributes['template'] ?? 'box',
-				'button_text'     => $attributes['buttonText'] ?? '',
-				'show'            => $attributes['show'] ?? null,
-				'image_size'      => $attributes['imageSize'] ?? '',
-				'affiliate_label' => $attributes['affiliateLabel'] ?? null,
-				'search'          => $attributes['search'] ?? '',
-				'filters'         => $attributes['searchFilters'] ?? array(),
-				'items'           => $attributes['items'] ?? 0,
-			)
-		);
+		$html = $this->render( Product_Reference::from_block( $attributes )->arguments() );
 		if ( '' === $html ) {
 			return '';
 		}
@@ -664,18 +653,7 @@ final class Renderer {
 	 * @return Args
 	 */
 	private function normalize( array $args ): array {
-		$asins = $args['asins'] ?? array();
-		if ( is_string( $asins ) ) {
-			$asins = explode( ',', $asins );
-		}
-		$list = array();
-		foreach ( is_array( $asins ) ? $asins : array() as $asin ) {
-			$asin = is_scalar( $asin ) ? strtoupper( trim( (string) $asin ) ) : '';
-			if ( '' !== $asin && ! in_array( $asin, $list, true ) ) {
-				$list[] = $asin;
-			}
-		}
-		$list = array_slice( $list, 0, self::MAX_ASINS );
+		$list = array_slice( Product_Reference::split( $args['asins'] ?? array() ), 0, self::MAX_ASINS );
 
 		$template = self::string( $args, 'template' );
 		$template = '' !== $template ? $template : self::string( $this->general(), 'default_template' );

@@ -324,7 +324,7 @@ final class Renderer_Test extends Integration_Test_Case {
 	 */
 	public function test_search_filters_from_shortcode_and_block(): void {
 		$this->act_as( 'editor' );
-		$args = \Creators_Connect\Render\Shortcode::arguments(
+		$reference = \Creators_Connect\Reference\Product_Reference::from_shortcode(
 			array(
 				'search'             => 'kettle',
 				'sort_by'            => 'Cheapest',
@@ -332,6 +332,8 @@ final class Renderer_Test extends Integration_Test_Case {
 				'title'              => 'Shown title, not a filter',
 			)
 		);
+		$this->assertNotNull( $reference );
+		$args = $reference->arguments();
 		$this->assertSame(
 			array(
 				'sort_by'            => 'Cheapest',
