@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Render;
 
 use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Catalog\Compliance;
 use Creators_Connect\Catalog\Product;
 use Creators_Connect\Catalog\Product_Source;
@@ -23,7 +24,7 @@ use Creators_Connect\Settings\Settings_Repository;
  * from a Product_Source; never calls Amazon, never breaks a page: whatever fails degrades to a
  * plain link (or nothing), and only users who can edit posts see why.
  *
- * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
+ * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
  */
 final class Renderer {
 
@@ -201,7 +202,8 @@ final class Renderer {
 	 * Renders products. Never throws; returns '' when there is nothing a visitor may see.
 	 *
 	 * @param array<string, mixed> $args asins (list or text, split like a shortcode's: Product_Reference::split()), country, template, title,
-	 *                                   button_text, items, field, search, index, show (parts),
+	 *                                   button_text, items, field, search, index, filters (Amazon's
+	 *                                   search filters, see Search_Options), show (parts),
 	 *                                   image_size, affiliate_label, class_name.
 	 */
 	public function render( array $args ): string {
@@ -244,7 +246,11 @@ final class Renderer {
 
 		$products = array();
 		if ( '' !== $args['search'] ) {
-			$params = array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
+			list( $filters, $problems ) = Search_Options::validate( $args['filters'] );
+			if ( array() !== $problems ) {
+				return $this->notices( $problems );
+			}
+			$params = $filters + array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
 			if ( '' !== $args['index'] ) {
 				$params['search_index'] = $args['index'];
 			}
@@ -376,7 +382,15 @@ final class Renderer {
 				$html .= '' === $product->detail_page_url ? '' : '<p><a href="' . esc_url( $product->detail_page_url ) . '" rel="sponsored nofollow">' . esc_html( $text ) . '</a></p>';
 				continue;
 			}
-			if ( $this->is_stale( $product ) ) {
+			$stale = $this->is_stale( $product );
+			/**
+			 * Fires for each product a page shows (the page-cache headers read its age).
+			 *
+			 * @param Product $product The product.
+			 * @param bool    $full    Whether it shows price, availability and image (false: the no-price fallback).
+			 */
+			do_action( 'acapi_product_rendered', $product, ! $stale );
+			if ( $stale ) {
 				/* translators: %s: ASIN. */
 				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image.', 'creators-connect-for-amazon' ), $product->asin );
 				$html     .= $this->degraded( $item, $view );
@@ -508,6 +522,20 @@ final class Renderer {
 			}
 		}
 
+		$unit_price = '';
+		/**
+		 * Filters whether the unit price ("1,99 € / 100 ml") is shown next to the price where Amazon
+		 * returns one (on by default: EU price rules expect it for goods sold by weight or volume).
+		 *
+		 * @param bool    $show    Whether to show it.
+		 * @param Product $product The product.
+		 */
+		if ( $has_price && null !== $product->unit_price && (bool) apply_filters( 'acapi_show_unit_price', true, $product ) ) {
+			$money      = '' !== $product->unit_price['display'] ? $product->unit_price['display'] : $this->format->money( $product->unit_price['amount'], $product->unit_price['currency'], $country );
+			$unit_price = $this->format->unit_price( $money, $product->unit_price['unit'] );
+		}
+		$points = $has_price && null !== $product->loyalty_points && $product->loyalty_points > 0 ? $this->format->points( $product->loyalty_points, $country ) : '';
+
 		$general    = $this->general();
 		$button     = '' !== $args['button_text'] ? $args['button_text'] : self::string( $general, 'button_text' );
 		$button     = '' !== $button ? $button : $this->format->button_text( $country, $has_price );
@@ -526,6 +554,8 @@ final class Renderer {
 			'list_price'        => $has_price && null !== $product->list_price ? $this->money( $product->list_price ) : '',
 			'list_price_label'  => $has_price && null !== $product->list_price ? (string) $product->list_price_label : '',
 			'savings'           => $savings,
+			'unit_price'        => $unit_price,
+			'points'            => $points,
 			'availability'      => $fresh && null !== $product->availability ? $product->availability['message'] : '',
 			'availability_type' => $fresh && null !== $product->availability ? $product->availability['type'] : '',
 			'rating'            => $rating,
@@ -546,12 +576,14 @@ final class Renderer {
 	}
 
 	/**
-	 * Whether a product is older than Amazon allows for price, availability and images.
+	 * Whether a product is too old for price, availability and images: past its maximum age, or
+	 * within Compliance::CACHE_FLOOR seconds of it (a cached copy of the page must be able to
+	 * live that long).
 	 *
 	 * @param Product $product Product.
 	 */
 	public function is_stale( Product $product ): bool {
-		return ! Compliance::within_max_age( $product->fetched_at, time(), $this->max_age );
+		return ! Compliance::within_display_age( $product->fetched_at, time(), $this->max_age );
 	}
 
 	/**
@@ -659,6 +691,7 @@ final class Renderer {
 			'items'           => isset( $args['items'] ) && is_numeric( $args['items'] ) ? max( 0, (int) $args['items'] ) : 0,
 			'field'           => $field,
 			'search'          => self::string( $args, 'search' ),
+			'filters'         => isset( $args['filters'] ) && is_array( $args['filters'] ) ? $args['filters'] : array(),
 			'index'           => (string) preg_replace( '/[^A-Za-z]/', '', self::string( $args, 'index' ) ),
 			'show'            => $show,
 			'image_size'      => in_array( $size, Product::IMAGE_SIZES, true ) ? $size : self::DEFAULTS[ $template ][1],
