@@ -59,6 +59,20 @@ final class Plugin {
 	private ?Catalog\Product_Service $products = null;
 
 	/**
+	 * The background refresh (null until wire() ran).
+	 *
+	 * @var Catalog\Refresh_Job|null
+	 */
+	private ?Catalog\Refresh_Job $refresh_job = null;
+
+	/**
+	 * The rendered page's product ages (for the page-cache headers).
+	 *
+	 * @var Cache\Page_Freshness|null
+	 */
+	private ?Cache\Page_Freshness $freshness = null;
+
+	/**
 	 * The one instance.
 	 */
 	public static function instance(): self {
@@ -84,7 +98,13 @@ final class Plugin {
 		}
 
 		// The product table: created on activation (and lazily when its schema version is behind).
-		register_activation_hook( ACAPI_FILE, array( Catalog\Product_Store::class, 'install' ) );
+		register_activation_hook(
+			ACAPI_FILE,
+			static function (): void {
+				Catalog\Product_Store::install();
+				Cache\Post_Product_Index::install();
+			}
+		);
 		register_deactivation_hook( ACAPI_FILE, array( Catalog\Refresh_Schedule::class, 'unschedule' ) );
 
 		add_action( 'plugins_loaded', array( $this, 'wire' ) );
@@ -121,9 +141,10 @@ final class Plugin {
 		$schedule       = new Catalog\Refresh_Schedule();
 		$fetcher        = new Catalog\Batch_Fetcher( $router, $product_store, new Catalog\Fetch_Lock( $store, $product_store ), $schedule );
 		$this->products = new Catalog\Product_Service( $router, $product_store, $fetcher, new Catalog\Search_Cache( $router, $product_store, $store ), $schedule );
-		( new Catalog\Prefetcher( $this->products ) )->register_hooks();
-		$refresh_job = new Catalog\Refresh_Job( $fetcher, $router, $product_store, $store );
-		$refresh_job->register_hooks();
+		$prefetcher     = new Catalog\Prefetcher( $this->products );
+		$prefetcher->register_hooks();
+		$this->refresh_job = new Catalog\Refresh_Job( $fetcher, $router, $product_store, $store );
+		$this->refresh_job->register_hooks();
 		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
 
 		// REST: the settings screen's routes and the editor's.
@@ -144,7 +165,7 @@ final class Plugin {
 				array(
 					'item'        => new Cli\Item_Command( $this->products, $router, $output ),
 					'search'      => new Cli\Search_Command( $this->products, $output ),
-					'cache'       => new Cli\Cache_Command( $fetcher, $router, $product_store, $refresh_job, $output ),
+					'cache'       => new Cli\Cache_Command( $fetcher, $router, $product_store, $this->refresh_job, $output ),
 					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
 					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
 				)
@@ -163,6 +184,17 @@ final class Plugin {
 		$this->renderer = new Renderer( $this->products, array( $settings, 'general' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
+
+		// Page caches: freshness headers on pages that show products, and TTLs for the
+		// page-cache plugins that take one (docs/contracts.md, "Page caches").
+		$page_caches     = Cache\Page_Caches::all();
+		$this->freshness = new Cache\Page_Freshness();
+		$this->freshness->register_hooks();
+		( new Cache\Cache_Headers( $this->freshness, $page_caches, $this->products->has_loaded( ... ) ) )->register_hooks();
+		// Purge on change: posts → products from the prefetcher's own extraction of references.
+		$post_index = new Cache\Post_Product_Index( $prefetcher->collect( ... ) );
+		$post_index->register_hooks();
+		( new Cache\Purge_On_Change( $post_index, $product_store, $page_caches, $router->default_country( ... ) ) )->register_hooks();
 		$this->disclosure = new Disclosure( array( $settings, 'general' ) );
 		$this->disclosure->register_hooks();
 	}
@@ -173,6 +205,21 @@ final class Plugin {
 	 */
 	public function products(): ?Catalog\Product_Service {
 		return $this->products;
+	}
+
+	/**
+	 * The background refresh as wired (null until wire() ran): its fetcher shares the read path's
+	 * schedule, router and store.
+	 */
+	public function refresh_job(): ?Catalog\Refresh_Job {
+		return $this->refresh_job;
+	}
+
+	/**
+	 * The rendered page's product ages (null until wire() ran); test suites reset it between requests.
+	 */
+	public function freshness(): ?Cache\Page_Freshness {
+		return $this->freshness;
 	}
 
 	/**

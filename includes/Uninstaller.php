@@ -9,14 +9,16 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect;
 
+use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Schedule;
 use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * Data removal on uninstall. Each owner names its own data (the settings repository its options
- * and the "delete data" switch, the product store its table, the refresh job its cron hook); this
- * class only asks them, so nothing below the composition root depends on it.
+ * and the "delete data" switch, the product store and the post index their tables, the refresh
+ * schedule its cron hook); this class only asks them, so nothing below the composition root
+ * depends on it.
  */
 final class Uninstaller {
 
@@ -26,8 +28,9 @@ final class Uninstaller {
 	public const OPTION_PREFIX = 'acapi_';
 
 	/**
-	 * Deletes options, transients, cached data and the product table when "delete data on
-	 * uninstall" is on; keeps everything otherwise, so a reinstall finds its settings again.
+	 * Deletes options, transients, cached data, the product table and the post → products index
+	 * when "delete data on uninstall" is on; keeps everything otherwise, so a reinstall finds its
+	 * settings again.
 	 */
 	public function run(): void {
 		if ( ! Settings_Repository::deletes_data_on_uninstall() ) {
@@ -45,6 +48,7 @@ final class Uninstaller {
 		);
 		// phpcs:enable
 		Product_Store::drop();
+		Post_Product_Index::drop();
 		Refresh_Schedule::unschedule(); // Every event of the hook, whatever its arguments.
 		wp_cache_flush_group( Product_Store::CACHE_GROUP );
 	}

@@ -12,6 +12,7 @@ namespace Creators_Connect\Amazon;
 use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Model\Browse_Nodes_Result;
 use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Reference\Asin;
 use Creators_Connect\Support\Budget;
 use Creators_Connect\Support\Shared_Store;
 
@@ -250,8 +251,8 @@ abstract class Api_Client {
 		$valid = array();
 		$bad   = array();
 		foreach ( $asins as $asin ) {
-			$asin = strtoupper( trim( is_scalar( $asin ) ? (string) $asin : '' ) );
-			if ( 1 === preg_match( '/^[0-9A-Z]{10}$/', $asin ) ) {
+			$asin = Asin::normalize( is_scalar( $asin ) ? (string) $asin : '' );
+			if ( Asin::is_valid( $asin ) ) {
 				$valid[ $asin ] = true;
 			} elseif ( '' !== $asin ) {
 				$bad[ $asin ] = true;

@@ -61,6 +61,7 @@ final class Creators_Client extends Api_Client {
 		'offersV2.listings.isBuyBoxWinner',
 		'offersV2.listings.dealDetails',
 		'offersV2.listings.type',
+		'offersV2.listings.loyaltyPoints',
 		'browseNodeInfo.browseNodes',
 		'customerReviews.count',
 		'customerReviews.starRating',
@@ -137,7 +138,7 @@ final class Creators_Client extends Api_Client {
 	 */
 	public function search_items( Creators_Credentials $credentials, array $params, array $options = array(), ?Budget $budget = null ): Search_Result {
 		$marketplace = $this->marketplace( $credentials );
-		$body        = array( 'partnerTag' => $credentials->partner_tag ) + Search_Body::from( $params, false ) + array( 'resources' => $this->resources( 'searchItems', $options ) ) + $this->common( $options );
+		$body        = array( 'partnerTag' => $credentials->partner_tag ) + Search_Options::body( $params, false ) + array( 'resources' => $this->resources( 'searchItems', $options ) ) + $this->common( $options );
 		try {
 			$response = $this->call( $credentials, $marketplace, 'searchItems', $body, $budget );
 		} catch ( Amazon_Exception $exception ) {

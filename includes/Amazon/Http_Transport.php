@@ -121,7 +121,7 @@ final class Http_Transport {
 	 * @param Budget|null           $budget  The caller's time budget: the timeout never outlasts it.
 	 * @throws Amazon_Exception On a timeout or a network failure (no HTTP answer).
 	 */
-	public function send( string $method, string $url, array $headers, string $body, string $api = 'creators', ?Budget $budget = null ): Http_Response {
+	public function send( string $method, string $url, #[\SensitiveParameter] array $headers, #[\SensitiveParameter] string $body, string $api = 'creators', ?Budget $budget = null ): Http_Response {
 		$target  = $this->resolve_url( $url );
 		$timeout = null !== $budget ? $budget->http_timeout( $this->timeout() ) : $this->timeout();
 		$start   = microtime( true );
@@ -167,7 +167,7 @@ final class Http_Transport {
 	 * @param float                 $timeout Total timeout.
 	 * @param string                $api     API name.
 	 */
-	private function wp_send( string $method, string $url, array $headers, string $body, float $timeout, string $api ): Http_Response|Amazon_Error {
+	private function wp_send( string $method, string $url, #[\SensitiveParameter] array $headers, #[\SensitiveParameter] string $body, float $timeout, string $api ): Http_Response|Amazon_Error {
 		$connect = min( $this->connect_timeout(), $timeout );
 		$curl    = static function ( $handle, $request_args = null, $request_url = '' ) use ( $url, $connect ): void {
 			if ( $request_url === $url && ( $handle instanceof \CurlHandle ) ) {

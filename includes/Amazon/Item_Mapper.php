@@ -9,12 +9,13 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Marketplace\Image_Hosts;
 use Creators_Connect\Model\Product;
 
 /**
- * One item → Product: title, link, images, the buy-box offer (price, list price, savings,
- * availability, deal, MAP), features, brand and contributors, rating, browse nodes, variation
- * attributes. The envelopes around items are Creators_Mapper's.
+ * One item → Product: title, link, images, the buy-box offer (price, list price, savings, unit
+ * price, points, availability, condition, merchant, deal, MAP), features, brand and contributors,
+ * rating, browse nodes, variation attributes. The envelopes around items are Creators_Mapper's.
  */
 final class Item_Mapper {
 
@@ -62,6 +63,9 @@ final class Item_Mapper {
 		$basis_type = Lenient_Reader::str( $basis, 'savingBasisType' );
 		$list_price = null === $basis_type || in_array( $basis_type, self::LIST_PRICE_TYPES, true ) ? Lenient_Reader::money( Lenient_Reader::arr( $basis, 'money' ) ) : null;
 
+		$condition    = Lenient_Reader::arr( $listing, 'condition' ) ?? array();
+		$merchant     = Lenient_Reader::arr( $listing, 'merchantInfo' ) ?? array();
+		$points       = Lenient_Reader::num( Lenient_Reader::arr( $listing, 'loyaltyPoints' ) ?? array(), 'points' );
 		$availability = Lenient_Reader::arr( $listing, 'availability' );
 		$deal         = Lenient_Reader::arr( $listing, 'dealDetails' );
 		$offer_type   = Lenient_Reader::str( $listing, 'type' );
@@ -88,8 +92,8 @@ final class Item_Mapper {
 				'message' => (string) ( Lenient_Reader::str( $availability, 'message' ) ?? '' ),
 				'type'    => (string) ( Lenient_Reader::str( $availability, 'type' ) ?? '' ),
 			),
-			condition: Lenient_Reader::str( Lenient_Reader::arr( $listing, 'condition' ) ?? array(), 'value' ) ?? Lenient_Reader::str( $listing, 'condition' ),
-			merchant: Lenient_Reader::str( Lenient_Reader::arr( $listing, 'merchantInfo' ) ?? array(), 'name' ),
+			condition: Lenient_Reader::str( $condition, 'value' ) ?? Lenient_Reader::str( $listing, 'condition' ),
+			merchant: Lenient_Reader::str( $merchant, 'name' ),
 			is_buy_box_winner: $is_winner,
 			deal: null === $deal && null === $offer_type ? null : array(
 				'badge'           => (string) ( Lenient_Reader::str( $deal ?? array(), 'badge' ) ?? '' ),
@@ -111,7 +115,12 @@ final class Item_Mapper {
 			parent_asin: Lenient_Reader::str( $item, 'parentASIN' ),
 			list_price_label: null === $list_price ? null : Lenient_Reader::str( $basis, 'savingBasisTypeLabel' ),
 			violates_map: true === ( $listing['violatesMAP'] ?? false ),
-			variation_attributes: $this->variation_attributes( $item )
+			variation_attributes: $this->variation_attributes( $item ),
+			unit_price: Lenient_Reader::unit_price( Lenient_Reader::arr( $price, 'pricePerUnit' ) ),
+			loyalty_points: null === $points ? null : (int) $points,
+			sub_condition: Lenient_Reader::display( $condition, 'subCondition' ),
+			condition_note: Lenient_Reader::display( $condition, 'conditionNote' ),
+			merchant_id: Lenient_Reader::str( $merchant, 'id' )
 		);
 	}
 
@@ -154,7 +163,7 @@ final class Item_Mapper {
 			foreach ( $keys as $key ) {
 				$image = Lenient_Reader::arr( $primary, $key );
 				$url   = null === $image ? null : ( Lenient_Reader::str( $image, 'url' ) ?? Lenient_Reader::str( $image, 'URL' ) );
-				if ( null !== $image && null !== $url && '' !== $url ) {
+				if ( null !== $image && null !== $url && Image_Hosts::allows( $url ) ) {
 					$out[ $size ] = array(
 						'url'    => $url,
 						'width'  => (int) ( Lenient_Reader::num( $image, 'width' ) ?? 0 ),

@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Support\Plain_Text;
+
 /**
  * Every member of an Amazon answer may be missing, `null` or of another type than documented
  * (docs/amazon-protocol.md §C5.1, §C8): these readers answer null instead of failing, and turn
@@ -40,6 +42,27 @@ final class Lenient_Reader {
 	}
 
 	/**
+	 * A unit price from `pricePerUnit` Money. Amazon names the unit only inside `displayAmount`
+	 * (`$29.75 / Count`, `1,99 € / 100 ml`), so that string is split at its last slash: the part
+	 * before is the money display, the part after the unit ('' when there is no slash).
+	 *
+	 * @param array<mixed>|null $money `pricePerUnit`.
+	 * @return array{amount: float, currency: string, display: string, unit: string}|null
+	 */
+	public static function unit_price( ?array $money ): ?array {
+		$unit_price = self::money( $money );
+		if ( null === $unit_price ) {
+			return null;
+		}
+		$unit = '';
+		if ( 1 === preg_match( '~^(.*\S)\s*/\s*([^/]+)$~u', $unit_price['display'], $parts ) ) {
+			$unit_price['display'] = $parts[1];
+			$unit                  = trim( $parts[2] );
+		}
+		return $unit_price + array( 'unit' => $unit );
+	}
+
+	/**
 	 * The display value of an attribute wrapper (`{displayValue}`), or of a plain string.
 	 *
 	 * @param array<mixed> $data Parent.
@@ -48,7 +71,7 @@ final class Lenient_Reader {
 	public static function display( array $data, string $key ): ?string {
 		$value = $data[ $key ] ?? null;
 		if ( is_string( $value ) ) {
-			return $value;
+			return Plain_Text::clean( $value );
 		}
 		return is_array( $value ) ? self::str( $value, 'displayValue' ) : null;
 	}
@@ -71,7 +94,7 @@ final class Lenient_Reader {
 	 * @param string       $key  Member.
 	 */
 	public static function str( array $data, string $key ): ?string {
-		return isset( $data[ $key ] ) && is_scalar( $data[ $key ] ) && ! is_bool( $data[ $key ] ) ? (string) $data[ $key ] : null;
+		return isset( $data[ $key ] ) && is_scalar( $data[ $key ] ) && ! is_bool( $data[ $key ] ) ? Plain_Text::clean( (string) $data[ $key ] ) : null;
 	}
 
 	/**
@@ -98,7 +121,7 @@ final class Lenient_Reader {
 		$out = array();
 		foreach ( $values as $value ) {
 			if ( is_string( $value ) ) {
-				$out[] = $value;
+				$out[] = Plain_Text::clean( $value );
 			}
 		}
 		return $out;

@@ -71,6 +71,7 @@ final class Paapi_Client extends Api_Client {
 		'OffersV2.Listings.IsBuyBoxWinner',
 		'OffersV2.Listings.DealDetails',
 		'OffersV2.Listings.Type',
+		'OffersV2.Listings.LoyaltyPoints',
 		'BrowseNodeInfo.BrowseNodes',
 		'CustomerReviews.Count',
 		'CustomerReviews.StarRating',
@@ -152,7 +153,7 @@ final class Paapi_Client extends Api_Client {
 	 */
 	public function search_items( Paapi_Credentials $credentials, array $params, array $options = array(), ?Budget $budget = null ): Search_Result {
 		$marketplace = $this->marketplace( $credentials );
-		$body        = $this->common( $credentials, $marketplace, $options ) + Search_Body::from( $params, true ) + array( 'Resources' => $this->resources( 'SearchItems', $options ) );
+		$body        = $this->common( $credentials, $marketplace, $options ) + Search_Options::body( $params, true ) + array( 'Resources' => $this->resources( 'SearchItems', $options ) );
 		try {
 			$data = $this->decode( $this->call( $credentials, $marketplace, 'SearchItems', $body, $budget ), $credentials );
 		} catch ( Amazon_Exception $exception ) {

@@ -13,6 +13,7 @@ use Creators_Connect\Amazon\Api_Client;
 use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Model\Get_Items_Result;
 use Creators_Connect\Model\Product;
+use Creators_Connect\Reference\Asin;
 use Creators_Connect\Support\Budget;
 
 /**
@@ -119,6 +120,14 @@ final class Batch_Fetcher {
 			$routed = $this->router->get_items( $code, $chunk );
 			$calls += $routed->result->calls;
 			$this->keep( $code, $routed, $rows, null );
+			/**
+			 * Fires after a refresh stored what Amazon answered (the page-cache purge compares).
+			 *
+			 * @param string                        $code     Country code.
+			 * @param array<string, Stored_Product> $rows     The rows before the refresh, by ASIN.
+			 * @param array<string, Product>        $products The products Amazon answered, by ASIN.
+			 */
+			do_action( 'acapi_products_refreshed', $code, $rows, $routed->result->products );
 			foreach ( $chunk as $asin ) {
 				$product = $routed->result->product( $asin );
 				if ( null !== $product ) {
@@ -238,8 +247,8 @@ final class Batch_Fetcher {
 		$valid  = array();
 		$errors = array();
 		foreach ( $asins as $asin ) {
-			$asin = strtoupper( trim( is_scalar( $asin ) ? (string) $asin : '' ) );
-			if ( 1 === preg_match( '/^[0-9A-Z]{10}$/', $asin ) ) {
+			$asin = Asin::normalize( is_scalar( $asin ) ? (string) $asin : '' );
+			if ( Asin::is_valid( $asin ) ) {
 				$valid[ $asin ] = true;
 			} elseif ( '' !== $asin ) {
 				$errors[ $asin ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, 'InvalidFormat', '', null, $asin );
@@ -329,7 +338,7 @@ final class Batch_Fetcher {
 		$errors   = array();
 		$previous = array();
 		foreach ( $routed->result->errors as $asin => $error ) {
-			if ( Amazon_Error::NOT_CONFIGURED === $error->kind || 1 !== preg_match( '/^[0-9A-Z]{10}$/', (string) $asin ) ) {
+			if ( Amazon_Error::NOT_CONFIGURED === $error->kind || ! Asin::is_valid( (string) $asin ) ) {
 				continue;
 			}
 			$errors[ $asin ]   = $error;

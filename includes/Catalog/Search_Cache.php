@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Model\Product;
 use Creators_Connect\Model\Search_Result;
 use Creators_Connect\Support\Budget;
@@ -17,7 +18,8 @@ use Creators_Connect\Support\Shared_Store;
 
 /**
  * A search answer is cached by marketplace and parameters (default 5 minutes, filter
- * `acapi_search_cache_ttl`; 0 turns the cache off) and never an error. Its products are fresh
+ * `acapi_search_cache_ttl`; 0 turns the cache off) and never an error. Only the filters
+ * Search_Options knows are passed on (and split the cache). Its products are fresh
  * product data, so they are saved to the product table for the pages that show them; a cached
  * answer older than 24 hours shows title and link only, like any stored product.
  */
@@ -27,11 +29,6 @@ final class Search_Cache {
 	 * Default seconds a search result is cached.
 	 */
 	public const TTL = 300;
-
-	/**
-	 * The parameters a search passes on (the rest are dropped, and do not split the cache).
-	 */
-	private const PARAMS = array( 'search_index', 'item_count', 'item_page', 'sort_by', 'brand', 'browse_node_id', 'min_price', 'max_price', 'min_reviews_rating', 'min_saving_percent', 'availability', 'delivery_flags' );
 
 	/**
 	 * Router.
@@ -89,7 +86,9 @@ final class Search_Cache {
 		if ( '' === $code ) {
 			return new Search_Result( array(), 0, '', array(), array( $this->router->decide( $country )->error() ) );
 		}
-		$params = array( 'keywords' => trim( $keywords ) ) + array_intersect_key( $params, array_flip( self::PARAMS ) );
+		$params = array_intersect_key( $params, Search_Options::FIELDS );
+		unset( $params['keywords'] );
+		$params = array( 'keywords' => trim( $keywords ) ) + $params;
 		ksort( $params );
 		$key    = 'search_' . substr( md5( $code . '|' . (string) wp_json_encode( $params ) ), 0, 24 );
 		$cached = $this->cached( $key );

@@ -14,8 +14,9 @@ use Creators_Connect\Model\Product;
 
 /**
  * Turns a product into the plain values a template prints: title, link, image with srcset, price
- * with its "as of" time and disclaimer, savings, availability, rating, button text, all formatted
- * for the product's marketplace. Data past Amazon's age limit keeps no price, availability or image.
+ * with its "as of" time and disclaimer, unit price, points, savings, availability, rating, button
+ * text, all formatted for the product's marketplace. Data past Amazon's age limit keeps no price,
+ * availability or image.
  */
 final class Item_Data {
 
@@ -79,6 +80,20 @@ final class Item_Data {
 			}
 		}
 
+		$unit_price = '';
+		/**
+		 * Filters whether the unit price ("1,99 € / 100 ml") is shown next to the price where Amazon
+		 * returns one (on by default: EU price rules expect it for goods sold by weight or volume).
+		 *
+		 * @param bool    $show    Whether to show it.
+		 * @param Product $product The product.
+		 */
+		if ( $has_price && null !== $product->unit_price && (bool) apply_filters( 'acapi_show_unit_price', true, $product ) ) {
+			$money      = '' !== $product->unit_price['display'] ? $product->unit_price['display'] : $this->format->money( $product->unit_price['amount'], $product->unit_price['currency'], $country );
+			$unit_price = $this->format->unit_price( $money, $product->unit_price['unit'] );
+		}
+		$points = $has_price && null !== $product->loyalty_points && $product->loyalty_points > 0 ? $this->format->points( $product->loyalty_points, $country ) : '';
+
 		$button     = self::string( $args, 'button_text' );
 		$button     = '' !== $button ? $button : self::string( $general, 'button_text' );
 		$button     = '' !== $button ? $button : $this->format->button_text( $country, $has_price );
@@ -97,6 +112,8 @@ final class Item_Data {
 			'list_price'        => $has_price && null !== $product->list_price ? $this->money( $product->list_price ) : '',
 			'list_price_label'  => $has_price && null !== $product->list_price ? (string) $product->list_price_label : '',
 			'savings'           => $savings,
+			'unit_price'        => $unit_price,
+			'points'            => $points,
 			'availability'      => $fresh && null !== $product->availability ? $product->availability['message'] : '',
 			'availability_type' => $fresh && null !== $product->availability ? $product->availability['type'] : '',
 			'rating'            => $rating,
@@ -117,13 +134,15 @@ final class Item_Data {
 	}
 
 	/**
-	 * Whether a product is older than Amazon allows for price, availability and images.
+	 * Whether a product is too old for price, availability and images: past its maximum age, or
+	 * within Compliance::CACHE_FLOOR seconds of it (a cached copy of the page must be able to
+	 * live that long).
 	 *
 	 * @param Product  $product Product.
 	 * @param int|null $max_age Seconds the data may be old (null: Compliance::max_age()).
 	 */
 	public static function is_stale( Product $product, ?int $max_age = null ): bool {
-		return ! Compliance::within_max_age( $product->fetched_at, time(), $max_age );
+		return ! Compliance::within_display_age( $product->fetched_at, time(), $max_age );
 	}
 
 	/**

@@ -9,11 +9,14 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Render;
 
-use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Catalog\Compliance;
-use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Product;
+use Creators_Connect\Reference\Asin;
+use Creators_Connect\Reference\Product_Reference;
 
 /**
  * Turns a request (ASINs or keywords, a marketplace, a template) into HTML. Gets products only
@@ -21,10 +24,10 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
  * plain link (or nothing), and only users who can edit posts see why. Item_Data shapes each
  * product for a template, Templates finds and runs the template file.
  *
- * Still over 350 lines: about a third is argument handling (normalize(), the block's attributes),
- * the part the shared product-reference parser takes over.
+ * Still over 350 lines: a third of it turns shortcode and block attributes into arguments
+ * (normalize(), render_block()) around the shared Product_Reference parser.
  *
- * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
+ * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
  */
 final class Renderer {
 
@@ -46,7 +49,7 @@ final class Renderer {
 	/**
 	 * Most ASINs one box request takes.
 	 */
-	public const MAX_ASINS = 50;
+	public const MAX_ASINS = Product_Reference::MAX_ASINS;
 
 	/**
 	 * Style handle of the front-end stylesheet.
@@ -220,8 +223,9 @@ final class Renderer {
 	/**
 	 * Renders products. Never throws; returns '' when there is nothing a visitor may see.
 	 *
-	 * @param array<string, mixed> $args asins (list or comma string), country, template, title,
-	 *                                   button_text, items, field, search, index, show (parts),
+	 * @param array<string, mixed> $args asins (list or text, split like a shortcode's: Product_Reference::split()), country, template, title,
+	 *                                   button_text, items, field, search, index, filters (Amazon's
+	 *                                   search filters, see Search_Options), show (parts),
 	 *                                   image_size, affiliate_label, class_name.
 	 */
 	public function render( array $args ): string {
@@ -264,7 +268,11 @@ final class Renderer {
 
 		$products = array();
 		if ( '' !== $args['search'] ) {
-			$params = array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
+			list( $filters, $problems ) = Search_Options::validate( $args['filters'] );
+			if ( array() !== $problems ) {
+				return $this->notices( $problems );
+			}
+			$params = $filters + array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
 			if ( '' !== $args['index'] ) {
 				$params['search_index'] = $args['index'];
 			}
@@ -280,7 +288,7 @@ final class Renderer {
 		} else {
 			$valid = array();
 			foreach ( $args['asins'] as $asin ) {
-				if ( 1 === preg_match( '/^[A-Z0-9]{10}$/', $asin ) ) {
+				if ( Asin::is_valid( $asin ) ) {
 					$valid[] = $asin;
 				} else {
 					$notices[] = ( new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, '', '', null, $asin ) )->message();
@@ -326,19 +334,7 @@ final class Renderer {
 	 * @param array<string, mixed> $attributes Block attributes.
 	 */
 	public function render_block( array $attributes ): string {
-		$html = $this->render(
-			array(
-				'asins'           => $attributes['asins'] ?? array(),
-				'country'         => $attributes['country'] ?? '',
-				'template'        => $attributes['template'] ?? 'box',
-				'button_text'     => $attributes['buttonText'] ?? '',
-				'show'            => $attributes['show'] ?? null,
-				'image_size'      => $attributes['imageSize'] ?? '',
-				'affiliate_label' => $attributes['affiliateLabel'] ?? null,
-				'search'          => $attributes['search'] ?? '',
-				'items'           => $attributes['items'] ?? 0,
-			)
-		);
+		$html = $this->render( Product_Reference::from_block( $attributes )->arguments() );
 		if ( '' === $html ) {
 			return '';
 		}
@@ -408,7 +404,15 @@ final class Renderer {
 				$html .= '' === $product->detail_page_url ? '' : '<p><a href="' . esc_url( $product->detail_page_url ) . '" rel="sponsored nofollow">' . esc_html( $text ) . '</a></p>';
 				continue;
 			}
-			if ( Item_Data::is_stale( $product, $this->max_age ) ) {
+			$stale = Item_Data::is_stale( $product, $this->max_age );
+			/**
+			 * Fires for each product a page shows (the page-cache headers read its age).
+			 *
+			 * @param Product $product The product.
+			 * @param bool    $full    Whether it shows price, availability and image (false: the no-price fallback).
+			 */
+			do_action( 'acapi_product_rendered', $product, ! $stale );
+			if ( $stale ) {
 				/* translators: %s: ASIN. */
 				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image.', 'creators-connect-for-amazon' ), $product->asin );
 				$html     .= $this->degraded( $item, $view );
@@ -478,18 +482,7 @@ final class Renderer {
 	 * @return Args
 	 */
 	private function normalize( array $args ): array {
-		$asins = $args['asins'] ?? array();
-		if ( is_string( $asins ) ) {
-			$asins = explode( ',', $asins );
-		}
-		$list = array();
-		foreach ( is_array( $asins ) ? $asins : array() as $asin ) {
-			$asin = is_scalar( $asin ) ? strtoupper( trim( (string) $asin ) ) : '';
-			if ( '' !== $asin && ! in_array( $asin, $list, true ) ) {
-				$list[] = $asin;
-			}
-		}
-		$list = array_slice( $list, 0, self::MAX_ASINS );
+		$list = array_slice( Product_Reference::split( $args['asins'] ?? array() ), 0, self::MAX_ASINS );
 
 		$template = self::string( $args, 'template' );
 		$template = '' !== $template ? $template : self::string( $this->general(), 'default_template' );
@@ -517,6 +510,7 @@ final class Renderer {
 			'items'           => isset( $args['items'] ) && is_numeric( $args['items'] ) ? max( 0, (int) $args['items'] ) : 0,
 			'field'           => $field,
 			'search'          => self::string( $args, 'search' ),
+			'filters'         => isset( $args['filters'] ) && is_array( $args['filters'] ) ? $args['filters'] : array(),
 			'index'           => (string) preg_replace( '/[^A-Za-z]/', '', self::string( $args, 'index' ) ),
 			'show'            => $show,
 			'image_size'      => in_array( $size, Product::IMAGE_SIZES, true ) ? $size : self::DEFAULTS[ $template ][1],

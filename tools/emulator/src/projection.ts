@@ -3,6 +3,7 @@
  * a set of requested resources (docs/amazon-protocol.md §C4, §C5). Items stay in Creators API
  * lowerCamelCase here; `toPaapiCase` re-cases them for PA-API (docs/amazon-protocol.md §P6).
  */
+import { rewriteImages } from './demo-images';
 import type { CatalogItem, ImageSet, Listing } from './catalog';
 
 const ITEM_RESOURCES = [
@@ -104,6 +105,8 @@ export interface ProjectionOptions {
 	/** GetVariations items carry their variation attributes. */
 	withVariationAttributes?: boolean;
 	nullMembers?: boolean;
+	/** Demo image mode: image URLs point at the emulator's placeholders. */
+	demoImages?: { base: string; country: string };
 }
 
 function projectImageSet(
@@ -242,6 +245,14 @@ export function projectItem(
 	}
 	const images = projectImages( item, resources );
 	if ( images ) {
+		if ( options.demoImages ) {
+			rewriteImages(
+				images,
+				options.demoImages.base,
+				options.demoImages.country,
+				item.asin
+			);
+		}
 		out.images = images;
 	}
 	const itemInfo: Record< string, unknown > = {};
