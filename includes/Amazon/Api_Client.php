@@ -217,7 +217,7 @@ abstract class Api_Client {
 	 * @throws Amazon_Exception For a configuration error when nothing was fetched yet.
 	 */
 	protected static function get_items_in_batches( string $api, array $asins, callable $fetch_batch ): Get_Items_Result {
-		list( $valid, $bad ) = self::split_asins( $asins );
+		list( $valid, $bad ) = Asin::partition( $asins );
 		$errors              = array();
 		foreach ( $bad as $value ) {
 			$errors[ $value ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, $api, 0, 'InvalidFormat', '', null, $value );
@@ -239,26 +239,6 @@ abstract class Api_Client {
 			}
 		}
 		return $result;
-	}
-
-	/**
-	 * Trims, upper-cases and de-duplicates ASINs; splits off malformed ones.
-	 *
-	 * @param array<mixed> $asins ASINs.
-	 * @return array{0: list<string>, 1: list<string>} Valid ASINs, malformed values.
-	 */
-	private static function split_asins( array $asins ): array {
-		$valid = array();
-		$bad   = array();
-		foreach ( $asins as $asin ) {
-			$asin = Asin::normalize( is_scalar( $asin ) ? (string) $asin : '' );
-			if ( Asin::is_valid( $asin ) ) {
-				$valid[ $asin ] = true;
-			} elseif ( '' !== $asin ) {
-				$bad[ $asin ] = true;
-			}
-		}
-		return array( array_keys( $valid ), array_keys( $bad ) );
 	}
 
 	/**

@@ -244,17 +244,12 @@ final class Batch_Fetcher {
 	 * @return array{0: list<string>, 1: array<string, Amazon_Error>}
 	 */
 	public static function split( array $asins ): array {
-		$valid  = array();
-		$errors = array();
-		foreach ( $asins as $asin ) {
-			$asin = Asin::normalize( is_scalar( $asin ) ? (string) $asin : '' );
-			if ( Asin::is_valid( $asin ) ) {
-				$valid[ $asin ] = true;
-			} elseif ( '' !== $asin ) {
-				$errors[ $asin ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, 'InvalidFormat', '', null, $asin );
-			}
+		list( $valid, $bad ) = Asin::partition( $asins );
+		$errors              = array();
+		foreach ( $bad as $value ) {
+			$errors[ $value ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, 'InvalidFormat', '', null, $value );
 		}
-		return array( array_map( 'strval', array_keys( $valid ) ), $errors );
+		return array( $valid, $errors );
 	}
 
 	/**

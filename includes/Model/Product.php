@@ -17,6 +17,9 @@ namespace Creators_Connect\Model;
  * `to_array()` / `from_array()` round-trip exactly
  * (JSON storage). Nothing here is HTML: escape at output.
  *
+ * Over 350 lines because it is a value with many fields: their declarations, the constructor and
+ * the exact JSON round trip of each; it does one job.
+ *
  * @phpstan-type Money array{amount: float, currency: string, display: string}
  * @phpstan-type Unit_Price array{amount: float, currency: string, display: string, unit: string}
  * @phpstan-type Image array{url: string, width: int, height: int}
