@@ -10,8 +10,9 @@ import {
 	ToggleControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
+import { generalSchema } from '../../shared/settings-schema';
 import { fieldErrorsOf, messageOf } from '../api';
 import type { FieldErrors, GeneralSettings, Template } from '../types';
 import FieldError from './FieldError';
@@ -21,15 +22,56 @@ interface Props {
 	onSave: ( input: GeneralSettings ) => Promise< void >;
 }
 
-const templates = (): { value: Template; label: string }[] => [
-	{ value: 'box', label: __( 'Box', 'creators-connect-for-amazon' ) },
-	{ value: 'list', label: __( 'List', 'creators-connect-for-amazon' ) },
-	{ value: 'grid', label: __( 'Grid', 'creators-connect-for-amazon' ) },
-	{ value: 'table', label: __( 'Table', 'creators-connect-for-amazon' ) },
-	{ value: 'button', label: __( 'Button', 'creators-connect-for-amazon' ) },
-	{ value: 'text_link', label: __( 'Text link', 'creators-connect-for-amazon' ) },
-	{ value: 'image_link', label: __( 'Image link', 'creators-connect-for-amazon' ) },
-];
+/** The templates' names; the list itself is the schema's (a new template fails tsc here). */
+const templateLabels = (): Record< Template, string > => ( {
+	box: __( 'Box', 'creators-connect-for-amazon' ),
+	list: __( 'List', 'creators-connect-for-amazon' ),
+	grid: __( 'Grid', 'creators-connect-for-amazon' ),
+	table: __( 'Table', 'creators-connect-for-amazon' ),
+	button: __( 'Button', 'creators-connect-for-amazon' ),
+	text_link: __( 'Text link', 'creators-connect-for-amazon' ),
+	image_link: __( 'Image link', 'creators-connect-for-amazon' ),
+} );
+
+const templates = () => {
+	const labels = templateLabels();
+	return generalSchema.default_template.enum.map( ( value ) => ( {
+		value,
+		label: labels[ value ],
+	} ) );
+};
+
+type LinkTarget = GeneralSettings[ 'link_target' ];
+
+const linkTargets = () => {
+	const labels: Record< LinkTarget, string > = {
+		_blank: __( 'In a new tab', 'creators-connect-for-amazon' ),
+		_self: __( 'In the same tab', 'creators-connect-for-amazon' ),
+	};
+	return generalSchema.link_target.enum.map( ( value ) => ( {
+		value,
+		label: labels[ value ],
+	} ) );
+};
+
+const OFFER = generalSchema.offer_max_age_minutes;
+const CATALOG = generalSchema.catalog_max_age_hours;
+
+/**
+ * Whether a number is a whole number within a setting's limits.
+ *
+ * @param value          The number.
+ * @param limits         The setting's schema.
+ * @param limits.minimum
+ * @param limits.maximum
+ */
+const within = (
+	value: number,
+	limits: { minimum: number; maximum: number }
+) =>
+	Number.isInteger( value ) &&
+	value >= limits.minimum &&
+	value <= limits.maximum;
 
 export default function GeneralSection( { settings, onSave }: Props ) {
 	const [ values, setValues ] = useState< GeneralSettings >( settings );
@@ -44,24 +86,26 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
 		const found: FieldErrors = {};
-		if (
-			! Number.isInteger( values.offer_max_age_minutes ) ||
-			values.offer_max_age_minutes < 1 ||
-			values.offer_max_age_minutes > 60
-		) {
-			found.offer_max_age_minutes = __(
-				'Between 1 and 60 minutes (Amazon allows offer data at most an hour old).',
-				'creators-connect-for-amazon'
+		if ( ! within( values.offer_max_age_minutes, OFFER ) ) {
+			found.offer_max_age_minutes = sprintf(
+				/* translators: 1: fewest minutes, 2: most minutes. */
+				__(
+					'Between %1$d and %2$d minutes (Amazon allows offer data at most an hour old).',
+					'creators-connect-for-amazon'
+				),
+				OFFER.minimum,
+				OFFER.maximum
 			);
 		}
-		if (
-			! Number.isInteger( values.catalog_max_age_hours ) ||
-			values.catalog_max_age_hours < 1 ||
-			values.catalog_max_age_hours > 24
-		) {
-			found.catalog_max_age_hours = __(
-				'Between 1 and 24 hours (Amazon allows data at most a day old).',
-				'creators-connect-for-amazon'
+		if ( ! within( values.catalog_max_age_hours, CATALOG ) ) {
+			found.catalog_max_age_hours = sprintf(
+				/* translators: 1: fewest hours, 2: most hours. */
+				__(
+					'Between %1$d and %2$d hours (Amazon allows data at most a day old).',
+					'creators-connect-for-amazon'
+				),
+				CATALOG.minimum,
+				CATALOG.maximum
 			);
 		}
 		setErrors( found );
@@ -79,7 +123,10 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					: {
 							form: messageOf(
 								error,
-								__( 'Could not save.', 'creators-connect-for-amazon' )
+								__(
+									'Could not save.',
+									'creators-connect-for-amazon'
+								)
 							),
 						}
 			);
@@ -96,7 +143,10 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 			) }
 			<SelectControl
 				__nextHasNoMarginBottom
-				label={ __( 'Default template', 'creators-connect-for-amazon' ) }
+				label={ __(
+					'Default template',
+					'creators-connect-for-amazon'
+				) }
 				value={ values.default_template }
 				options={ templates() }
 				onChange={ ( value: string ) =>
@@ -107,47 +157,53 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				__nextHasNoMarginBottom
 				label={ __( 'Button text', 'creators-connect-for-amazon' ) }
 				value={ values.button_text }
-				placeholder={ __( 'Buy on Amazon', 'creators-connect-for-amazon' ) }
+				maxLength={ generalSchema.button_text.maxLength }
+				placeholder={ __(
+					'Buy on Amazon',
+					'creators-connect-for-amazon'
+				) }
 				onChange={ ( value: string ) => set( 'button_text', value ) }
 			/>
 			<SelectControl
 				__nextHasNoMarginBottom
-				label={ __( 'Open product links', 'creators-connect-for-amazon' ) }
+				label={ __(
+					'Open product links',
+					'creators-connect-for-amazon'
+				) }
 				value={ values.link_target }
-				options={ [
-					{
-						value: '_blank',
-						label: __( 'In a new tab', 'creators-connect-for-amazon' ),
-					},
-					{
-						value: '_self',
-						label: __( 'In the same tab', 'creators-connect-for-amazon' ),
-					},
-				] }
+				options={ linkTargets() }
 				onChange={ ( value: string ) =>
-					set( 'link_target', value === '_self' ? '_self' : '_blank' )
+					set( 'link_target', value as LinkTarget )
 				}
 			/>
 			<TextareaControl
 				__nextHasNoMarginBottom
-				label={ __( 'Price disclaimer', 'creators-connect-for-amazon' ) }
+				label={ __(
+					'Price disclaimer',
+					'creators-connect-for-amazon'
+				) }
 				help={ __(
 					"Leave blank for Amazon's standard wording.",
 					'creators-connect-for-amazon'
 				) }
 				value={ values.price_disclaimer }
+				maxLength={ generalSchema.price_disclaimer.maxLength }
 				onChange={ ( value: string ) =>
 					set( 'price_disclaimer', value )
 				}
 			/>
 			<TextareaControl
 				__nextHasNoMarginBottom
-				label={ __( 'Associates disclosure', 'creators-connect-for-amazon' ) }
+				label={ __(
+					'Associates disclosure',
+					'creators-connect-for-amazon'
+				) }
 				help={ __(
 					'What [amazon_disclosure] and the disclosure block show. Leave blank for Amazon\'s statement: "As an Amazon Associate I earn from qualifying purchases."',
 					'creators-connect-for-amazon'
 				) }
 				value={ values.disclosure_text }
+				maxLength={ generalSchema.disclosure_text.maxLength }
 				onChange={ ( value: string ) =>
 					set( 'disclosure_text', value )
 				}
@@ -166,11 +222,15 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 			<TextControl
 				__nextHasNoMarginBottom
 				type="number"
-				min={ 1 }
-				max={ 60 }
-				label={ __(
-					'Refresh prices after (minutes, at most 60)',
-					'creators-connect-for-amazon'
+				min={ OFFER.minimum }
+				max={ OFFER.maximum }
+				label={ sprintf(
+					/* translators: %d: most minutes. */
+					__(
+						'Refresh prices after (minutes, at most %d)',
+						'creators-connect-for-amazon'
+					),
+					OFFER.maximum
 				) }
 				value={ String( values.offer_max_age_minutes ) }
 				onChange={ ( value: string ) =>
@@ -184,11 +244,15 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 			<TextControl
 				__nextHasNoMarginBottom
 				type="number"
-				min={ 1 }
-				max={ 24 }
-				label={ __(
-					'Refresh product data after (hours, at most 24)',
-					'creators-connect-for-amazon'
+				min={ CATALOG.minimum }
+				max={ CATALOG.maximum }
+				label={ sprintf(
+					/* translators: %d: most hours. */
+					__(
+						'Refresh product data after (hours, at most %d)',
+						'creators-connect-for-amazon'
+					),
+					CATALOG.maximum
 				) }
 				value={ String( values.catalog_max_age_hours ) }
 				onChange={ ( value: string ) =>
