@@ -161,14 +161,15 @@ final class General_Settings {
 	}
 
 	/**
-	 * The option's sanitize_callback (runs on every update_option()): keys the schema knows, each
-	 * valid by the schema; anything else keeps the stored value.
+	 * The option's sanitize_callback (runs on every update_option()): the keys the schema knows,
+	 * each valid by the schema; a missing or refused key gets its default. The value saved is the
+	 * whole option (save_general() merges a change over the stored settings first).
 	 *
 	 * @param mixed $value The value being saved.
 	 * @return General
 	 */
 	public static function sanitize( $value ): array {
-		return self::merge( is_array( $value ) ? $value : array(), self::read() );
+		return self::merge( is_array( $value ) ? $value : array(), self::defaults() );
 	}
 
 	/**
