@@ -58,20 +58,80 @@ const OFFER = generalSchema.offer_max_age_minutes;
 const CATALOG = generalSchema.catalog_max_age_hours;
 
 /**
- * Whether a number is a whole number within a setting's limits.
+ * The freshness fields outside their schema's limits, each with its message.
  *
- * @param value          The number.
- * @param limits         The setting's schema.
- * @param limits.minimum
- * @param limits.maximum
+ * @param values The form's values.
  */
-const within = (
-	value: number,
-	limits: { minimum: number; maximum: number }
-) =>
-	Number.isInteger( value ) &&
-	value >= limits.minimum &&
-	value <= limits.maximum;
+function rangeErrors( values: GeneralSettings ): FieldErrors {
+	const found: FieldErrors = {};
+	const checks = [
+		{
+			key: 'offer_max_age_minutes',
+			limits: OFFER,
+			/* translators: 1: fewest minutes, 2: most minutes. */
+			message: __(
+				'Between %1$d and %2$d minutes (Amazon allows offer data at most an hour old).',
+				'creators-connect-for-amazon'
+			),
+		},
+		{
+			key: 'catalog_max_age_hours',
+			limits: CATALOG,
+			/* translators: 1: fewest hours, 2: most hours. */
+			message: __(
+				'Between %1$d and %2$d hours (Amazon allows data at most a day old).',
+				'creators-connect-for-amazon'
+			),
+		},
+	] as const;
+	for ( const { key, limits, message } of checks ) {
+		const value = values[ key ];
+		if (
+			! Number.isInteger( value ) ||
+			value < limits.minimum ||
+			value > limits.maximum
+		) {
+			found[ key ] = sprintf( message, limits.minimum, limits.maximum );
+		}
+	}
+	return found;
+}
+
+interface FreshnessProps {
+	field: 'offer_max_age_minutes' | 'catalog_max_age_hours';
+	limits: { minimum: number; maximum: number };
+	label: string;
+	value: number;
+	error: string | undefined;
+	onChange: ( value: number ) => void;
+}
+
+/**
+ * A freshness setting: a number input within the schema's limits, and its error.
+ *
+ * @param props The field.
+ */
+function FreshnessField( props: FreshnessProps ) {
+	return (
+		<>
+			<TextControl
+				__nextHasNoMarginBottom
+				type="number"
+				min={ props.limits.minimum }
+				max={ props.limits.maximum }
+				label={ props.label }
+				value={ String( props.value ) }
+				onChange={ ( value: string ) =>
+					props.onChange( Number( value ) )
+				}
+			/>
+			<FieldError
+				id={ `acapi-error-${ props.field }` }
+				message={ props.error }
+			/>
+		</>
+	);
+}
 
 export default function GeneralSection( { settings, onSave }: Props ) {
 	const [ values, setValues ] = useState< GeneralSettings >( settings );
@@ -85,29 +145,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
-		const found: FieldErrors = {};
-		if ( ! within( values.offer_max_age_minutes, OFFER ) ) {
-			found.offer_max_age_minutes = sprintf(
-				/* translators: 1: fewest minutes, 2: most minutes. */
-				__(
-					'Between %1$d and %2$d minutes (Amazon allows offer data at most an hour old).',
-					'creators-connect-for-amazon'
-				),
-				OFFER.minimum,
-				OFFER.maximum
-			);
-		}
-		if ( ! within( values.catalog_max_age_hours, CATALOG ) ) {
-			found.catalog_max_age_hours = sprintf(
-				/* translators: 1: fewest hours, 2: most hours. */
-				__(
-					'Between %1$d and %2$d hours (Amazon allows data at most a day old).',
-					'creators-connect-for-amazon'
-				),
-				CATALOG.minimum,
-				CATALOG.maximum
-			);
-		}
+		const found = rangeErrors( values );
 		setErrors( found );
 		if ( Object.keys( found ).length > 0 ) {
 			return;
@@ -219,11 +257,9 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					set( 'affiliate_label', value )
 				}
 			/>
-			<TextControl
-				__nextHasNoMarginBottom
-				type="number"
-				min={ OFFER.minimum }
-				max={ OFFER.maximum }
+			<FreshnessField
+				field="offer_max_age_minutes"
+				limits={ OFFER }
 				label={ sprintf(
 					/* translators: %d: most minutes. */
 					__(
@@ -232,20 +268,13 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					),
 					OFFER.maximum
 				) }
-				value={ String( values.offer_max_age_minutes ) }
-				onChange={ ( value: string ) =>
-					set( 'offer_max_age_minutes', Number( value ) )
-				}
+				value={ values.offer_max_age_minutes }
+				error={ errors.offer_max_age_minutes }
+				onChange={ ( value ) => set( 'offer_max_age_minutes', value ) }
 			/>
-			<FieldError
-				id="acapi-error-offer_max_age_minutes"
-				message={ errors.offer_max_age_minutes }
-			/>
-			<TextControl
-				__nextHasNoMarginBottom
-				type="number"
-				min={ CATALOG.minimum }
-				max={ CATALOG.maximum }
+			<FreshnessField
+				field="catalog_max_age_hours"
+				limits={ CATALOG }
 				label={ sprintf(
 					/* translators: %d: most hours. */
 					__(
@@ -254,14 +283,9 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					),
 					CATALOG.maximum
 				) }
-				value={ String( values.catalog_max_age_hours ) }
-				onChange={ ( value: string ) =>
-					set( 'catalog_max_age_hours', Number( value ) )
-				}
-			/>
-			<FieldError
-				id="acapi-error-catalog_max_age_hours"
-				message={ errors.catalog_max_age_hours }
+				value={ values.catalog_max_age_hours }
+				error={ errors.catalog_max_age_hours }
+				onChange={ ( value ) => set( 'catalog_max_age_hours', value ) }
 			/>
 			<ToggleControl
 				__nextHasNoMarginBottom

@@ -13,27 +13,64 @@ import {
 	receiveRouting,
 	type ThunkArgs,
 } from './actions';
+import type { Action } from './reducer';
 
-export const getMarketplaces =
-	() =>
-	async ( { dispatch }: ThunkArgs ) => {
-		try {
-			dispatch( receiveMarketplaces( await api.getMarketplaces() ) );
-		} catch ( error ) {
-			dispatch(
-				receiveLoadError(
-					'marketplaces',
-					api.messageOf(
-						error,
-						__(
-							'The settings could not be loaded.',
-							'creators-connect-for-amazon'
-						)
+type Readable = 'marketplaces' | 'paapi' | 'general';
+
+/**
+ * A resolver that reads a route and puts its answer into the store, or keeps why it failed.
+ *
+ * @param resource The resource.
+ * @param read     Its REST call.
+ * @param receive  The action that stores the answer.
+ * @param fallback Message when the error has none.
+ */
+function resolver< T >(
+	resource: Readable,
+	read: () => Promise< T >,
+	receive: ( value: T ) => Action,
+	fallback: () => string
+) {
+	return () =>
+		async ( { dispatch }: ThunkArgs ) => {
+			try {
+				dispatch( receive( await read() ) );
+			} catch ( error ) {
+				dispatch(
+					receiveLoadError(
+						resource,
+						api.messageOf( error, fallback() )
 					)
-				)
-			);
-		}
-	};
+				);
+			}
+		};
+}
+
+export const getMarketplaces = resolver(
+	'marketplaces',
+	api.getMarketplaces,
+	receiveMarketplaces,
+	() =>
+		__( 'The settings could not be loaded.', 'creators-connect-for-amazon' )
+);
+
+export const getPaapi = resolver( 'paapi', api.getPaapi, receivePaapi, () =>
+	__(
+		'The PA-API settings could not be loaded.',
+		'creators-connect-for-amazon'
+	)
+);
+
+export const getGeneral = resolver(
+	'general',
+	api.getGeneral,
+	receiveGeneral,
+	() =>
+		__(
+			'The general settings could not be loaded.',
+			'creators-connect-for-amazon'
+		)
+);
 
 export const getRouting =
 	() =>
@@ -43,47 +80,5 @@ export const getRouting =
 		} catch {
 			// The panel says the summary is not available.
 			dispatch( receiveRouting( null ) );
-		}
-	};
-
-export const getPaapi =
-	() =>
-	async ( { dispatch }: ThunkArgs ) => {
-		try {
-			dispatch( receivePaapi( await api.getPaapi() ) );
-		} catch ( error ) {
-			dispatch(
-				receiveLoadError(
-					'paapi',
-					api.messageOf(
-						error,
-						__(
-							'The PA-API settings could not be loaded.',
-							'creators-connect-for-amazon'
-						)
-					)
-				)
-			);
-		}
-	};
-
-export const getGeneral =
-	() =>
-	async ( { dispatch }: ThunkArgs ) => {
-		try {
-			dispatch( receiveGeneral( await api.getGeneral() ) );
-		} catch ( error ) {
-			dispatch(
-				receiveLoadError(
-					'general',
-					api.messageOf(
-						error,
-						__(
-							'The general settings could not be loaded.',
-							'creators-connect-for-amazon'
-						)
-					)
-				)
-			);
 		}
 	};
