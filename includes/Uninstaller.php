@@ -12,10 +12,10 @@ namespace Creators_Connect;
 use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Schedule;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\General_Settings;
 
 /**
- * Data removal on uninstall. Each owner names its own data (the settings repository its options
+ * Data removal on uninstall. Each owner names its own data (the general settings their option
  * and the "delete data" switch, the product store and the post index their tables, the refresh
  * schedule its cron hook); this class only asks them, so nothing below the composition root
  * depends on it.
@@ -33,7 +33,7 @@ final class Uninstaller {
 	 * settings again.
 	 */
 	public function run(): void {
-		if ( ! Settings_Repository::deletes_data_on_uninstall() ) {
+		if ( ! General_Settings::deletes_data_on_uninstall() ) {
 			return;
 		}
 		global $wpdb;

@@ -86,11 +86,13 @@ final class Paapi_Keys {
 		$errors  = array();
 		$access  = array_key_exists( 'access_key', $input ) ? trim( self::string( $input, 'access_key' ) ) : $current['access_key'];
 		$secret  = trim( self::string( $input, 'secret_key' ) );
-		if ( '' !== $access && 1 !== preg_match( '/^[A-Z0-9]{16,128}$/', $access ) ) {
-			$errors['access_key'] = __( 'A PA-API access key has 16 or more capital letters and digits (e.g. AKIA…).', 'creators-connect-for-amazon' );
-		}
-		if ( '' !== $secret && ( strlen( $secret ) > 256 || 1 === preg_match( '/\s/', $secret ) ) ) {
-			$errors['secret_key'] = __( 'The secret key has no spaces: copy it again.', 'creators-connect-for-amazon' );
+		foreach ( array(
+			'access_key' => Credential_Rules::access_key_error( $access ),
+			'secret_key' => Credential_Rules::paapi_secret_error( $secret ),
+		) as $field => $message ) {
+			if ( null !== $message ) {
+				$errors[ $field ] = $message;
+			}
 		}
 		$tags = $current['partner_tags'];
 		if ( isset( $input['partner_tags'] ) && is_array( $input['partner_tags'] ) ) {

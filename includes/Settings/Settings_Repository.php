@@ -21,37 +21,24 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
  * marketplace is a single option (`acapi_default_marketplace`), so there is at most one and setting
  * a new one replaces the old in the same write (Option_Swap). Secrets are sealed by Secret_Box and
  * never leave this class except inside the credential objects handed to the API clients. The PA-API
- * keys are Paapi_Keys', field rules Credential_Rules', error answers Settings_Errors'.
- *
- * Still over 350 lines: it is the one Credentials_Source and the one entry the REST controllers
- * and WP-CLI write settings through (marketplace rows, PA-API keys, general settings); the general
- * settings' sanitising is what a registered schema per option replaces.
+ * keys are Paapi_Keys', the general settings General_Settings', field rules Credential_Rules',
+ * error answers Settings_Errors'.
  *
  * @phpstan-type Row array{country: string, enabled: bool, credential_type: string, credential_id: string, credential_secret: string, partner_tag: string, api_version: string, revision: int, updated_at: int}
  * @phpstan-type Paapi_Row array{access_key: string, secret_key: string, partner_tags: array<string, string>, revision: int}
- * @phpstan-type General array{default_template: string, button_text: string, link_target: string, price_disclaimer: string, disclosure_text: string, affiliate_label: bool, offer_max_age_minutes: int, catalog_max_age_hours: int, fallback_to_paapi: bool, delete_data_on_uninstall: bool}
+ * @phpstan-import-type General from General_Settings
  */
 final class Settings_Repository implements Credentials_Source {
 
 	public const MARKETPLACE_OPTION_PREFIX = 'acapi_marketplace_';
 	public const DEFAULT_OPTION            = 'acapi_default_marketplace';
 	public const PAAPI_OPTION              = Paapi_Keys::OPTION;
-	public const GENERAL_OPTION            = 'acapi_general';
+	public const GENERAL_OPTION            = General_Settings::OPTION;
 
 	/**
 	 * The general setting that allows the uninstaller to remove the plugin's data.
 	 */
-	public const DELETE_DATA_KEY = 'delete_data_on_uninstall';
-
-	/**
-	 * Templates the renderer offers.
-	 */
-	public const TEMPLATES = array( 'box', 'list', 'grid', 'table', 'button', 'text_link', 'image_link' );
-
-	/**
-	 * Link targets.
-	 */
-	public const LINK_TARGETS = array( '_blank', '_self' );
+	public const DELETE_DATA_KEY = General_Settings::DELETE_DATA_KEY;
 
 	/**
 	 * The secret box.
@@ -399,33 +386,16 @@ final class Settings_Repository implements Credentials_Source {
 	 * @return General
 	 */
 	public function general(): array {
-		return self::stored_general();
+		return General_Settings::read();
 	}
 
 	/**
-	 * The general settings as stored, defaults filled in: the one reader of the option, for the
-	 * renderer and the disclosure too.
+	 * The general settings as stored, defaults filled in, for the renderer and the disclosure.
 	 *
 	 * @return General
 	 */
 	public static function stored_general(): array {
-		static $stored = null, $general = null;
-		$value         = get_option( self::GENERAL_OPTION, array() );
-		// Read for every product a page shows: sanitised once per stored value, not per call.
-		if ( null === $general || $value !== $stored ) {
-			$stored  = $value;
-			$general = self::sanitize_general( is_array( $value ) ? $value : array(), self::general_defaults() );
-		}
-		return $general;
-	}
-
-	/**
-	 * Whether the site asked for the plugin's data to be removed with it (read raw: the
-	 * uninstaller runs without the plugin booted, and only a stored `true` counts).
-	 */
-	public static function deletes_data_on_uninstall(): bool {
-		$settings = get_option( self::GENERAL_OPTION, array() );
-		return is_array( $settings ) && ! empty( $settings[ self::DELETE_DATA_KEY ] );
+		return General_Settings::read();
 	}
 
 	/**
@@ -435,29 +405,9 @@ final class Settings_Repository implements Credentials_Source {
 	 * @return General
 	 */
 	public function save_general( array $input ): array {
-		$general = self::sanitize_general( $input, $this->general() );
+		$general = General_Settings::merge( $input, $this->general() );
 		update_option( self::GENERAL_OPTION, $general, false );
 		return $general;
-	}
-
-	/**
-	 * The general settings' defaults.
-	 *
-	 * @return General
-	 */
-	public static function general_defaults(): array {
-		return array(
-			'default_template'      => 'box',
-			'button_text'           => '',
-			'link_target'           => '_blank',
-			'price_disclaimer'      => '',
-			'disclosure_text'       => '',
-			'affiliate_label'       => false,
-			'offer_max_age_minutes' => 60,
-			'catalog_max_age_hours' => 24,
-			'fallback_to_paapi'     => true,
-			self::DELETE_DATA_KEY   => false,
-		);
 	}
 
 	/**
@@ -480,40 +430,6 @@ final class Settings_Repository implements Credentials_Source {
 			'revision'          => isset( $value['revision'] ) && is_numeric( $value['revision'] ) ? (int) $value['revision'] : 1,
 			'updated_at'        => isset( $value['updated_at'] ) && is_numeric( $value['updated_at'] ) ? (int) $value['updated_at'] : 0,
 		);
-	}
-
-	/**
-	 * General settings from input over a base.
-	 *
-	 * @param array<mixed> $input Input.
-	 * @param General      $base  Values for missing or invalid keys.
-	 * @return General
-	 */
-	private static function sanitize_general( array $input, array $base ): array {
-		$out = $base;
-		if ( isset( $input['default_template'] ) && in_array( $input['default_template'], self::TEMPLATES, true ) ) {
-			$out['default_template'] = (string) $input['default_template'];
-		}
-		if ( isset( $input['link_target'] ) && in_array( $input['link_target'], self::LINK_TARGETS, true ) ) {
-			$out['link_target'] = (string) $input['link_target'];
-		}
-		foreach ( array( 'button_text', 'price_disclaimer', 'disclosure_text' ) as $key ) {
-			if ( isset( $input[ $key ] ) && is_string( $input[ $key ] ) ) {
-				$out[ $key ] = sanitize_text_field( $input[ $key ] );
-			}
-		}
-		if ( isset( $input['offer_max_age_minutes'] ) && is_numeric( $input['offer_max_age_minutes'] ) ) {
-			$out['offer_max_age_minutes'] = max( 1, min( 60, (int) $input['offer_max_age_minutes'] ) );
-		}
-		if ( isset( $input['catalog_max_age_hours'] ) && is_numeric( $input['catalog_max_age_hours'] ) ) {
-			$out['catalog_max_age_hours'] = max( 1, min( 24, (int) $input['catalog_max_age_hours'] ) );
-		}
-		foreach ( array( 'affiliate_label', 'fallback_to_paapi', self::DELETE_DATA_KEY ) as $key ) {
-			if ( array_key_exists( $key, $input ) ) {
-				$out[ $key ] = (bool) $input[ $key ];
-			}
-		}
-		return $out;
 	}
 
 	/**
