@@ -109,6 +109,8 @@ start_all() {
 	"nodeA": "http://127.0.0.1:$node_a_port",
 	"nodeB": "http://127.0.0.1:$node_b_port",
 	"varnishName": "$dir/varnish/work",
+	"fpmA": "127.0.0.1:$fpm_a_port",
+	"fpmB": "127.0.0.1:$fpm_b_port",
 	"redisPort": $redis_port,
 	"emulator": "$ACAPI_EMULATOR_URL",
 	"debugLog": "$dir/debug.log"
