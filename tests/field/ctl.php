@@ -3,6 +3,7 @@
  * The field tests' hands on the field site (tests/field only): loads its WordPress (MariaDB and
  * the Redis object cache, from the environment tools/field.sh writes) and acts on it. Prints JSON.
  *
+ * Commands:
  *   php tests/field/ctl.php <site-dir> asins <country> <n>              first n ASINs that answer with a product
  *   php tests/field/ctl.php <site-dir> page <slug> <country> <a,b,…>   writes a page of product boxes
  *   php tests/field/ctl.php <site-dir> reset-store                     empties the product table and its cache
