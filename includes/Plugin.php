@@ -52,6 +52,13 @@ final class Plugin {
 	private ?Catalog\Product_Service $products = null;
 
 	/**
+	 * The rendered page's product ages (for the page-cache headers).
+	 *
+	 * @var Cache\Page_Freshness|null
+	 */
+	private ?Cache\Page_Freshness $freshness = null;
+
+	/**
 	 * The one instance.
 	 */
 	public static function instance(): self {
@@ -153,6 +160,13 @@ final class Plugin {
 		$this->renderer = new Renderer( $this->products, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
+
+		// Page caches: freshness headers on pages that show products, and TTLs for the
+		// page-cache plugins that take one (docs/contracts.md, "Page caches").
+		$page_caches     = Cache\Page_Caches::all();
+		$this->freshness = new Cache\Page_Freshness();
+		$this->freshness->register_hooks();
+		( new Cache\Cache_Headers( $this->freshness, $page_caches, $this->products->has_loaded( ... ) ) )->register_hooks();
 		( new Disclosure() )->register_hooks();
 	}
 
@@ -162,6 +176,13 @@ final class Plugin {
 	 */
 	public function products(): ?Catalog\Product_Service {
 		return $this->products;
+	}
+
+	/**
+	 * The rendered page's product ages (null until wire() ran); test suites reset it between requests.
+	 */
+	public function freshness(): ?Cache\Page_Freshness {
+		return $this->freshness;
 	}
 
 	/**

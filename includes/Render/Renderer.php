@@ -386,7 +386,15 @@ final class Renderer {
 				$html .= '' === $product->detail_page_url ? '' : '<p><a href="' . esc_url( $product->detail_page_url ) . '" rel="sponsored nofollow">' . esc_html( $text ) . '</a></p>';
 				continue;
 			}
-			if ( $this->is_stale( $product ) ) {
+			$stale = $this->is_stale( $product );
+			/**
+			 * Fires for each product a page shows (the page-cache headers read its age).
+			 *
+			 * @param Product $product The product.
+			 * @param bool    $full    Whether it shows price, availability and image (false: the no-price fallback).
+			 */
+			do_action( 'acapi_product_rendered', $product, ! $stale );
+			if ( $stale ) {
 				/* translators: %s: ASIN. */
 				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image.', 'creators-connect-for-amazon' ), $product->asin );
 				$html     .= $this->degraded( $item, $view );
@@ -556,12 +564,14 @@ final class Renderer {
 	}
 
 	/**
-	 * Whether a product is older than Amazon allows for price, availability and images.
+	 * Whether a product is too old for price, availability and images: past its maximum age, or
+	 * within Compliance::CACHE_FLOOR seconds of it (a cached copy of the page must be able to
+	 * live that long).
 	 *
 	 * @param Product $product Product.
 	 */
 	public function is_stale( Product $product ): bool {
-		return ! Compliance::within_max_age( $product->fetched_at, time(), $this->max_age );
+		return ! Compliance::within_display_age( $product->fetched_at, time(), $this->max_age );
 	}
 
 	/**

@@ -38,6 +38,7 @@ abstract class Integration_Test_Case extends TestCase {
 		// Each test is a new request: the product service's and the renderer's memos start empty.
 		\Creators_Connect\Plugin::instance()->products()?->reset();
 		\Creators_Connect\Plugin::instance()->renderer()->reset();
+		\Creators_Connect\Plugin::instance()->freshness()?->reset();
 		wp_set_current_user( 0 );
 		$GLOBALS['wp_rest_server'] = null;
 	}
