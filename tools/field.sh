@@ -70,9 +70,9 @@ start_all() {
 	# masters inherit it (clear_env = no), and env.sh gives it to command-line scripts.
 	export ACAPI_DB_ENGINE=mysql ACAPI_DB_NAME=acapi_field ACAPI_DB_SOCKET="$sock"
 	export ACAPI_REDIS_PORT="$redis_port" ACAPI_REDIS_DB=0 ACAPI_REDIS_PREFIX="$site_name"
-	export ACAPI_DEBUG_LOG="$dir/debug.log"
+	export ACAPI_DEBUG_LOG="$dir/debug.log" ACAPI_FIELD_VARNISH="http://127.0.0.1:$varnish_port"
 	{
-		for v in ACAPI_DB_ENGINE ACAPI_DB_NAME ACAPI_DB_SOCKET ACAPI_REDIS_PORT ACAPI_REDIS_DB ACAPI_REDIS_PREFIX ACAPI_DEBUG_LOG ACAPI_EMULATOR_URL; do
+		for v in ACAPI_DB_ENGINE ACAPI_DB_NAME ACAPI_DB_SOCKET ACAPI_REDIS_PORT ACAPI_REDIS_DB ACAPI_REDIS_PREFIX ACAPI_DEBUG_LOG ACAPI_EMULATOR_URL ACAPI_FIELD_VARNISH; do
 			printf 'export %s=%q\n' "$v" "${!v}"
 		done
 	} >"$dir/env.sh"
@@ -80,6 +80,8 @@ start_all() {
 
 	bash "$ACAPI_ROOT/tools/wp-site.sh" "$site_name" "$varnish_port" >&2
 	cp "$ACAPI_ROOT/tests/field/object-cache.php" "$site/wp-content/object-cache.php"
+	# What a site behind Varnish runs to purge it: Proxy Cache Purge (a stand-in of its public API).
+	cp "$ACAPI_ROOT/tests/field/mu-plugins/"*.php "$site/wp-content/mu-plugins/"
 	php "$ACAPI_ROOT/tools/wp-install.php" "$site" "http://127.0.0.1:$varnish_port" >&2
 	php "$ACAPI_ROOT/tools/seed-demo.php" "$site" >/dev/null
 

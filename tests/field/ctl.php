@@ -8,6 +8,8 @@
  *   php tests/field/ctl.php <site-dir> page <slug> <country> <a,b,…>   writes a page of product boxes
  *   php tests/field/ctl.php <site-dir> reset-store                     empties the product table and its cache
  *   php tests/field/ctl.php <site-dir> age <seconds> [country a,b,…]   data fetched <seconds> ago, due for refresh
+ *   php tests/field/ctl.php <site-dir> old <seconds> <country> <a,b,…> data fetched <seconds> ago, not yet due
+ *                                                                       (as when refreshes failed for that long)
  *   php tests/field/ctl.php <site-dir> set-price <country> <asin> <amount>   the stored price, as if Amazon had said so
  *   php tests/field/ctl.php <site-dir> rows                            the stored rows
  *   php tests/field/ctl.php <site-dir> schedule-refresh                the refresh job due now (for wp-cron.php)
@@ -109,6 +111,7 @@ switch ( (string) $argv[2] ) {
 		break;
 
 	case 'age':
+	case 'old':
 		$acapi_field_seconds = (int) $acapi_field_args[0];
 		$acapi_field_where   = '';
 		if ( isset( $acapi_field_args[2] ) ) {
@@ -116,7 +119,24 @@ switch ( (string) $argv[2] ) {
 			$acapi_field_where = $wpdb->prepare( ' WHERE marketplace = %s AND asin IN (' . implode( ',', array_fill( 0, count( $acapi_field_asins ), '%s' ) ) . ')', array_merge( array( $acapi_field_args[1] ), $acapi_field_asins ) ); // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- placeholders built here.
 		}
 		$acapi_field_now = time();
-		$acapi_field_n   = $wpdb->query( $wpdb->prepare( "UPDATE {$acapi_field_table} SET fetched_at = %d, expires_at = %d, last_requested_at = %d" . $acapi_field_where, $acapi_field_now - $acapi_field_seconds, $acapi_field_now - 1, $acapi_field_now ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- the WHERE clause was prepared above.
+		$acapi_field_exp = 'old' === $argv[2] ? $acapi_field_now + 3600 : $acapi_field_now - 1;
+		// The fetch time lives twice: in its column and in the product JSON the renderer reads.
+		$acapi_field_rows = $wpdb->get_results( "SELECT id, product FROM {$acapi_field_table}" . $acapi_field_where, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- the WHERE clause was prepared above.
+		foreach ( $acapi_field_rows as $acapi_field_row ) {
+			$acapi_field_product               = (array) json_decode( (string) $acapi_field_row['product'], true );
+			$acapi_field_product['fetched_at'] = $acapi_field_now - $acapi_field_seconds;
+			$wpdb->update(
+				$acapi_field_table,
+				array(
+					'product'           => wp_json_encode( $acapi_field_product ),
+					'fetched_at'        => $acapi_field_now - $acapi_field_seconds,
+					'expires_at'        => $acapi_field_exp,
+					'last_requested_at' => $acapi_field_now,
+				),
+				array( 'id' => (int) $acapi_field_row['id'] )
+			);
+		}
+		$acapi_field_n = count( $acapi_field_rows );
 		acapi_field_forget_rows();
 		acapi_field_out(
 			array(
