@@ -121,6 +121,21 @@ export async function clearFaults() {
 }
 
 /**
+ * A page of product boxes whose products nothing has stored yet (the store emptied, the
+ * emulator's faults cleared).
+ *
+ * @param {string}   slug    Page slug.
+ * @param {string}   country Marketplace.
+ * @param {string[]} list    ASINs.
+ * @return {Promise<{id: number, path: string, since: number}>} The page, and the emulator log's length.
+ */
+export async function coldPage( slug, country, list ) {
+	const page = ctl( 'page', slug, country, list.join( ',' ) );
+	ctl( 'reset-store' );
+	return { ...page, since: await clearFaults() };
+}
+
+/**
  * The getItems calls the emulator logged (both APIs), oldest first.
  *
  * @param {string} [marketplace] Only this marketplace.

@@ -146,10 +146,28 @@ final class WP_Object_Cache {
 		if ( array_key_exists( $full, $this->local ) ) {
 			return false;
 		}
-		if ( ! $this->local_only( (string) $group ) ) {
-			$options = array( 'nx' );
-			if ( (int) $expire > 0 ) {
-				$options['ex'] = (int) $expire;
+		return $this->write( $full, $data, (string) $group, (int) $expire, 'nx' );
+	}
+
+	/**
+	 * Writes a value under a condition (`nx`: only if absent, `xx`: only if present), in Redis
+	 * unless the group is non-persistent, then in the runtime copy.
+	 *
+	 * @param string $full      Redis key.
+	 * @param mixed  $data      Value.
+	 * @param string $group     Group.
+	 * @param int    $expire    Seconds, 0 for no expiry.
+	 * @param string $condition `nx` or `xx`.
+	 */
+	private function write( string $full, $data, string $group, int $expire, string $condition ): bool {
+		if ( $this->local_only( $group ) ) {
+			if ( ( 'xx' === $condition ) !== array_key_exists( $full, $this->local ) ) {
+				return false;
+			}
+		} else {
+			$options = array( $condition );
+			if ( $expire > 0 ) {
+				$options['ex'] = $expire;
 			}
 			++$this->stats['writes'];
 			if ( true !== $this->redis->set( $full, $data, $options ) ) {
@@ -185,24 +203,7 @@ final class WP_Object_Cache {
 	 * @param int        $expire Seconds.
 	 */
 	public function replace( $key, $data, $group = 'default', $expire = 0 ): bool {
-		$full = $this->key( $key, (string) $group );
-		if ( $this->local_only( (string) $group ) ) {
-			if ( ! array_key_exists( $full, $this->local ) ) {
-				return false;
-			}
-			$this->local[ $full ] = self::copy( $data );
-			return true;
-		}
-		$options = array( 'xx' );
-		if ( (int) $expire > 0 ) {
-			$options['ex'] = (int) $expire;
-		}
-		++$this->stats['writes'];
-		if ( true !== $this->redis->set( $full, $data, $options ) ) {
-			return false;
-		}
-		$this->local[ $full ] = self::copy( $data );
-		return true;
+		return $this->write( $this->key( $key, (string) $group ), $data, (string) $group, (int) $expire, 'xx' );
 	}
 
 	/**

@@ -13,7 +13,7 @@ import {
 	now,
 	prices,
 	request,
-	clearFaults,
+	coldPage,
 	sleep,
 	sMaxAge,
 	stack,
@@ -138,14 +138,11 @@ describe( 'page cache (Varnish) in front of the site', () => {
 	} );
 
 	test( 'a refresh that changes a price reaches a visitor through the purge path', async () => {
-		const page = ctl(
-			'page',
+		const page = await coldPage(
 			'field-cache-purge',
 			'us',
-			asins.slice( 0, 2 ).join( ',' )
+			asins.slice( 0, 2 )
 		);
-		ctl( 'reset-store' );
-		await clearFaults();
 		await request( s.nodeA + page.path );
 		const real = ctl( 'rows' ).find( ( r ) => r.asin === asins[ 0 ] ).price;
 		ctl( 'set-price', 'us', asins[ 0 ], '1.23' ); // What Amazon said an hour ago.

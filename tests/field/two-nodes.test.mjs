@@ -14,6 +14,7 @@ import {
 	prices,
 	request,
 	clearFaults,
+	coldPage,
 	sleep,
 	stack,
 } from './lib.mjs';
@@ -33,14 +34,12 @@ before( () => {
 
 describe( 'two web nodes, one MariaDB, one Redis', () => {
 	test( '10 concurrent cold requests spread over both nodes make 1 getItems call', async () => {
-		const page = ctl(
-			'page',
+		const page = await coldPage(
 			'field-stampede',
 			'us',
-			asins.slice( 0, 10 ).join( ',' )
+			asins.slice( 0, 10 )
 		);
-		ctl( 'reset-store' );
-		const since = await clearFaults();
+		const since = page.since;
 		// A second after any earlier call, so the rate limiter does not hold this one back
 		// beyond the waiting requests' lock wait (2 s).
 		await sleep( 1100 );
@@ -130,14 +129,7 @@ describe( 'two web nodes, one MariaDB, one Redis', () => {
 	} );
 
 	test( 'the refresh job runs from a system cron on node A while node B serves', async () => {
-		const page = ctl(
-			'page',
-			'field-cron',
-			'us',
-			asins.slice( 0, 10 ).join( ',' )
-		);
-		ctl( 'reset-store' );
-		await clearFaults();
+		const page = await coldPage( 'field-cron', 'us', asins.slice( 0, 10 ) );
 		const warm = await request( s.nodeB + page.path );
 		assert.equal(
 			prices( warm.body ).length >= 9,

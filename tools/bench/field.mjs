@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-	clearFaults,
+	coldPage,
 	ctl,
 	getItemsCalls,
 	prices,
@@ -169,9 +169,8 @@ say();
 
 // 4. The two-node stampede.
 const asins = ctl( 'asins', 'us', '10' );
-const stampede = ctl( 'page', 'bench-field-stampede', 'us', asins.join( ',' ) );
-ctl( 'reset-store' );
-const since = await clearFaults();
+const stampede = await coldPage( 'bench-field-stampede', 'us', asins );
+const since = stampede.since;
 await sleep( 1100 );
 const answers = await Promise.all(
 	Array.from( { length: 10 }, ( _, i ) =>

@@ -61,6 +61,6 @@ final class Object_Cache_Groups_Test extends Catalog_Test_Case {
 		wp_cache_flush_runtime();
 
 		$row = ( new Product_Store() )->get( 'de', $asin );
-		$this->assertSame( wp_using_ext_object_cache(), null !== $row, 'cached exactly when the object cache is persistent' );
+		$this->assertSame( (bool) wp_using_ext_object_cache(), null !== $row, 'cached exactly when the object cache is persistent' );
 	}
 }
