@@ -85,6 +85,25 @@ abstract class Integration_Test_Case extends TestCase {
 	}
 
 	/**
+	 * Configures the US marketplace with the emulator's LWA demo credentials as the default one.
+	 */
+	protected function add_demo_us_marketplace(): void {
+		$lwa      = Emulator::credentials()['lwa']['NA'];
+		$settings = new \Creators_Connect\Settings\Settings_Repository( new \Creators_Connect\Settings\Secret_Box() );
+		$added    = $settings->add(
+			array(
+				'country'           => 'us',
+				'credential_type'   => 'lwa',
+				'credential_id'     => $lwa['credential_id'],
+				'credential_secret' => $lwa['credential_secret'],
+				'partner_tag'       => Emulator::partner_tag( 'us' ),
+			)
+		);
+		$this->assertIsArray( $added );
+		$settings->set_default( 'us' );
+	}
+
+	/**
 	 * Creates a user with a role and returns its id.
 	 *
 	 * @param string $role A WordPress role.

@@ -120,6 +120,63 @@ final class Freshness_Headers_Test extends Front_End_Test_Case {
 	}
 
 	/**
+	 * A product block in the block theme's template itself (outside the post's content): the
+	 * site's own `single` template, saved in the database as the Site Editor saves it.
+	 */
+	public function test_product_in_the_block_template(): void {
+		$this->store_product( self::OLDER, Compliance::max_age() - 1200 );
+		$template = $this->publish( '<!-- wp:creators-connect-for-amazon/product {"asins":["' . self::OLDER . '"],"country":"de","template":"list"} /--><!-- wp:post-content /-->', 'wp_template' );
+		wp_update_post(
+			array(
+				'ID'        => $template,
+				'post_name' => 'single',
+			)
+		);
+		wp_set_object_terms( $template, get_stylesheet(), 'wp_theme' );
+		$post_id  = $this->publish( '<!-- wp:paragraph --><p>Only text in the post.</p><!-- /wp:paragraph -->' );
+		$response = $this->get( (string) get_permalink( $post_id ) );
+
+		$this->assertStringContainsString( 'Only text in the post.', $response['body'] );
+		$this->assertStringContainsString( 'acapi-list', $response['body'], 'the template shows the product' );
+		$this->assertFreshnessHeaders( $response, 1180, 1200 );
+	}
+
+	/**
+	 * Feeds (plain links) and HEAD requests (WordPress ends them before the template) get none.
+	 */
+	public function test_feed_and_head_are_untouched(): void {
+		$this->store_product( self::FRESH, 60 );
+		$post_id = $this->publish( '[amazon asin="' . self::FRESH . '" country="de"]' );
+		$feed    = $this->get( '/feed/' );
+		$this->assertStringContainsString( 'amazon.de/dp/' . self::FRESH, $feed['body'], 'the feed has the plain link' );
+		$this->assertNoFreshnessHeaders( $feed );
+
+		$this->assertNotNull( self::$server );
+		$head = self::$server->request( \Creators_Connect\Tests\Front_End_Server::path_of( (string) get_permalink( $post_id ) ), array(), 'HEAD' );
+		$this->assertSame( 200, $head['status'] );
+		$this->assertNoFreshnessHeaders( $head );
+	}
+
+	/**
+	 * Output flushed after the head, before any product rendered: the headers leave with it, and
+	 * since the page's posts have products (the prefetcher loaded them) N is the floor.
+	 */
+	public function test_early_flush_sends_the_floor(): void {
+		$this->store_product( self::FRESH, 60 );
+		$post_id  = $this->publish( '[amazon asin="' . self::FRESH . '" country="de"]' );
+		$headers  = array(
+			'X-Acapi-Test-Theme'       => 'acapi-classic',
+			'X-Acapi-Test-Early-Flush' => '1',
+		);
+		$response = $this->get( (string) get_permalink( $post_id ), $headers );
+		$this->assertStringContainsString( '19,99', $response['body'] );
+		$this->assertSame( Compliance::CACHE_FLOOR, $this->assertFreshnessHeaders( $response, Compliance::CACHE_FLOOR, Compliance::CACHE_FLOOR ) );
+
+		$plain = $this->publish( '<p>No products.</p>' );
+		$this->assertNoFreshnessHeaders( $this->get( (string) get_permalink( $plain ), $headers ) );
+	}
+
+	/**
 	 * Pages without products keep their headers: neither theme gets the plugin's.
 	 */
 	public function test_page_without_products_is_untouched(): void {
