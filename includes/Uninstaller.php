@@ -54,6 +54,7 @@ final class Uninstaller {
 		}
 		// phpcs:enable
 		wp_unschedule_hook( 'acapi_refresh_products' ); // Every event of the hook, whatever its arguments.
-		wp_cache_flush_group( 'acapi' );
+		wp_cache_flush_group( 'acapi' ); // Shared_Store::GROUP: tokens, rate limits, locks, breakers.
+		wp_cache_flush_group( 'acapi_products' ); // Product_Store::CACHE_GROUP.
 	}
 }

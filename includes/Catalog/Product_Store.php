@@ -18,7 +18,7 @@ use Creators_Connect\Uninstaller;
  * last asked for it. Created with dbDelta on activation and whenever the schema version option is
  * behind. Plain SQL that the SQLite Database Integration translates (INSERT … ON DUPLICATE KEY
  * UPDATE with VALUES()), so it works alike on MySQL/MariaDB and SQLite. With a persistent object
- * cache, rows are cached in the `acapi` group.
+ * cache, rows are cached in the `acapi_products` group.
  *
  * Errors never replace a product: a failed fetch keeps the stored product and records the error.
  */
@@ -35,9 +35,10 @@ final class Product_Store {
 	public const VERSION_OPTION = 'acapi_products_schema';
 
 	/**
-	 * Object cache group.
+	 * Object cache group: its own, so that clearing products never flushes the rate limiter's
+	 * slots, locks, tokens and circuit breakers (Shared_Store's `acapi` group).
 	 */
-	public const CACHE_GROUP = 'acapi';
+	public const CACHE_GROUP = 'acapi_products';
 
 	/**
 	 * Seconds between two writes of a row's last_requested_at.
