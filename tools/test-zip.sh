@@ -14,6 +14,11 @@ bash tools/wp-site.sh zip "$port" --reset --no-plugin || exit 1
 unzip -q "$ACAPI_SLUG.zip" -d "$site/wp-content/plugins" || exit 1
 [ ! -e "$site/wp-content/plugins/$ACAPI_SLUG/tests" ] && [ ! -e "$site/wp-content/plugins/$ACAPI_SLUG/src" ] \
 	&& [ ! -e "$site/wp-content/plugins/$ACAPI_SLUG/vendor" ] || { say "the zip holds sources, tests or vendor/"; exit 1; }
+# The directory reads readme.txt from the zip: it must be there, with the plugin's version as Stable tag.
+readme="$site/wp-content/plugins/$ACAPI_SLUG/readme.txt"
+[ -f "$readme" ] || { say "the zip holds no readme.txt"; exit 1; }
+version="$(sed -n 's/^ \* Version: *//p' "$site/wp-content/plugins/$ACAPI_SLUG/plugin.php")"
+grep -qx "Stable tag: $version" "$readme" || { say "readme.txt's Stable tag is not the plugin's version $version"; exit 1; }
 php tools/wp-install.php "$site" "http://127.0.0.1:$port" >/dev/null || exit 1
 
 trap 'bash tools/serve.sh stop zip' EXIT
