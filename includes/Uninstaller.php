@@ -26,10 +26,17 @@ final class Uninstaller {
 	public const PRODUCT_TABLE = 'acapi_products';
 
 	/**
-	 * Deletes options, transients, cached data and the product table when "delete data on
-	 * uninstall" is on; keeps everything otherwise, so a reinstall finds its settings again.
+	 * On every site of a network (each site decides for its own data), else on the site.
 	 */
 	public function run(): void {
+		Network::each_site( true, array( $this, 'run_on_site' ) );
+	}
+
+	/**
+	 * Deletes options, transients, cached data, events and the product table when "delete data
+	 * on uninstall" is on; keeps everything otherwise, so a reinstall finds its settings again.
+	 */
+	public function run_on_site(): void {
 		$settings = get_option( self::SETTINGS_OPTION, array() );
 		if ( ! is_array( $settings ) || empty( $settings[ self::DELETE_DATA_KEY ] ) ) {
 			return;
@@ -47,6 +54,9 @@ final class Uninstaller {
 		$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . self::PRODUCT_TABLE ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- a constant table name.
 		// phpcs:enable
 		wp_unschedule_hook( 'acapi_refresh_products' ); // Every event of the hook, whatever its arguments.
-		wp_cache_flush_group( 'acapi' );
+		// Only a persistent object cache that can drop one group; without one nothing outlives the request.
+		if ( function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
+			wp_cache_flush_group( 'acapi' );
+		}
 	}
 }

@@ -34,8 +34,7 @@ final class Readme_Test extends TestCase {
 	 */
 	protected function setUp(): void {
 		parent::setUp();
-		$text = (string) file_get_contents( self::ROOT . '/readme.txt' );
-		$this->readme = self::parse( $text );
+		$this->readme = self::parse( (string) file_get_contents( self::ROOT . '/readme.txt' ) );
 	}
 
 	/**
@@ -47,6 +46,7 @@ final class Readme_Test extends TestCase {
 	private static function parse( string $text ): array {
 		$lines  = preg_split( '/\r\n|\n/', $text );
 		$lines  = false === $lines ? array() : $lines;
+		$total  = count( $lines );
 		$name   = '';
 		$fields = array();
 		$short  = '';
@@ -55,17 +55,23 @@ final class Readme_Test extends TestCase {
 			$name = $m[1];
 			$i    = 1;
 		}
-		for ( ; $i < count( $lines ) && '' !== trim( $lines[ $i ] ); $i++ ) {
+		for ( ; $i < $total; $i++ ) {
+			if ( '' === trim( $lines[ $i ] ) ) {
+				break;
+			}
 			if ( 1 === preg_match( '/^([A-Za-z ]+):\s*(.*)$/', $lines[ $i ], $m ) ) {
 				$fields[ $m[1] ] = trim( $m[2] );
 			}
 		}
-		for ( ; $i < count( $lines ) && ! str_starts_with( $lines[ $i ], '==' ); $i++ ) {
+		for ( ; $i < $total; $i++ ) {
+			if ( str_starts_with( $lines[ $i ], '==' ) ) {
+				break;
+			}
 			$short .= trim( $lines[ $i ] ) . ' ';
 		}
 		$sections = array();
 		$current  = '';
-		for ( ; $i < count( $lines ); $i++ ) {
+		for ( ; $i < $total; $i++ ) {
 			if ( 1 === preg_match( '/^==\s*(.+?)\s*==$/', $lines[ $i ], $m ) ) {
 				$current              = $m[1];
 				$sections[ $current ] = '';
