@@ -20,6 +20,7 @@ $_SERVER['SERVER_NAME']   = $acapi_parts['name'];
 $_SERVER['REQUEST_URI']   = $acapi_parts['path'];
 $_SERVER['SERVER_PORT']   = $acapi_parts['port'];
 $_SERVER['REQUEST_METHOD'] = 'GET';
+$_SERVER['REMOTE_ADDR']    = '127.0.0.1';
 
 /**
  * Host (with port), name, path and port of a URL.
