@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# PHPUnit: the unit suite, then the integration suite on SQLite and on MariaDB.
+# PHPUnit: the unit suite, the integration suite on SQLite and on MariaDB, and the site suite
+# (whole sites driven through the real WP-CLI, vendor/bin/wp, and multisite networks).
 # JUnit reports go to $ACAPI_RESULTS (default artifacts/test-results).
-#   tools/test-php.sh [unit|sqlite|mariadb ...]   (default: all three)
+#   tools/test-php.sh [unit|sqlite|mariadb|site ...]   (default: all four)
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ACAPI_ROOT"
@@ -13,7 +14,7 @@ run="$ACAPI_WP_DIR/run/$site_name"
 mkdir -p "$results" "$run"
 export ACAPI_EMULATOR_PORT="${ACAPI_EMULATOR_PORT:-9412}"
 export ACAPI_EMULATOR_URL="http://127.0.0.1:$ACAPI_EMULATOR_PORT"
-suites=("$@"); [ "${#suites[@]}" -eq 0 ] && suites=(unit sqlite mariadb)
+suites=("$@"); [ "${#suites[@]}" -eq 0 ] && suites=(unit sqlite mariadb site)
 phpunit=(php -d memory_limit=1G vendor/bin/phpunit)
 status=0
 
@@ -37,6 +38,10 @@ for suite in "${suites[@]}"; do
 		say "PHPUnit: integration on MariaDB"
 		sock="$(bash tools/mariadb.sh start)" || { status=1; continue; }
 		ACAPI_DB_ENGINE=mysql ACAPI_DB_SOCKET="$sock" "${phpunit[@]}" -c tests/php/phpunit-integration.xml --log-junit "$results/phpunit-integration-mariadb.xml" || status=1
+		;;
+	site)
+		say "PHPUnit: sites through WP-CLI (vendor/bin/wp) and multisite"
+		"${phpunit[@]}" -c tests/php/phpunit-site.xml --log-junit "$results/phpunit-site.xml" || status=1
 		;;
 	*) die "unknown suite: $suite" ;;
 	esac

@@ -64,8 +64,9 @@ if ( $acapi_multisite ) {
 		require_once ABSPATH . 'wp-admin/includes/network.php';
 		// The network tables, then the network and its main site (subdirectories, not subdomains).
 		// As wp-admin/network.php does: a single site's $wpdb has no names for the network tables.
-		foreach ( $GLOBALS['wpdb']->tables( 'ms_global' ) as $acapi_table => $acapi_prefixed ) {
-			$GLOBALS['wpdb']->$acapi_table = $acapi_prefixed;
+		$acapi_db = $GLOBALS['wpdb'];
+		foreach ( $acapi_db->tables( 'ms_global' ) as $acapi_table => $acapi_prefixed ) {
+			$acapi_db->$acapi_table = $acapi_prefixed;
 		}
 		install_network();
 		$acapi_result = populate_network( 1, $acapi_host, 'admin@example.com', 'Creators Connect for Amazon Network', '/', false );

@@ -14,11 +14,11 @@ if ( PHP_SAPI !== 'cli' || $argc < 3 ) {
 	fwrite( STDERR, "usage: php tests/php/site/site-run.php <site-dir> <url> < code\n" );
 	exit( 2 );
 }
-$acapi_parts              = acapi_site_run_url( $argv[2] );
-$_SERVER['HTTP_HOST']     = $acapi_parts['host'];
-$_SERVER['SERVER_NAME']   = $acapi_parts['name'];
-$_SERVER['REQUEST_URI']   = $acapi_parts['path'];
-$_SERVER['SERVER_PORT']   = $acapi_parts['port'];
+$acapi_parts               = acapi_site_run_url( $argv[2] );
+$_SERVER['HTTP_HOST']      = $acapi_parts['host'];
+$_SERVER['SERVER_NAME']    = $acapi_parts['name'];
+$_SERVER['REQUEST_URI']    = $acapi_parts['path'];
+$_SERVER['SERVER_PORT']    = $acapi_parts['port'];
 $_SERVER['REQUEST_METHOD'] = 'GET';
 $_SERVER['REMOTE_ADDR']    = '127.0.0.1';
 
