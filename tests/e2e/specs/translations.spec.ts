@@ -25,9 +25,11 @@ function setSiteLanguage( locale: string ) {
 			process.env.WP_BASE_URL ?? '',
 		],
 		{
-			input: `update_option( 'WPLANG', ${ JSON.stringify(
-				locale
-			) } ); return get_option( 'WPLANG' );`,
+			// WordPress keeps WPLANG only for a language whose core files are installed; this site
+			// has none, and the plugin's strings need none.
+			input: `add_filter( 'sanitize_option_WPLANG', static fn( $value, $option, $original ) => $original, 10, 3 );
+			update_option( 'WPLANG', ${ JSON.stringify( locale ) } );
+			return get_option( 'WPLANG' );`,
 		}
 	);
 }
