@@ -60,23 +60,37 @@ final class Multisite_Test extends TestCase {
 	 * @return array<int, array{table: bool, schema: int, event: bool}>
 	 */
 	private function sites_state(): array {
-		$state = $this->network->run(
+		return $this->per_site(
+			'array(
+				"table"  => $has_table,
+				"schema" => (int) get_option( "acapi_products_schema", 0 ),
+				"event"  => false !== wp_next_scheduled( "acapi_refresh_products" ),
+			)'
+		);
+	}
+
+	/**
+	 * A PHP expression evaluated on every site of the network ($wpdb and $has_table, whether the
+	 * site's product table exists, are set), by site id.
+	 *
+	 * @param string $expression PHP expression.
+	 * @return array<int, mixed>
+	 */
+	private function per_site( string $expression ): array {
+		$result = $this->network->run(
 			'$out = array();
 			foreach ( get_sites( array( "fields" => "ids", "number" => 0 ) ) as $id ) {
 				switch_to_blog( $id );
 				global $wpdb;
-				$table = $wpdb->prefix . "acapi_products";
-				$out[ $id ] = array(
-					"table"  => $table === $wpdb->get_var( $wpdb->prepare( "SHOW TABLES LIKE %s", $table ) ),
-					"schema" => (int) get_option( "acapi_products_schema", 0 ),
-					"event"  => false !== wp_next_scheduled( "acapi_refresh_products" ),
-				);
+				$table      = $wpdb->prefix . "acapi_products";
+				$has_table  = $table === $wpdb->get_var( $wpdb->prepare( "SHOW TABLES LIKE %s", $table ) );
+				$out[ $id ] = ' . $expression . ';
 				restore_current_blog();
 			}
 			return $out;'
 		);
-		$this->assertIsArray( $state );
-		return $state;
+		$this->assertIsArray( $result );
+		return $result;
 	}
 
 	/**
@@ -186,23 +200,13 @@ final class Multisite_Test extends TestCase {
 	 * @return array<int, array{options: list<string>, products: bool, event: bool}>
 	 */
 	private function leftovers(): array {
-		$left = $this->network->run(
-			'$out = array();
-			foreach ( get_sites( array( "fields" => "ids", "number" => 0 ) ) as $id ) {
-				switch_to_blog( $id );
-				global $wpdb;
-				$table = $wpdb->prefix . "acapi_products";
-				$out[ $id ] = array(
-					"options"  => $wpdb->get_col( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE \'%acapi%\' ORDER BY option_name" ),
-					"products" => $table === $wpdb->get_var( $wpdb->prepare( "SHOW TABLES LIKE %s", $table ) ),
-					"event"    => false !== wp_next_scheduled( "acapi_refresh_products", array( "soon" ) ),
-				);
-				restore_current_blog();
-			}
-			return $out;'
+		return $this->per_site(
+			'array(
+				"options"  => $wpdb->get_col( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE \'%acapi%\' ORDER BY option_name" ),
+				"products" => $has_table,
+				"event"    => false !== wp_next_scheduled( "acapi_refresh_products", array( "soon" ) ),
+			)'
 		);
-		$this->assertIsArray( $left );
-		return $left;
 	}
 
 	/**
