@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect;
 
+use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Job;
 
@@ -85,10 +86,11 @@ final class Network {
 	}
 
 	/**
-	 * One site's product table and refresh event.
+	 * One site's tables (products, the post → products index) and refresh event.
 	 */
 	public static function set_up_site(): void {
 		Product_Store::install();
+		Post_Product_Index::install();
 		Refresh_Job::ensure_scheduled();
 	}
 

@@ -26,6 +26,11 @@ final class Uninstaller {
 	public const PRODUCT_TABLE = 'acapi_products';
 
 	/**
+	 * The post → products index table (Cache\Post_Product_Index), without the table prefix.
+	 */
+	public const POST_INDEX_TABLE = 'acapi_post_products';
+
+	/**
 	 * On every site of a network (each site decides for its own data), else on the site.
 	 */
 	public function run(): void {
@@ -33,8 +38,9 @@ final class Uninstaller {
 	}
 
 	/**
-	 * Deletes options, transients, cached data, events and the product table when "delete data
-	 * on uninstall" is on; keeps everything otherwise, so a reinstall finds its settings again.
+	 * Deletes options, transients, cached data, events, the product table and the post index when
+	 * "delete data on uninstall" is on; keeps everything otherwise, so a reinstall finds its
+	 * settings again.
 	 */
 	public function run_on_site(): void {
 		$settings = get_option( self::SETTINGS_OPTION, array() );
@@ -51,7 +57,9 @@ final class Uninstaller {
 				$wpdb->esc_like( '_transient_timeout_acapi_' ) . '%'
 			)
 		);
-		$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . self::PRODUCT_TABLE ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- a constant table name.
+		foreach ( array( self::PRODUCT_TABLE, self::POST_INDEX_TABLE ) as $table ) {
+			$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . $table ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- constant table names.
+		}
 		// phpcs:enable
 		wp_unschedule_hook( 'acapi_refresh_products' ); // Every event of the hook, whatever its arguments.
 		// Only a persistent object cache that can drop one group; without one nothing outlives the request.

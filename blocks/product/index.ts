@@ -8,6 +8,7 @@ import metadata from './block.json';
 import Edit from './edit';
 import {
 	attributesFromShortcode,
+	shortcodeFitsBlock,
 	shortcodeFromAttributes,
 	type ProductBlockAttributes,
 	type Template,
@@ -16,6 +17,19 @@ import {
 /** What a shortcode transform receives. */
 interface ShortcodeAttributes {
 	named: Record< string, string | undefined >;
+}
+
+/**
+ * The named attributes of a shortcode's text (`name="value"`).
+ *
+ * @param text The shortcode block's text.
+ */
+function namedAttributes( text?: string ): Record< string, string > {
+	const named: Record< string, string > = {};
+	for ( const match of ( text ?? '' ).matchAll( /(\w+)="([^"]*)"/g ) ) {
+		named[ ( match[ 1 ] ?? '' ).toLowerCase() ] = match[ 2 ] ?? '';
+	}
+	return named;
 }
 
 const variation = (
@@ -79,27 +93,20 @@ registerBlockType< ProductBlockAttributes >( metadata.name, {
 						attributesFromShortcode( named )
 					),
 				isMatch: ( { named }: ShortcodeAttributes ) =>
-					attributesFromShortcode( named ).asins?.length !== 0,
+					shortcodeFitsBlock( named ),
 			},
 			{
 				type: 'block',
 				blocks: [ 'core/shortcode' ],
 				isMatch: ( { text }: { text?: string } ) =>
-					/^\[amazon(?:_product)?\s[^\]]*\basin="[^"]+"/.test(
+					/^\[amazon(?:_product)?\s[^\]]*\]/.test(
 						( text ?? '' ).trim()
-					),
-				transform: ( { text }: { text?: string } ) => {
-					const named: Record< string, string > = {};
-					for ( const match of ( text ?? '' ).matchAll(
-						/(\w+)="([^"]*)"/g
-					) ) {
-						named[ match[ 1 ] ?? '' ] = match[ 2 ] ?? '';
-					}
-					return createBlock< ProductBlockAttributes >(
+					) && shortcodeFitsBlock( namedAttributes( text ) ),
+				transform: ( { text }: { text?: string } ) =>
+					createBlock< ProductBlockAttributes >(
 						metadata.name,
-						attributesFromShortcode( named )
-					);
-				},
+						attributesFromShortcode( namedAttributes( text ) )
+					),
 			},
 		],
 		to: [

@@ -13,7 +13,7 @@ import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { addQueryArgs } from '@wordpress/url';
 
-import { parseProductReference } from '../../src/shared/amazon-url';
+import { parseProductReference } from '../../src/shared/product-reference';
 import { marketplaces } from '../../src/shared/marketplaces';
 import { searchHits, type SearchHit } from './products';
 

@@ -1,6 +1,7 @@
 /**
  * The product block's list logic, kept free of React so it can be tested on its own.
  */
+import { MAX_ASINS, parseShortcode } from '../../src/shared/product-reference';
 
 /** Templates the block offers (the renderer's, minus the inline `field`). */
 export const TEMPLATES = [
@@ -37,8 +38,8 @@ export const DEFAULT_PARTS: Record< Template, string[] > = {
 	image_link: [ 'image' ],
 };
 
-/** The most ASINs one block holds (Renderer::MAX_ASINS). */
-export const MAX_PRODUCTS = 50;
+/** The most ASINs one block holds (Product_Reference::MAX_ASINS). */
+export const MAX_PRODUCTS = MAX_ASINS;
 
 export interface ProductBlockAttributes extends Record< string, unknown > {
 	asins: string[];
@@ -151,28 +152,42 @@ export function searchHits( response: unknown ): SearchHit[] {
 }
 
 /**
- * Block attributes from `[amazon …]` shortcode attributes (ours and AAWP's box form).
+ * Block attributes from `[amazon …]` / `[amazon_product …]` shortcode attributes, read by the
+ * shared rules (every separator, `asin`/`asins` and AAWP's `box` and `link`).
  *
  * @param named The shortcode's named attributes.
  */
 export function attributesFromShortcode(
 	named: Record< string, string | undefined >
 ): Partial< ProductBlockAttributes > {
-	const list = named.asin ?? named.box ?? '';
-	const asins = list
-		.split( ',' )
-		.map( ( asin ) => asin.trim().toUpperCase() )
-		.filter( ( asin ) => /^[A-Z0-9]{10}$/.test( asin ) )
-		.slice( 0, MAX_PRODUCTS );
-	const template = ( named.template ?? 'box' ).replace( '-', '_' );
+	const reference = parseShortcode( named );
+	const template = reference?.template ?? '';
 	return {
-		asins,
-		country: ( named.country ?? '' ).toLowerCase(),
+		asins: ( reference?.asins ?? [] ).slice( 0, MAX_PRODUCTS ),
+		country: reference?.country ?? '',
 		template: ( TEMPLATES as readonly string[] ).includes( template )
 			? ( template as Template )
 			: 'box',
-		buttonText: named.button_text ?? '',
+		buttonText: reference?.buttonText ?? '',
 	};
+}
+
+/**
+ * Whether a shortcode can become a product block: it names products, and asks for neither a
+ * single field nor a search (the block has no form for those yet).
+ *
+ * @param named The shortcode's named attributes.
+ */
+export function shortcodeFitsBlock(
+	named: Record< string, string | undefined >
+): boolean {
+	const reference = parseShortcode( named );
+	return (
+		reference !== undefined &&
+		reference.asins.length > 0 &&
+		! reference.field &&
+		! reference.search
+	);
 }
 
 /**

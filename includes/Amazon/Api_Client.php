@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Reference\Asin;
+
 /**
  * Circuit breaker check, rate limiting per credential, and bounded retries: 429 with exponential
  * backoff plus jitter (honouring Amazon's retry-after), one retry of a 5xx, all within a total
@@ -202,8 +204,8 @@ abstract class Api_Client {
 		$valid = array();
 		$bad   = array();
 		foreach ( $asins as $asin ) {
-			$asin = strtoupper( trim( is_scalar( $asin ) ? (string) $asin : '' ) );
-			if ( 1 === preg_match( '/^[0-9A-Z]{10}$/', $asin ) ) {
+			$asin = Asin::normalize( is_scalar( $asin ) ? (string) $asin : '' );
+			if ( Asin::is_valid( $asin ) ) {
 				$valid[ $asin ] = true;
 			} elseif ( '' !== $asin ) {
 				$bad[ $asin ] = true;

@@ -10,6 +10,8 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Amazon;
 
 use Creators_Connect\Catalog\Product;
+use Creators_Connect\Marketplace\Image_Hosts;
+use Creators_Connect\Support\Plain_Text;
 
 /**
  * Lenient decoder (creators-api.md §10.1): every member is optional and may be `null`; `itemsResult`
@@ -222,6 +224,9 @@ final class Creators_Mapper {
 		$basis_type = self::str( $basis, 'savingBasisType' );
 		$list_price = null === $basis_type || in_array( $basis_type, self::LIST_PRICE_TYPES, true ) ? self::money( self::arr( $basis, 'money' ) ) : null;
 
+		$condition    = self::arr( $listing, 'condition' ) ?? array();
+		$merchant     = self::arr( $listing, 'merchantInfo' ) ?? array();
+		$points       = self::num( self::arr( $listing, 'loyaltyPoints' ) ?? array(), 'points' );
 		$availability = self::arr( $listing, 'availability' );
 		$deal         = self::arr( $listing, 'dealDetails' );
 		$offer_type   = self::str( $listing, 'type' );
@@ -248,8 +253,8 @@ final class Creators_Mapper {
 				'message' => (string) ( self::str( $availability, 'message' ) ?? '' ),
 				'type'    => (string) ( self::str( $availability, 'type' ) ?? '' ),
 			),
-			condition: self::str( self::arr( $listing, 'condition' ) ?? array(), 'value' ) ?? self::str( $listing, 'condition' ),
-			merchant: self::str( self::arr( $listing, 'merchantInfo' ) ?? array(), 'name' ),
+			condition: self::str( $condition, 'value' ) ?? self::str( $listing, 'condition' ),
+			merchant: self::str( $merchant, 'name' ),
 			is_buy_box_winner: $is_winner,
 			deal: null === $deal && null === $offer_type ? null : array(
 				'badge'           => (string) ( self::str( $deal ?? array(), 'badge' ) ?? '' ),
@@ -271,7 +276,12 @@ final class Creators_Mapper {
 			parent_asin: self::str( $item, 'parentASIN' ),
 			list_price_label: null === $list_price ? null : self::str( $basis, 'savingBasisTypeLabel' ),
 			violates_map: true === ( $listing['violatesMAP'] ?? false ),
-			variation_attributes: $this->variation_attributes( $item )
+			variation_attributes: $this->variation_attributes( $item ),
+			unit_price: self::unit_price( self::arr( $price, 'pricePerUnit' ) ),
+			loyalty_points: null === $points ? null : (int) $points,
+			sub_condition: self::display( $condition, 'subCondition' ),
+			condition_note: self::display( $condition, 'conditionNote' ),
+			merchant_id: self::str( $merchant, 'id' )
 		);
 	}
 
@@ -367,7 +377,7 @@ final class Creators_Mapper {
 			foreach ( $keys as $key ) {
 				$image = self::arr( $primary, $key );
 				$url   = null === $image ? null : ( self::str( $image, 'url' ) ?? self::str( $image, 'URL' ) );
-				if ( null !== $image && null !== $url && '' !== $url ) {
+				if ( null !== $image && null !== $url && Image_Hosts::allows( $url ) ) {
 					$out[ $size ] = array(
 						'url'    => $url,
 						'width'  => (int) ( self::num( $image, 'width' ) ?? 0 ),
@@ -471,6 +481,27 @@ final class Creators_Mapper {
 	}
 
 	/**
+	 * A unit price from `pricePerUnit` Money. Amazon names the unit only inside `displayAmount`
+	 * (`$29.75 / Count`, `1,99 € / 100 ml`), so that string is split at its last slash: the part
+	 * before is the money display, the part after the unit ('' when there is no slash).
+	 *
+	 * @param array<mixed>|null $money `pricePerUnit`.
+	 * @return array{amount: float, currency: string, display: string, unit: string}|null
+	 */
+	private static function unit_price( ?array $money ): ?array {
+		$unit_price = self::money( $money );
+		if ( null === $unit_price ) {
+			return null;
+		}
+		$unit = '';
+		if ( 1 === preg_match( '~^(.*\S)\s*/\s*([^/]+)$~u', $unit_price['display'], $parts ) ) {
+			$unit_price['display'] = $parts[1];
+			$unit                  = trim( $parts[2] );
+		}
+		return $unit_price + array( 'unit' => $unit );
+	}
+
+	/**
 	 * The display value of an attribute wrapper (`{displayValue}`), or of a plain string.
 	 *
 	 * @param array<mixed> $data Parent.
@@ -479,7 +510,7 @@ final class Creators_Mapper {
 	private static function display( array $data, string $key ): ?string {
 		$value = $data[ $key ] ?? null;
 		if ( is_string( $value ) ) {
-			return $value;
+			return Plain_Text::clean( $value );
 		}
 		return is_array( $value ) ? self::str( $value, 'displayValue' ) : null;
 	}
@@ -502,7 +533,7 @@ final class Creators_Mapper {
 	 * @param string       $key  Member.
 	 */
 	private static function str( array $data, string $key ): ?string {
-		return isset( $data[ $key ] ) && is_scalar( $data[ $key ] ) && ! is_bool( $data[ $key ] ) ? (string) $data[ $key ] : null;
+		return isset( $data[ $key ] ) && is_scalar( $data[ $key ] ) && ! is_bool( $data[ $key ] ) ? Plain_Text::clean( (string) $data[ $key ] ) : null;
 	}
 
 	/**
@@ -529,7 +560,7 @@ final class Creators_Mapper {
 		$out = array();
 		foreach ( $values as $value ) {
 			if ( is_string( $value ) ) {
-				$out[] = $value;
+				$out[] = Plain_Text::clean( $value );
 			}
 		}
 		return $out;

@@ -9,26 +9,18 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
+use Creators_Connect\Reference\Product_Reference;
+
 /**
- * On `the_posts` of the main query (front end), collects the ASINs of every post: shortcodes
- * (`[amazon asin="A,B" country="de"]`, `[amazon_product …]`, AAWP's `box`, `link` and `fields`
- * forms) and product blocks (`creators-connect-for-amazon/product` with `asins` and `country`), also inside
- * reusable blocks (`core/block` ref) and patterns (`core/pattern` slug). ASINs are grouped by
+ * On `the_posts` of the main query (front end), collects the ASINs of every post: our shortcodes
+ * (`[amazon_product …]`, and `[amazon …]` unless another plugin owns it) and product blocks,
+ * also inside reusable blocks (`core/block` ref) and patterns (`core/pattern` slug), each parsed
+ * by Product_Reference exactly as the renderer will parse it. ASINs are grouped by
  * marketplace and loaded with one call of the product service for all marketplaces (one store
  * query), so that a page with N products of a marketplace costs ⌈N/10⌉ GetItems calls of that
  * marketplace cold and none warm; the product service keeps the results for the renderer.
  */
 final class Prefetcher {
-
-	/**
-	 * The product block's name.
-	 */
-	public const BLOCK = 'creators-connect-for-amazon/product';
-
-	/**
-	 * Shortcode attributes that hold ASINs.
-	 */
-	public const ASIN_ATTRIBUTES = array( 'asin', 'asins', 'box', 'link', 'fields' );
 
 	/**
 	 * How deep reusable blocks and patterns are followed.
@@ -141,14 +133,20 @@ final class Prefetcher {
 	}
 
 	/**
-	 * ASINs of the plugin's (and AAWP-style) shortcodes, nested ones included.
+	 * ASINs of our shortcodes, nested ones included.
 	 *
 	 * @param string $content Content.
 	 * @return array<string, list<string>>
 	 */
 	private function collect_shortcodes( string $content ): array {
-		$tags = apply_filters( 'acapi_prefetch_shortcodes', array( 'amazon', 'amazon_product', 'amazon_products' ) );
-		$tags = is_array( $tags ) ? array_values( array_filter( $tags, 'is_string' ) ) : array( 'amazon' );
+		/**
+		 * Filters the shortcode tags whose ASINs are prefetched. `[amazon]` is left out while
+		 * another plugin owns it, and stays out even when added here.
+		 *
+		 * @param list<string> $tags Tags (default: the tags that are ours).
+		 */
+		$tags = apply_filters( 'acapi_prefetch_shortcodes', Product_Reference::owned_tags() );
+		$tags = is_array( $tags ) ? array_values( array_filter( $tags, 'is_string' ) ) : array();
 		if ( array() === $tags || 0 === preg_match_all( '/' . get_shortcode_regex( $tags ) . '/', $content, $matches, PREG_SET_ORDER ) ) {
 			return array();
 		}
@@ -157,17 +155,10 @@ final class Prefetcher {
 			if ( '[' === $match[1] && ']' === $match[6] ) {
 				continue; // An escaped [[amazon …]].
 			}
-			$atts = shortcode_parse_atts( $match[3] );
-			$atts = is_array( $atts ) ? $atts : array();
-			$list = array();
-			foreach ( self::ASIN_ATTRIBUTES as $name ) {
-				if ( isset( $atts[ $name ] ) && is_string( $atts[ $name ] ) ) {
-					$list = array_merge( $list, self::asins( $atts[ $name ] ) );
-				}
-			}
-			if ( array() !== $list ) {
-				$country           = isset( $atts['country'] ) && is_string( $atts['country'] ) ? strtolower( trim( $atts['country'] ) ) : '';
-				$found[ $country ] = array_merge( $found[ $country ] ?? array(), $list );
+			$atts      = shortcode_parse_atts( $match[3] );
+			$reference = Product_Reference::from_shortcode( is_array( $atts ) ? $atts : array(), $match[2] );
+			if ( null !== $reference && array() !== $reference->asins ) {
+				$found[ $reference->country ] = array_merge( $found[ $reference->country ] ?? array(), $reference->asins );
 			}
 			if ( isset( $match[5] ) && '' !== $match[5] ) {
 				$found = self::merge( $found, $this->collect_shortcodes( $match[5] ) );
@@ -191,21 +182,10 @@ final class Prefetcher {
 			}
 			$name  = isset( $block['blockName'] ) && is_string( $block['blockName'] ) ? $block['blockName'] : '';
 			$attrs = isset( $block['attrs'] ) && is_array( $block['attrs'] ) ? $block['attrs'] : array();
-			if ( self::BLOCK === $name ) {
-				$list = array();
-				if ( isset( $attrs['asins'] ) && is_array( $attrs['asins'] ) ) {
-					foreach ( $attrs['asins'] as $value ) {
-						$list = array_merge( $list, is_string( $value ) ? self::asins( $value ) : array() );
-					}
-				} elseif ( isset( $attrs['asins'] ) && is_string( $attrs['asins'] ) ) {
-					$list = self::asins( $attrs['asins'] );
-				}
-				if ( isset( $attrs['asin'] ) && is_string( $attrs['asin'] ) ) {
-					$list = array_merge( $list, self::asins( $attrs['asin'] ) );
-				}
-				if ( array() !== $list ) {
-					$country           = isset( $attrs['country'] ) && is_string( $attrs['country'] ) ? strtolower( trim( $attrs['country'] ) ) : '';
-					$found[ $country ] = array_merge( $found[ $country ] ?? array(), $list );
+			if ( Product_Reference::BLOCK === $name ) {
+				$reference = Product_Reference::from_block( $attrs );
+				if ( array() !== $reference->asins ) {
+					$found[ $reference->country ] = array_merge( $found[ $reference->country ] ?? array(), $reference->asins );
 				}
 			} elseif ( 'core/block' === $name && isset( $attrs['ref'] ) && is_numeric( $attrs['ref'] ) && $depth < self::MAX_DEPTH ) {
 				$key = 'block:' . (int) $attrs['ref'];
@@ -231,23 +211,6 @@ final class Prefetcher {
 			}
 		}
 		return self::unique( $found );
-	}
-
-	/**
-	 * The ASINs in a comma- or space-separated list (upper case, well-formed only).
-	 *
-	 * @param string $value List.
-	 * @return list<string>
-	 */
-	private static function asins( string $value ): array {
-		$out   = array();
-		$parts = preg_split( '/[\s,;|]+/', strtoupper( $value ) );
-		foreach ( false === $parts ? array() : $parts as $asin ) {
-			if ( 1 === preg_match( '/^[0-9A-Z]{10}$/', $asin ) ) {
-				$out[] = $asin;
-			}
-		}
-		return $out;
 	}
 
 	/**

@@ -11,10 +11,12 @@ namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Amazon\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Amazon\Get_Items_Result;
 use Creators_Connect\Amazon\Search_Result;
 use Creators_Connect\Amazon\Shared_Store;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Reference\Asin;
 
 /**
  * The read path. get_products(): one store query for all ASINs; fresh products are served; stale ones (under 24
@@ -264,6 +266,14 @@ final class Product_Service implements Product_Source {
 			$routed = $this->router->get_items( $code, $chunk );
 			$calls += $routed->result->calls;
 			$this->keep( $code, $routed, $rows, null );
+			/**
+			 * Fires after a refresh stored what Amazon answered (the page-cache purge compares).
+			 *
+			 * @param string                        $code     Country code.
+			 * @param array<string, Stored_Product> $rows     The rows before the refresh, by ASIN.
+			 * @param array<string, Product>        $products The products Amazon answered, by ASIN.
+			 */
+			do_action( 'acapi_products_refreshed', $code, $rows, $routed->result->products );
 			foreach ( $chunk as $asin ) {
 				$product = $routed->result->product( $asin );
 				if ( null !== $product ) {
@@ -289,7 +299,8 @@ final class Product_Service implements Product_Source {
 		if ( '' === $code ) {
 			return new Search_Result( array(), 0, '', array(), array( $this->router->decide( $country )->error() ) );
 		}
-		$params = array_intersect_key( $params, array_flip( array( 'search_index', 'item_count', 'item_page', 'sort_by', 'brand', 'browse_node_id', 'min_price', 'max_price', 'min_reviews_rating', 'min_saving_percent', 'availability', 'delivery_flags' ) ) );
+		$params = array_intersect_key( $params, Search_Options::FIELDS );
+		unset( $params['keywords'] );
 		$params = array( 'keywords' => trim( $keywords ) ) + $params;
 		ksort( $params );
 		$key    = 'search_' . substr( md5( $code . '|' . (string) wp_json_encode( $params ) ), 0, 24 );
@@ -577,7 +588,7 @@ final class Product_Service implements Product_Source {
 		$errors   = array();
 		$previous = array();
 		foreach ( $routed->result->errors as $asin => $error ) {
-			if ( Amazon_Error::NOT_CONFIGURED === $error->kind || 1 !== preg_match( '/^[0-9A-Z]{10}$/', (string) $asin ) ) {
+			if ( Amazon_Error::NOT_CONFIGURED === $error->kind || ! Asin::is_valid( (string) $asin ) ) {
 				continue;
 			}
 			$errors[ $asin ]   = $error;
@@ -687,8 +698,8 @@ final class Product_Service implements Product_Source {
 		$valid  = array();
 		$errors = array();
 		foreach ( $asins as $asin ) {
-			$asin = strtoupper( trim( is_scalar( $asin ) ? (string) $asin : '' ) );
-			if ( 1 === preg_match( '/^[0-9A-Z]{10}$/', $asin ) ) {
+			$asin = Asin::normalize( is_scalar( $asin ) ? (string) $asin : '' );
+			if ( Asin::is_valid( $asin ) ) {
 				$valid[ $asin ] = true;
 			} elseif ( '' !== $asin ) {
 				$errors[ $asin ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, 'InvalidFormat', '', null, $asin );

@@ -10,10 +10,13 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Render;
 
 use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Catalog\Compliance;
 use Creators_Connect\Catalog\Product;
 use Creators_Connect\Catalog\Product_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Reference\Asin;
+use Creators_Connect\Reference\Product_Reference;
 use Creators_Connect\Settings\Settings_Repository;
 
 /**
@@ -21,7 +24,7 @@ use Creators_Connect\Settings\Settings_Repository;
  * from a Product_Source; never calls Amazon, never breaks a page: whatever fails degrades to a
  * plain link (or nothing), and only users who can edit posts see why.
  *
- * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
+ * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
  */
 final class Renderer {
 
@@ -43,7 +46,7 @@ final class Renderer {
 	/**
 	 * Most ASINs one box request takes.
 	 */
-	public const MAX_ASINS = 50;
+	public const MAX_ASINS = Product_Reference::MAX_ASINS;
 
 	/**
 	 * Style handle of the front-end stylesheet.
@@ -198,8 +201,9 @@ final class Renderer {
 	/**
 	 * Renders products. Never throws; returns '' when there is nothing a visitor may see.
 	 *
-	 * @param array<string, mixed> $args asins (list or comma string), country, template, title,
-	 *                                   button_text, items, field, search, index, show (parts),
+	 * @param array<string, mixed> $args asins (list or text, split like a shortcode's: Product_Reference::split()), country, template, title,
+	 *                                   button_text, items, field, search, index, filters (Amazon's
+	 *                                   search filters, see Search_Options), show (parts),
 	 *                                   image_size, affiliate_label, class_name.
 	 */
 	public function render( array $args ): string {
@@ -242,7 +246,11 @@ final class Renderer {
 
 		$products = array();
 		if ( '' !== $args['search'] ) {
-			$params = array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
+			list( $filters, $problems ) = Search_Options::validate( $args['filters'] );
+			if ( array() !== $problems ) {
+				return $this->notices( $problems );
+			}
+			$params = $filters + array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
 			if ( '' !== $args['index'] ) {
 				$params['search_index'] = $args['index'];
 			}
@@ -258,7 +266,7 @@ final class Renderer {
 		} else {
 			$valid = array();
 			foreach ( $args['asins'] as $asin ) {
-				if ( 1 === preg_match( '/^[A-Z0-9]{10}$/', $asin ) ) {
+				if ( Asin::is_valid( $asin ) ) {
 					$valid[] = $asin;
 				} else {
 					$notices[] = ( new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, '', '', null, $asin ) )->message();
@@ -304,19 +312,7 @@ final class Renderer {
 	 * @param array<string, mixed> $attributes Block attributes.
 	 */
 	public function render_block( array $attributes ): string {
-		$html = $this->render(
-			array(
-				'asins'           => $attributes['asins'] ?? array(),
-				'country'         => $attributes['country'] ?? '',
-				'template'        => $attributes['template'] ?? 'box',
-				'button_text'     => $attributes['buttonText'] ?? '',
-				'show'            => $attributes['show'] ?? null,
-				'image_size'      => $attributes['imageSize'] ?? '',
-				'affiliate_label' => $attributes['affiliateLabel'] ?? null,
-				'search'          => $attributes['search'] ?? '',
-				'items'           => $attributes['items'] ?? 0,
-			)
-		);
+		$html = $this->render( Product_Reference::from_block( $attributes )->arguments() );
 		if ( '' === $html ) {
 			return '';
 		}
@@ -386,7 +382,15 @@ final class Renderer {
 				$html .= '' === $product->detail_page_url ? '' : '<p><a href="' . esc_url( $product->detail_page_url ) . '" rel="sponsored nofollow">' . esc_html( $text ) . '</a></p>';
 				continue;
 			}
-			if ( $this->is_stale( $product ) ) {
+			$stale = $this->is_stale( $product );
+			/**
+			 * Fires for each product a page shows (the page-cache headers read its age).
+			 *
+			 * @param Product $product The product.
+			 * @param bool    $full    Whether it shows price, availability and image (false: the no-price fallback).
+			 */
+			do_action( 'acapi_product_rendered', $product, ! $stale );
+			if ( $stale ) {
 				/* translators: %s: ASIN. */
 				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image.', 'creators-connect-for-amazon' ), $product->asin );
 				$html     .= $this->degraded( $item, $view );
@@ -518,6 +522,20 @@ final class Renderer {
 			}
 		}
 
+		$unit_price = '';
+		/**
+		 * Filters whether the unit price ("1,99 € / 100 ml") is shown next to the price where Amazon
+		 * returns one (on by default: EU price rules expect it for goods sold by weight or volume).
+		 *
+		 * @param bool    $show    Whether to show it.
+		 * @param Product $product The product.
+		 */
+		if ( $has_price && null !== $product->unit_price && (bool) apply_filters( 'acapi_show_unit_price', true, $product ) ) {
+			$money      = '' !== $product->unit_price['display'] ? $product->unit_price['display'] : $this->format->money( $product->unit_price['amount'], $product->unit_price['currency'], $country );
+			$unit_price = $this->format->unit_price( $money, $product->unit_price['unit'] );
+		}
+		$points = $has_price && null !== $product->loyalty_points && $product->loyalty_points > 0 ? $this->format->points( $product->loyalty_points, $country ) : '';
+
 		$general    = $this->general();
 		$button     = '' !== $args['button_text'] ? $args['button_text'] : self::string( $general, 'button_text' );
 		$button     = '' !== $button ? $button : $this->format->button_text( $country, $has_price );
@@ -536,6 +554,8 @@ final class Renderer {
 			'list_price'        => $has_price && null !== $product->list_price ? $this->money( $product->list_price ) : '',
 			'list_price_label'  => $has_price && null !== $product->list_price ? (string) $product->list_price_label : '',
 			'savings'           => $savings,
+			'unit_price'        => $unit_price,
+			'points'            => $points,
 			'availability'      => $fresh && null !== $product->availability ? $product->availability['message'] : '',
 			'availability_type' => $fresh && null !== $product->availability ? $product->availability['type'] : '',
 			'rating'            => $rating,
@@ -556,12 +576,14 @@ final class Renderer {
 	}
 
 	/**
-	 * Whether a product is older than Amazon allows for price, availability and images.
+	 * Whether a product is too old for price, availability and images: past its maximum age, or
+	 * within Compliance::CACHE_FLOOR seconds of it (a cached copy of the page must be able to
+	 * live that long).
 	 *
 	 * @param Product $product Product.
 	 */
 	public function is_stale( Product $product ): bool {
-		return ! Compliance::within_max_age( $product->fetched_at, time(), $this->max_age );
+		return ! Compliance::within_display_age( $product->fetched_at, time(), $this->max_age );
 	}
 
 	/**
@@ -641,18 +663,7 @@ final class Renderer {
 	 * @return Args
 	 */
 	private function normalize( array $args ): array {
-		$asins = $args['asins'] ?? array();
-		if ( is_string( $asins ) ) {
-			$asins = explode( ',', $asins );
-		}
-		$list = array();
-		foreach ( is_array( $asins ) ? $asins : array() as $asin ) {
-			$asin = is_scalar( $asin ) ? strtoupper( trim( (string) $asin ) ) : '';
-			if ( '' !== $asin && ! in_array( $asin, $list, true ) ) {
-				$list[] = $asin;
-			}
-		}
-		$list = array_slice( $list, 0, self::MAX_ASINS );
+		$list = array_slice( Product_Reference::split( $args['asins'] ?? array() ), 0, self::MAX_ASINS );
 
 		$template = self::string( $args, 'template' );
 		$template = '' !== $template ? $template : self::string( $this->general(), 'default_template' );
@@ -680,6 +691,7 @@ final class Renderer {
 			'items'           => isset( $args['items'] ) && is_numeric( $args['items'] ) ? max( 0, (int) $args['items'] ) : 0,
 			'field'           => $field,
 			'search'          => self::string( $args, 'search' ),
+			'filters'         => isset( $args['filters'] ) && is_array( $args['filters'] ) ? $args['filters'] : array(),
 			'index'           => (string) preg_replace( '/[^A-Za-z]/', '', self::string( $args, 'index' ) ),
 			'show'            => $show,
 			'image_size'      => in_array( $size, Product::IMAGE_SIZES, true ) ? $size : self::DEFAULTS[ $template ][1],

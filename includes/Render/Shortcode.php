@@ -9,51 +9,29 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Render;
 
+use Creators_Connect\Reference\Product_Reference;
+
 /**
- * Maps shortcode attributes onto Renderer arguments. `[amazon]` is only taken when no other
- * plugin (AAWP, Lasso) owns it; `[amazon_product]` always works.
+ * Hands shortcode attributes, parsed by Product_Reference, to the Renderer. `[amazon]` is only
+ * taken when no other plugin (AAWP, Lasso) owns it; `[amazon_product]` always works.
  */
 final class Shortcode {
 
 	/**
 	 * The tag shared with other affiliate plugins.
 	 */
-	public const TAG = 'amazon';
+	public const TAG = Product_Reference::SHARED_TAG;
 
 	/**
 	 * The tag that is always ours.
 	 */
-	public const OWN_TAG = 'amazon_product';
+	public const OWN_TAG = Product_Reference::OWN_TAG;
 
 	/**
 	 * Filters of visitor-written text (comments) in which our shortcodes stay plain text, even
 	 * when a theme runs do_shortcode on them.
 	 */
 	private const UNTRUSTED_FILTERS = array( 'comment_text', 'comment_text_rss', 'comment_excerpt', 'get_comment_text', 'get_comment_excerpt' );
-
-	/**
-	 * Attributes and their defaults (unknown ones are dropped by shortcode_atts()).
-	 */
-	private const DEFAULTS = array(
-		'asin'            => '',
-		'country'         => '',
-		'template'        => '',
-		'title'           => '',
-		'button_text'     => '',
-		'items'           => '',
-		'field'           => '',
-		'search'          => '',
-		'index'           => '',
-		'image_size'      => '',
-		'affiliate_label' => '',
-		// AAWP's forms.
-		'box'             => '',
-		'link'            => '',
-		'fields'          => '',
-		'value'           => '',
-		'bestseller'      => '',
-		'new'             => '',
-	);
 
 	/**
 	 * Whether `[amazon]` was left to another plugin.
@@ -146,59 +124,17 @@ final class Shortcode {
 	 * Renders the shortcode.
 	 *
 	 * @param array<string, mixed>|string $atts Attributes ('' when none).
+	 * @param string|null                 $content Enclosed content (unused).
+	 * @param string                      $tag     The tag WordPress ran.
 	 */
-	public function render( $atts ): string {
+	public function render( $atts, $content = null, $tag = self::OWN_TAG ): string {
+		unset( $content );
 		if ( self::in_untrusted_text() ) {
 			return '';
 		}
-		return $this->renderer->render_for_content( self::arguments( is_array( $atts ) ? $atts : array() ) );
-	}
-
-	/**
-	 * Renderer arguments for shortcode attributes (ours and AAWP's).
-	 *
-	 * @param array<string, mixed> $atts Attributes.
-	 * @return array<string, mixed>
-	 */
-	public static function arguments( array $atts ): array {
-		$atts = array_map(
-			static function ( $value ): string {
-				return is_scalar( $value ) ? trim( (string) $value ) : '';
-			},
-			shortcode_atts( self::DEFAULTS, array_change_key_case( $atts, CASE_LOWER ), self::TAG )
-		);
-
-		$args = array(
-			'asins'       => $atts['asin'],
-			'country'     => $atts['country'],
-			'template'    => $atts['template'],
-			'title'       => $atts['title'],
-			'button_text' => $atts['button_text'],
-			'items'       => $atts['items'],
-			'field'       => $atts['field'],
-			'search'      => $atts['search'],
-			'index'       => $atts['index'],
-			'image_size'  => $atts['image_size'],
-		);
-		if ( '' !== $atts['affiliate_label'] ) {
-			$args['affiliate_label'] = in_array( strtolower( $atts['affiliate_label'] ), array( '1', 'true', 'yes', 'on' ), true );
-		}
-
-		// AAWP's forms: box (ASIN list), link (with title), fields + value (one value inline),
-		// bestseller and new (keyword searches; Amazon no longer offers those sort orders).
-		if ( '' !== $atts['box'] ) {
-			$args['asins']    = $atts['box'];
-			$args['template'] = '' !== $atts['template'] ? $atts['template'] : 'box';
-		} elseif ( '' !== $atts['link'] ) {
-			$args['asins']    = $atts['link'];
-			$args['template'] = 'text_link';
-		} elseif ( '' !== $atts['fields'] ) {
-			$args['asins'] = $atts['fields'];
-			$args['field'] = '' !== $atts['value'] ? $atts['value'] : 'title';
-		} elseif ( '' !== $atts['bestseller'] || '' !== $atts['new'] ) {
-			$args['search']   = '' !== $atts['bestseller'] ? $atts['bestseller'] : $atts['new'];
-			$args['template'] = '' !== $atts['template'] ? $atts['template'] : 'list';
-		}
-		return $args;
+		// shortcode_atts() runs the `shortcode_atts_amazon` filter sites may use.
+		$atts      = shortcode_atts( Product_Reference::SHORTCODE_ATTRIBUTES, array_change_key_case( is_array( $atts ) ? $atts : array(), CASE_LOWER ), self::TAG );
+		$reference = Product_Reference::from_shortcode( $atts, is_string( $tag ) ? $tag : self::OWN_TAG, true );
+		return null === $reference ? '' : $this->renderer->render_for_content( $reference->arguments() );
 	}
 }

@@ -11,6 +11,7 @@ namespace Creators_Connect\Rest;
 
 use Creators_Connect\Amazon\Shared_Store;
 use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Reference\Product_Reference;
 
 /**
  * `GET /creators-connect-for-amazon/v1/products?asins=A,B&country=de` → `{"country":"de","products":[…],
@@ -51,7 +52,7 @@ final class Products_Controller extends Catalog_Controller_Base {
 	public function get_collection_params(): array {
 		return array(
 			'asins'   => array(
-				'description'       => __( 'ASINs, comma-separated (at most 20).', 'creators-connect-for-amazon' ),
+				'description'       => __( 'ASINs, separated by commas, spaces, semicolons or pipes (at most 20).', 'creators-connect-for-amazon' ),
 				'type'              => 'string',
 				'required'          => true,
 				'validate_callback' => array( $this, 'validate_asins' ),
@@ -67,7 +68,7 @@ final class Products_Controller extends Catalog_Controller_Base {
 	 * @return true|\WP_Error
 	 */
 	public function validate_asins( $value ) {
-		$asins = self::split( $value );
+		$asins = Product_Reference::split( $value );
 		if ( array() === $asins ) {
 			return new \WP_Error( 'rest_invalid_param', __( 'Give at least one ASIN.', 'creators-connect-for-amazon' ), array( 'status' => 400 ) );
 		}
@@ -85,7 +86,7 @@ final class Products_Controller extends Catalog_Controller_Base {
 	 * @return \WP_REST_Response
 	 */
 	public function get_items( $request ) {
-		$asins   = self::split( $request->get_param( 'asins' ) );
+		$asins   = Product_Reference::split( $request->get_param( 'asins' ) );
 		$country = (string) $request->get_param( 'country' );
 		$result  = $this->service->get_products( $country, $asins );
 		$data    = array(
@@ -135,23 +136,5 @@ final class Products_Controller extends Catalog_Controller_Base {
 			);
 		}
 		return $this->add_additional_fields_schema( $this->schema );
-	}
-
-	/**
-	 * The ASINs of a comma-separated list (or array), upper case, without duplicates.
-	 *
-	 * @param mixed $value Value.
-	 * @return list<string>
-	 */
-	private static function split( $value ): array {
-		$list = is_array( $value ) ? $value : preg_split( '/[\s,]+/', is_scalar( $value ) ? (string) $value : '' );
-		$out  = array();
-		foreach ( is_array( $list ) ? $list : array() as $asin ) {
-			$asin = strtoupper( trim( is_scalar( $asin ) ? (string) $asin : '' ) );
-			if ( '' !== $asin ) {
-				$out[ $asin ] = true;
-			}
-		}
-		return array_map( 'strval', array_keys( $out ) );
 	}
 }

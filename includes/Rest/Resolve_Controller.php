@@ -11,25 +11,18 @@ namespace Creators_Connect\Rest;
 
 use Creators_Connect\Amazon\Shared_Store;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Reference\Asin;
+use Creators_Connect\Reference\Pasted_Input;
 
 /**
  * `GET /creators-connect-for-amazon/v1/resolve?url=` → `{"country":"de","asin":"B0…","url":"https://www.amazon.de/dp/B0…"}`.
  * Every product URL form (/dp/, /gp/product/, /gp/aw/d/, /exec/obidos/ASIN/, /o/ASIN/,
  * /gp/offer-listing/, /product-reviews/, with or without slug, query, www or smile.) of all 22
  * marketplaces; a bare ASIN resolves to the default marketplace; Amazon's short links (amzn.to,
- * amzn.eu, amzn.asia, a.co) are followed one redirect (the answer cached for a day).
+ * amzn.eu, amzn.asia, a.co) are followed one redirect (the answer cached for a day). What counts
+ * as an ASIN, a link or a short link is Pasted_Input's (the block editor's) rule.
  */
 final class Resolve_Controller extends Catalog_Controller_Base {
-
-	/**
-	 * Amazon's link shorteners.
-	 */
-	public const SHORT_HOSTS = array( 'amzn.to', 'amzn.eu', 'amzn.asia', 'a.co', 'amzn.com' );
-
-	/**
-	 * Path forms that carry the ASIN.
-	 */
-	private const PATH_PATTERN = '#/(?:dp|gp/product|gp/aw/d|exec/obidos/asin|o/asin|gp/offer-listing|product-reviews)/([A-Z0-9]{10})(?:[/?\#]|$)#i';
 
 	/**
 	 * Default marketplace for bare ASINs.
@@ -87,47 +80,24 @@ final class Resolve_Controller extends Catalog_Controller_Base {
 	 * @return array{country: string, asin: string, url: string}|null
 	 */
 	public function resolve( string $input ): ?array {
-		$value = trim( $input );
-		if ( 1 === preg_match( '/^[A-Za-z0-9]{10}$/', $value ) ) {
-			return self::result( ( $this->default_country )(), strtoupper( $value ) );
+		$items = Pasted_Input::classify( $input );
+		$item  = 1 === count( $items ) ? $items[0] : null;
+		if ( null !== $item && 'asin' === $item['kind'] && isset( $item['asin'] ) ) {
+			return self::result( ( $this->default_country )(), $item['asin'] );
 		}
-		$url   = 1 === preg_match( '#^https?://#i', $value ) ? $value : 'https://' . $value;
+		if ( null !== $item && 'url' === $item['kind'] && isset( $item['asin'], $item['country'] ) ) {
+			return self::result( $item['country'], $item['asin'] );
+		}
+		if ( null === $item || 'short-link' !== $item['kind'] ) {
+			return null;
+		}
+		$url   = 1 === preg_match( '#^https?://#i', $item['text'] ) ? $item['text'] : 'https://' . $item['text'];
 		$parts = wp_parse_url( $url );
-		if ( ! is_array( $parts ) || ! isset( $parts['host'] ) ) {
+		if ( ! is_array( $parts ) || ! isset( $parts['host'], $parts['path'] ) || strlen( (string) $parts['path'] ) <= 1 ) {
 			return null;
 		}
-		$host = strtolower( rtrim( (string) $parts['host'], '.' ) );
-		if ( in_array( (string) preg_replace( '/^www\./', '', $host ), self::SHORT_HOSTS, true ) && isset( $parts['path'] ) && strlen( (string) $parts['path'] ) > 1 ) {
-			$target = $this->follow_short_link( 'https://' . $host . $parts['path'] );
-			return null !== $target && ! in_array( (string) wp_parse_url( $target, PHP_URL_HOST ), self::SHORT_HOSTS, true ) ? $this->resolve( $target ) : null;
-		}
-		$country = self::country_of_host( $host );
-		if ( null === $country || 1 !== preg_match( self::PATH_PATTERN, (string) ( $parts['path'] ?? '' ), $match ) ) {
-			return null;
-		}
-		return self::result( $country, strtoupper( $match[1] ) );
-	}
-
-	/**
-	 * The marketplace of an Amazon store host (`www.amazon.co.uk`, `amazon.de`, `smile.amazon.com`).
-	 *
-	 * @param string $host Host.
-	 */
-	public static function country_of_host( string $host ): ?string {
-		$host = strtolower( $host );
-		$hit  = Marketplace_Registry::by_host( $host );
-		if ( null !== $hit ) {
-			return $hit->country;
-		}
-		// Sub-domains such as smile.amazon.com or m.amazon.de: the longest matching store domain.
-		$best = null;
-		foreach ( Marketplace_Registry::all() as $marketplace ) {
-			$domain = (string) preg_replace( '/^www\./', '', $marketplace->host );
-			if ( str_ends_with( $host, '.' . $domain ) && ( null === $best || strlen( $domain ) > strlen( $best[1] ) ) ) {
-				$best = array( $marketplace->country, $domain );
-			}
-		}
-		return null === $best ? null : $best[0];
+		$target = $this->follow_short_link( 'https://' . strtolower( (string) $parts['host'] ) . $parts['path'] );
+		return null !== $target && ! Pasted_Input::is_short_host( (string) wp_parse_url( $target, PHP_URL_HOST ) ) ? $this->resolve( $target ) : null;
 	}
 
 	/**
@@ -149,7 +119,7 @@ final class Resolve_Controller extends Catalog_Controller_Base {
 					),
 					'asin'    => array(
 						'type'    => 'string',
-						'pattern' => '^[A-Z0-9]{10}$',
+						'pattern' => Asin::PATTERN,
 						'context' => array( 'view' ),
 					),
 					'url'     => array(

@@ -13,6 +13,8 @@ use Creators_Connect\Amazon\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
 use Creators_Connect\Amazon\Circuit_Breaker;
 use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Http_Transport;
+use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Tests\Emulator;
 
 require_once __DIR__ . '/Amazon_Test_Case.php';
@@ -88,6 +90,39 @@ final class Creators_Client_Integration_Test extends Amazon_Test_Case {
 	}
 
 	/**
+	 * A marketplace saved with the right Credential ID but a wrong secret never rides on the token
+	 * cached for the right secret: Amazon is asked, and refuses.
+	 */
+	public function test_wrong_secret_never_reuses_a_cached_token(): void {
+		$right = Emulator::creators_credentials( 'lwa', 'us' );
+		$wrong = new Creators_Credentials( $right->credential_id, $right->secret() . 'x', $right->type, $right->version, $right->partner_tag, 'us' );
+		$asin  = Emulator::catalog_asins( 'us' )[0];
+		$this->assertTrue( $this->creators()->get_items( $right, array( $asin ) )->has_products() );
+		try {
+			$this->creators()->get_items( $wrong, array( $asin ) );
+			$this->fail( 'a wrong secret got products with the token cached for the right one' );
+		} catch ( Amazon_Exception $e ) {
+			$this->assertSame( Amazon_Error::INVALID_CREDENTIALS, $e->error()->kind );
+		}
+		$this->assertSame( 2, $this->emulator->count( 'token' ) );
+		$this->assertSame( 1, $this->emulator->count( 'getItems' ) );
+	}
+
+	/**
+	 * Forgetting the token of a failed (wrong-secret) set keeps the working set's token.
+	 */
+	public function test_forgetting_a_wrong_secret_keeps_the_working_token(): void {
+		$right  = Emulator::creators_credentials( 'lwa', 'us' );
+		$wrong  = new Creators_Credentials( $right->credential_id, 'not-the-secret', $right->type, $right->version, $right->partner_tag, 'us' );
+		$asin   = Emulator::catalog_asins( 'us' )[0];
+		$tokens = new Token_Provider( new Http_Transport() );
+		$this->creators()->get_items( $right, array( $asin ) );
+		$tokens->forget( $wrong );
+		$this->assertTrue( $this->creators()->get_items( $right, array( $asin ) )->has_products() );
+		$this->assertSame( 1, $this->emulator->count( 'token' ), 'the working token was dropped' );
+	}
+
+	/**
 	 * Tokens expire `expires_in − 60` s early (half the lifetime when that is short).
 	 */
 	public function test_expired_token_is_refetched(): void {
@@ -124,7 +159,7 @@ final class Creators_Client_Integration_Test extends Amazon_Test_Case {
 	 * 25 ASINs → 3 GetItems calls (10 + 10 + 5), one token; every ASIN is a product or an item error.
 	 */
 	public function test_25_asins_make_3_calls(): void {
-		$asins = array_merge( Emulator::catalog_asins( 'us' ), array( 'B0NOTREAL1' ) );
+		$asins = array_merge( array_slice( Emulator::catalog_asins( 'us' ), 0, 24 ), array( 'B0NOTREAL1' ) );
 		$this->assertCount( 25, $asins );
 		$result = $this->creators()->get_items( Emulator::creators_credentials( 'lwa', 'us' ), $asins );
 
@@ -312,7 +347,7 @@ final class Creators_Client_Integration_Test extends Amazon_Test_Case {
 	public function test_rate_limit_spacing_avoids_throttling(): void {
 		$this->rate = 1.0;
 		$this->emulator->config( array( 'rate_limit_tps' => 1 ) );
-		$asins = array_merge( Emulator::catalog_asins( 'us' ), array( 'B0NOTREAL1' ) );
+		$asins = array_merge( array_slice( Emulator::catalog_asins( 'us' ), 0, 24 ), array( 'B0NOTREAL1' ) );
 		$start = microtime( true );
 		$this->creators()->get_items( Emulator::creators_credentials( 'lwa', 'us' ), $asins );
 		$this->assertGreaterThanOrEqual( 1.9, microtime( true ) - $start );

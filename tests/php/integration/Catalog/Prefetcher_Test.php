@@ -110,6 +110,55 @@ final class Prefetcher_Test extends Catalog_Test_Case {
 	}
 
 	/**
+	 * The prefetcher reads a shortcode as the renderer does (Product_Reference): every separator,
+	 * the `asins` attribute, AAWP's `box` in place of `asin`, only registered tags, and no
+	 * ten-letter word or unchecked ISBN as an ASIN.
+	 */
+	public function test_reads_shortcodes_as_the_renderer_does(): void {
+		$us      = array_slice( Emulator::catalog_asins( 'us' ), 0, 6 );
+		$content = '[amazon_product asin="' . $us[0] . ' ' . $us[1] . '" asins="' . $us[2] . '|' . $us[0] . '" country="US"]'
+			. '[amazon_product asin="' . $us[3] . '" box="' . $us[4] . '" country="us"]'
+			. '[amazon_products asin="' . $us[5] . '" country="us"]'
+			. '[amazon_product asin="HEADPHONES,0306406153" country="us"]';
+		$found   = ( new Prefetcher( $this->service() ) )->collect( $content );
+		$this->assertSame( array( 'us' => array( $us[0], $us[1], $us[2], $us[4] ) ), $found );
+	}
+
+	/**
+	 * When another plugin (AAWP) owns `[amazon]`, its ASINs are not ours: nothing is fetched for
+	 * them, while `[amazon_product]` still is.
+	 */
+	public function test_amazon_tag_of_another_plugin_is_not_fetched(): void {
+		$de      = array_slice( Emulator::catalog_asins( 'de' ), 0, 2 );
+		$content = '[amazon box="' . $de[0] . '" country="de"][amazon_product asin="' . $de[1] . '" country="de"]';
+		$this->assertSame( array( 'de' => $de ), ( new Prefetcher( $this->service() ) )->collect( $content ), 'ours: both' );
+
+		$saved = $GLOBALS['shortcode_tags'];
+		remove_shortcode( 'amazon' );
+		add_shortcode(
+			'amazon',
+			static function (): string {
+				return 'AAWP';
+			}
+		);
+		try {
+			$post_id = wp_insert_post(
+				array(
+					'post_status'  => 'publish',
+					'post_title'   => 'AAWP page',
+					'post_content' => $content,
+				)
+			);
+			$this->assertIsInt( $post_id );
+			$this->hook( $this->service() );
+			$this->go_to_post( $post_id );
+			$this->assertSame( array( array( $de[1] ) ), array_column( $this->emulator->requests( 'getItems' ), 'asins' ), 'only [amazon_product] is fetched' );
+		} finally {
+			$GLOBALS['shortcode_tags'] = $saved;
+		}
+	}
+
+	/**
 	 * A main query loop (archive) prefetches every post of the page together.
 	 */
 	public function test_loop_of_posts_is_prefetched_together(): void {

@@ -159,6 +159,37 @@ final class Shortcode_Test extends Integration_Test_Case {
 	}
 
 	/**
+	 * The live bug of issue 12: a list separated by spaces (or `;`, `|`, new lines; the
+	 * prefetcher always took those) rendered "invalid ASIN". `asins` is read like `asin`.
+	 */
+	public function test_every_separator_and_the_asins_attribute(): void {
+		foreach ( array( 'B0B8RZ4XJQ B0C7KX2Q5N', "B0B8RZ4XJQ\nB0C7KX2Q5N", 'B0B8RZ4XJQ; B0C7KX2Q5N', 'B0B8RZ4XJQ|B0C7KX2Q5N', ' b0b8rz4xjq ,B0C7KX2Q5N ' ) as $list ) {
+			$html = do_shortcode( '[amazon asin="' . $list . '"]' );
+			$this->assertSame( array( 'B0B8RZ4XJQ', 'B0C7KX2Q5N' ), $this->last_call()[2], $list );
+			$this->assertSame( 2, substr_count( $html, 'class="acapi acapi-box"' ), $list );
+		}
+		$this->act_as( 'contributor' );
+		$html = do_shortcode( '[amazon_product asin="B0B8RZ4XJQ B0C7KX2Q5N"]' );
+		$this->assertStringNotContainsString( 'acapi-notice', $html, 'no "invalid ASIN" for a space-separated list' );
+
+		$html = do_shortcode( '[amazon_product asins="B0B8RZ4XJQ, B0C7KX2Q5N"]' );
+		$this->assertSame( array( 'B0B8RZ4XJQ', 'B0C7KX2Q5N' ), $this->last_call()[2] );
+		$this->assertSame( 2, substr_count( $html, 'class="acapi acapi-box"' ) );
+	}
+
+	/**
+	 * A ten-letter word is not an ASIN (the one ASIN rule): it is never asked for, and editors
+	 * are told.
+	 */
+	public function test_word_is_not_an_asin(): void {
+		$calls = count( $this->source->calls );
+		$this->assertSame( '', do_shortcode( '[amazon asin="HEADPHONES"]' ) );
+		$this->assertCount( $calls, $this->source->calls, 'nothing asked of the source' );
+		$this->act_as( 'contributor' );
+		$this->assertStringContainsString( 'HEADPHONES', do_shortcode( '[amazon asin="HEADPHONES"]' ) );
+	}
+
+	/**
 	 * Unknown attributes are ignored; invalid input warns editors only, never PHP.
 	 */
 	public function test_unknown_and_invalid_attributes(): void {

@@ -5,7 +5,7 @@ import {
 	countryOfHost,
 	isAsin,
 	parseProductReference,
-} from '../../../src/shared/amazon-url';
+} from '../../../src/shared/product-reference';
 
 describe( 'parseProductReference', () => {
 	it.each( [
