@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 export ACAPI_EMULATOR_PORT="${ACAPI_EMULATOR_PORT:-9412}"
 cd "$ACAPI_ROOT"
 
-port=8891
+port="${ACAPI_ZIP_PORT:-8891}"   # another port lets two runs go side by side
 site="$ACAPI_WP_DIR/sites/zip"
 ACAPI_SKIP_BUILD="${ACAPI_SKIP_BUILD:-1}" bash tools/plugin-zip.sh || exit 1
 bash tools/wp-site.sh zip "$port" --reset --no-plugin || exit 1
