@@ -204,6 +204,10 @@ final class Readme_Test extends TestCase {
 			preg_match_all( "#'https://([a-z0-9.-]+)#", (string) file_get_contents( (string) $file ), $m );
 			$found = array_merge( $found, $m[1] );
 		}
+		// The image hosts the plugin accepts (Marketplace\Image_Hosts): visitors' browsers load them.
+		preg_match_all( "#'([a-z0-9.-]+amazon\\.com)'#", (string) file_get_contents( self::ROOT . '/includes/Marketplace/Image_Hosts.php' ), $m );
+		$this->assertContains( 'm.media-amazon.com', $m[1] );
+		$found = array_merge( $found, $m[1] );
 		$this->assertNotEmpty( $found );
 		foreach ( array_unique( $found ) as $host ) {
 			$this->assertStringContainsString( $host, $services, "the code calls $host, which readme.txt does not name" );
