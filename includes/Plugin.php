@@ -98,6 +98,7 @@ final class Plugin {
 		( new Settings_Page( ACAPI_DIR, ACAPI_FILE ) )->register_hooks();
 		// The one settings repository; it is also the router's Credentials_Source.
 		$settings = new Settings_Repository( new Secret_Box() );
+		add_action( 'init', array( Settings\General_Settings::class, 'register' ) );
 
 		// Amazon: one transport, one token cache, one rate limiter and circuit breaker (their state
 		// is shared across PHP processes through the store).
