@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# PHPUnit: the unit suite, then the integration suite on SQLite and on MariaDB.
+# PHPUnit: the unit suite, the integration suite on SQLite and on MariaDB, and the site suite
+# (whole sites driven through the real WP-CLI, vendor/bin/wp, and multisite networks).
 # JUnit reports go to $ACAPI_RESULTS (default artifacts/test-results).
-#   tools/test-php.sh [unit|sqlite|mariadb|redis ...] [-- phpunit args, e.g. --filter Token]
-#   (default: the first three)
+#   tools/test-php.sh [unit|sqlite|mariadb|site|redis ...] [-- phpunit args, e.g. --filter Token]
+#   (default: the first four)
 # `redis` (npm run test:field runs it) is the integration suite once more, on SQLite with a
 # persistent object cache: Redis (ACAPI_REDIS_PORT, started here if none answers) through the test
 # drop-in tests/field/object-cache.php, in a site of its own.
@@ -22,7 +23,7 @@ while [ "$#" -gt 0 ]; do
 	if [ "$1" = "--" ]; then shift; extra=("$@"); break; fi
 	suites+=("$1"); shift
 done
-[ "${#suites[@]}" -eq 0 ] && suites=(unit sqlite mariadb)
+[ "${#suites[@]}" -eq 0 ] && suites=(unit sqlite mariadb site)
 phpunit=(php -d memory_limit=1G vendor/bin/phpunit "${extra[@]}")
 status=0
 
@@ -61,6 +62,10 @@ for suite in "${suites[@]}"; do
 		ACAPI_TEST_SITE="$ACAPI_WP_DIR/sites/$site_name-redis" ACAPI_DB_ENGINE=sqlite \
 			ACAPI_REDIS_PORT="$redis_port" ACAPI_REDIS_DB=1 ACAPI_REDIS_PREFIX="phpunit-$$" \
 			"${phpunit[@]}" -c tests/php/phpunit-integration.xml --log-junit "$results/phpunit-integration-redis.xml" || status=1
+		;;
+	site)
+		say "PHPUnit: sites through WP-CLI (vendor/bin/wp) and multisite"
+		"${phpunit[@]}" -c tests/php/phpunit-site.xml --log-junit "$results/phpunit-site.xml" || status=1
 		;;
 	*) die "unknown suite: $suite" ;;
 	esac

@@ -53,11 +53,12 @@ final class Product_Store {
 	private ?bool $use_cache;
 
 	/**
-	 * Whether the schema was checked in this request.
+	 * The sites (blog ids) whose schema was checked in this request: on multisite a request can
+	 * switch to another site, whose table is another one.
 	 *
-	 * @var bool
+	 * @var array<int, true>
 	 */
-	private static bool $checked = false;
+	private static array $checked = array();
 
 	/**
 	 * Builds the store.
@@ -106,17 +107,17 @@ KEY last_requested_at (last_requested_at)
 ) {$collate};"
 		);
 		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true ); // Autoloaded: read on every request that shows products.
-		self::$checked = true;
+		self::$checked[ get_current_blog_id() ] = true;
 	}
 
 	/**
 	 * Creates or upgrades the table when the schema version option is behind (once per request).
 	 */
 	public static function maybe_install(): void {
-		if ( self::$checked ) {
+		if ( isset( self::$checked[ get_current_blog_id() ] ) ) {
 			return;
 		}
-		self::$checked = true;
+		self::$checked[ get_current_blog_id() ] = true;
 		if ( (int) get_option( self::VERSION_OPTION, 0 ) < self::SCHEMA_VERSION ) {
 			self::install();
 		}
