@@ -12,13 +12,15 @@ namespace Creators_Connect;
 use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Schedule;
+use Creators_Connect\Catalog\Row_Cache;
 use Creators_Connect\Settings\General_Settings;
+use Creators_Connect\Support\Shared_Store;
 
 /**
  * Data removal on uninstall. Each owner names its own data (the general settings their option
  * and the "delete data" switch, the product store and the post index their tables, the refresh
- * schedule its cron hook); this class only asks them, so nothing below the composition root
- * depends on it.
+ * schedule its cron hook, the shared store and the row cache their object-cache groups); this
+ * class only asks them, so nothing below the composition root depends on it.
  */
 final class Uninstaller {
 
@@ -28,11 +30,18 @@ final class Uninstaller {
 	public const OPTION_PREFIX = 'acapi_';
 
 	/**
-	 * Deletes options, transients, cached data, the product table and the post → products index
-	 * when "delete data on uninstall" is on; keeps everything otherwise, so a reinstall finds its
-	 * settings again.
+	 * On every site of a network (each site decides for its own data), else on the site.
 	 */
 	public function run(): void {
+		Network::each_site( true, array( $this, 'run_on_site' ) );
+	}
+
+	/**
+	 * Deletes options, transients, cached data, events, the product table and the post index when
+	 * "delete data on uninstall" is on; keeps everything otherwise, so a reinstall finds its
+	 * settings again.
+	 */
+	public function run_on_site(): void {
 		if ( ! General_Settings::deletes_data_on_uninstall() ) {
 			return;
 		}
@@ -50,6 +59,10 @@ final class Uninstaller {
 		Product_Store::drop();
 		Post_Product_Index::drop();
 		Refresh_Schedule::unschedule(); // Every event of the hook, whatever its arguments.
-		wp_cache_flush_group( Product_Store::CACHE_GROUP );
+		// Only a persistent object cache that can drop one group; without one nothing outlives the request.
+		if ( function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
+			wp_cache_flush_group( Shared_Store::GROUP ); // Tokens, rate limits, locks, breakers.
+			wp_cache_flush_group( Row_Cache::GROUP ); // Product rows.
+		}
 	}
 }

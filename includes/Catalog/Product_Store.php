@@ -18,7 +18,7 @@ use Creators_Connect\Model\Product;
  * last asked for it. Created with dbDelta on activation and whenever the schema version option is
  * behind. Plain SQL that the SQLite Database Integration translates (INSERT … ON DUPLICATE KEY
  * UPDATE with VALUES()), so it works alike on MySQL/MariaDB and SQLite. With a persistent object
- * cache, rows are cached in the `acapi` group (Row_Cache).
+ * cache, rows are cached in the `acapi_products` group (Row_Cache).
  *
  * Errors never replace a product: a failed fetch keeps the stored product and records the error.
  *
@@ -39,7 +39,8 @@ final class Product_Store {
 	public const VERSION_OPTION = 'acapi_products_schema';
 
 	/**
-	 * Object cache group.
+	 * Object cache group: its own, so that clearing products never flushes the rate limiter's
+	 * slots, locks, tokens and circuit breakers (Shared_Store's `acapi` group).
 	 */
 	public const CACHE_GROUP = Row_Cache::GROUP;
 
@@ -56,11 +57,12 @@ final class Product_Store {
 	private Row_Cache $cache;
 
 	/**
-	 * Whether the schema was checked in this request.
+	 * The sites (blog ids) whose schema was checked in this request: on multisite a request can
+	 * switch to another site, whose table is another one.
 	 *
-	 * @var bool
+	 * @var array<int, true>
 	 */
-	private static bool $checked = false;
+	private static array $checked = array();
 
 	/**
 	 * The table, without the site's table prefix.
@@ -114,7 +116,7 @@ KEY last_requested_at (last_requested_at)
 ) {$collate};"
 		);
 		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true ); // Autoloaded: read on every request that shows products.
-		self::$checked = true;
+		self::$checked[ get_current_blog_id() ] = true;
 	}
 
 	/**
@@ -123,17 +125,17 @@ KEY last_requested_at (last_requested_at)
 	public static function drop(): void {
 		global $wpdb;
 		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- a constant table name, removed once.
-		self::$checked = false;
+		unset( self::$checked[ get_current_blog_id() ] );
 	}
 
 	/**
 	 * Creates or upgrades the table when the schema version option is behind (once per request).
 	 */
 	public static function maybe_install(): void {
-		if ( self::$checked ) {
+		if ( isset( self::$checked[ get_current_blog_id() ] ) ) {
 			return;
 		}
-		self::$checked = true;
+		self::$checked[ get_current_blog_id() ] = true;
 		if ( (int) get_option( self::VERSION_OPTION, 0 ) < self::SCHEMA_VERSION ) {
 			self::install();
 		}

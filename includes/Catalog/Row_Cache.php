@@ -18,9 +18,10 @@ namespace Creators_Connect\Catalog;
 final class Row_Cache {
 
 	/**
-	 * The object cache group (also flushed on uninstall).
+	 * The object cache group: its own, so that clearing products never flushes the rate limiter's
+	 * slots, locks, tokens and circuit breakers (Shared_Store's `acapi` group). Flushed on uninstall.
 	 */
-	public const GROUP = 'acapi';
+	public const GROUP = 'acapi_products';
 
 	/**
 	 * Builds the cache.
