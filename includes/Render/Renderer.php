@@ -299,6 +299,10 @@ final class Renderer {
 			}
 			if ( array() !== $valid ) {
 				$result = $this->source->get_products( $country, $valid );
+				if ( null !== $result->notice ) {
+					// A spending limit or the fetch cap left some products as links for now.
+					$notices[] = $result->notice->message();
+				}
 				foreach ( $valid as $asin ) {
 					$product = $result->product( $asin );
 					if ( null !== $product ) {
@@ -412,6 +416,12 @@ final class Renderer {
 			 * @param bool    $full    Whether it shows price, availability and image (false: the no-price fallback).
 			 */
 			do_action( 'acapi_product_rendered', $product, ! $stale );
+			if ( $stale && 0 === $product->fetched_at ) {
+				// Never fetched yet (queued for the refresh job): a link meanwhile; the result's
+				// notice (the fetch cap, a spending limit) says why.
+				$html .= $this->degraded( $item, $view );
+				continue;
+			}
 			if ( $stale ) {
 				/* translators: %s: ASIN. */
 				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image.', 'creators-connect-for-amazon' ), $product->asin );

@@ -106,6 +106,36 @@ final class Shared_Store {
 	}
 
 	/**
+	 * Adds one to a counter and answers its new value; a missing counter starts at 0 and lives
+	 * $ttl seconds. With a persistent object cache, one atomic `wp_cache_incr` (after a
+	 * `wp_cache_add` that only the first call of a window wins), so processes on other nodes
+	 * count together. With transients, one atomic UPDATE of the transient's option row when it
+	 * exists (so concurrent PHP processes lose no count either); the first call of a window sets it.
+	 *
+	 * @param string $key Key.
+	 * @param int    $ttl Lifetime of a new counter, in seconds.
+	 */
+	public function increment( string $key, int $ttl ): int {
+		switch ( $this->backend() ) {
+			case 'cache':
+				wp_cache_add( $key, 0, self::GROUP, max( 1, $ttl ) );
+				$value = wp_cache_incr( $key, 1, self::GROUP );
+				if ( false === $value ) {
+					// Evicted between the add and the increment: start again.
+					wp_cache_set( $key, 1, self::GROUP, max( 1, $ttl ) );
+					return 1;
+				}
+				return (int) $value;
+			case 'transient':
+				return $this->increment_transient( self::PREFIX . $key, $ttl );
+		}
+		$value                = $this->get( $key );
+		$value                = ( is_numeric( $value ) ? (int) $value : 0 ) + 1;
+		$this->memory[ $key ] = array( $value, $this->memory[ $key ][1] ?? ( ( $this->clock )() + max( 1, $ttl ) ) );
+		return $value;
+	}
+
+	/**
 	 * Deletes a value.
 	 *
 	 * @param string $key Key.
@@ -176,6 +206,28 @@ final class Shared_Store {
 			return 'transient';
 		}
 		return 'memory';
+	}
+
+	/**
+	 * A transient counter: an atomic `option_value = option_value + 1` on its row while the
+	 * transient lives; set_transient() when it is missing or expired.
+	 *
+	 * @param string $name Transient name.
+	 * @param int    $ttl  Lifetime of a new counter.
+	 */
+	private function increment_transient( string $name, int $ttl ): int {
+		global $wpdb;
+		if ( false !== get_transient( $name ) ) {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- An atomic increment; the options API has none.
+			$updated = $wpdb->query( $wpdb->prepare( "UPDATE `$wpdb->options` SET option_value = option_value + 1 WHERE option_name = %s", '_transient_' . $name ) );
+			wp_cache_delete( '_transient_' . $name, 'options' );
+			if ( $updated ) {
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Read the row itself, not a cached copy.
+				return (int) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM `$wpdb->options` WHERE option_name = %s", '_transient_' . $name ) );
+			}
+		}
+		set_transient( $name, 1, max( 1, $ttl ) );
+		return 1;
 	}
 
 	/**
