@@ -7,10 +7,10 @@
  * beyond the limit itself.
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
-import { request, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
 import { configureMarketplace, REST_NAMESPACE } from '../utils/marketplaces';
+import { loginAs } from '../utils/login';
 
-const baseURL = process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889';
 const emulator =
 	process.env.ACAPI_EMULATOR_URL ??
 	`http://127.0.0.1:${ process.env.ACAPI_EMULATOR_PORT ?? '9412' }`;
@@ -30,26 +30,6 @@ function newAsins( count: number ): string[] {
 		{ length: count },
 		() => `B0E${ String( ++serial ).padStart( 7, '0' ) }`
 	);
-}
-
-/**
- * A request context logged in as a user (cookies), with the user's REST nonce.
- *
- * @param username Login.
- */
-async function loginAs(
-	username: string
-): Promise< { context: APIRequestContext; nonce: string } > {
-	const context = await request.newContext( { baseURL } );
-	const login = await context.post( '/wp-login.php', {
-		form: { log: username, pwd: password },
-	} );
-	expect( login.status() ).toBeLessThan( 400 );
-	const nonce = await (
-		await context.get( '/wp-admin/admin-ajax.php?action=rest-nonce' )
-	).text();
-	expect( nonce ).toMatch( /^[0-9a-f]{10}$/ );
-	return { context, nonce };
 }
 
 /**
@@ -100,7 +80,7 @@ test.describe( 'editor spending limits', () => {
 		request: api,
 	} ) => {
 		test.setTimeout( 180_000 );
-		const { context, nonce } = await loginAs( username );
+		const { context, nonce } = await loginAs( username, password );
 		const preview = async ( asins: string[] ) => {
 			const query = new URLSearchParams( {
 				rest_route:
@@ -156,7 +136,7 @@ test.describe( 'editor spending limits', () => {
 		request: api,
 	} ) => {
 		test.setTimeout( 180_000 );
-		const { context, nonce } = await loginAs( username );
+		const { context, nonce } = await loginAs( username, password );
 		// A fresh minute for the same contributor.
 		await new Promise( ( resolve ) =>
 			setTimeout( resolve, ( 61 - new Date().getUTCSeconds() ) * 1000 )

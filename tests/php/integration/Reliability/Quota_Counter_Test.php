@@ -12,6 +12,7 @@ namespace Creators_Connect\Tests\Integration\Reliability;
 
 use Creators_Connect\Amazon\Call_Guard;
 use Creators_Connect\Support\Shared_Store;
+use Creators_Connect\Tests\Child_Process;
 use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
@@ -45,31 +46,13 @@ final class Quota_Counter_Test extends Integration_Test_Case {
 	 */
 	public function test_concurrent_processes_lose_no_count(): void {
 		$credential = 'qtest' . wp_generate_password( 8, false );
-		$processes  = array();
+		$children   = array();
 		for ( $i = 0; $i < 4; $i++ ) {
-			$command = array( PHP_BINARY, __DIR__ . '/quota-child.php', (string) getenv( 'ACAPI_TEST_SITE' ), $credential, '987654', '40' );
-			// phpcs:ignore Generic.PHP.ForbiddenFunctions.Found -- Real processes are the point of this test.
-			$process = proc_open(
-				$command,
-				array(
-					1 => array( 'pipe', 'w' ),
-					2 => array(
-						'pipe',
-						'w',
-					),
-				),
-				$pipes
-			);
-			$this->assertIsResource( $process );
-			$processes[] = array( $process, $pipes );
+			$children[] = new Child_Process( __DIR__ . '/quota-child.php', array( $credential, '987654', '40' ) );
 		}
-		foreach ( $processes as list( $process, $pipes ) ) {
-			$out = stream_get_contents( $pipes[1] );
-			$err = stream_get_contents( $pipes[2] );
-			fclose( $pipes[1] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- A pipe.
-			fclose( $pipes[2] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- A pipe.
-			proc_close( $process );
-			$this->assertSame( 'ok', $out, (string) $err );
+		foreach ( $children as $child ) {
+			$done = $child->finish();
+			$this->assertSame( 'ok', $done['out'], $done['err'] );
 		}
 		$guard = new Call_Guard( new Shared_Store(), static fn(): array => array() );
 		$this->assertSame( 160, $guard->calls_today( $credential ) );
