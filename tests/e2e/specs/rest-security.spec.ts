@@ -14,7 +14,7 @@ import {
 import { request, type APIRequestContext } from '@playwright/test';
 import credentials from '../../fixtures/credentials.json';
 import { configureMarketplace, REST_NAMESPACE } from '../utils/marketplaces';
-import { baseURL, loginAs } from '../utils/login';
+import { baseURL, createUser, loginAs } from '../utils/login';
 
 const NS = REST_NAMESPACE;
 const site = path.join(
@@ -153,16 +153,7 @@ test.describe( 'REST security', () => {
 			},
 		} );
 		for ( const [ role, username ] of Object.entries( users ) ) {
-			await requestUtils.rest( {
-				method: 'POST',
-				path: '/wp/v2/users',
-				data: {
-					username,
-					email: `${ username }@example.com`,
-					password,
-					roles: [ role ],
-				},
-			} );
+			await createUser( requestUtils, username, password, role );
 		}
 	} );
 

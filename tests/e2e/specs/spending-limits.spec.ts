@@ -9,7 +9,7 @@
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import { type APIRequestContext } from '@playwright/test';
 import { configureMarketplace, REST_NAMESPACE } from '../utils/marketplaces';
-import { loginAs } from '../utils/login';
+import { createUser, loginAs } from '../utils/login';
 
 const emulator =
 	process.env.ACAPI_EMULATOR_URL ??
@@ -64,16 +64,7 @@ test.describe( 'editor spending limits', () => {
 		await configureMarketplace( requestUtils, 'us', 'lwa', 'NA' );
 		// The contributor limit is the subject: the routes' own 60 a minute never reached.
 		username = `acapi-spend-${ Date.now() }`;
-		await requestUtils.rest( {
-			method: 'POST',
-			path: '/wp/v2/users',
-			data: {
-				username,
-				email: `${ username }@example.com`,
-				password,
-				roles: [ 'contributor' ],
-			},
-		} );
+		await createUser( requestUtils, username, password, 'contributor' );
 	} );
 
 	test( 'a contributor previewing 50 new ASINs through the block renderer fetches 20, sees why, and stops at the minute limit', async ( {

@@ -2,7 +2,10 @@
  * A user's own request context for the end-to-end specs: logged in with cookies, with the
  * user's REST nonce.
  */
-import { expect } from '@wordpress/e2e-test-utils-playwright';
+import {
+	expect,
+	type RequestUtils,
+} from '@wordpress/e2e-test-utils-playwright';
 import { request, type APIRequestContext } from '@playwright/test';
 
 export const baseURL = process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889';
@@ -27,4 +30,30 @@ export async function loginAs(
 	).text();
 	expect( nonce ).toMatch( /^[0-9a-f]{10}$/ );
 	return { context, nonce };
+}
+
+/**
+ * Creates a user with one role (through the admin's REST access).
+ *
+ * @param requestUtils The admin's request utils.
+ * @param username     Login (the e-mail is made from it).
+ * @param password     Password.
+ * @param role         Role.
+ */
+export async function createUser(
+	requestUtils: RequestUtils,
+	username: string,
+	password: string,
+	role: string
+): Promise< void > {
+	await requestUtils.rest( {
+		method: 'POST',
+		path: '/wp/v2/users',
+		data: {
+			username,
+			email: `${ username }@example.com`,
+			password,
+			roles: [ role ],
+		},
+	} );
 }
