@@ -13,6 +13,24 @@
 $acapi_root = rtrim( (string) $_SERVER['DOCUMENT_ROOT'], '/' );
 $acapi_path = urldecode( (string) ( parse_url( (string) $_SERVER['REQUEST_URI'], PHP_URL_PATH ) ?? '/' ) );
 
+/*
+ * What a production server refuses, refused here too: the SQLite database (it holds cached bearer
+ * tokens), the debug log, wp-config.php and every dotfile (.ht.sqlite, .git, .env…). Apache reads
+ * .htaccess for this and nginx has its own rules; PHP's built-in server has neither.
+ */
+$acapi_base = strtolower( basename( $acapi_path ) );
+if (
+	1 === preg_match( '#(^|/)\.[^/]#', $acapi_path )
+	|| 1 === preg_match( '#^/+wp-content/+database(/|$)#i', $acapi_path )
+	|| 1 === preg_match( '/\.(sqlite3?|db)$/', $acapi_base )
+	|| in_array( $acapi_base, array( 'debug.log', 'wp-config.php' ), true )
+) {
+	http_response_code( 403 );
+	header( 'Content-Type: text/plain; charset=utf-8' );
+	echo "Forbidden\n";
+	return true;
+}
+
 if ( false === strpos( $acapi_path, '..' ) ) {
 	$acapi_file = $acapi_root . $acapi_path;
 	if ( is_file( $acapi_file ) ) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PHPUnit: the unit suite, then the integration suite on SQLite and on MariaDB.
 # JUnit reports go to $ACAPI_RESULTS (default artifacts/test-results).
-#   tools/test-php.sh [unit|sqlite|mariadb ...]   (default: all three)
+#   tools/test-php.sh [unit|sqlite|mariadb ...] [-- phpunit args, e.g. --filter Token]   (default: all three)
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ACAPI_ROOT"
@@ -13,8 +13,13 @@ run="$ACAPI_WP_DIR/run/$site_name"
 mkdir -p "$results" "$run"
 export ACAPI_EMULATOR_PORT="${ACAPI_EMULATOR_PORT:-9412}"
 export ACAPI_EMULATOR_URL="http://127.0.0.1:$ACAPI_EMULATOR_PORT"
-suites=("$@"); [ "${#suites[@]}" -eq 0 ] && suites=(unit sqlite mariadb)
-phpunit=(php -d memory_limit=1G vendor/bin/phpunit)
+suites=(); extra=()
+while [ "$#" -gt 0 ]; do
+	if [ "$1" = "--" ]; then shift; extra=("$@"); break; fi
+	suites+=("$1"); shift
+done
+[ "${#suites[@]}" -eq 0 ] && suites=(unit sqlite mariadb)
+phpunit=(php -d memory_limit=1G vendor/bin/phpunit "${extra[@]}")
 status=0
 
 stop_all() { stop_group "$run/emulator.pid"; bash tools/mariadb.sh stop; }

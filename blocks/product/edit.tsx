@@ -76,7 +76,9 @@ export default function Edit( {
 
 	const inspector = (
 		<InspectorControls>
-			<PanelBody title={ __( 'Products', 'creators-connect-for-amazon' ) }>
+			<PanelBody
+				title={ __( 'Products', 'creators-connect-for-amazon' ) }
+			>
 				<ol className="acapi-product-list">
 					{ asins.map( ( asin, index ) => (
 						<li key={ asin }>
@@ -86,7 +88,10 @@ export default function Edit( {
 								icon="arrow-up-alt2"
 								label={ sprintf(
 									/* translators: %s: ASIN. */
-									__( 'Move %s up', 'creators-connect-for-amazon' ),
+									__(
+										'Move %s up',
+										'creators-connect-for-amazon'
+									),
 									asin
 								) }
 								disabled={ index === 0 }
@@ -101,7 +106,10 @@ export default function Edit( {
 								icon="arrow-down-alt2"
 								label={ sprintf(
 									/* translators: %s: ASIN. */
-									__( 'Move %s down', 'creators-connect-for-amazon' ),
+									__(
+										'Move %s down',
+										'creators-connect-for-amazon'
+									),
 									asin
 								) }
 								disabled={ index === asins.length - 1 }
@@ -116,7 +124,10 @@ export default function Edit( {
 								icon="no-alt"
 								label={ sprintf(
 									/* translators: %s: ASIN. */
-									__( 'Remove %s', 'creators-connect-for-amazon' ),
+									__(
+										'Remove %s',
+										'creators-connect-for-amazon'
+									),
 									asin
 								) }
 								onClick={ () =>
@@ -148,7 +159,10 @@ export default function Edit( {
 				/>
 				<fieldset className="acapi-parts">
 					<legend>
-						{ __( 'Fields to show', 'creators-connect-for-amazon' ) }
+						{ __(
+							'Fields to show',
+							'creators-connect-for-amazon'
+						) }
 					</legend>
 					{ PARTS.map( ( part ) => (
 						<CheckboxControl
@@ -197,7 +211,10 @@ export default function Edit( {
 							value: 'small',
 						},
 						{
-							label: __( 'Medium', 'creators-connect-for-amazon' ),
+							label: __(
+								'Medium',
+								'creators-connect-for-amazon'
+							),
 							value: 'medium',
 						},
 						{
@@ -233,7 +250,10 @@ export default function Edit( {
 			{ asins.length === 0 ? (
 				<Placeholder
 					icon="cart"
-					label={ __( 'Amazon Product', 'creators-connect-for-amazon' ) }
+					label={ __(
+						'Amazon Product',
+						'creators-connect-for-amazon'
+					) }
 					instructions={ __(
 						'Search Amazon by keyword, or paste an ASIN or an Amazon product link.',
 						'creators-connect-for-amazon'

@@ -26,7 +26,10 @@ interface PickerProps {
 const SEARCH_DELAY = 500;
 
 export const marketplaceOptions = [
-	{ label: __( 'Default marketplace', 'creators-connect-for-amazon' ), value: '' },
+	{
+		label: __( 'Default marketplace', 'creators-connect-for-amazon' ),
+		value: '',
+	},
 	...marketplaces.map( ( marketplace ) => ( {
 		label: `${ marketplace.name } (${ marketplace.host.replace(
 			/^www\./,
@@ -133,7 +136,10 @@ export default function Picker( {
 					<Button variant="primary" type="submit">
 						{ sprintf(
 							/* translators: %s: ASIN (Amazon product ID). */
-							__( 'Add product %s', 'creators-connect-for-amazon' ),
+							__(
+								'Add product %s',
+								'creators-connect-for-amazon'
+							),
 							reference.asin
 						) }
 					</Button>

@@ -78,10 +78,21 @@ final class Creators_Credentials {
 	}
 
 	/**
-	 * A stable, non-reversible id for caches and rate limits: hash of id + version (never the secret).
+	 * A stable, non-reversible id for rate limits and circuit breakers: hash of id + version (never the
+	 * secret). Amazon counts calls per account, whatever secret a site holds for it.
 	 */
 	public function cache_id(): string {
 		return substr( hash( 'sha256', 'creators|' . $this->credential_id . '|' . $this->version ), 0, 32 );
+	}
+
+	/**
+	 * The key of this credential set's access token: id, version, token endpoint and a hash of the
+	 * secret, so a changed or wrong secret never rides on a token that another secret earned, and
+	 * forgetting a failed set's token leaves a working set's token alone.
+	 */
+	public function token_cache_id(): string {
+		$endpoint = (string) Marketplace_Registry::token_endpoint( $this->version );
+		return substr( hash( 'sha256', 'token|' . $this->credential_id . '|' . $this->version . '|' . $endpoint . '|' . hash( 'sha256', $this->secret() ) ), 0, 32 );
 	}
 
 	/**

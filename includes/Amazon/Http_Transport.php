@@ -117,7 +117,7 @@ final class Http_Transport {
 	 * @param string                $api     `creators`, `paapi` or `token` (for the error and the action).
 	 * @throws Amazon_Exception On a timeout or a network failure (no HTTP answer).
 	 */
-	public function send( string $method, string $url, array $headers, string $body, string $api = 'creators' ): Http_Response {
+	public function send( string $method, string $url, #[\SensitiveParameter] array $headers, #[\SensitiveParameter] string $body, string $api = 'creators' ): Http_Response {
 		$target  = $this->resolve_url( $url );
 		$timeout = $this->timeout();
 		$start   = microtime( true );
@@ -163,7 +163,7 @@ final class Http_Transport {
 	 * @param float                 $timeout Total timeout.
 	 * @param string                $api     API name.
 	 */
-	private function wp_send( string $method, string $url, array $headers, string $body, float $timeout, string $api ): Http_Response|Amazon_Error {
+	private function wp_send( string $method, string $url, #[\SensitiveParameter] array $headers, #[\SensitiveParameter] string $body, float $timeout, string $api ): Http_Response|Amazon_Error {
 		$connect = $this->connect_timeout();
 		$curl    = static function ( $handle, $request_args = null, $request_url = '' ) use ( $url, $connect ): void {
 			if ( $request_url === $url && ( $handle instanceof \CurlHandle ) ) {

@@ -92,7 +92,7 @@ final class Shared_Store {
 	 * @param mixed  $value Value (not false: false means "absent" for transients).
 	 * @param int    $ttl   Lifetime in seconds (≥ 1).
 	 */
-	public function set( string $key, mixed $value, int $ttl ): void {
+	public function set( string $key, #[\SensitiveParameter] mixed $value, int $ttl ): void {
 		$ttl = max( 1, $ttl );
 		switch ( $this->backend() ) {
 			case 'cache':

@@ -17,7 +17,8 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
  * - Cognito (2.1/2.2/2.3): form body `grant_type, client_id, client_secret, scope=creatorsapi/default`.
  * - LWA (3.1/3.2/3.3): JSON body with `scope=creatorsapi::default`.
  * - The cache is shared across processes (Shared_Store: persistent object cache or transients),
- *   keyed by a hash of credential id + version (never the secret), for `expires_in − 60` s.
+ *   keyed by a hash of credential id, version, endpoint and the secret's hash (never the secret
+ *   itself), for `expires_in − 60` s.
  * - Single flight: one process fetches under a short lock; the others wait briefly and re-read
  *   the cache, then fetch themselves rather than hang.
  */
@@ -89,7 +90,7 @@ final class Token_Provider {
 			return $cached;
 		}
 
-		$lock = 'tokl_' . $credentials->cache_id();
+		$lock = 'tokl_' . $credentials->token_cache_id();
 		if ( ! $this->store->lock( $lock, 15 ) ) {
 			$waited = 0.0;
 			while ( $waited < self::LOCK_WAIT ) {
@@ -118,7 +119,7 @@ final class Token_Provider {
 	 * @param string               $stale       The rejected token.
 	 * @throws Amazon_Exception When Amazon refuses the credentials.
 	 */
-	public function refresh( Creators_Credentials $credentials, string $stale ): string {
+	public function refresh( Creators_Credentials $credentials, #[\SensitiveParameter] string $stale ): string {
 		$cached = $this->cached( $credentials );
 		if ( null !== $cached && ! hash_equals( $cached, $stale ) ) {
 			return $cached;
@@ -133,7 +134,7 @@ final class Token_Provider {
 	 * @param Creators_Credentials $credentials Credentials.
 	 */
 	public function forget( Creators_Credentials $credentials ): void {
-		$this->store->delete( 'tok_' . $credentials->cache_id() );
+		$this->store->delete( 'tok_' . $credentials->token_cache_id() );
 	}
 
 	/**
@@ -149,7 +150,7 @@ final class Token_Provider {
 	 * @param Creators_Credentials $credentials Credentials.
 	 * @param string               $token       Access token.
 	 */
-	public static function authorization( Creators_Credentials $credentials, string $token ): string {
+	public static function authorization( Creators_Credentials $credentials, #[\SensitiveParameter] string $token ): string {
 		return 'cognito' === Marketplace_Registry::version_type( $credentials->version )
 			? 'Bearer ' . $token . ', Version ' . $credentials->version
 			: 'Bearer ' . $token;
@@ -161,7 +162,7 @@ final class Token_Provider {
 	 * @param Creators_Credentials $credentials Credentials.
 	 */
 	private function cached( Creators_Credentials $credentials ): ?string {
-		$entry = $this->store->get( 'tok_' . $credentials->cache_id() );
+		$entry = $this->store->get( 'tok_' . $credentials->token_cache_id() );
 		if ( is_array( $entry ) && isset( $entry['token'], $entry['expires_at'] ) && is_string( $entry['token'] ) && '' !== $entry['token'] && is_numeric( $entry['expires_at'] ) && (float) $entry['expires_at'] > microtime( true ) ) {
 			return $entry['token'];
 		}
@@ -227,7 +228,7 @@ final class Token_Provider {
 		$expires_in = isset( $data['expires_in'] ) && is_numeric( $data['expires_in'] ) ? (int) $data['expires_in'] : 3600;
 		$ttl        = $expires_in > 2 * self::EXPIRY_MARGIN ? $expires_in - self::EXPIRY_MARGIN : max( 1, intdiv( $expires_in, 2 ) );
 		$this->store->set(
-			'tok_' . $credentials->cache_id(),
+			'tok_' . $credentials->token_cache_id(),
 			array(
 				'token'      => $data['access_token'],
 				'expires_at' => microtime( true ) + $ttl,

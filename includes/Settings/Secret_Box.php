@@ -57,7 +57,7 @@ final class Secret_Box {
 	 *
 	 * @param string $sealed A value from seal().
 	 */
-	public function open( string $sealed ): ?string {
+	public function open( #[\SensitiveParameter] string $sealed ): ?string {
 		if ( ! str_starts_with( $sealed, self::PREFIX ) ) {
 			return null;
 		}

@@ -177,7 +177,10 @@ export default function App() {
 						__( '%s disabled.', 'creators-connect-for-amazon' ),
 						marketplace.name
 					),
-			__( 'The change could not be saved.', 'creators-connect-for-amazon' )
+			__(
+				'The change could not be saved.',
+				'creators-connect-for-amazon'
+			)
 		);
 
 	const makeDefault = ( marketplace: MarketplaceSettings ) =>
@@ -192,7 +195,10 @@ export default function App() {
 				),
 				marketplace.name
 			),
-			__( 'The default could not be changed.', 'creators-connect-for-amazon' )
+			__(
+				'The default could not be changed.',
+				'creators-connect-for-amazon'
+			)
 		);
 
 	const remove = async ( marketplace: MarketplaceSettings ) => {
@@ -205,7 +211,10 @@ export default function App() {
 				__( '%s deleted.', 'creators-connect-for-amazon' ),
 				marketplace.name
 			),
-			__( 'The marketplace could not be deleted.', 'creators-connect-for-amazon' )
+			__(
+				'The marketplace could not be deleted.',
+				'creators-connect-for-amazon'
+			)
 		);
 	};
 
@@ -232,14 +241,18 @@ export default function App() {
 	const savePaapi = async ( input: PaapiInput ) => {
 		const saved = await api.savePaapi( input );
 		setPaapi( saved );
-		success( __( 'PA-API settings saved.', 'creators-connect-for-amazon' ) );
+		success(
+			__( 'PA-API settings saved.', 'creators-connect-for-amazon' )
+		);
 		await refresh();
 	};
 
 	const saveGeneral = async ( input: GeneralSettings ) => {
 		const saved = await api.saveGeneral( input );
 		setGeneral( saved );
-		success( __( 'General settings saved.', 'creators-connect-for-amazon' ) );
+		success(
+			__( 'General settings saved.', 'creators-connect-for-amazon' )
+		);
 		await refresh();
 	};
 
@@ -261,12 +274,17 @@ export default function App() {
 			) }
 			<Card className="acapi-card">
 				<CardHeader>
-					<h2>{ __( 'Marketplaces', 'creators-connect-for-amazon' ) }</h2>
+					<h2>
+						{ __( 'Marketplaces', 'creators-connect-for-amazon' ) }
+					</h2>
 					<Button
 						variant="primary"
 						onClick={ () => setEditing( { marketplace: null } ) }
 					>
-						{ __( 'Add marketplace', 'creators-connect-for-amazon' ) }
+						{ __(
+							'Add marketplace',
+							'creators-connect-for-amazon'
+						) }
 					</Button>
 				</CardHeader>
 				<CardBody>
@@ -295,7 +313,10 @@ export default function App() {
 			<Card className="acapi-card">
 				<CardHeader>
 					<h2>
-						{ __( 'PA-API 5.0 (legacy)', 'creators-connect-for-amazon' ) }
+						{ __(
+							'PA-API 5.0 (legacy)',
+							'creators-connect-for-amazon'
+						) }
 					</h2>
 				</CardHeader>
 				<CardBody>

@@ -27,8 +27,14 @@ const templates = (): { value: Template; label: string }[] => [
 	{ value: 'grid', label: __( 'Grid', 'creators-connect-for-amazon' ) },
 	{ value: 'table', label: __( 'Table', 'creators-connect-for-amazon' ) },
 	{ value: 'button', label: __( 'Button', 'creators-connect-for-amazon' ) },
-	{ value: 'text_link', label: __( 'Text link', 'creators-connect-for-amazon' ) },
-	{ value: 'image_link', label: __( 'Image link', 'creators-connect-for-amazon' ) },
+	{
+		value: 'text_link',
+		label: __( 'Text link', 'creators-connect-for-amazon' ),
+	},
+	{
+		value: 'image_link',
+		label: __( 'Image link', 'creators-connect-for-amazon' ),
+	},
 ];
 
 export default function GeneralSection( { settings, onSave }: Props ) {
@@ -79,7 +85,10 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					: {
 							form: messageOf(
 								error,
-								__( 'Could not save.', 'creators-connect-for-amazon' )
+								__(
+									'Could not save.',
+									'creators-connect-for-amazon'
+								)
 							),
 						}
 			);
@@ -96,7 +105,10 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 			) }
 			<SelectControl
 				__nextHasNoMarginBottom
-				label={ __( 'Default template', 'creators-connect-for-amazon' ) }
+				label={ __(
+					'Default template',
+					'creators-connect-for-amazon'
+				) }
 				value={ values.default_template }
 				options={ templates() }
 				onChange={ ( value: string ) =>
@@ -107,21 +119,33 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				__nextHasNoMarginBottom
 				label={ __( 'Button text', 'creators-connect-for-amazon' ) }
 				value={ values.button_text }
-				placeholder={ __( 'Buy on Amazon', 'creators-connect-for-amazon' ) }
+				placeholder={ __(
+					'Buy on Amazon',
+					'creators-connect-for-amazon'
+				) }
 				onChange={ ( value: string ) => set( 'button_text', value ) }
 			/>
 			<SelectControl
 				__nextHasNoMarginBottom
-				label={ __( 'Open product links', 'creators-connect-for-amazon' ) }
+				label={ __(
+					'Open product links',
+					'creators-connect-for-amazon'
+				) }
 				value={ values.link_target }
 				options={ [
 					{
 						value: '_blank',
-						label: __( 'In a new tab', 'creators-connect-for-amazon' ),
+						label: __(
+							'In a new tab',
+							'creators-connect-for-amazon'
+						),
 					},
 					{
 						value: '_self',
-						label: __( 'In the same tab', 'creators-connect-for-amazon' ),
+						label: __(
+							'In the same tab',
+							'creators-connect-for-amazon'
+						),
 					},
 				] }
 				onChange={ ( value: string ) =>
@@ -130,7 +154,10 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 			/>
 			<TextareaControl
 				__nextHasNoMarginBottom
-				label={ __( 'Price disclaimer', 'creators-connect-for-amazon' ) }
+				label={ __(
+					'Price disclaimer',
+					'creators-connect-for-amazon'
+				) }
 				help={ __(
 					"Leave blank for Amazon's standard wording.",
 					'creators-connect-for-amazon'
@@ -142,7 +169,10 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 			/>
 			<TextareaControl
 				__nextHasNoMarginBottom
-				label={ __( 'Associates disclosure', 'creators-connect-for-amazon' ) }
+				label={ __(
+					'Associates disclosure',
+					'creators-connect-for-amazon'
+				) }
 				help={ __(
 					'What [amazon_disclosure] and the disclosure block show. Leave blank for Amazon\'s statement: "As an Amazon Associate I earn from qualifying purchases."',
 					'creators-connect-for-amazon'

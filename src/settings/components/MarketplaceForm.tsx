@@ -176,7 +176,10 @@ export default function MarketplaceForm( {
 					<>
 						<SelectControl
 							__nextHasNoMarginBottom
-							label={ __( 'Marketplace', 'creators-connect-for-amazon' ) }
+							label={ __(
+								'Marketplace',
+								'creators-connect-for-amazon'
+							) }
 							value={ values.country ?? '' }
 							options={ marketplaces
 								.filter(
@@ -202,7 +205,10 @@ export default function MarketplaceForm( {
 				) }
 				<TextControl
 					__nextHasNoMarginBottom
-					label={ __( 'Credential ID', 'creators-connect-for-amazon' ) }
+					label={ __(
+						'Credential ID',
+						'creators-connect-for-amazon'
+					) }
 					value={ values.credential_id }
 					onChange={ ( value: string ) => {
 						set( 'credential_id', value );
@@ -220,7 +226,10 @@ export default function MarketplaceForm( {
 				/>
 				<SelectControl
 					__nextHasNoMarginBottom
-					label={ __( 'Credential type', 'creators-connect-for-amazon' ) }
+					label={ __(
+						'Credential type',
+						'creators-connect-for-amazon'
+					) }
 					value={ values.credential_type }
 					options={ [
 						{ value: 'cognito', label: typeLabel( 'cognito' ) },
@@ -252,7 +261,10 @@ export default function MarketplaceForm( {
 				<TextControl
 					__nextHasNoMarginBottom
 					type="password"
-					label={ __( 'Credential Secret', 'creators-connect-for-amazon' ) }
+					label={ __(
+						'Credential Secret',
+						'creators-connect-for-amazon'
+					) }
 					value={ values.credential_secret }
 					onChange={ ( value: string ) =>
 						set( 'credential_secret', value )
@@ -302,7 +314,10 @@ export default function MarketplaceForm( {
 					<>
 						<SelectControl
 							__nextHasNoMarginBottom
-							label={ __( 'API version', 'creators-connect-for-amazon' ) }
+							label={ __(
+								'API version',
+								'creators-connect-for-amazon'
+							) }
 							value={ values.api_version }
 							options={ versionOptions }
 							onChange={ ( value: string ) =>
@@ -324,7 +339,10 @@ export default function MarketplaceForm( {
 				/>
 				<CheckboxControl
 					__nextHasNoMarginBottom
-					label={ __( 'Default marketplace', 'creators-connect-for-amazon' ) }
+					label={ __(
+						'Default marketplace',
+						'creators-connect-for-amazon'
+					) }
 					checked={ values.is_default }
 					onChange={ ( value: boolean ) =>
 						set( 'is_default', value )
@@ -342,7 +360,10 @@ export default function MarketplaceForm( {
 					>
 						{ editing
 							? __( 'Save', 'creators-connect-for-amazon' )
-							: __( 'Add marketplace', 'creators-connect-for-amazon' ) }
+							: __(
+									'Add marketplace',
+									'creators-connect-for-amazon'
+								) }
 					</Button>
 				</div>
 			</form>

@@ -61,16 +61,25 @@ export default function MarketplaceTable( {
 				<thead>
 					<tr>
 						<th scope="col">
-							{ __( 'Marketplace', 'creators-connect-for-amazon' ) }
+							{ __(
+								'Marketplace',
+								'creators-connect-for-amazon'
+							) }
 						</th>
 						<th scope="col">
 							{ __( 'Type', 'creators-connect-for-amazon' ) }
 						</th>
 						<th scope="col">
-							{ __( 'API version', 'creators-connect-for-amazon' ) }
+							{ __(
+								'API version',
+								'creators-connect-for-amazon'
+							) }
 						</th>
 						<th scope="col">
-							{ __( 'Partner tag', 'creators-connect-for-amazon' ) }
+							{ __(
+								'Partner tag',
+								'creators-connect-for-amazon'
+							) }
 						</th>
 						<th scope="col">
 							{ __( 'Secret', 'creators-connect-for-amazon' ) }

@@ -28,7 +28,10 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 	if ( settings.secret_state === 'ok' ) {
 		secretHelp = sprintf(
 			/* translators: %s: masked secret. */
-			__( 'Stored: %s. Leave blank to keep it.', 'creators-connect-for-amazon' ),
+			__(
+				'Stored: %s. Leave blank to keep it.',
+				'creators-connect-for-amazon'
+			),
 			settings.secret_mask
 		);
 	} else if ( settings.secret_state === 'unreadable' ) {
@@ -57,7 +60,10 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 					: {
 							form: messageOf(
 								error,
-								__( 'Could not save.', 'creators-connect-for-amazon' )
+								__(
+									'Could not save.',
+									'creators-connect-for-amazon'
+								)
 							),
 						}
 			);

@@ -77,16 +77,28 @@ export default function RoutingPanel( { summary }: Props ) {
 					<thead>
 						<tr>
 							<th scope="col">
-								{ __( 'Marketplace', 'creators-connect-for-amazon' ) }
+								{ __(
+									'Marketplace',
+									'creators-connect-for-amazon'
+								) }
 							</th>
 							<th scope="col">
-								{ __( 'Credentials', 'creators-connect-for-amazon' ) }
+								{ __(
+									'Credentials',
+									'creators-connect-for-amazon'
+								) }
 							</th>
 							<th scope="col">
-								{ __( 'Status', 'creators-connect-for-amazon' ) }
+								{ __(
+									'Status',
+									'creators-connect-for-amazon'
+								) }
 							</th>
 							<th scope="col">
-								{ __( 'Served by', 'creators-connect-for-amazon' ) }
+								{ __(
+									'Served by',
+									'creators-connect-for-amazon'
+								) }
 							</th>
 						</tr>
 					</thead>

@@ -36,7 +36,9 @@ test.describe( 'Amazon Product block', () => {
 		page,
 	} ) => {
 		await admin.createNewPost( { title: 'Product block' } );
-		await editor.insertBlock( { name: 'creators-connect-for-amazon/product' } );
+		await editor.insertBlock( {
+			name: 'creators-connect-for-amazon/product',
+		} );
 
 		const block = editor.canvas
 			.locator( '[data-type="creators-connect-for-amazon/product"]' )
@@ -63,7 +65,9 @@ test.describe( 'Amazon Product block', () => {
 		await block.screenshot( { path: screenshot( 'editor-preview' ) } );
 
 		// A second block, filled through the keyword search (debounced REST search).
-		await editor.insertBlock( { name: 'creators-connect-for-amazon/product' } );
+		await editor.insertBlock( {
+			name: 'creators-connect-for-amazon/product',
+		} );
 		const second = editor.canvas
 			.locator( '[data-type="creators-connect-for-amazon/product"]' )
 			.nth( 1 );
@@ -91,7 +95,9 @@ test.describe( 'Amazon Product block', () => {
 			}
 		} );
 		await page.goto( `/?p=${ postId }` );
-		const blocks = page.locator( '.wp-block-creators-connect-for-amazon-product' );
+		const blocks = page.locator(
+			'.wp-block-creators-connect-for-amazon-product'
+		);
 		await expect( blocks ).toHaveCount( 2 );
 		await expect( blocks.nth( 1 ) ).toContainText( 'Wasserkocher' );
 		const box = blocks.first();
@@ -120,7 +126,9 @@ test.describe( 'Amazon Product block', () => {
 			page.locator( 'script[src*="creators-connect-for-amazon"]' )
 		).toHaveCount( 0 );
 		expect(
-			scripts.filter( ( url ) => url.includes( 'creators-connect-for-amazon' ) )
+			scripts.filter( ( url ) =>
+				url.includes( 'creators-connect-for-amazon' )
+			)
 		).toEqual( [] );
 		await box.screenshot( { path: screenshot( 'box' ) } );
 	} );

@@ -109,7 +109,9 @@ test.describe( 'hostile input', () => {
 		await expect( page.locator( '.acapi-box' ).first() ).toBeVisible();
 
 		// The catalog's hostile titles are text (us in the grid block, de in the box block).
-		const blocks = page.locator( '.wp-block-creators-connect-for-amazon-product' );
+		const blocks = page.locator(
+			'.wp-block-creators-connect-for-amazon-product'
+		);
 		await expect( blocks ).toHaveCount( 2 );
 		await expect( blocks.nth( 0 ) ).toContainText(
 			'<script>alert(1)</script>'

@@ -373,7 +373,9 @@ test.describe( 'Settings → marketplaces', () => {
 	} ) => {
 		const calls: string[] = [];
 		page.on( 'request', ( request ) => {
-			if ( /creators-connect-for-amazon(\/|%2F)v1/.test( request.url() ) ) {
+			if (
+				/creators-connect-for-amazon(\/|%2F)v1/.test( request.url() )
+			) {
 				calls.push( request.url() );
 			}
 		} );

@@ -13,6 +13,8 @@ use Creators_Connect\Amazon\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
 use Creators_Connect\Amazon\Circuit_Breaker;
 use Creators_Connect\Amazon\Creators_Credentials;
+use Creators_Connect\Amazon\Http_Transport;
+use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Tests\Emulator;
 
 require_once __DIR__ . '/Amazon_Test_Case.php';
@@ -85,6 +87,39 @@ final class Creators_Client_Integration_Test extends Amazon_Test_Case {
 			$this->assertStringNotContainsString( $credentials->secret(), $row['option_name'] . $row['option_value'] );
 			$this->assertStringNotContainsString( $credentials->credential_id, $row['option_name'] );
 		}
+	}
+
+	/**
+	 * A marketplace saved with the right Credential ID but a wrong secret never rides on the token
+	 * cached for the right secret: Amazon is asked, and refuses.
+	 */
+	public function test_wrong_secret_never_reuses_a_cached_token(): void {
+		$right = Emulator::creators_credentials( 'lwa', 'us' );
+		$wrong = new Creators_Credentials( $right->credential_id, $right->secret() . 'x', $right->type, $right->version, $right->partner_tag, 'us' );
+		$asin  = Emulator::catalog_asins( 'us' )[0];
+		$this->assertTrue( $this->creators()->get_items( $right, array( $asin ) )->has_products() );
+		try {
+			$this->creators()->get_items( $wrong, array( $asin ) );
+			$this->fail( 'a wrong secret got products with the token cached for the right one' );
+		} catch ( Amazon_Exception $e ) {
+			$this->assertSame( Amazon_Error::INVALID_CREDENTIALS, $e->error()->kind );
+		}
+		$this->assertSame( 2, $this->emulator->count( 'token' ) );
+		$this->assertSame( 1, $this->emulator->count( 'getItems' ) );
+	}
+
+	/**
+	 * Forgetting the token of a failed (wrong-secret) set keeps the working set's token.
+	 */
+	public function test_forgetting_a_wrong_secret_keeps_the_working_token(): void {
+		$right  = Emulator::creators_credentials( 'lwa', 'us' );
+		$wrong  = new Creators_Credentials( $right->credential_id, 'not-the-secret', $right->type, $right->version, $right->partner_tag, 'us' );
+		$asin   = Emulator::catalog_asins( 'us' )[0];
+		$tokens = new Token_Provider( new Http_Transport() );
+		$this->creators()->get_items( $right, array( $asin ) );
+		$tokens->forget( $wrong );
+		$this->assertTrue( $this->creators()->get_items( $right, array( $asin ) )->has_products() );
+		$this->assertSame( 1, $this->emulator->count( 'token' ), 'the working token was dropped' );
 	}
 
 	/**

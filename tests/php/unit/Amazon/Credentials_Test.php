@@ -35,6 +35,13 @@ final class Credentials_Test extends TestCase {
 		$this->assertSame( 32, strlen( $credentials->cache_id() ) );
 		$this->assertNotSame( $credentials->cache_id(), ( new Creators_Credentials( 'amzn1.application-oa2-client.abc', self::SECRET, 'lwa', '3.1', 't', 'us' ) )->cache_id(), 'version is part of the key' );
 		$this->assertSame( $credentials->cache_id(), ( new Creators_Credentials( 'amzn1.application-oa2-client.abc', 'other', 'lwa', '3.2', 't', 'de' ) )->cache_id(), 'the secret is not' );
+
+		// The token key: the secret counts (hashed), the marketplace and tag do not.
+		$this->assertStringNotContainsString( 'TOPSECRETVALUE', $credentials->token_cache_id() );
+		$this->assertSame( 32, strlen( $credentials->token_cache_id() ) );
+		$this->assertNotSame( $credentials->token_cache_id(), ( new Creators_Credentials( 'amzn1.application-oa2-client.abc', 'other', 'lwa', '3.2', 'mysite-21', 'uk' ) )->token_cache_id(), 'the secret is part of the token key' );
+		$this->assertNotSame( $credentials->token_cache_id(), ( new Creators_Credentials( 'amzn1.application-oa2-client.abc', self::SECRET, 'lwa', '3.3', 'mysite-21', 'uk' ) )->token_cache_id(), 'so are version and endpoint' );
+		$this->assertSame( $credentials->token_cache_id(), ( new Creators_Credentials( 'amzn1.application-oa2-client.abc', self::SECRET, 'lwa', '3.2', 'other-21', 'de' ) )->token_cache_id(), 'marketplaces sharing one set share its token' );
 	}
 
 	/**

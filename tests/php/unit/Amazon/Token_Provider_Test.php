@@ -50,6 +50,40 @@ final class Token_Provider_Test extends TestCase {
 	}
 
 	/**
+	 * An exception thrown below the token request (a tracker reads its trace with PHP's default
+	 * `zend.exception_ignore_args=Off`) shows no secret in any of the plugin's own frames.
+	 */
+	public function test_a_trace_through_the_token_request_holds_no_secret(): void {
+		$previous = ini_set( 'zend.exception_ignore_args', '0' ); // phpcs:ignore WordPress.PHP.IniSet.Risky -- The point of the test.
+		$fake     = new Fake_Http(
+			static function (): never {
+				throw new \RuntimeException( 'the HTTP layer failed' );
+			}
+		);
+		$provider = new Token_Provider( $fake->transport(), $fake->store(), $fake->sleeper() );
+		$trace    = array();
+		try {
+			$provider->token( new Creators_Credentials( 'lwa-id', 'lwa-very-secret-value', 'lwa', '3.1', 'mysite-20', 'us' ) );
+			$this->fail( 'the fake HTTP layer throws' );
+		} catch ( \RuntimeException $e ) {
+			$trace = $e->getTrace();
+		} finally {
+			ini_set( 'zend.exception_ignore_args', (string) $previous ); // phpcs:ignore WordPress.PHP.IniSet.Risky -- Restores the setting.
+		}
+		$frames = 0;
+		foreach ( $trace as $frame ) {
+			$class = $frame['class'] ?? '';
+			if ( ! str_starts_with( $class, 'Creators_Connect\\' ) || str_starts_with( $class, 'Creators_Connect\\Tests\\' ) ) {
+				continue;
+			}
+			++$frames;
+			$this->assertArrayHasKey( 'args', $frame, 'arguments are in the trace' );
+			$this->assertStringNotContainsString( 'lwa-very-secret-value', print_r( $frame['args'], true ), $class . '::' . $frame['function'] ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions -- Reading the trace as a tracker would.
+		}
+		$this->assertGreaterThanOrEqual( 2, $frames, 'the trace passes through the plugin' );
+	}
+
+	/**
 	 * LWA: JSON body with `creatorsapi::default`; plain Bearer header.
 	 */
 	public function test_lwa_request(): void {
@@ -109,7 +143,7 @@ final class Token_Provider_Test extends TestCase {
 			++$sleeps;
 			if ( 3 === $sleeps ) {
 				$store->set(
-					'tok_' . $creds->cache_id(),
+					'tok_' . $creds->token_cache_id(),
 					array(
 						'token'      => 'eyJtheirs',
 						'expires_at' => microtime( true ) + 100,
@@ -119,7 +153,7 @@ final class Token_Provider_Test extends TestCase {
 			}
 		};
 		$provider = new Token_Provider( $fake->transport(), $store, $sleeper );
-		$this->assertTrue( $store->lock( 'tokl_' . $creds->cache_id(), 15 ) );
+		$this->assertTrue( $store->lock( 'tokl_' . $creds->token_cache_id(), 15 ) );
 
 		$this->assertSame( 'eyJtheirs', $provider->token( $creds ) );
 		$this->assertCount( 0, $fake->requests );
@@ -134,7 +168,7 @@ final class Token_Provider_Test extends TestCase {
 		$store    = $fake->store();
 		$creds    = new Creators_Credentials( 'id', 'secret', 'cognito', '2.1', 'mysite-20', 'us' );
 		$provider = new Token_Provider( $fake->transport(), $store, $fake->sleeper() );
-		$store->lock( 'tokl_' . $creds->cache_id(), 15 );
+		$store->lock( 'tokl_' . $creds->token_cache_id(), 15 );
 
 		$this->assertSame( 'eyJmine', $provider->token( $creds ) );
 		$this->assertEqualsWithDelta( Token_Provider::LOCK_WAIT, $fake->slept, 0.11 );
