@@ -80,15 +80,16 @@ final class Product_Reference {
 	private const SHORTCODE_OPTIONS = array( 'title', 'button_text', 'items', 'field', 'search', 'index', 'image_size' );
 
 	/**
-	 * Block attributes and the renderer arguments they become.
+	 * Block attributes, the renderer arguments they become and their defaults (the renderer
+	 * checks types and limits).
 	 */
 	private const BLOCK_OPTIONS = array(
-		'buttonText'     => 'button_text',
-		'show'           => 'show',
-		'imageSize'      => 'image_size',
-		'affiliateLabel' => 'affiliate_label',
-		'search'         => 'search',
-		'items'          => 'items',
+		'buttonText'     => array( 'button_text', '' ),
+		'show'           => array( 'show', null ),
+		'imageSize'      => array( 'image_size', '' ),
+		'affiliateLabel' => array( 'affiliate_label', null ),
+		'search'         => array( 'search', '' ),
+		'items'          => array( 'items', 0 ),
 	);
 
 	/**
@@ -121,9 +122,14 @@ final class Product_Reference {
 			return null;
 		}
 		$atts = array_change_key_case( $atts, CASE_LOWER );
+		/**
+		 * Every known attribute as trimmed text ('' when absent or not text).
+		 *
+		 * @var array<string, string> $text
+		 */
 		$text = array();
-		foreach ( self::SHORTCODE_ATTRIBUTES as $name => $default ) {
-			$text[ $name ] = isset( $atts[ $name ] ) && is_scalar( $atts[ $name ] ) ? trim( (string) $atts[ $name ] ) : $default;
+		foreach ( array_keys( self::SHORTCODE_ATTRIBUTES ) as $name ) {
+			$text[ $name ] = self::text( $atts[ $name ] ?? '' );
 		}
 		$options = array();
 		foreach ( self::SHORTCODE_OPTIONS as $name ) {
@@ -160,18 +166,9 @@ final class Product_Reference {
 	 */
 	public static function from_block( array $attributes ): self {
 		$options = array();
-		foreach ( self::BLOCK_OPTIONS as $attribute => $argument ) {
-			$options[ $argument ] = $attributes[ $attribute ] ?? null;
+		foreach ( self::BLOCK_OPTIONS as $attribute => list( $argument, $default ) ) {
+			$options[ $argument ] = $attributes[ $attribute ] ?? $default;
 		}
-		$options  = array_merge(
-			$options,
-			array(
-				'button_text' => $options['button_text'] ?? '',
-				'image_size'  => $options['image_size'] ?? '',
-				'search'      => $options['search'] ?? '',
-				'items'       => $options['items'] ?? 0,
-			)
-		);
 		$template = $attributes['template'] ?? 'box';
 		return self::build(
 			self::text( $attributes['country'] ?? '' ),

@@ -49,7 +49,13 @@ export const OWN_TAG = 'amazon_product';
 /** The most ASINs one shortcode or block takes (Product_Reference::MAX_ASINS). */
 export const MAX_ASINS = 50;
 /** Amazon's link shorteners. */
-export const SHORT_HOSTS = [ 'amzn.to', 'amzn.eu', 'amzn.asia', 'a.co', 'amzn.com' ];
+export const SHORT_HOSTS = [
+	'amzn.to',
+	'amzn.eu',
+	'amzn.asia',
+	'a.co',
+	'amzn.com',
+];
 
 /** White space a paste may carry: ASCII, no-break space, zero-width space, byte-order mark (Asin::SPACE). */
 const SPACE = ' \\t\\n\\r\\f\\v\\u00A0\\u200B\\uFEFF';
@@ -153,7 +159,10 @@ export function countryOfHost( hostname: string ): string | undefined {
  */
 export function isShortHost( host: string ): boolean {
 	return SHORT_HOSTS.includes(
-		host.toLowerCase().replace( /\.$/, '' ).replace( /^www\./, '' )
+		host
+			.toLowerCase()
+			.replace( /\.$/, '' )
+			.replace( /^www\./, '' )
 	);
 }
 
@@ -255,7 +264,7 @@ export function parseShortcode(
 		const key = Object.keys( named ).find(
 			( candidate ) => candidate.toLowerCase() === name
 		);
-		return ( key === undefined ? '' : named[ key ] ?? '' ).trim();
+		return ( key === undefined ? '' : ( named[ key ] ?? '' ) ).trim();
 	};
 	let template = text( 'template' );
 	let field = text( 'field' );

@@ -43,38 +43,46 @@ describe( 'ASIN rule (corpus)', () => {
 
 describe( 'editor input (corpus)', () => {
 	it.each( named( corpus.inputs ) )( '%s', ( _name, entry ) => {
-		const { input, items } = entry as { input: string; items: PastedItem[] };
+		const { input, items } = entry as {
+			input: string;
+			items: PastedItem[];
+		};
 		expect( classifyInput( input ) ).toEqual( items );
 	} );
 } );
 
 describe( 'shortcodes (corpus)', () => {
 	const cases = corpus.shortcodes as unknown as ShortcodeCase[];
-	it.each( cases.map( ( entry, index ) => [ `${ index }: ${ JSON.stringify( entry.atts ) }`, entry ] as const ) )(
-		'%s',
-		( _name, entry ) => {
-			const parsed = parseShortcode(
-				entry.atts,
-				entry.tag,
-				entry.shared_tag_ours ?? true
-			);
-			if ( entry.parse === null ) {
-				expect( parsed ).toBeUndefined();
-				return;
-			}
-			expect( parsed ).toBeDefined();
-			expect( {
-				country: parsed?.country,
-				asins: parsed?.asins,
-				invalid: parsed?.invalid,
-				template: parsed?.template,
-				field: parsed?.field,
-				search: parsed?.search,
-			} ).toEqual( {
-				field: '',
-				search: '',
-				...entry.parse,
-			} );
+	it.each(
+		cases.map(
+			( entry, index ) =>
+				[
+					`${ index }: ${ JSON.stringify( entry.atts ) }`,
+					entry,
+				] as const
+		)
+	)( '%s', ( _name, entry ) => {
+		const parsed = parseShortcode(
+			entry.atts,
+			entry.tag,
+			entry.shared_tag_ours ?? true
+		);
+		if ( entry.parse === null ) {
+			expect( parsed ).toBeUndefined();
+			return;
 		}
-	);
+		expect( parsed ).toBeDefined();
+		expect( {
+			country: parsed?.country,
+			asins: parsed?.asins,
+			invalid: parsed?.invalid,
+			template: parsed?.template,
+			field: parsed?.field,
+			search: parsed?.search,
+		} ).toEqual( {
+			field: '',
+			search: '',
+			...entry.parse,
+		} );
+	} );
 } );

@@ -25,7 +25,7 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 	/**
 	 * Every shortcode attribute (ours and AAWP's).
 	 */
-	private const SHORTCODE_ATTRIBUTES = array( 'asin', 'country', 'template', 'title', 'button_text', 'items', 'field', 'search', 'index', 'image_size', 'affiliate_label', 'box', 'link', 'fields', 'value', 'bestseller', 'new' );
+	private const SHORTCODE_ATTRIBUTES = array( 'asin', 'asins', 'country', 'template', 'title', 'button_text', 'items', 'field', 'search', 'index', 'image_size', 'affiliate_label', 'box', 'link', 'fields', 'value', 'bestseller', 'new' );
 
 	/**
 	 * Every block attribute (block.json, what render_block() reads, and the supports).
