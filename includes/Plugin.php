@@ -87,10 +87,10 @@ final class Plugin {
 	 * Builds the services and adds their hooks. Runs on `plugins_loaded`.
 	 */
 	public function wire(): void {
-		( new Block_Registry( ACAPI_DIR . 'build/blocks' ) )->register_hooks();
 		( new Settings_Page( ACAPI_DIR, ACAPI_FILE ) )->register_hooks();
 		// The one settings repository; it is also the router's Credentials_Source.
 		$settings = new Settings_Repository( new Secret_Box() );
+		( new Block_Registry( ACAPI_DIR . 'build/blocks', $settings ) )->register_hooks();
 
 		// Amazon: one transport, one token cache, one rate limiter and circuit breaker (their state
 		// is shared across PHP processes through the store).

@@ -600,19 +600,51 @@ final class Product_Service implements Product_Source {
 		if ( null !== $row && null !== $row->product ) {
 			return Compliance::displayable( $row->product, (int) $this->now() );
 		}
-		$marketplace = Marketplace_Registry::get( $code );
-		$tag         = null !== $decision->credentials ? $decision->credentials->partner_tag : '';
-		$url         = null !== $marketplace ? $marketplace->store_url() . '/dp/' . rawurlencode( $asin ) : '';
-		if ( '' !== $url && '' !== $tag ) {
-			$url = add_query_arg( 'tag', rawurlencode( $tag ), $url );
+		$tag = null !== $decision->credentials ? $decision->credentials->partner_tag : '';
+		return self::tagged_link(
+			$code,
+			$asin,
+			'' !== $tag ? $tag : $this->router->partner_tag( $code ),
+			Route_Decision::API_PAAPI === $decision->api ? 'paapi' : 'creators',
+			(string) $decision->api_version()
+		);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code, or '' for the default.
+	 * @param string $asin    ASIN.
+	 */
+	public function link_product( string $country, string $asin ): ?Product {
+		$code = $this->router->country( $country );
+		$tag  = $this->router->partner_tag( $code );
+		if ( '' === $code || '' === $tag || ! Asin::is_valid( $asin ) ) {
+			return null;
 		}
+		return self::tagged_link( $code, Asin::normalize( $asin ), $tag, 'link', '' );
+	}
+
+	/**
+	 * A product that is only the store's `/dp/<ASIN>` link with the partner tag; without a tag
+	 * its URL is '' (an untagged link earns the publisher nothing: the renderer shows nothing).
+	 *
+	 * @param string $code        Country code.
+	 * @param string $asin        ASIN.
+	 * @param string $tag         Partner tag ('' = none).
+	 * @param string $source      `creators`, `paapi` or `link` (no API).
+	 * @param string $api_version API version ('' = none).
+	 */
+	private static function tagged_link( string $code, string $asin, string $tag, string $source, string $api_version ): Product {
+		$marketplace = Marketplace_Registry::get( $code );
+		$url         = null !== $marketplace && '' !== $tag ? $marketplace->store_url() . '/dp/' . rawurlencode( $asin ) . '?tag=' . rawurlencode( $tag ) : '';
 		return new Product(
 			asin: $asin,
 			marketplace: $code,
 			detail_page_url: $url,
 			fetched_at: 0,
-			source: Route_Decision::API_PAAPI === $decision->api ? 'paapi' : 'creators',
-			api_version: (string) $decision->api_version()
+			source: $source,
+			api_version: $api_version
 		);
 	}
 

@@ -109,6 +109,17 @@ final class Router {
 	}
 
 	/**
+	 * The partner tag of a marketplace ('' = the default one), whether or not an API answers it;
+	 * '' when none is set.
+	 *
+	 * @param string $country Country code or ''.
+	 */
+	public function partner_tag( string $country ): string {
+		$code = $this->country( $country );
+		return '' === $code ? '' : $this->source->partner_tag( $code );
+	}
+
+	/**
 	 * The default marketplace's country code, '' when none is set.
 	 */
 	public function default_country(): string {
@@ -210,7 +221,7 @@ final class Router {
 		$decision    = $this->decide( $country );
 		$code        = '' !== $decision->country ? $decision->country : Marketplace_Registry::normalize_country( $country );
 		$marketplace = Marketplace_Registry::get( $code );
-		$status      = in_array( $status, array( 'enabled', 'disabled', 'not_configured' ), true ) ? (string) $status : ( Route_Decision::API_CREATORS === $decision->api ? 'enabled' : 'not_configured' );
+		$status      = in_array( $status, array( 'enabled', 'links_only', 'disabled', 'not_configured' ), true ) ? (string) $status : ( Route_Decision::API_CREATORS === $decision->api ? 'enabled' : 'not_configured' );
 		$last        = $this->last_fallback( $code );
 		$warning     = Route_Decision::API_PAAPI === $decision->api || ( null !== $last && Route_Decision::API_CREATORS === $decision->api );
 		$circuit     = Route_Decision::API_NONE === $decision->api || '' === $code ? Circuit_Breaker::CLOSED : $this->breaker->current_state( $decision->api, $code );
@@ -299,6 +310,9 @@ final class Router {
 				return $text . ' ' . $retired;
 			case Route_Decision::REASON_UNKNOWN_MARKETPLACE:
 				return __( 'No default marketplace is set, or the country code names no Amazon marketplace.', 'creators-connect-for-amazon' );
+		}
+		if ( 'links_only' === $status ) {
+			return __( 'Links only (no API): products show as links with the partner tag (text links, buttons or a title-and-link box), never a price, image, rating or availability. Add Creators API credentials to show full boxes; the posts need no change.', 'creators-connect-for-amazon' );
 		}
 		return 'disabled' === $status
 			? __( 'The Creators API is turned off for this marketplace and there are no PA-API 5.0 keys with a partner tag for it: its products show no Amazon data.', 'creators-connect-for-amazon' )

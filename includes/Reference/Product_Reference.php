@@ -64,6 +64,8 @@ final class Product_Reference {
 		'search'          => '',
 		'index'           => '',
 		'image_size'      => '',
+		'sort'            => '',
+		'heading_level'   => '',
 		'affiliate_label' => '',
 		// AAWP's forms.
 		'box'             => '',
@@ -77,7 +79,7 @@ final class Product_Reference {
 	/**
 	 * Shortcode attributes passed on to the renderer as they are.
 	 */
-	private const SHORTCODE_OPTIONS = array( 'title', 'button_text', 'items', 'field', 'search', 'index', 'image_size' );
+	private const SHORTCODE_OPTIONS = array( 'title', 'button_text', 'items', 'field', 'search', 'index', 'sort', 'image_size', 'heading_level' );
 
 	/**
 	 * Block attributes, the renderer arguments they become and their defaults (the renderer
@@ -89,7 +91,12 @@ final class Product_Reference {
 		'imageSize'      => array( 'image_size', '' ),
 		'affiliateLabel' => array( 'affiliate_label', null ),
 		'search'         => array( 'search', '' ),
+		'searchIndex'    => array( 'index', '' ),
+		'sort'           => array( 'sort', '' ),
 		'items'          => array( 'items', 0 ),
+		'field'          => array( 'field', '' ),
+		'linkText'       => array( 'link_text', '' ),
+		'headingLevel'   => array( 'heading_level', 0 ),
 	);
 
 	/**
@@ -168,6 +175,10 @@ final class Product_Reference {
 		$options = array();
 		foreach ( self::BLOCK_OPTIONS as $attribute => list( $argument, $default ) ) {
 			$options[ $argument ] = $attributes[ $attribute ] ?? $default;
+		}
+		if ( 'search' !== ( $attributes['mode'] ?? 'products' ) ) {
+			// Only the search-list mode searches; its keywords stay behind when switching back.
+			$options['search'] = '';
 		}
 		$template = $attributes['template'] ?? 'box';
 		return self::build(

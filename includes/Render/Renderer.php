@@ -20,10 +20,13 @@ use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * Turns a request (ASINs or keywords, a marketplace, a template) into HTML. Gets products only
- * from a Product_Source; never calls Amazon, never breaks a page: whatever fails degrades to a
- * plain link (or nothing), and only users who can edit posts see why.
+ * from a Product_Source; never calls Amazon, never breaks a page. A visitor gets the first rung
+ * of this ladder that can be shown: the full template; the no-price box (title and link) when
+ * the data is stale or the time budget ran out; a plain tagged link to the product when the
+ * marketplace has a partner tag but no working API (or Amazon does not serve the item); nothing
+ * only without a partner tag. Users who can edit posts see why, above the output.
  *
- * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
+ * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, sort: string, link_text: string, heading_level: int, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
  */
 final class Renderer {
 
@@ -35,7 +38,17 @@ final class Renderer {
 	/**
 	 * Values the `field` template prints.
 	 */
-	public const FIELDS = array( 'title', 'price', 'list_price', 'savings', 'image', 'url', 'button', 'availability', 'rating' );
+	public const FIELDS = array( 'title', 'price', 'list_price', 'savings', 'image', 'url', 'button', 'link', 'availability', 'rating' );
+
+	/**
+	 * Sort orders a search list takes (Amazon's SortBy values; '' = relevance).
+	 */
+	public const SORTS = array( '', 'Featured', 'AvgCustomerReviews', 'NewestArrivals', 'Price:LowToHigh', 'Price:HighToLow' );
+
+	/**
+	 * The heading level of product titles when none is given (right under the post's h1).
+	 */
+	public const HEADING_LEVEL = 2;
 
 	/**
 	 * Parts a product template can show (the block's "fields to show").
@@ -248,6 +261,9 @@ final class Renderer {
 			if ( '' !== $args['index'] ) {
 				$params['search_index'] = $args['index'];
 			}
+			if ( '' !== $args['sort'] ) {
+				$params['sort_by'] = $args['sort'];
+			}
 			$result   = $this->source->search( $country, $args['search'], $params );
 			$products = $result->products;
 			foreach ( $result->errors as $error ) {
@@ -277,8 +293,15 @@ final class Renderer {
 						$products[] = $product;
 						continue;
 					}
-					$error     = $result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
-					$notices[] = $error->message();
+					$error = $result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
+					// The third rung: a plain link with the partner tag, in the product's place.
+					$link      = $this->source->link_product( $country, $asin );
+					$notices[] = $error->message() . ' ' . ( null !== $link
+						? __( 'Visitors see a plain link to the product on Amazon, with your partner tag.', 'creators-connect-for-amazon' )
+						: __( 'Visitors see nothing here: this marketplace has no partner tag to link with.', 'creators-connect-for-amazon' ) );
+					if ( null !== $link ) {
+						$products[] = $link;
+					}
 				}
 			}
 		}
@@ -364,11 +387,12 @@ final class Renderer {
 		if ( array() === $products ) {
 			return '';
 		}
-		$plain   = $this->is_plain_context();
-		$view    = $this->view( $args );
-		$fresh   = array();
-		$html    = '';
-		$notices = array();
+		$plain    = $this->is_plain_context();
+		$view     = $this->view( $args );
+		$fallback = new Fallback_View( $view, $args['template'], $args['heading_level'] );
+		$fresh    = array();
+		$html     = '';
+		$notices  = array();
 		foreach ( $products as $product ) {
 			$item = $this->item_data( $product, $args );
 			if ( $plain ) {
@@ -376,10 +400,19 @@ final class Renderer {
 				$html .= '' === $product->detail_page_url ? '' : '<p><a href="' . esc_url( $product->detail_page_url ) . '" rel="sponsored nofollow">' . esc_html( $text ) . '</a></p>';
 				continue;
 			}
+			if ( '' === $product->title && '' !== $product->detail_page_url ) {
+				// Third rung: no data at all (no API, or never fetched within the budget).
+				if ( 0 === $product->fetched_at && 'link' !== $product->source ) {
+					/* translators: %s: ASIN. */
+					$notices[] = sprintf( __( 'Amazon\'s data for %s did not arrive within this page\'s time budget; visitors see a plain link until the background refresh fetches it.', 'creators-connect-for-amazon' ), $product->asin );
+				}
+				$html .= $fallback->link_only( $item, '' !== $args['link_text'] ? $args['link_text'] : $args['title'] );
+				continue;
+			}
 			if ( $this->is_stale( $product ) ) {
 				/* translators: %s: ASIN. */
-				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image.', 'creators-connect-for-amazon' ), $product->asin );
-				$html     .= $this->degraded( $item, $view );
+				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image: visitors see its title and link.', 'creators-connect-for-amazon' ), $product->asin );
+				$html     .= $fallback->no_price( $item );
 				continue;
 			}
 			$fresh[] = $item;
@@ -393,21 +426,7 @@ final class Renderer {
 		if ( '' !== $html ) {
 			$this->enqueue_style();
 		}
-		return $this->notices( $notices ) . $html;
-	}
-
-	/**
-	 * A plain "See on Amazon" link (nothing without a URL).
-	 *
-	 * @param array<string, mixed> $item Item.
-	 * @param View                 $view View.
-	 */
-	private function degraded( array $item, View $view ): string {
-		if ( '' === View::text( $item, 'url' ) ) {
-			return '';
-		}
-		$country = View::text( $item, 'country' );
-		return '<p class="acapi acapi-degraded">' . $view->link( $item, $this->format->button_text( $country, false ), 'acapi-degraded__link' ) . '</p>';
+		return $this->notices( array_values( array_unique( $notices ) ) ) . $html;
 	}
 
 	/**
@@ -420,16 +439,17 @@ final class Renderer {
 	private function template( array $args, array $items, View $view ): string {
 		$template = $args['template'];
 		$data     = array(
-			'template'   => $template,
-			'items'      => $items,
-			'show'       => array_fill_keys( $args['show'] ?? self::DEFAULTS[ $template ][0], true ),
-			'field'      => $args['field'],
-			'class_name' => $args['class_name'],
+			'template'      => $template,
+			'items'         => $items,
+			'show'          => array_fill_keys( $args['show'] ?? self::DEFAULTS[ $template ][0], true ),
+			'field'         => $args['field'],
+			'class_name'    => $args['class_name'],
+			'heading_level' => $args['heading_level'],
 		);
 		/**
 		 * Filters what a template gets, before it renders.
 		 *
-		 * @param array<string, mixed> $data     template, items (one array per product), show, field, class_name.
+		 * @param array<string, mixed> $data     template, items (one array per product), show, field, class_name, heading_level (2–6).
 		 * @param string               $template Template name.
 		 */
 		$data = apply_filters( 'acapi_template_data', $data, $template );
@@ -480,7 +500,7 @@ final class Renderer {
 		$fresh     = ! $this->is_stale( $product );
 		$has_price = $fresh && $product->has_price();
 		$title     = '' !== $args['title'] ? $args['title'] : $product->title;
-		$features  = array_slice( $product->features, 0, 3 );
+		$features  = $fresh ? array_slice( $product->features, 0, 3 ) : array();
 
 		$savings = '';
 		if ( $has_price && null !== $product->savings ) {
@@ -518,6 +538,7 @@ final class Renderer {
 			'asin'              => $product->asin,
 			'country'           => $country,
 			'title'             => $title,
+			'link_text'         => '' !== $args['link_text'] ? $args['link_text'] : $title,
 			'url'               => $product->detail_page_url,
 			'image'             => $fresh ? $this->image( $product, $args['image_size'] ) : null,
 			'features'          => $features,
@@ -649,6 +670,8 @@ final class Renderer {
 		}
 		$size  = self::string( $args, 'image_size' );
 		$label = $args['affiliate_label'] ?? null;
+		$sort  = self::string( $args, 'sort' );
+		$level = isset( $args['heading_level'] ) && is_numeric( $args['heading_level'] ) ? (int) $args['heading_level'] : 0;
 
 		return array(
 			'asins'           => $list,
@@ -660,6 +683,9 @@ final class Renderer {
 			'field'           => $field,
 			'search'          => self::string( $args, 'search' ),
 			'index'           => (string) preg_replace( '/[^A-Za-z]/', '', self::string( $args, 'index' ) ),
+			'sort'            => in_array( $sort, self::SORTS, true ) ? $sort : '',
+			'link_text'       => self::string( $args, 'link_text' ),
+			'heading_level'   => $level >= 2 && $level <= 6 ? $level : self::HEADING_LEVEL,
 			'show'            => $show,
 			'image_size'      => in_array( $size, Product::IMAGE_SIZES, true ) ? $size : self::DEFAULTS[ $template ][1],
 			'affiliate_label' => null === $label ? null : (bool) $label,

@@ -306,9 +306,9 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 					'default'     => true,
 				),
 				'credential_type'      => array(
-					'description' => __( 'Cognito (v2.x versions) or Login with Amazon (v3.x versions).', 'creators-connect-for-amazon' ),
+					'description' => __( 'Cognito (v2.x versions), Login with Amazon (v3.x versions), or links_only (a partner tag and no API: plain tagged links).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
-					'enum'        => Credential_Rules::TYPES,
+					'enum'        => array_merge( Credential_Rules::TYPES, array( Credential_Rules::LINKS_ONLY ) ),
 					'context'     => $view,
 					'required'    => true,
 				),
@@ -366,9 +366,9 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 					'context'     => $view,
 				),
 				'status'               => array(
-					'description' => __( 'enabled, disabled or not_configured.', 'creators-connect-for-amazon' ),
+					'description' => __( 'enabled, links_only (no API), disabled or not_configured.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
-					'enum'        => array( 'enabled', 'disabled', 'not_configured' ),
+					'enum'        => array( 'enabled', 'links_only', 'disabled', 'not_configured' ),
 					'context'     => $view,
 					'readonly'    => true,
 				),

@@ -43,6 +43,12 @@ final class Credential_Rules {
 	public const TYPES = array( 'cognito', 'lwa' );
 
 	/**
+	 * The "type" of a marketplace with a partner tag and no API credentials: its products are
+	 * plain tagged links until credentials are added.
+	 */
+	public const LINKS_ONLY = 'links_only';
+
+	/**
 	 * The credential type an id's shape suggests, or null when the id is malformed.
 	 *
 	 * @param string $credential_id Credential ID.

@@ -101,7 +101,7 @@ test.describe( 'Amazon Product block', () => {
 		await expect( blocks ).toHaveCount( 2 );
 		await expect( blocks.nth( 1 ) ).toContainText( 'Wasserkocher' );
 		const box = blocks.first();
-		await expect( box.locator( '.acapi-box h3' ) ).toContainText(
+		await expect( box.locator( '.acapi-box h2' ) ).toContainText(
 			'Kestrel Audio K7'
 		);
 		await expect( box.locator( '.acapi-button' ) ).toHaveAttribute(
