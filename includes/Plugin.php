@@ -52,6 +52,13 @@ final class Plugin {
 	private ?Catalog\Product_Service $products = null;
 
 	/**
+	 * The rendered page's product ages (for the page-cache headers).
+	 *
+	 * @var Cache\Page_Freshness|null
+	 */
+	private ?Cache\Page_Freshness $freshness = null;
+
+	/**
 	 * The one instance.
 	 */
 	public static function instance(): self {
@@ -77,7 +84,13 @@ final class Plugin {
 		}
 
 		// The product table: created on activation (and lazily when its schema version is behind).
-		register_activation_hook( ACAPI_FILE, array( Catalog\Product_Store::class, 'install' ) );
+		register_activation_hook(
+			ACAPI_FILE,
+			static function (): void {
+				Catalog\Product_Store::install();
+				Cache\Post_Product_Index::install();
+			}
+		);
 		register_deactivation_hook( ACAPI_FILE, array( Catalog\Refresh_Job::class, 'unschedule' ) );
 
 		add_action( 'plugins_loaded', array( $this, 'wire' ) );
@@ -111,7 +124,8 @@ final class Plugin {
 		$router         = new Catalog\Router( $settings, $creators, $paapi, $breaker, $store );
 		$product_store  = new Catalog\Product_Store();
 		$this->products = new Catalog\Product_Service( $router, $product_store, $store );
-		( new Catalog\Prefetcher( $this->products ) )->register_hooks();
+		$prefetcher     = new Catalog\Prefetcher( $this->products );
+		$prefetcher->register_hooks();
 		$refresh_job = new Catalog\Refresh_Job( $this->products, $product_store, $store );
 		$refresh_job->register_hooks();
 		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
@@ -153,6 +167,17 @@ final class Plugin {
 		$this->renderer = new Renderer( $this->products, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
+
+		// Page caches: freshness headers on pages that show products, and TTLs for the
+		// page-cache plugins that take one (docs/contracts.md, "Page caches").
+		$page_caches     = Cache\Page_Caches::all();
+		$this->freshness = new Cache\Page_Freshness();
+		$this->freshness->register_hooks();
+		( new Cache\Cache_Headers( $this->freshness, $page_caches, $this->products->has_loaded( ... ) ) )->register_hooks();
+		// Purge on change: posts → products from the prefetcher's own extraction of references.
+		$post_index = new Cache\Post_Product_Index( $prefetcher->collect( ... ) );
+		$post_index->register_hooks();
+		( new Cache\Purge_On_Change( $post_index, $product_store, $page_caches, $router->default_country( ... ) ) )->register_hooks();
 		( new Disclosure() )->register_hooks();
 	}
 
@@ -162,6 +187,13 @@ final class Plugin {
 	 */
 	public function products(): ?Catalog\Product_Service {
 		return $this->products;
+	}
+
+	/**
+	 * The rendered page's product ages (null until wire() ran); test suites reset it between requests.
+	 */
+	public function freshness(): ?Cache\Page_Freshness {
+		return $this->freshness;
 	}
 
 	/**

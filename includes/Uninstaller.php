@@ -26,7 +26,12 @@ final class Uninstaller {
 	public const PRODUCT_TABLE = 'acapi_products';
 
 	/**
-	 * Deletes options, transients, cached data and the product table when "delete data on
+	 * The post → products index table (Cache\Post_Product_Index), without the table prefix.
+	 */
+	public const POST_INDEX_TABLE = 'acapi_post_products';
+
+	/**
+	 * Deletes options, transients, cached data and the product and post index tables when "delete data on
 	 * uninstall" is on; keeps everything otherwise, so a reinstall finds its settings again.
 	 */
 	public function run(): void {
@@ -44,7 +49,9 @@ final class Uninstaller {
 				$wpdb->esc_like( '_transient_timeout_acapi_' ) . '%'
 			)
 		);
-		$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . self::PRODUCT_TABLE ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- a constant table name.
+		foreach ( array( self::PRODUCT_TABLE, self::POST_INDEX_TABLE ) as $table ) {
+			$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . $table ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- constant table names.
+		}
 		// phpcs:enable
 		wp_unschedule_hook( 'acapi_refresh_products' ); // Every event of the hook, whatever its arguments.
 		wp_cache_flush_group( 'acapi' );

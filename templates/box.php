@@ -1,6 +1,7 @@
 <?php
 /**
- * Template: product box (image, title, up to three features, price, availability, rating, button).
+ * Template: product box (image, title, up to three features, price with unit price and points, availability,
+ * rating, button).
  *
  * Themes override it with `{theme}/creators-connect-for-amazon/box.php`. `$data['items']` holds one array per
  * product (plain text: escape what you print); `$view` returns escaped markup pieces.
@@ -30,7 +31,7 @@ foreach ( (array) $data['items'] as $acapi_item ) :
 		<?php endif; ?>
 		<?php echo isset( $acapi_show['features'] ) ? $view->features( $acapi_item ) : ''; ?>
 		<?php echo isset( $acapi_show['rating'] ) ? $view->rating( $acapi_item ) : ''; ?>
-		<?php echo isset( $acapi_show['price'] ) ? $view->price( $acapi_item ) : ''; ?>
+		<?php echo isset( $acapi_show['price'] ) ? $view->price( $acapi_item, true ) : ''; ?>
 		<?php echo isset( $acapi_show['availability'] ) ? $view->availability( $acapi_item ) : ''; ?>
 		<?php echo isset( $acapi_show['button'] ) ? $view->button( $acapi_item ) : ''; ?>
 	</div>

@@ -103,7 +103,7 @@ function acapi_demo_shortcode( string $shortcode ): string {
 }
 
 $us      = array( 'B0C7KX2Q4M', 'B0C7KX2Q5N', 'B0CM9YQH7D', 'B0D5HJ8T2L' );
-$de      = array( 'B0DKAFFEE1', 'B0DKOCHER2', 'B0DBOHRER3' );
+$de      = array( 'B0DKAFFEE1', 'B0DKOCHER2', 'B0DBOHRER3', 'B0DDUSCHE6' );
 $content = array(
 	'<!-- wp:paragraph --><p>Every product below comes from the local Amazon emulator through the plugin: United States products through the Creators API 3.1 (LWA), German ones through 2.2 (Cognito), UK ones through the PA-API 5.0 fallback.</p><!-- /wp:paragraph -->',
 	'<!-- wp:creators-connect-for-amazon/disclosure /-->',
@@ -124,6 +124,7 @@ $content = array(
 	acapi_demo_shortcode( 'Price today: [amazon asin="' . $de[0] . '" country="de" field="price"]' ),
 	acapi_demo_shortcode( '[amazon_product asin="' . implode( ',', $us ) . '" template="list" items="2"]' ),
 	acapi_demo_shortcode( '[amazon search="coffee" country="us" template="grid" items="3"]' ),
+	acapi_demo_shortcode( '[amazon search="headphones" country="us" template="list" items="3" sort_by="Price:LowToHigh" min_reviews_rating="4"]' ),
 	acapi_demo_shortcode( '[amazon asin="B0C7KX2Q4M" country="uk"]' ),
 	acapi_demo_heading( 'AAWP-style shortcodes' ),
 	acapi_demo_shortcode( '[amazon box="' . $us[0] . ',' . $us[1] . '"]' ),

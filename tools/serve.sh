@@ -11,6 +11,9 @@ run="$ACAPI_WP_DIR/run/$name"
 site="$ACAPI_WP_DIR/sites/$name"
 mkdir -p "$run"
 
+# ACAPI_DEMO_IMAGES=1 (npm start sets it): the emulator serves placeholder product images itself.
+demo_images=""; [ "${ACAPI_DEMO_IMAGES:-0}" = 1 ] && demo_images="--demo-images"
+
 case "$action" in
 start)
 	stop_group "$run/php.pid"
@@ -19,7 +22,7 @@ start)
 		if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$ACAPI_EMULATOR_PORT/__emulator/log"; then
 			say "an Amazon emulator already answers on port $ACAPI_EMULATOR_PORT: using it"
 		else
-			start_group "$run/emulator.log" "$run/emulator.pid" bash "$ACAPI_ROOT/tools/emulator/run.sh" --port "$ACAPI_EMULATOR_PORT"
+			start_group "$run/emulator.log" "$run/emulator.pid" bash "$ACAPI_ROOT/tools/emulator/run.sh" --port "$ACAPI_EMULATOR_PORT" $demo_images
 			wait_for_url "http://127.0.0.1:$ACAPI_EMULATOR_PORT/__emulator/log" 30 || { cat "$run/emulator.log" >&2; die "the Amazon emulator did not start"; }
 		fi
 	else

@@ -5,6 +5,9 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 : "${ACAPI_EMULATOR_PORT:=9411}"
+# Amazon's image CDN is out of reach here: the emulator draws placeholder images (ACAPI_DEMO_IMAGES=0: off).
+: "${ACAPI_DEMO_IMAGES:=1}"
+export ACAPI_DEMO_IMAGES
 
 port="${ACAPI_PORT:-8888}"
 reset=""

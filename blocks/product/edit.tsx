@@ -234,7 +234,8 @@ export default function Edit( {
 		</ol>
 	);
 
-	const isList = mode === 'search';
+	const isList =
+		mode === 'search' || ( ! mode && attributes.search.trim() !== '' );
 	const isField = template === 'field';
 	const templates = TEMPLATES.filter(
 		( value ) => ( value === 'field' ) === isField

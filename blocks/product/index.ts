@@ -55,7 +55,9 @@ const variation = (
 	isDefault,
 	scope: [ 'inserter', 'transform' ] as Array< 'inserter' | 'transform' >,
 	isActive: ( attributes: Partial< ProductBlockAttributes > ) =>
-		attributes.template === template && attributes.mode !== 'search',
+		attributes.template === template &&
+		attributes.mode !== 'search' &&
+		( attributes.mode === 'products' || ! attributes.search ),
 } );
 
 registerBlockType< ProductBlockAttributes >( metadata.name, {
@@ -102,7 +104,8 @@ registerBlockType< ProductBlockAttributes >( metadata.name, {
 			attributes: { mode: 'search', template: 'list', items: 5 },
 			scope: [ 'inserter', 'transform' ],
 			isActive: ( attributes: Partial< ProductBlockAttributes > ) =>
-				attributes.mode === 'search',
+				attributes.mode === 'search' ||
+				( ! attributes.mode && !! attributes.search ),
 		},
 		{
 			name: 'field',

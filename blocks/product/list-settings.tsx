@@ -10,15 +10,16 @@ import {
 import { __ } from '@wordpress/i18n';
 
 import { marketplaceOptions } from './picker';
+import { searchOptions } from '../../src/shared/search-options';
 import {
 	MAX_LIST_ITEMS,
 	SEARCH_INDEXES,
-	SORTS,
 	type ProductBlockAttributes,
 } from './products';
 
 const SORT_LABELS: Record< string, string > = {
-	'': __( 'Relevance', 'creators-connect-for-amazon' ),
+	'': __( 'Amazon’s default', 'creators-connect-for-amazon' ),
+	Relevance: __( 'Relevance', 'creators-connect-for-amazon' ),
 	Featured: __( 'Featured', 'creators-connect-for-amazon' ),
 	AvgCustomerReviews: __( 'Customer reviews', 'creators-connect-for-amazon' ),
 	NewestArrivals: __( 'Newest arrivals', 'creators-connect-for-amazon' ),
@@ -102,14 +103,22 @@ export default function ListSettings( {
 				__next40pxDefaultSize
 				__nextHasNoMarginBottom
 				label={ __( 'Order', 'creators-connect-for-amazon' ) }
-				value={ attributes.sort }
-				options={ SORTS.map( ( value ) => ( {
-					label: SORT_LABELS[ value ] ?? value,
-					value,
-				} ) ) }
-				onChange={ ( value: string ) =>
-					setAttributes( { sort: value } )
-				}
+				value={ String( attributes.searchFilters?.sort_by ?? '' ) }
+				options={ [ '', ...searchOptions.enums.sort_by ].map(
+					( value ) => ( {
+						label: SORT_LABELS[ value ] ?? value,
+						value,
+					} )
+				) }
+				onChange={ ( value: string ) => {
+					const filters = { ...( attributes.searchFilters ?? {} ) };
+					if ( value ) {
+						filters.sort_by = value;
+					} else {
+						delete filters.sort_by;
+					}
+					setAttributes( { searchFilters: filters } );
+				} }
 			/>
 		</div>
 	);

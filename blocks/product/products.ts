@@ -57,16 +57,6 @@ export type Field = ( typeof FIELDS )[ number ];
 /** Heading levels a product title can take. */
 export const HEADING_LEVELS = [ 2, 3, 4, 5, 6 ] as const;
 
-/** Sort orders of a search list (Amazon's SortBy values; '' = Amazon's relevance). */
-export const SORTS = [
-	'',
-	'Featured',
-	'AvgCustomerReviews',
-	'NewestArrivals',
-	'Price:LowToHigh',
-	'Price:HighToLow',
-] as const;
-
 /** Search indexes the list offers ('' = All; Amazon's names, valid in every marketplace). */
 export const SEARCH_INDEXES = [
 	'',
@@ -95,12 +85,16 @@ export interface ProductBlockAttributes extends Record< string, unknown > {
 	buttonText: string;
 	imageSize: '' | 'small' | 'medium' | 'large';
 	affiliateLabel?: boolean;
-	/** `products` (chosen ASINs) or `search` (a list of what Amazon finds for keywords). */
-	mode: 'products' | 'search';
+	/**
+	 * `search` (a list of what Amazon finds for keywords), `products` (chosen ASINs only), or ''
+	 * (a search when there are keywords, as blocks saved before the mode existed).
+	 */
+	mode: '' | 'products' | 'search';
 	search: string;
 	searchIndex: string;
 	items: number;
-	sort: string;
+	/** Amazon's search filters by Search_Options name (`sort_by`, …), checked by the server. */
+	searchFilters?: Record< string, string | number | string[] >;
 	field: Field | '';
 	linkText: string;
 	/** The title's heading level (0: h2, or what the editor chose from the headings above). */
@@ -311,6 +305,9 @@ export function attributesFromShortcode(
 		attributes.searchIndex = option( 'index' ).replace( /[^A-Za-z]/g, '' );
 		attributes.items =
 			items > 0 ? Math.min( MAX_LIST_ITEMS, items ) : MAX_LIST_ITEMS;
+		if ( option( 'sort_by' ) ) {
+			attributes.searchFilters = { sort_by: option( 'sort_by' ) };
+		}
 		attributes.template =
 			attributes.template === 'box' && ! template
 				? 'list'
@@ -376,8 +373,15 @@ export function shortcodeFromAttributes(
 		if ( attributes.items ) {
 			parts.push( `items="${ attributes.items }"` );
 		}
-		if ( attributes.sort ) {
-			parts.push( `sort="${ attributes.sort }"` );
+		for ( const [ name, value ] of Object.entries(
+			attributes.searchFilters ?? {}
+		) ) {
+			const written = String(
+				Array.isArray( value ) ? value.join( ',' ) : value
+			);
+			if ( /^[a-z_]+$/.test( name ) && written !== '' ) {
+				parts.push( `${ name }="${ quoted( written ) }"` );
+			}
 		}
 	} else {
 		parts.push( `asin="${ attributes.asins.join( ',' ) }"` );

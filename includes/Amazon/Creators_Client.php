@@ -61,6 +61,7 @@ final class Creators_Client extends Api_Client {
 		'offersV2.listings.isBuyBoxWinner',
 		'offersV2.listings.dealDetails',
 		'offersV2.listings.type',
+		'offersV2.listings.loyaltyPoints',
 		'browseNodeInfo.browseNodes',
 		'customerReviews.count',
 		'customerReviews.starRating',
@@ -246,28 +247,12 @@ final class Creators_Client extends Api_Client {
 	 * @return array<string, mixed>
 	 */
 	public static function search_body( array $params, bool $pascal ): array {
-		$fields = array(
-			'keywords'           => 'keywords',
-			'search_index'       => 'searchIndex',
-			'item_count'         => 'itemCount',
-			'item_page'          => 'itemPage',
-			'sort_by'            => 'sortBy',
-			'brand'              => 'brand',
-			'title'              => 'title',
-			'author'             => 'author',
-			'actor'              => 'actor',
-			'artist'             => 'artist',
-			'browse_node_id'     => 'browseNodeId',
-			'min_price'          => 'minPrice',
-			'max_price'          => 'maxPrice',
-			'min_reviews_rating' => 'minReviewsRating',
-			'min_saving_percent' => 'minSavingPercent',
-			'availability'       => 'availability',
-			'delivery_flags'     => 'deliveryFlags',
-		);
-		$ints   = array( 'itemCount', 'itemPage', 'minPrice', 'maxPrice', 'minReviewsRating', 'minSavingPercent' );
-		$body   = array();
-		foreach ( $fields as $snake => $camel ) {
+		$ints = array();
+		foreach ( array_keys( Search_Options::RANGES ) as $name ) {
+			$ints[] = Search_Options::FIELDS[ $name ];
+		}
+		$body = array();
+		foreach ( Search_Options::FIELDS as $snake => $camel ) {
 			$value = $params[ $snake ] ?? $params[ $camel ] ?? null;
 			if ( null === $value || '' === $value ) {
 				continue;

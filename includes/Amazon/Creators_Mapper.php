@@ -222,6 +222,9 @@ final class Creators_Mapper {
 		$basis_type = self::str( $basis, 'savingBasisType' );
 		$list_price = null === $basis_type || in_array( $basis_type, self::LIST_PRICE_TYPES, true ) ? self::money( self::arr( $basis, 'money' ) ) : null;
 
+		$condition    = self::arr( $listing, 'condition' ) ?? array();
+		$merchant     = self::arr( $listing, 'merchantInfo' ) ?? array();
+		$points       = self::num( self::arr( $listing, 'loyaltyPoints' ) ?? array(), 'points' );
 		$availability = self::arr( $listing, 'availability' );
 		$deal         = self::arr( $listing, 'dealDetails' );
 		$offer_type   = self::str( $listing, 'type' );
@@ -248,8 +251,8 @@ final class Creators_Mapper {
 				'message' => (string) ( self::str( $availability, 'message' ) ?? '' ),
 				'type'    => (string) ( self::str( $availability, 'type' ) ?? '' ),
 			),
-			condition: self::str( self::arr( $listing, 'condition' ) ?? array(), 'value' ) ?? self::str( $listing, 'condition' ),
-			merchant: self::str( self::arr( $listing, 'merchantInfo' ) ?? array(), 'name' ),
+			condition: self::str( $condition, 'value' ) ?? self::str( $listing, 'condition' ),
+			merchant: self::str( $merchant, 'name' ),
 			is_buy_box_winner: $is_winner,
 			deal: null === $deal && null === $offer_type ? null : array(
 				'badge'           => (string) ( self::str( $deal ?? array(), 'badge' ) ?? '' ),
@@ -271,7 +274,12 @@ final class Creators_Mapper {
 			parent_asin: self::str( $item, 'parentASIN' ),
 			list_price_label: null === $list_price ? null : self::str( $basis, 'savingBasisTypeLabel' ),
 			violates_map: true === ( $listing['violatesMAP'] ?? false ),
-			variation_attributes: $this->variation_attributes( $item )
+			variation_attributes: $this->variation_attributes( $item ),
+			unit_price: self::unit_price( self::arr( $price, 'pricePerUnit' ) ),
+			loyalty_points: null === $points ? null : (int) $points,
+			sub_condition: self::display( $condition, 'subCondition' ),
+			condition_note: self::display( $condition, 'conditionNote' ),
+			merchant_id: self::str( $merchant, 'id' )
 		);
 	}
 
@@ -468,6 +476,27 @@ final class Creators_Mapper {
 			'currency' => $currency,
 			'display'  => $display,
 		);
+	}
+
+	/**
+	 * A unit price from `pricePerUnit` Money. Amazon names the unit only inside `displayAmount`
+	 * (`$29.75 / Count`, `1,99 € / 100 ml`), so that string is split at its last slash: the part
+	 * before is the money display, the part after the unit ('' when there is no slash).
+	 *
+	 * @param array<mixed>|null $money `pricePerUnit`.
+	 * @return array{amount: float, currency: string, display: string, unit: string}|null
+	 */
+	private static function unit_price( ?array $money ): ?array {
+		$unit_price = self::money( $money );
+		if ( null === $unit_price ) {
+			return null;
+		}
+		$unit = '';
+		if ( 1 === preg_match( '~^(.*\S)\s*/\s*([^/]+)$~u', $unit_price['display'], $parts ) ) {
+			$unit_price['display'] = $parts[1];
+			$unit                  = trim( $parts[2] );
+		}
+		return $unit_price + array( 'unit' => $unit );
 	}
 
 	/**

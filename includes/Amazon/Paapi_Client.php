@@ -71,6 +71,7 @@ final class Paapi_Client extends Api_Client {
 		'OffersV2.Listings.IsBuyBoxWinner',
 		'OffersV2.Listings.DealDetails',
 		'OffersV2.Listings.Type',
+		'OffersV2.Listings.LoyaltyPoints',
 		'BrowseNodeInfo.BrowseNodes',
 		'CustomerReviews.Count',
 		'CustomerReviews.StarRating',

@@ -151,20 +151,41 @@ final class Paapi_Mapper {
 					'savingBasisType' => 'LIST_PRICE',
 				);
 			}
+			if ( isset( $price['pricePerUnit'] ) && is_array( $price['pricePerUnit'] ) ) {
+				$v2['price']['pricePerUnit'] = self::v1_money( $price['pricePerUnit'] );
+			}
 			if ( isset( $price['savings'] ) && is_array( $price['savings'] ) ) {
 				$v2['price']['savings'] = array(
 					'money'      => self::v1_money( $price['savings'] ),
 					'percentage' => $price['savings']['percentage'] ?? null,
 				);
 			}
-			foreach ( array( 'availability', 'merchantInfo', 'isBuyBoxWinner', 'violatesMAP', 'condition' ) as $key ) {
+			foreach ( array( 'availability', 'merchantInfo', 'isBuyBoxWinner', 'violatesMAP', 'loyaltyPoints' ) as $key ) {
 				if ( isset( $listing[ $key ] ) ) {
 					$v2[ $key ] = $listing[ $key ];
 				}
 			}
+			if ( isset( $listing['condition'] ) && is_array( $listing['condition'] ) ) {
+				$v2['condition'] = self::v1_condition( $listing['condition'] );
+			}
 			$listings[] = $v2;
 		}
 		return array( 'listings' => $listings );
+	}
+
+	/**
+	 * A V1 condition (`SubCondition` and `ConditionNote` wrapped as `{Value}`) with plain strings.
+	 *
+	 * @param array<mixed> $condition Re-cased V1 condition.
+	 * @return array<mixed>
+	 */
+	private static function v1_condition( array $condition ): array {
+		foreach ( array( 'subCondition', 'conditionNote' ) as $key ) {
+			if ( isset( $condition[ $key ] ) && is_array( $condition[ $key ] ) ) {
+				$condition[ $key ] = $condition[ $key ]['value'] ?? null;
+			}
+		}
+		return $condition;
 	}
 
 	/**

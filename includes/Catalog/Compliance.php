@@ -33,6 +33,14 @@ final class Compliance {
 	public const JITTER = 0.1;
 
 	/**
+	 * Seconds before its maximum age from which a product shows no price, availability or image.
+	 * A cached page may keep product data only until that data reaches its maximum age, so a
+	 * product this close to it would leave a page almost uncacheable: it shows the no-price
+	 * fallback instead, and a page keeps at least this long in a cache.
+	 */
+	public const CACHE_FLOOR = 60;
+
+	/**
 	 * Seconds after which nothing but title and link may show (filter `acapi_catalog_max_age`,
 	 * which the general settings feed; 1 h – Amazon's 24 h, never longer).
 	 */
@@ -80,6 +88,18 @@ final class Compliance {
 	 */
 	public static function within_max_age( int $fetched_at, int $now, ?int $max_age = null ): bool {
 		return $fetched_at > 0 && $now - $fetched_at < ( $max_age ?? self::max_age() );
+	}
+
+	/**
+	 * Whether data fetched at a time may be shown in full on a page rendered now: within its
+	 * maximum age with at least CACHE_FLOOR seconds to spare (the renderer's rule).
+	 *
+	 * @param int      $fetched_at Unix time of the fetch.
+	 * @param int      $now        Unix time.
+	 * @param int|null $max_age    max_age() when the caller read it already.
+	 */
+	public static function within_display_age( int $fetched_at, int $now, ?int $max_age = null ): bool {
+		return self::within_max_age( $fetched_at, $now + self::CACHE_FLOOR, $max_age );
 	}
 
 	/**

@@ -13,10 +13,12 @@ namespace Creators_Connect\Catalog;
  * Immutable product as the renderer sees it, whichever API answered.
  *
  * Money is `array{amount: float, currency: string, display: string}`; an image is
- * `array{url: string, width: int, height: int}`. `to_array()` / `from_array()` round-trip exactly
+ * `array{url: string, width: int, height: int}`; a unit price is money plus its unit (`100 ml`, `Count`).
+ * `to_array()` / `from_array()` round-trip exactly
  * (JSON storage). Nothing here is HTML: escape at output.
  *
  * @phpstan-type Money array{amount: float, currency: string, display: string}
+ * @phpstan-type Unit_Price array{amount: float, currency: string, display: string, unit: string}
  * @phpstan-type Image array{url: string, width: int, height: int}
  * @phpstan-type Availability array{message: string, type: string}
  * @phpstan-type Deal array{badge: string, access_type: string, type: string, start_time: string, end_time: string, percent_claimed: int|null}
@@ -59,6 +61,11 @@ final class Product {
 	 * @param string|null           $list_price_label     Amazon's localized label for the list price (`List Price`, `Was:`).
 	 * @param bool                  $violates_map         True when the price must not be shown (minimum advertised price).
 	 * @param array<string, string> $variation_attributes Variation attributes (`color_name` => `Navy`).
+	 * @param Unit_Price|null       $unit_price           Price per unit (`1,99 €` per `100 ml`) for goods sold by weight or volume.
+	 * @param int|null              $loyalty_points       Amazon points the offer earns (Japan only).
+	 * @param string|null           $sub_condition        Offer sub-condition (`LikeNew`, `Good`, …; `Unknown` for new offers).
+	 * @param string|null           $condition_note       The seller's note on a used offer's condition.
+	 * @param string|null           $merchant_id          Merchant id (`ATVPDKIKX0DER`).
 	 */
 	public function __construct(
 		public readonly string $asin,
@@ -87,7 +94,12 @@ final class Product {
 		public readonly ?string $parent_asin = null,
 		public readonly ?string $list_price_label = null,
 		public readonly bool $violates_map = false,
-		public readonly array $variation_attributes = array()
+		public readonly array $variation_attributes = array(),
+		public readonly ?array $unit_price = null,
+		public readonly ?int $loyalty_points = null,
+		public readonly ?string $sub_condition = null,
+		public readonly ?string $condition_note = null,
+		public readonly ?string $merchant_id = null
 	) {
 	}
 
@@ -152,11 +164,16 @@ final class Product {
 			'price'                => $this->price,
 			'list_price'           => $this->list_price,
 			'list_price_label'     => $this->list_price_label,
+			'unit_price'           => $this->unit_price,
 			'savings'              => $this->savings,
 			'savings_percent'      => $this->savings_percent,
 			'availability'         => $this->availability,
+			'loyalty_points'       => $this->loyalty_points,
 			'condition'            => $this->condition,
+			'sub_condition'        => $this->sub_condition,
+			'condition_note'       => $this->condition_note,
 			'merchant'             => $this->merchant,
+			'merchant_id'          => $this->merchant_id,
 			'is_buy_box_winner'    => $this->is_buy_box_winner,
 			'violates_map'         => $this->violates_map,
 			'deal'                 => $this->deal,
@@ -269,7 +286,12 @@ final class Product {
 			parent_asin: self::str_or_null( $data['parent_asin'] ?? null ),
 			list_price_label: self::str_or_null( $data['list_price_label'] ?? null ),
 			violates_map: ! empty( $data['violates_map'] ),
-			variation_attributes: $attributes
+			variation_attributes: $attributes,
+			unit_price: self::unit_price_or_null( $data['unit_price'] ?? null ),
+			loyalty_points: self::int_or_null( $data['loyalty_points'] ?? null ),
+			sub_condition: self::str_or_null( $data['sub_condition'] ?? null ),
+			condition_note: self::str_or_null( $data['condition_note'] ?? null ),
+			merchant_id: self::str_or_null( $data['merchant_id'] ?? null )
 		);
 	}
 
@@ -288,6 +310,20 @@ final class Product {
 			'currency' => self::str( $value['currency'] ?? '' ),
 			'display'  => self::str( $value['display'] ?? '' ),
 		);
+	}
+
+	/**
+	 * A unit price (money plus unit), or null when the value is not one.
+	 *
+	 * @param mixed $value Candidate.
+	 * @return Unit_Price|null
+	 */
+	public static function unit_price_or_null( mixed $value ): ?array {
+		$money = self::money_or_null( $value );
+		if ( null === $money || ! is_array( $value ) ) {
+			return null;
+		}
+		return $money + array( 'unit' => self::str( $value['unit'] ?? '' ) );
 	}
 
 	/**

@@ -11,6 +11,7 @@ namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Amazon\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
+use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Amazon\Get_Items_Result;
 use Creators_Connect\Amazon\Search_Result;
 use Creators_Connect\Amazon\Shared_Store;
@@ -265,6 +266,14 @@ final class Product_Service implements Product_Source {
 			$routed = $this->router->get_items( $code, $chunk );
 			$calls += $routed->result->calls;
 			$this->keep( $code, $routed, $rows, null );
+			/**
+			 * Fires after a refresh stored what Amazon answered (the page-cache purge compares).
+			 *
+			 * @param string                        $code     Country code.
+			 * @param array<string, Stored_Product> $rows     The rows before the refresh, by ASIN.
+			 * @param array<string, Product>        $products The products Amazon answered, by ASIN.
+			 */
+			do_action( 'acapi_products_refreshed', $code, $rows, $routed->result->products );
 			foreach ( $chunk as $asin ) {
 				$product = $routed->result->product( $asin );
 				if ( null !== $product ) {
@@ -290,7 +299,8 @@ final class Product_Service implements Product_Source {
 		if ( '' === $code ) {
 			return new Search_Result( array(), 0, '', array(), array( $this->router->decide( $country )->error() ) );
 		}
-		$params = array_intersect_key( $params, array_flip( array( 'search_index', 'item_count', 'item_page', 'sort_by', 'brand', 'browse_node_id', 'min_price', 'max_price', 'min_reviews_rating', 'min_saving_percent', 'availability', 'delivery_flags' ) ) );
+		$params = array_intersect_key( $params, Search_Options::FIELDS );
+		unset( $params['keywords'] );
 		$params = array( 'keywords' => trim( $keywords ) ) + $params;
 		ksort( $params );
 		$key    = 'search_' . substr( md5( $code . '|' . (string) wp_json_encode( $params ) ), 0, 24 );

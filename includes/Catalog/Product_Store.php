@@ -360,6 +360,28 @@ KEY last_requested_at (last_requested_at)
 	}
 
 	/**
+	 * Products whose data passed the renderer's display age (Compliance::within_display_age())
+	 * between two times: pages showing them switched to the no-price fallback then.
+	 *
+	 * @param int $from Unix time (excluded).
+	 * @param int $to   Unix time (included).
+	 * @return array<string, list<string>> ASINs by country code.
+	 */
+	public function turned_stale( int $from, int $to ): array {
+		global $wpdb;
+		self::maybe_install();
+		$age   = Compliance::max_age() - Compliance::CACHE_FLOOR;
+		$table = self::table();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT marketplace, asin FROM {$table} WHERE fetched_at > %d AND fetched_at <= %d LIMIT 1000", max( 0, $from - $age ), $to - $age ), 'ARRAY_A' );
+		$out  = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$out[ (string) $row['marketplace'] ][] = (string) $row['asin'];
+		}
+		return $out;
+	}
+
+	/**
 	 * Counts for Site Health and WP-CLI.
 	 *
 	 * @param int|null $now Unix time.

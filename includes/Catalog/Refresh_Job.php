@@ -173,6 +173,8 @@ final class Refresh_Job {
 			return $report;
 		}
 
+		/** Fires when a refresh run starts (the page-cache purge collects its changes until it ends). */
+		do_action( 'acapi_refresh_started' );
 		try {
 			$now    = (int) $start;
 			$due    = $this->store->due( $now + self::INTERVAL, $now - $this->window(), 500 );
@@ -212,6 +214,12 @@ final class Refresh_Job {
 			$this->locks->unlock( 'refresh_job' );
 			$report['finished'] = (int) ( $this->clock )();
 			update_option( self::LAST_RUN_OPTION, $report, false );
+			/**
+			 * Fires when a refresh run ends (the page-cache purge sends its changes, once).
+			 *
+			 * @param array<string, mixed> $report The run's report.
+			 */
+			do_action( 'acapi_refresh_finished', $report );
 		}
 		return $report;
 	}

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Cli;
 
+use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Catalog\Product_Service;
 
 /**
@@ -55,6 +56,42 @@ final class Search_Command {
 	 * [--index=<search-index>]
 	 * : Search index (category), e.g. Electronics.
 	 *
+	 * [--sort-by=<sort>]
+	 * : AvgCustomerReviews, Featured, NewestArrivals, Price:HighToLow, Price:LowToHigh or Relevance.
+	 *
+	 * [--availability=<availability>]
+	 * : Available or IncludeOutOfStock.
+	 *
+	 * [--delivery-flags=<flags>]
+	 * : Comma-separated: AmazonGlobal, FreeShipping, FulfilledByAmazon, Prime.
+	 *
+	 * [--condition=<condition>]
+	 * : Any or New.
+	 *
+	 * [--min-price=<cents>]
+	 * : Lowest price in the currency's smallest unit (1999 = 19.99), at least 1.
+	 *
+	 * [--max-price=<cents>]
+	 * : Highest price in the currency's smallest unit, at least 1.
+	 *
+	 * [--min-reviews-rating=<stars>]
+	 * : 1 to 4.
+	 *
+	 * [--min-saving-percent=<percent>]
+	 * : 1 to 99.
+	 *
+	 * [--brand=<brand>]
+	 * : Brand.
+	 *
+	 * [--browse-node-id=<id>]
+	 * : Browse node (category) id.
+	 *
+	 * [--items=<count>]
+	 * : Results per page, 1 to 10.
+	 *
+	 * [--page=<page>]
+	 * : Result page, 1 to 10.
+	 *
 	 * [--format=<format>]
 	 * : Output format.
 	 * ---
@@ -69,6 +106,7 @@ final class Search_Command {
 	 * ## EXAMPLES
 	 *
 	 *     wp acapi search "coffee grinder" --country=de --index=Kitchen
+	 *     wp acapi search kettle --sort-by=Price:LowToHigh --min-price=1500 --delivery-flags=Prime
 	 *
 	 * @param list<string>         $args  Keywords.
 	 * @param array<string, mixed> $assoc Options.
@@ -79,7 +117,17 @@ final class Search_Command {
 		if ( '' === $keywords ) {
 			$this->out->error( 'Give some keywords.' );
 		}
-		$params = isset( $assoc['index'] ) && is_scalar( $assoc['index'] ) && '' !== (string) $assoc['index'] ? array( 'search_index' => (string) $assoc['index'] ) : array();
+		$filters = array();
+		foreach ( $assoc as $option => $value ) {
+			$filters[ str_replace( '-', '_', (string) $option ) ] = $value;
+		}
+		$filters['search_index']   = $assoc['index'] ?? null;
+		$filters['item_count']     = $assoc['items'] ?? null;
+		$filters['item_page']      = $assoc['page'] ?? null;
+		list( $params, $problems ) = Search_Options::validate( $filters );
+		if ( array() !== $problems ) {
+			$this->out->error( implode( ' ', $problems ) );
+		}
 		$result = $this->service->search( $this->out->country( $assoc ), $keywords, $params );
 		if ( $result->is_empty() && array() !== $result->errors ) {
 			$this->out->error( $result->errors[0]->message() );

@@ -53,33 +53,49 @@ final class Product_Reference {
 	 * Shortcode attributes and their defaults (shortcode_atts() drops any other).
 	 */
 	public const SHORTCODE_ATTRIBUTES = array(
-		'asin'            => '',
-		'asins'           => '',
-		'country'         => '',
-		'template'        => '',
-		'title'           => '',
-		'button_text'     => '',
-		'items'           => '',
-		'field'           => '',
-		'search'          => '',
-		'index'           => '',
-		'image_size'      => '',
-		'sort'            => '',
-		'heading_level'   => '',
-		'affiliate_label' => '',
+		'asin'               => '',
+		'asins'              => '',
+		'country'            => '',
+		'template'           => '',
+		'title'              => '',
+		'button_text'        => '',
+		'items'              => '',
+		'field'              => '',
+		'search'             => '',
+		'index'              => '',
+		'image_size'         => '',
+		'affiliate_label'    => '',
+		'heading_level'      => '',
+		// Amazon's search filters (with search=…), checked by Search_Options when rendered.
+		'sort_by'            => '',
+		'availability'       => '',
+		'delivery_flags'     => '',
+		'condition'          => '',
+		'min_price'          => '',
+		'max_price'          => '',
+		'min_reviews_rating' => '',
+		'min_saving_percent' => '',
+		'brand'              => '',
+		'browse_node_id'     => '',
 		// AAWP's forms.
-		'box'             => '',
-		'link'            => '',
-		'fields'          => '',
-		'value'           => '',
-		'bestseller'      => '',
-		'new'             => '',
+		'box'                => '',
+		'link'               => '',
+		'fields'             => '',
+		'value'              => '',
+		'bestseller'         => '',
+		'new'                => '',
 	);
+
+	/**
+	 * Shortcode attributes that are Amazon search filters, passed on as the renderer's `filters`
+	 * (`title` is not one here: it overrides the shown title).
+	 */
+	private const SHORTCODE_FILTERS = array( 'sort_by', 'availability', 'delivery_flags', 'condition', 'min_price', 'max_price', 'min_reviews_rating', 'min_saving_percent', 'brand', 'browse_node_id' );
 
 	/**
 	 * Shortcode attributes passed on to the renderer as they are.
 	 */
-	private const SHORTCODE_OPTIONS = array( 'title', 'button_text', 'items', 'field', 'search', 'index', 'sort', 'image_size', 'heading_level' );
+	private const SHORTCODE_OPTIONS = array( 'title', 'button_text', 'items', 'field', 'search', 'index', 'image_size', 'heading_level' );
 
 	/**
 	 * Block attributes, the renderer arguments they become and their defaults (the renderer
@@ -92,7 +108,6 @@ final class Product_Reference {
 		'affiliateLabel' => array( 'affiliate_label', null ),
 		'search'         => array( 'search', '' ),
 		'searchIndex'    => array( 'index', '' ),
-		'sort'           => array( 'sort', '' ),
 		'items'          => array( 'items', 0 ),
 		'field'          => array( 'field', '' ),
 		'linkText'       => array( 'link_text', '' ),
@@ -145,6 +160,10 @@ final class Product_Reference {
 		if ( '' !== $text['affiliate_label'] ) {
 			$options['affiliate_label'] = in_array( strtolower( $text['affiliate_label'] ), array( '1', 'true', 'yes', 'on' ), true );
 		}
+		$filters = array_filter( array_intersect_key( $text, array_flip( self::SHORTCODE_FILTERS ) ), static fn( string $value ): bool => '' !== $value );
+		if ( array() !== $filters ) {
+			$options['filters'] = $filters;
+		}
 
 		// AAWP's forms: box (ASIN list), link (with title), fields + value (one value inline),
 		// bestseller and new (keyword searches; Amazon no longer offers those sort orders).
@@ -176,9 +195,13 @@ final class Product_Reference {
 		foreach ( self::BLOCK_OPTIONS as $attribute => list( $argument, $default ) ) {
 			$options[ $argument ] = $attributes[ $attribute ] ?? $default;
 		}
-		if ( 'search' !== ( $attributes['mode'] ?? 'products' ) ) {
-			// Only the search-list mode searches; its keywords stay behind when switching back.
+		if ( 'products' === ( $attributes['mode'] ?? '' ) ) {
+			// Chosen products only: keywords left from a search list do not search.
 			$options['search'] = '';
+		}
+		// The block's search filters (an object of Search_Options names), only when set.
+		if ( isset( $attributes['searchFilters'] ) && is_array( $attributes['searchFilters'] ) && array() !== $attributes['searchFilters'] ) {
+			$options['filters'] = $attributes['searchFilters'];
 		}
 		$template = $attributes['template'] ?? 'box';
 		return self::build(

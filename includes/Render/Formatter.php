@@ -86,6 +86,37 @@ final class Formatter {
 	}
 
 	/**
+	 * A unit price: the money per unit ("1,99 € / 100 ml"), or the money alone when Amazon named
+	 * no unit.
+	 *
+	 * @param string $money Formatted money per unit.
+	 * @param string $unit  Unit as Amazon names it (`100 ml`, `Count`, `袋`).
+	 */
+	public function unit_price( string $money, string $unit ): string {
+		if ( '' === $unit ) {
+			return $money;
+		}
+		/* translators: 1: price per unit, e.g. "1,99 €"; 2: the unit, e.g. "100 ml". */
+		return sprintf( __( '%1$s / %2$s', 'creators-connect-for-amazon' ), $money, $unit );
+	}
+
+	/**
+	 * Amazon points (Japan) in the marketplace's language, as amazon.co.jp prints them beside the
+	 * price ("328ポイント"); other languages go through __().
+	 *
+	 * @param int    $points  Points.
+	 * @param string $country Marketplace country code.
+	 */
+	public function points( int $points, string $country ): string {
+		$number = $this->number( (float) $points, $country, 0 );
+		if ( str_starts_with( $this->locale( $country ), 'ja' ) ) {
+			return $number . 'ポイント';
+		}
+		/* translators: %s: number of Amazon points the offer earns. */
+		return sprintf( _n( '%s Amazon point', '%s Amazon points', $points, 'creators-connect-for-amazon' ), $number );
+	}
+
+	/**
 	 * A savings percentage in the marketplace's locale ("33 %" in German, "33%" in English).
 	 *
 	 * @param int    $percent Whole percent.
@@ -111,13 +142,15 @@ final class Formatter {
 	}
 
 	/**
-	 * An amount in a currency, formatted for the site's locale (when Amazon sent no display string).
+	 * An amount in a currency, formatted for the marketplace's locale, or the site's without one
+	 * (when Amazon sent no display string).
 	 *
 	 * @param float  $amount   Amount.
 	 * @param string $currency ISO 4217 code.
+	 * @param string $country  Marketplace country code ('' for the site's locale).
 	 */
-	public function money( float $amount, string $currency ): string {
-		$formatter = '' !== $currency ? $this->number_formatter( $this->locale( '' ), 'currency', 0 ) : null;
+	public function money( float $amount, string $currency, string $country = '' ): string {
+		$formatter = '' !== $currency ? $this->number_formatter( $this->locale( $country ), 'currency', 0 ) : null;
 		$text      = null !== $formatter ? $formatter->formatCurrency( $amount, $currency ) : false;
 		return is_string( $text ) ? $text : trim( number_format( $amount, 2 ) . ' ' . $currency );
 	}

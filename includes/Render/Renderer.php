@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Render;
 
 use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Catalog\Compliance;
 use Creators_Connect\Catalog\Product;
 use Creators_Connect\Catalog\Product_Source;
@@ -26,7 +27,7 @@ use Creators_Connect\Settings\Settings_Repository;
  * marketplace has a partner tag but no working API (or Amazon does not serve the item); nothing
  * only without a partner tag. Users who can edit posts see why, above the output.
  *
- * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, sort: string, link_text: string, heading_level: int, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
+ * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, link_text: string, heading_level: int, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
  */
 final class Renderer {
 
@@ -39,11 +40,6 @@ final class Renderer {
 	 * Values the `field` template prints.
 	 */
 	public const FIELDS = array( 'title', 'price', 'list_price', 'savings', 'image', 'url', 'button', 'link', 'availability', 'rating' );
-
-	/**
-	 * Sort orders a search list takes (Amazon's SortBy values; '' = relevance).
-	 */
-	public const SORTS = array( '', 'Featured', 'AvgCustomerReviews', 'NewestArrivals', 'Price:LowToHigh', 'Price:HighToLow' );
 
 	/**
 	 * The heading level of product titles when none is given (right under the post's h1).
@@ -214,7 +210,8 @@ final class Renderer {
 	 * Renders products. Never throws; returns '' when there is nothing a visitor may see.
 	 *
 	 * @param array<string, mixed> $args asins (list or text, split like a shortcode's: Product_Reference::split()), country, template, title,
-	 *                                   button_text, items, field, search, index, show (parts),
+	 *                                   button_text, items, field, search, index, filters (Amazon's
+	 *                                   search filters, see Search_Options), show (parts),
 	 *                                   image_size, affiliate_label, class_name.
 	 */
 	public function render( array $args ): string {
@@ -257,12 +254,13 @@ final class Renderer {
 
 		$products = array();
 		if ( '' !== $args['search'] ) {
-			$params = array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
+			list( $filters, $problems ) = Search_Options::validate( $args['filters'] );
+			if ( array() !== $problems ) {
+				return $this->notices( $problems );
+			}
+			$params = $filters + array( 'item_count' => $args['items'] > 0 ? min( 10, $args['items'] ) : 10 );
 			if ( '' !== $args['index'] ) {
 				$params['search_index'] = $args['index'];
-			}
-			if ( '' !== $args['sort'] ) {
-				$params['sort_by'] = $args['sort'];
 			}
 			$result   = $this->source->search( $country, $args['search'], $params );
 			$products = $result->products;
@@ -400,6 +398,14 @@ final class Renderer {
 				$html .= '' === $product->detail_page_url ? '' : '<p><a href="' . esc_url( $product->detail_page_url ) . '" rel="sponsored nofollow">' . esc_html( $text ) . '</a></p>';
 				continue;
 			}
+			$stale = $this->is_stale( $product );
+			/**
+			 * Fires for each product a page shows (the page-cache headers read its age).
+			 *
+			 * @param Product $product The product.
+			 * @param bool    $full    Whether it shows price, availability and image (false: the no-price fallback).
+			 */
+			do_action( 'acapi_product_rendered', $product, ! $stale );
 			if ( '' === $product->title && '' !== $product->detail_page_url ) {
 				// Third rung: no data at all (no API, or never fetched within the budget).
 				if ( 0 === $product->fetched_at && 'link' !== $product->source ) {
@@ -409,7 +415,7 @@ final class Renderer {
 				$html .= $fallback->link_only( $item, '' !== $args['link_text'] ? $args['link_text'] : $args['title'] );
 				continue;
 			}
-			if ( $this->is_stale( $product ) ) {
+			if ( $stale ) {
 				/* translators: %s: ASIN. */
 				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image: visitors see its title and link.', 'creators-connect-for-amazon' ), $product->asin );
 				$html     .= $fallback->no_price( $item );
@@ -528,6 +534,20 @@ final class Renderer {
 			}
 		}
 
+		$unit_price = '';
+		/**
+		 * Filters whether the unit price ("1,99 € / 100 ml") is shown next to the price where Amazon
+		 * returns one (on by default: EU price rules expect it for goods sold by weight or volume).
+		 *
+		 * @param bool    $show    Whether to show it.
+		 * @param Product $product The product.
+		 */
+		if ( $has_price && null !== $product->unit_price && (bool) apply_filters( 'acapi_show_unit_price', true, $product ) ) {
+			$money      = '' !== $product->unit_price['display'] ? $product->unit_price['display'] : $this->format->money( $product->unit_price['amount'], $product->unit_price['currency'], $country );
+			$unit_price = $this->format->unit_price( $money, $product->unit_price['unit'] );
+		}
+		$points = $has_price && null !== $product->loyalty_points && $product->loyalty_points > 0 ? $this->format->points( $product->loyalty_points, $country ) : '';
+
 		$general    = $this->general();
 		$button     = '' !== $args['button_text'] ? $args['button_text'] : self::string( $general, 'button_text' );
 		$button     = '' !== $button ? $button : $this->format->button_text( $country, $has_price );
@@ -547,6 +567,8 @@ final class Renderer {
 			'list_price'        => $has_price && null !== $product->list_price ? $this->money( $product->list_price ) : '',
 			'list_price_label'  => $has_price && null !== $product->list_price ? (string) $product->list_price_label : '',
 			'savings'           => $savings,
+			'unit_price'        => $unit_price,
+			'points'            => $points,
 			'availability'      => $fresh && null !== $product->availability ? $product->availability['message'] : '',
 			'availability_type' => $fresh && null !== $product->availability ? $product->availability['type'] : '',
 			'rating'            => $rating,
@@ -567,12 +589,14 @@ final class Renderer {
 	}
 
 	/**
-	 * Whether a product is older than Amazon allows for price, availability and images.
+	 * Whether a product is too old for price, availability and images: past its maximum age, or
+	 * within Compliance::CACHE_FLOOR seconds of it (a cached copy of the page must be able to
+	 * live that long).
 	 *
 	 * @param Product $product Product.
 	 */
 	public function is_stale( Product $product ): bool {
-		return ! Compliance::within_max_age( $product->fetched_at, time(), $this->max_age );
+		return ! Compliance::within_display_age( $product->fetched_at, time(), $this->max_age );
 	}
 
 	/**
@@ -670,7 +694,6 @@ final class Renderer {
 		}
 		$size  = self::string( $args, 'image_size' );
 		$label = $args['affiliate_label'] ?? null;
-		$sort  = self::string( $args, 'sort' );
 		$level = isset( $args['heading_level'] ) && is_numeric( $args['heading_level'] ) ? (int) $args['heading_level'] : 0;
 
 		return array(
@@ -682,8 +705,8 @@ final class Renderer {
 			'items'           => isset( $args['items'] ) && is_numeric( $args['items'] ) ? max( 0, (int) $args['items'] ) : 0,
 			'field'           => $field,
 			'search'          => self::string( $args, 'search' ),
+			'filters'         => isset( $args['filters'] ) && is_array( $args['filters'] ) ? $args['filters'] : array(),
 			'index'           => (string) preg_replace( '/[^A-Za-z]/', '', self::string( $args, 'index' ) ),
-			'sort'            => in_array( $sort, self::SORTS, true ) ? $sort : '',
 			'link_text'       => self::string( $args, 'link_text' ),
 			'heading_level'   => $level >= 2 && $level <= 6 ? $level : self::HEADING_LEVEL,
 			'show'            => $show,

@@ -158,11 +158,13 @@ final class View {
 	}
 
 	/**
-	 * Price, list price struck through and savings; empty when no price may be shown.
+	 * Price, list price struck through, unit price and savings (and the offer's Amazon points when
+	 * asked: boxes show them); empty when no price may be shown.
 	 *
-	 * @param array<string, mixed> $item Item.
+	 * @param array<string, mixed> $item        Item.
+	 * @param bool                 $with_points Whether to add the points line.
 	 */
-	public function price( array $item ): string {
+	public function price( array $item, bool $with_points = false ): string {
 		$price = self::text( $item, 'price' );
 		if ( '' === $price ) {
 			return '';
@@ -175,12 +177,26 @@ final class View {
 			$html .= '' !== $label ? '<span class="acapi-price__list-label">' . esc_html( $label ) . '</span> ' : '';
 			$html .= '<del>' . esc_html( $list ) . '</del></span> ';
 		}
-		$html   .= '<span class="acapi-price__amount">' . esc_html( $price ) . '</span>';
+		$html .= '<span class="acapi-price__amount">' . esc_html( $price ) . '</span>';
+		$unit  = self::text( $item, 'unit_price' );
+		if ( '' !== $unit ) {
+			$html .= ' <span class="acapi-price__unit">(' . esc_html( $unit ) . ')</span>';
+		}
 		$savings = self::text( $item, 'savings' );
 		if ( '' !== $savings ) {
 			$html .= ' <span class="acapi-price__savings">' . esc_html( $savings ) . '</span>';
 		}
-		return $html . '</p>' . $this->as_of( $item );
+		return $html . '</p>' . ( $with_points ? $this->points( $item ) : '' ) . $this->as_of( $item );
+	}
+
+	/**
+	 * Amazon points the offer earns (Japan), or ''.
+	 *
+	 * @param array<string, mixed> $item Item.
+	 */
+	private function points( array $item ): string {
+		$points = self::text( $item, 'points' );
+		return '' === $points ? '' : '<p class="acapi-points">' . esc_html( $points ) . '</p>';
 	}
 
 	/**

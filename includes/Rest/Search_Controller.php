@@ -9,11 +9,13 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
+use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Amazon\Shared_Store;
 use Creators_Connect\Catalog\Product_Service;
 
 /**
- * `GET /creators-connect-for-amazon/v1/search?keywords=&country=&search_index=&page=` →
+ * `GET /creators-connect-for-amazon/v1/search?keywords=&country=&search_index=&page=` plus Amazon's
+ * filters (`sort_by`, `availability`, `delivery_flags`, `min_price`, …; see Search_Options) →
  * `{"country","keywords","page","total","search_url","products":[…],"errors":[{"kind","message"}]}`.
  * Results are cached for 5 minutes (filter `acapi_search_cache_ttl`). A search that fails
  * outright answers the error (`acapi_<kind>`, with its HTTP status).
@@ -68,7 +70,34 @@ final class Search_Controller extends Catalog_Controller_Base {
 				'minimum'     => 1,
 				'maximum'     => 10,
 			),
+		) + self::filter_args();
+	}
+
+	/**
+	 * Amazon's search filters (enums and ranges from Search_Options, so WordPress refuses a value
+	 * Amazon would refuse and names the allowed ones).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function filter_args(): array {
+		$descriptions = array(
+			'item_count'         => __( 'Results per page (1–10).', 'creators-connect-for-amazon' ),
+			'sort_by'            => __( 'Sort order.', 'creators-connect-for-amazon' ),
+			'availability'       => __( 'Available only, or include out-of-stock items.', 'creators-connect-for-amazon' ),
+			'delivery_flags'     => __( 'Delivery options every result must have.', 'creators-connect-for-amazon' ),
+			'condition'          => __( 'Offer condition.', 'creators-connect-for-amazon' ),
+			'min_price'          => __( 'Lowest price in the currency\'s smallest unit (1999 = 19.99).', 'creators-connect-for-amazon' ),
+			'max_price'          => __( 'Highest price in the currency\'s smallest unit (1999 = 19.99).', 'creators-connect-for-amazon' ),
+			'min_reviews_rating' => __( 'Lowest average star rating (1–4).', 'creators-connect-for-amazon' ),
+			'min_saving_percent' => __( 'Lowest saving in percent (1–99).', 'creators-connect-for-amazon' ),
+			'brand'              => __( 'Brand.', 'creators-connect-for-amazon' ),
+			'browse_node_id'     => __( 'Browse node (category) id.', 'creators-connect-for-amazon' ),
 		);
+		$args         = array();
+		foreach ( $descriptions as $name => $description ) {
+			$args[ $name ] = array( 'description' => $description ) + Search_Options::rest_args()[ $name ];
+		}
+		return $args;
 	}
 
 	/**
@@ -89,6 +118,15 @@ final class Search_Controller extends Catalog_Controller_Base {
 		if ( '' !== $index ) {
 			$params['search_index'] = $index;
 		}
+		$filters = array();
+		foreach ( array_keys( self::filter_args() ) as $name ) {
+			$filters[ $name ] = $request->get_param( $name );
+		}
+		list( $filters, $problems ) = Search_Options::validate( $filters );
+		if ( array() !== $problems ) {
+			return new \WP_Error( 'rest_invalid_param', implode( ' ', $problems ), array( 'status' => 400 ) );
+		}
+		$params = $filters + $params;
 		$result = $this->service->search( $country, $keywords, $params );
 		if ( $result->is_empty() && array() !== $result->errors ) {
 			return $result->errors[0]->to_wp_error();

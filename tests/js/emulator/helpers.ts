@@ -5,6 +5,10 @@
 import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import {
+	startEmulator,
+	type RunningEmulator,
+} from '../../../tools/emulator/src/server';
 import { signRequest, toAmzDate } from '../../../tools/emulator/src/sigv4';
 
 export interface HttpResponse {
@@ -166,6 +170,10 @@ export interface PaapiCallOptions {
 	date?: Date;
 	/** Sign what is actually sent (emulator Host + full path) instead of what Amazon would see. */
 	signAsSent?: boolean;
+	/** Post to this PA-API path instead of the operation's own (`/paapi5/searchitems`). */
+	path?: string;
+	/** Send this X-Amz-Target instead of the operation's; null sends none. */
+	target?: string | null;
 }
 
 /**
@@ -182,7 +190,11 @@ export function paapiCall(
 	options: PaapiCallOptions = {}
 ): Promise< HttpResponse > {
 	const amazonHost = options.amazonHost ?? 'webservices.amazon.com';
-	const path = `/paapi5/${ operation.toLowerCase() }`;
+	const path = options.path ?? `/paapi5/${ operation.toLowerCase() }`;
+	const target =
+		options.target === undefined
+			? `com.amazon.paapi5.v1.ProductAdvertisingAPIv1.${ operation }`
+			: options.target;
 	const emulatorHost = new URL( base ).host;
 	const text = JSON.stringify( body );
 	const headers = signRequest( {
@@ -192,7 +204,7 @@ export function paapiCall(
 		headers: {
 			'content-encoding': 'amz-1.0',
 			'content-type': 'application/json; charset=utf-8',
-			'x-amz-target': `com.amazon.paapi5.v1.ProductAdvertisingAPIv1.${ operation }`,
+			...( target === null ? {} : { 'x-amz-target': target } ),
 		},
 		accessKey: options.accessKey ?? CREDENTIALS.paapi.access_key,
 		secretKey: options.secretKey ?? CREDENTIALS.paapi.secret_key,
@@ -206,4 +218,33 @@ export function paapiCall(
 		headers: sent,
 		body: text,
 	} );
+}
+
+/**
+ * Starts an emulator for a test file (free port), resets it and applies `config` before each
+ * test, and closes it after the file. Read `url` inside tests.
+ * @param config `POST /__emulator/config` body applied before each test.
+ */
+export function emulatorForFile( config: Record< string, unknown > = {} ): {
+	readonly url: string;
+} {
+	let emulator: RunningEmulator | undefined;
+	beforeAll( async () => {
+		emulator = await startEmulator( 0 );
+	} );
+	afterAll( async () => {
+		await emulator?.close();
+	} );
+	beforeEach( async () => {
+		const url = emulator?.url ?? '';
+		await httpRequest( `${ url }/__emulator/reset` );
+		await httpRequest( `${ url }/__emulator/config`, {
+			body: JSON.stringify( config ),
+		} );
+	} );
+	return {
+		get url(): string {
+			return emulator?.url ?? '';
+		},
+	};
 }

@@ -447,9 +447,11 @@ describe( 'fault injection', () => {
 		);
 		expect( throttled.status ).toBe( 429 );
 		expect( throttled.headers[ 'retry-after' ] ).toBe( '1' );
+		expect( throttled.json().retryAfterSeconds ).toBeUndefined();
 		expect( throttled.json() ).toMatchObject( {
 			type: 'ThrottleException',
-			retryAfterSeconds: 1,
+			serviceCode: 'creatorsapi',
+			quotaCode: 'RequestsPerSecond',
 		} );
 		expect(
 			(

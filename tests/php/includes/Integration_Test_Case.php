@@ -38,6 +38,7 @@ abstract class Integration_Test_Case extends TestCase {
 		// Each test is a new request: the product service's and the renderer's memos start empty.
 		\Creators_Connect\Plugin::instance()->products()?->reset();
 		\Creators_Connect\Plugin::instance()->renderer()->reset();
+		\Creators_Connect\Plugin::instance()->freshness()?->reset();
 		wp_set_current_user( 0 );
 		$GLOBALS['wp_rest_server'] = null;
 	}
@@ -81,6 +82,25 @@ abstract class Integration_Test_Case extends TestCase {
 		$emulator->default_config();
 		$emulator->reset();
 		return $emulator;
+	}
+
+	/**
+	 * Configures the US marketplace with the emulator's LWA demo credentials as the default one.
+	 */
+	protected function add_demo_us_marketplace(): void {
+		$lwa      = Emulator::credentials()['lwa']['NA'];
+		$settings = new \Creators_Connect\Settings\Settings_Repository( new \Creators_Connect\Settings\Secret_Box() );
+		$added    = $settings->add(
+			array(
+				'country'           => 'us',
+				'credential_type'   => 'lwa',
+				'credential_id'     => $lwa['credential_id'],
+				'credential_secret' => $lwa['credential_secret'],
+				'partner_tag'       => Emulator::partner_tag( 'us' ),
+			)
+		);
+		$this->assertIsArray( $added );
+		$settings->set_default( 'us' );
 	}
 
 	/**

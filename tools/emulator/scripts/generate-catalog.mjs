@@ -241,7 +241,9 @@ const NODES = {
  * price, list (+ basis, default LIST_PRICE), avail, offers:false, images:false|variants count,
  * ratio [w,h], reviews [stars, count], deal ('limited'|'lightning'|'prime'), seller, rank,
  * binding, group, model, color, size, released, authors, isbn, ean, upc, parent, attrs,
- * excluded, second (a second, non-buy-box listing price), map (violatesMAP), points (JP), perUnit.
+ * excluded, second (a second, non-buy-box listing price), map (violatesMAP), points (JP), perUnit
+ * (+ unitCount, or unitDivisor when the unit is a measure such as 100 ml), dims [height, length,
+ * width cm, weight kg] (itemDimensions), audience (contentRating), formats (technicalInfo.formats).
  */
 const PRODUCTS = {
 	us: [
@@ -482,6 +484,7 @@ const PRODUCTS = {
 		{
 			asin: 'B0CGAME9XZ',
 			title: 'Harbor Lights: The Lighthouse Keeper Board Game for 2-5 Players',
+			audience: 'Ages 10 and up',
 			brand: 'Tidewater Games',
 			node: '166220011',
 			price: 44.99,
@@ -789,6 +792,7 @@ const PRODUCTS = {
 		},
 		{
 			asin: 'B0DKAFFEE1',
+			dims: [ 38, 44, 28, 9.5 ],
 			title: 'Bärenstein Kaffeevollautomat KV 850 mit Milchsystem, 15 bar, Edelstahl – für Cappuccino & Latte Macchiato',
 			brand: 'Bärenstein',
 			maker: 'Bärenstein Haushaltsgeräte GmbH',
@@ -838,6 +842,7 @@ const PRODUCTS = {
 		},
 		{
 			asin: 'B0DKRIMI04',
+			formats: [ 'Taschenbuch', 'Großdruck' ],
 			title: 'Die Tote am Königssee: Ein Alpen-Krimi (Kommissarin Huber ermittelt 3)',
 			brand: 'Ullmann Verlag',
 			node: '287480',
@@ -859,11 +864,32 @@ const PRODUCTS = {
 			brand: 'Rabenspiele',
 			node: '12950661',
 			price: 34.99,
+			audience: 'Ab 10 Jahren',
+			dims: [ 7.5, 29.8, 29.8, 1.3 ],
 			reviews: [ 4.7, 990 ],
 			rank: 40,
 			features: [
 				'Spieldauer: ca. 60 Minuten',
 				'Mit Erweiterungsmodul „Große Flüsse“',
+			],
+		},
+		{
+			asin: 'B0DDUSCHE6',
+			title: 'Quellgrün Duschgel Mild mit Aloe Vera, 500 ml – vegan, pH-hautneutral',
+			brand: 'Quellgrün',
+			node: '16435121',
+			price: 9.95,
+			list: 12.49,
+			basis: 'LIST_PRICE',
+			reviews: [ 4.6, 1234 ],
+			rank: 55,
+			perUnit: '100 ml',
+			unitDivisor: 5,
+			dims: [ 20.5, 7, 7, 0.55 ],
+			formats: [ 'Pumpflasche' ],
+			features: [
+				'Milde Formel für jeden Tag',
+				'500 ml Pumpflasche aus recyceltem Kunststoff',
 			],
 		},
 		{
@@ -1135,6 +1161,8 @@ const PRODUCTS = {
 		},
 		{
 			asin: 'B0JGAME001',
+			audience: 'CERO A（全年齢対象）',
+			formats: [ 'Nintendo Switch' ],
 			title: '【Switch】星降る島の冒険者たち 通常版',
 			brand: 'スターリーゲームズ',
 			node: '2494234051',
@@ -1352,8 +1380,9 @@ function listing( p, mp, amount, { buyBox = true, seller } = {} ) {
 			percentage: Math.round( ( saved / p.list ) * 100 ),
 		};
 	}
-	if ( p.perUnit && p.unitCount ) {
-		const unit = money( amount / p.unitCount, mp );
+	const divisor = p.unitDivisor ?? p.unitCount;
+	if ( p.perUnit && divisor ) {
+		const unit = money( amount / divisor, mp );
 		price.pricePerUnit = {
 			...unit,
 			displayAmount: `${ unit.displayAmount } / ${ p.perUnit }`,
@@ -1518,7 +1547,27 @@ function buildItem( p, mp, nodes ) {
 			locale,
 		};
 	}
+	if ( p.dims ) {
+		const [ height, length, width, weight ] = p.dims;
+		const measure = ( value, label, unit ) => ( {
+			displayValue: value,
+			label,
+			locale,
+			unit,
+		} );
+		productInfo.itemDimensions = {
+			height: measure( height, 'Height', 'centimeters' ),
+			length: measure( length, 'Length', 'centimeters' ),
+			weight: measure( weight, 'Weight', 'kilograms' ),
+			width: measure( width, 'Width', 'centimeters' ),
+		};
+	}
 	info.productInfo = productInfo;
+	if ( p.audience ) {
+		info.contentRating = {
+			audienceRating: attr( p.audience, 'AudienceRating', locale ),
+		};
+	}
 	if ( p.pages ) {
 		info.contentInfo = {
 			languages: {
@@ -1545,14 +1594,22 @@ function buildItem( p, mp, nodes ) {
 			publicationDate: attr( p.released, 'PublicationDate', locale ),
 		};
 	}
-	if ( p.energy ) {
-		info.technicalInfo = {
-			energyEfficiencyClass: attr(
+	if ( p.energy || p.formats ) {
+		info.technicalInfo = {};
+		if ( p.energy ) {
+			info.technicalInfo.energyEfficiencyClass = attr(
 				p.energy,
 				'EnergyEfficiencyClass',
 				locale
-			),
-		};
+			);
+		}
+		if ( p.formats ) {
+			info.technicalInfo.formats = {
+				displayValues: p.formats,
+				label: 'Format',
+				locale,
+			};
+		}
 	}
 	item.itemInfo = info;
 

@@ -112,13 +112,15 @@ function validationFailed( ctx: RequestContext, issues: FieldIssue[] ): void {
 }
 
 function throttled( ctx: RequestContext, retryAfterSeconds: number ): void {
-	// retryAfterSeconds is the documented body field; the Retry-After header is an extra.
+	// The body carries what the SDK's ThrottleException model defines (serviceCode, quotaCode; the
+	// values are EMU-CHOICE). The wait goes in the Retry-After header only: `retryAfterSeconds` is
+	// named by one docs page but not by the model, so clients must not depend on it.
 	sendError(
 		ctx,
 		429,
 		'ThrottleException',
 		MESSAGES.throttled,
-		{ retryAfterSeconds },
+		{ serviceCode: 'creatorsapi', quotaCode: 'RequestsPerSecond' },
 		{ 'Retry-After': String( retryAfterSeconds ) }
 	);
 }
@@ -314,6 +316,7 @@ export async function handleCreatorsRequest(
 			apiName: 'Creators API',
 			itemIdLabel: 'ItemIds',
 			nullMembers: state.config.nullMembers,
+			demoImageBase: state.config.demoImages ? state.ownUrl : undefined,
 		},
 		params
 	);

@@ -1,6 +1,6 @@
 /**
  * CLI: `node tools/emulator/dist/main.js --port 9411 [--host 127.0.0.1] [--rate-limit N]
- * [--rate-limit-per-day N] [--token-expires-in S] [--strict] [--paapi-retired] [--null-members]
+ * [--rate-limit-per-day N] [--token-expires-in S] [--strict] [--paapi-retired] [--null-members] [--demo-images]
  * [--fixtures DIR]`.
  */
 import type { EmulatorConfig } from './state';
@@ -14,7 +14,7 @@ interface CliOptions {
 }
 
 const USAGE = `Usage: emulator [--port 9411] [--host 127.0.0.1] [--rate-limit TPS] [--rate-limit-per-day N]
-                [--token-expires-in SECONDS] [--strict] [--paapi-retired] [--null-members] [--fixtures DIR]`;
+                [--token-expires-in SECONDS] [--strict] [--paapi-retired] [--null-members] [--demo-images] [--fixtures DIR]`;
 
 function fail( message: string ): never {
 	process.stderr.write( `${ message }\n${ USAGE }\n` );
@@ -61,6 +61,9 @@ function parseArgs( argv: string[] ): CliOptions {
 				break;
 			case '--null-members':
 				options.config.nullMembers = true;
+				break;
+			case '--demo-images':
+				options.config.demoImages = true;
 				break;
 			case '--fixtures':
 				options.fixturesDir =

@@ -45,6 +45,8 @@ export interface OperationEnv {
 	/** PA-API says "ItemId", the Creators API docs say "ItemIds" (creators-api.md §5.7, paapi5.md §6.6). */
 	itemIdLabel: string;
 	nullMembers: boolean;
+	/** Demo image mode: the emulator's base URL that image URLs point at. */
+	demoImageBase?: string;
 }
 
 /** Creators API ASIN syntax from the SDK model (creators-api.md §3.4). */
@@ -104,6 +106,10 @@ function project(
 		),
 		withVariationAttributes: linkCode === 'ogv',
 		nullMembers: env.nullMembers,
+		demoImages:
+			env.demoImageBase === undefined
+				? undefined
+				: { base: env.demoImageBase, country: env.marketplace.country },
 	} );
 }
 
@@ -224,7 +230,15 @@ function searchItems(
 		};
 	}
 	const result: Record< string, unknown > = {
-		items: page.map( ( item ) => project( env, params, item, 'osi' ) ),
+		// `score` is in the SDK's Item model but undocumented: a relevance in (0, 1], falling with
+		// the hit's position (EMU-CHOICE), so clients meet the member.
+		items: page.map( ( item, index ) => ( {
+			...project( env, params, item, 'osi' ),
+			score:
+				Math.round(
+					( 1 - ( start + index ) / ( hits.length + 1 ) ) * 1000
+				) / 1000,
+		} ) ),
 		totalResultCount: hits.length,
 		searchURL: searchUrl(
 			env.marketplace,

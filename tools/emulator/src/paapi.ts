@@ -31,6 +31,36 @@ const PAAPI_OPERATIONS: Readonly< Record< string, Operation > > = {
 };
 
 const TARGET_PREFIX = 'com.amazon.paapi5.v1.ProductAdvertisingAPIv1.';
+
+/**
+ * `X-Amz-Target` value → operation. Amazon dispatches on this header, not on the path: a widely
+ * used plugin posts every operation to `/paapi5/searchitems` and names the real one here.
+ */
+const TARGET_OPERATIONS: Readonly< Record< string, Operation > > =
+	Object.fromEntries(
+		Object.values( PAAPI_OPERATIONS ).map( ( operation ) => [
+			TARGET_PREFIX +
+				operation.charAt( 0 ).toUpperCase() +
+				operation.slice( 1 ),
+			operation,
+		] )
+	);
+
+/**
+ * The operation a request asks for: the one its `X-Amz-Target` names when it has the header (the
+ * path then only has to be one of the four PA-API paths), else the path's (strict mode requires
+ * the header). Undefined answers UnknownOperation.
+ * @param ctx
+ */
+function requestedOperation( ctx: RequestContext ): Operation | undefined {
+	const target = firstHeader( ctx.req, 'x-amz-target' );
+	if ( target === undefined ) {
+		return ctx.state.config.strict
+			? undefined
+			: PAAPI_OPERATIONS[ ctx.path ];
+	}
+	return TARGET_OPERATIONS[ target.trim() ];
+}
 const ASSOCIATES_CENTRAL = 'https://affiliate-program.amazon.com/';
 
 function sendPaapiError(
@@ -236,17 +266,17 @@ export async function handlePaapiRequest(
 ): Promise< void > {
 	const { state, res } = ctx;
 	const marketplace = ctx.host.marketplace as Marketplace;
-	const operation = PAAPI_OPERATIONS[ ctx.path ];
+	const pathOperation = PAAPI_OPERATIONS[ ctx.path ];
 	// The call is logged before any early answer, so every request is counted.
 	// eslint-disable-next-line @wordpress/no-unused-vars-before-return
 	const entry = state.log.begin( res, {
 		api: 'paapi',
-		operation: operation ?? ctx.path,
+		operation: pathOperation ?? ctx.path,
 		marketplace: marketplace.country,
 		host: ctx.host.name,
 		path: ctx.path,
 	} );
-	if ( ! operation || ctx.req.method !== 'POST' ) {
+	if ( ! pathOperation || ctx.req.method !== 'POST' ) {
 		unknownOperation( ctx );
 		return;
 	}
@@ -277,19 +307,13 @@ export async function handlePaapiRequest(
 	const accessKey = verified.accessKey;
 	entry.credential = accessKey;
 
-	const target = firstHeader( ctx.req, 'x-amz-target' );
-	const expectedTarget =
-		TARGET_PREFIX +
-		operation.charAt( 0 ).toUpperCase() +
-		operation.slice( 1 );
-	if (
-		target === undefined
-			? state.config.strict
-			: target.trim() !== expectedTarget
-	) {
+	// Only a signed request learns whether its target names an operation.
+	const operation = requestedOperation( ctx );
+	if ( ! operation ) {
 		unknownOperation( ctx );
 		return;
 	}
+	entry.operation = operation;
 	if ( state.config.paapiRetired ) {
 		retired( ctx );
 		return;
@@ -410,6 +434,7 @@ export async function handlePaapiRequest(
 			apiName: 'Product Advertising API',
 			itemIdLabel: 'ItemId',
 			nullMembers: false,
+			demoImageBase: state.config.demoImages ? state.ownUrl : undefined,
 		},
 		params
 	);

@@ -3,6 +3,7 @@
  * a set of requested resources (creators-api.md §4, §5). Items stay in Creators API
  * lowerCamelCase here; `toPaapiCase` re-cases them for PA-API (paapi5.md §6).
  */
+import { rewriteImages } from './demo-images';
 import type { CatalogItem, ImageSet, Listing } from './catalog';
 
 const ITEM_RESOURCES = [
@@ -104,6 +105,8 @@ export interface ProjectionOptions {
 	/** GetVariations items carry their variation attributes. */
 	withVariationAttributes?: boolean;
 	nullMembers?: boolean;
+	/** Demo image mode: image URLs point at the emulator's placeholders. */
+	demoImages?: { base: string; country: string };
 }
 
 function projectImageSet(
@@ -242,6 +245,14 @@ export function projectItem(
 	}
 	const images = projectImages( item, resources );
 	if ( images ) {
+		if ( options.demoImages ) {
+			rewriteImages(
+				images,
+				options.demoImages.base,
+				options.demoImages.country,
+				item.asin
+			);
+		}
 		out.images = images;
 	}
 	const itemInfo: Record< string, unknown > = {};

@@ -3,6 +3,7 @@
  * endpoints (docs/contracts.md). Routing rule: the first path segment when it is an Amazon host
  * name (`/creatorsapi.amazon/catalog/v1/getItems`), otherwise the Host header.
  */
+import { DEMO_IMAGE_PREFIX, serveDemoImage } from './demo-images';
 import {
 	createServer,
 	type IncomingMessage,
@@ -193,6 +194,10 @@ async function dispatch(
 		await handleControl( req, res, state, rawPath, body );
 		return;
 	}
+	if ( rawPath.startsWith( DEMO_IMAGE_PREFIX ) && req.method === 'GET' ) {
+		serveDemoImage( rawPath, res, state.catalog );
+		return;
+	}
 	const hostHeader = req.headers.host ?? '';
 	const target = route( rawPath, hostHeader );
 	if ( ! target ) {
@@ -273,6 +278,7 @@ export function startEmulator(
 			server.off( 'error', reject );
 			const address = server.address() as AddressInfo;
 			const url = `http://${ address.family === 'IPv6' ? `[${ address.address }]` : address.address }:${ address.port }`;
+			state.ownUrl = url;
 			resolvePromise( {
 				server,
 				state,

@@ -22,6 +22,8 @@ export interface EmulatorConfig {
 	paapiRetired: boolean;
 	/** Emit unrequested item members as explicit null, like the using-curl sample (creators-api.md §5.1). */
 	nullMembers: boolean;
+	/** Demo image mode: item images point at placeholders the emulator serves itself (demo-images.ts). */
+	demoImages: boolean;
 }
 
 export const DEFAULT_CONFIG: EmulatorConfig = {
@@ -31,6 +33,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
 	strict: false,
 	paapiRetired: false,
 	nullMembers: false,
+	demoImages: false,
 };
 
 /** Control-endpoint keys (snake_case, docs/contracts.md) → config fields. */
@@ -44,6 +47,7 @@ const CONFIG_KEYS: Record<
 	strict: { field: 'strict', type: 'boolean' },
 	paapi_retired: { field: 'paapiRetired', type: 'boolean' },
 	null_members: { field: 'nullMembers', type: 'boolean' },
+	demo_images: { field: 'demoImages', type: 'boolean' },
 };
 
 export class ConfigValidationError extends Error {}
@@ -54,6 +58,8 @@ export class EmulatorState {
 	readonly faults = new FaultRegistry();
 	readonly log = new RequestLog();
 	readonly rateLimiter: RateLimiter;
+	/** The emulator's own base URL once it listens (demo image URLs point here). */
+	ownUrl = '';
 
 	constructor(
 		readonly credentials: CredentialStore,

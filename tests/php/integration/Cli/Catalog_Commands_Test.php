@@ -169,6 +169,25 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 		$this->assertSame( 'Give some keywords.', $this->failure( fn() => ( new Search_Command( $this->service(), $this->output() ) )->__invoke( array( ' ' ), array() ) ) );
 		$this->assertNotSame( '', $this->failure( fn() => ( new Search_Command( $this->service(), $this->output() ) )->__invoke( array( 'x' ), array( 'country' => 'it' ) ) ), 'Italy is not configured' );
 		$this->assertStringStartsWith( 'Unknown marketplace', $this->failure( fn() => ( new Search_Command( $this->service(), $this->output() ) )->__invoke( array( 'x' ), array( 'country' => 'xx' ) ) ) );
+
+		// Amazon's filters: passed on when allowed, refused with the allowed values named.
+		( new Search_Command( $this->service(), $this->output() ) )->__invoke(
+			array( 'headphones' ),
+			array(
+				'country'            => 'us',
+				'sort-by'            => 'Price:HighToLow',
+				'delivery-flags'     => 'Prime,FreeShipping',
+				'min-reviews-rating' => '3',
+				'format'             => 'json',
+			)
+		);
+		$this->assertSame( 3, $this->emulator->count( 'searchItems' ) );
+		$this->assertSame(
+			'sort_by “Cheapest” is not allowed. Use one of: AvgCustomerReviews, Featured, NewestArrivals, Price:HighToLow, Price:LowToHigh, Relevance.',
+			$this->failure( fn() => ( new Search_Command( $this->service(), $this->output() ) )->__invoke( array( 'x' ), array( 'sort-by' => 'Cheapest' ) ) )
+		);
+		$this->assertStringContainsString( 'from 1 to 99', $this->failure( fn() => ( new Search_Command( $this->service(), $this->output() ) )->__invoke( array( 'x' ), array( 'min-saving-percent' => '0' ) ) ) );
+		$this->assertSame( 3, $this->emulator->count( 'searchItems' ), 'refused before Amazon' );
 	}
 
 	/**

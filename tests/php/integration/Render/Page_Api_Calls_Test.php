@@ -10,8 +10,6 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Render;
 
-use Creators_Connect\Settings\Secret_Box;
-use Creators_Connect\Settings\Settings_Repository;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Integration_Test_Case;
 
@@ -36,19 +34,7 @@ final class Page_Api_Calls_Test extends Integration_Test_Case {
 		// Request spacing (1 call a second per credential) is the subject of other tests.
 		add_filter( 'acapi_rate_limit_per_second', '__return_zero' );
 
-		$lwa      = Emulator::credentials()['lwa']['NA'];
-		$settings = new Settings_Repository( new Secret_Box() );
-		$added    = $settings->add(
-			array(
-				'country'           => 'us',
-				'credential_type'   => 'lwa',
-				'credential_id'     => $lwa['credential_id'],
-				'credential_secret' => $lwa['credential_secret'],
-				'partner_tag'       => Emulator::partner_tag( 'us' ),
-			)
-		);
-		$this->assertIsArray( $added );
-		$settings->set_default( 'us' );
+		$this->add_demo_us_marketplace();
 	}
 
 	/**

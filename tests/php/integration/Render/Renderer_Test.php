@@ -238,6 +238,127 @@ final class Renderer_Test extends Integration_Test_Case {
 	}
 
 	/**
+	 * A German product sold by volume shows its unit price next to the price in the box, list,
+	 * grid and table templates ("1,99 € / 100 ml"); a filter turns it off; no points outside Japan.
+	 */
+	public function test_unit_price_in_every_product_template_for_de(): void {
+		foreach ( array( 'box', 'list', 'grid', 'table' ) as $template ) {
+			$xpath = $this->dom(
+				$this->renderer->render(
+					array(
+						'asins'    => 'B0DDUSCHE6',
+						'country'  => 'de',
+						'template' => $template,
+					)
+				)
+			);
+			$this->assertSame( '9,95 €', $this->text( $xpath, '//span[@class="acapi-price__amount"]' ), $template );
+			$this->assertSame( '(1,99 € / 100 ml)', $this->text( $xpath, '//span[@class="acapi-price__amount"]/following-sibling::span[@class="acapi-price__unit"]' ), $template );
+			$this->assertSame( 0, $xpath->query( '//*[@class="acapi-points"]' )->length ?? -1, $template );
+		}
+		// A product without a unit price shows none.
+		$plain = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins'   => 'B0DKOCHER2',
+					'country' => 'de',
+				)
+			)
+		);
+		$this->assertSame( 0, $plain->query( '//*[@class="acapi-price__unit"]' )->length ?? -1 );
+
+		add_filter( 'acapi_show_unit_price', '__return_false' );
+		$off = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins'   => 'B0DDUSCHE6',
+					'country' => 'de',
+				)
+			)
+		);
+		remove_all_filters( 'acapi_show_unit_price' );
+		$this->assertSame( '9,95 €', $this->text( $off, '//span[@class="acapi-price__amount"]' ) );
+		$this->assertSame( 0, $off->query( '//*[@class="acapi-price__unit"]' )->length ?? -1 );
+	}
+
+	/**
+	 * A Japanese box shows the points the offer earns (and the unit price where there is one); the
+	 * points need a price that may be shown.
+	 */
+	public function test_points_on_jp_boxes(): void {
+		$xpath = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins'   => 'B0JSUIHAN1',
+					'country' => 'jp',
+				)
+			)
+		);
+		$this->assertSame( '328ポイント', $this->text( $xpath, '//div[contains(@class,"acapi-box")]//p[@class="acapi-points"]' ) );
+
+		$tea = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins'   => 'B0JOCHA100',
+					'country' => 'jp',
+				)
+			)
+		);
+		$this->assertSame( '13ポイント', $this->text( $tea, '//p[@class="acapi-points"]' ) );
+		$this->assertSame( '(￥13 / 袋)', $this->text( $tea, '//span[@class="acapi-price__unit"]' ) );
+
+		$stale = new Renderer( new Fixture_Product_Source( time() - 2 * DAY_IN_SECONDS ), ACAPI_DIR . 'templates', 'https://example.org/product.css' );
+		$old   = $this->dom(
+			$stale->render(
+				array(
+					'asins'   => 'B0JSUIHAN1',
+					'country' => 'jp',
+				)
+			)
+		);
+		$this->assertSame( 0, $old->query( '//*[@class="acapi-points"]' )->length ?? -1 );
+	}
+
+	/**
+	 * Search filters from a shortcode or a block are checked before Amazon is asked: an editor
+	 * reads which values are allowed, a visitor sees nothing.
+	 */
+	public function test_search_filters_from_shortcode_and_block(): void {
+		$this->act_as( 'editor' );
+		$reference = \Creators_Connect\Reference\Product_Reference::from_shortcode(
+			array(
+				'search'             => 'kettle',
+				'sort_by'            => 'Cheapest',
+				'min_reviews_rating' => '5',
+				'title'              => 'Shown title, not a filter',
+			)
+		);
+		$this->assertNotNull( $reference );
+		$args = $reference->arguments();
+		$this->assertSame(
+			array(
+				'sort_by'            => 'Cheapest',
+				'min_reviews_rating' => '5',
+			),
+			$args['filters']
+		);
+		$notice = $this->text( $this->dom( $this->renderer->render( $args ) ), '//*[@class="acapi-notice"]' );
+		$this->assertStringContainsString( 'sort_by “Cheapest” is not allowed. Use one of: AvgCustomerReviews, Featured, NewestArrivals, Price:HighToLow, Price:LowToHigh, Relevance.', $notice );
+		$this->assertStringContainsString( 'min_reviews_rating must be a whole number from 1 to 4', $notice );
+
+		$block = $this->renderer->render_block(
+			array(
+				'search'        => 'kettle',
+				'searchFilters' => array( 'delivery_flags' => array( 'Drone' ) ),
+			)
+		);
+		$this->assertStringContainsString( 'Use one of: AmazonGlobal, FreeShipping, FulfilledByAmazon, Prime.', $block );
+
+		$this->act_as( 'subscriber' );
+		$this->assertSame( '', trim( wp_strip_all_tags( $this->renderer->render( $args ) ) ) );
+	}
+
+	/**
 	 * No offer or out of stock: no price, a "See on Amazon" button; no image: no img.
 	 */
 	public function test_no_offer_and_no_image(): void {
@@ -362,24 +483,9 @@ final class Renderer_Test extends Integration_Test_Case {
 	}
 
 	/**
-	 * A search list passes its order on (known orders only); the field variation's link.
+	 * The single-field variation's link.
 	 */
-	public function test_search_sort_and_field_link(): void {
-		$this->renderer->render(
-			array(
-				'search' => 'kettle',
-				'sort'   => 'Price:LowToHigh',
-			)
-		);
-		$this->renderer->render(
-			array(
-				'search' => 'kettle',
-				'sort'   => 'Cheapest"',
-			)
-		);
-		$this->assertSame( 'Price:LowToHigh', $this->source->calls[0][3]['sort_by'] ?? null );
-		$this->assertArrayNotHasKey( 'sort_by', $this->source->calls[1][3] );
-
+	public function test_field_link(): void {
 		$xpath = $this->dom(
 			$this->renderer->render(
 				array(

@@ -169,13 +169,13 @@ final class Visitor_Ladder_Test extends Integration_Test_Case {
 		$html = do_blocks(
 			self::block(
 				array(
-					'mode'         => 'search',
-					'search'       => 'Laufschuhe',
-					'country'      => 'de',
-					'template'     => 'grid',
-					'items'        => 2,
-					'sort'         => 'Price:LowToHigh',
-					'headingLevel' => 3,
+					'mode'          => 'search',
+					'search'        => 'Laufschuhe',
+					'country'       => 'de',
+					'template'      => 'grid',
+					'items'         => 2,
+					'searchFilters' => array( 'sort_by' => 'Price:LowToHigh' ),
+					'headingLevel'  => 3,
 				)
 			)
 		);
@@ -184,12 +184,13 @@ final class Visitor_Ladder_Test extends Integration_Test_Case {
 		$search = $this->emulator->requests( 'searchItems' );
 		$this->assertCount( 1, $search );
 
-		// The same attributes in products mode do not search.
+		// Keywords left in a block switched to chosen products do not search.
 		$this->new_request();
 		$this->act_as( 'editor' );
 		$html = do_blocks(
 			self::block(
 				array(
+					'mode'    => 'products',
 					'search'  => 'Kaffee',
 					'country' => 'de',
 				)

@@ -186,4 +186,65 @@ final class Products_Rest_Test extends Catalog_Test_Case {
 		);
 		$this->assertSame( 'acapi_not_configured', $failed->get_data()['code'] );
 	}
+	/**
+	 * Search filters: WordPress checks them against Search_Options' schema and names the allowed
+	 * values; accepted ones reach Amazon (the emulator) in its names.
+	 */
+	public function test_search_filters(): void {
+		$this->act_as( 'author' );
+		$ok = $this->rest(
+			'GET',
+			'/creators-connect-for-amazon/v1/search',
+			null,
+			array(
+				'keywords'           => 'headphones',
+				'country'            => 'us',
+				'sort_by'            => 'Price:LowToHigh',
+				'availability'       => 'IncludeOutOfStock',
+				'delivery_flags'     => array( 'Prime', 'FreeShipping' ),
+				'min_price'          => 1000,
+				'max_price'          => 90000,
+				'min_reviews_rating' => 4,
+				'min_saving_percent' => 10,
+				'item_count'         => 5,
+			)
+		);
+		$this->assertSame( 200, $ok->get_status(), (string) wp_json_encode( $ok->get_data() ) );
+		$this->assertSame( 1, $this->emulator->count( 'searchItems' ) );
+		$this->assertSame( 200, $this->emulator->requests( 'searchItems' )[0]['status'] );
+
+		$refusals = array(
+			'sort_by'            => array( 'Cheapest', 'AvgCustomerReviews, Featured, NewestArrivals, Price:HighToLow, Price:LowToHigh' ),
+			'delivery_flags'     => array( array( 'Drone' ), 'AmazonGlobal, FreeShipping, FulfilledByAmazon' ),
+			'min_price'          => array( 0, '1' ),
+			'min_reviews_rating' => array( 5, '4' ),
+			'min_saving_percent' => array( 100, '99' ),
+		);
+		foreach ( $refusals as $name => list( $value, $named ) ) {
+			$response = $this->rest(
+				'GET',
+				'/creators-connect-for-amazon/v1/search',
+				null,
+				array(
+					'keywords' => 'headphones',
+					'country'  => 'us',
+					$name      => $value,
+				)
+			);
+			$this->assertSame( 400, $response->get_status(), $name );
+			$this->assertStringContainsString( $named, (string) wp_json_encode( $response->get_data(), JSON_UNESCAPED_UNICODE ), $name );
+		}
+		$crossed = $this->rest(
+			'GET',
+			'/creators-connect-for-amazon/v1/search',
+			null,
+			array(
+				'keywords'  => 'headphones',
+				'min_price' => 5000,
+				'max_price' => 1000,
+			)
+		);
+		$this->assertSame( 400, $crossed->get_status() );
+		$this->assertSame( 1, $this->emulator->count( 'searchItems' ), 'refused before Amazon' );
+	}
 }

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Uninstall;
 
+use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Tests\Integration_Test_Case;
 use Creators_Connect\Uninstaller;
@@ -20,14 +21,13 @@ final class Uninstaller_Test extends Integration_Test_Case {
 
 	/**
 	 * DROP TABLE ends the transaction on MariaDB (implicit commit): give the tests that run after
-	 * this one their product table back.
+	 * this one their product table and post index back.
 	 */
 	protected function tearDown(): void {
 		parent::tearDown();
-		if ( class_exists( Product_Store::class ) ) {
-			Product_Store::install();
-			wp_cache_flush();
-		}
+		Product_Store::install();
+		Post_Product_Index::install();
+		wp_cache_flush();
 	}
 
 	/**
@@ -80,5 +80,8 @@ final class Uninstaller_Test extends Integration_Test_Case {
 		$this->assertSame( array(), $this->our_options() );
 		$this->assertFalse( get_option( 'acapi_marketplace_de' ) );
 		$this->assertSame( 'kept', get_option( 'other_plugin_option' ) );
+		foreach ( array( Product_Store::table(), Post_Product_Index::table() ) as $table ) {
+			$this->assertNull( $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( 'SHOW TABLES LIKE %s', $table ) ), $table . ' is dropped' );
+		}
 	}
 }

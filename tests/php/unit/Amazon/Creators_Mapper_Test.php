@@ -11,6 +11,7 @@ namespace Creators_Connect\Tests\Unit\Amazon;
 
 use Creators_Connect\Amazon\Amazon_Error;
 use Creators_Connect\Amazon\Creators_Mapper;
+use Creators_Connect\Catalog\Product;
 use PHPUnit\Framework\TestCase;
 
 /**
@@ -187,6 +188,75 @@ final class Creators_Mapper_Test extends TestCase {
 		$this->assertSame( array( '1000', '283155' ), array_column( $result->nodes['3060']['ancestors'], 'id' ) );
 		$this->assertSame( 2, $result->nodes['3060']['sales_rank'] );
 		$this->assertSame( 'InvalidParameterValue', $result->errors['0']->code );
+	}
+
+	/**
+	 * Every member of Amazon's Item model present (camelCase as the SDK names it): the offer's
+	 * unit price, points, sub-condition, condition note and merchant id reach the product, and the
+	 * members the product does not carry (score, dimensions, content rating, formats, …) break nothing.
+	 */
+	public function test_fully_populated_item(): void {
+		$result  = ( new Creators_Mapper() )->get_items( self::fixture( 'creators-get-items-full.json' ), array( 'B0FULLDE01' ), 'de', '3.2', 1767225600 );
+		$product = $result->product( 'B0FULLDE01' );
+		$this->assertNotNull( $product );
+		$this->assertSame( array(), $result->errors );
+
+		$this->assertSame(
+			array(
+				'amount'   => 1.99,
+				'currency' => 'EUR',
+				'display'  => '1,99 €',
+				'unit'     => '100 ml',
+			),
+			$product->unit_price
+		);
+		$this->assertSame( 9, $product->loyalty_points );
+		$this->assertSame( 'Used', $product->condition );
+		$this->assertSame( 'LikeNew', $product->sub_condition );
+		$this->assertSame( 'Originalverpackung leicht eingedrückt', $product->condition_note );
+		$this->assertSame( 'A3JWKAKR8XB7XF', $product->merchant_id );
+		$this->assertSame( 'Amazon.de', $product->merchant );
+
+		// The rest of the model as before.
+		$this->assertSame( 'Beispielmarke Duschgel Mild, 500 ml', $product->title );
+		$this->assertSame( 'B0FULLPAR1', $product->parent_asin );
+		$this->assertSame( 9.95, $product->price['amount'] ?? null );
+		$this->assertSame( '12,49 €', $product->list_price['display'] ?? null );
+		$this->assertSame( 'UVP:', $product->list_price_label );
+		$this->assertSame( 20, $product->savings_percent );
+		$this->assertSame( 'LIGHTNING_DEAL', $product->deal['type'] ?? null );
+		$this->assertSame( 42, $product->deal['percent_claimed'] ?? null );
+		$this->assertSame( array( 'small', 'medium', 'large', 'hires' ), array_keys( $product->images ) );
+		$this->assertSame( 'Beispielmarke', $product->brand );
+		$this->assertSame( 'Erika Muster (Designer)', $product->by_line );
+		$this->assertSame( 4.6, $product->rating );
+		$this->assertSame( 1234, $product->review_count );
+		$this->assertSame( array( 'size_name' => '500 ml' ), $product->variation_attributes );
+
+		// What is stored comes back whole.
+		$this->assertEquals( $product, Product::from_array( json_decode( (string) json_encode( $product->to_array() ), true ) ) );
+	}
+
+	/**
+	 * A unit price whose display string names no unit keeps the money and an empty unit; a new
+	 * offer's `Unknown` sub-condition and empty note are passed on as Amazon sent them.
+	 */
+	public function test_unit_price_without_unit_and_new_offer(): void {
+		$body = self::fixture( 'creators-get-items-full.json' );
+		$body['itemsResult']['items'][0]['offersV2']['listings'][0]['price']['pricePerUnit']['displayAmount'] = '0,02 €';
+		$body['itemsResult']['items'][0]['offersV2']['listings'][0]['condition']                              = array(
+			'conditionNote' => '',
+			'subCondition'  => 'Unknown',
+			'value'         => 'New',
+		);
+		unset( $body['itemsResult']['items'][0]['offersV2']['listings'][0]['loyaltyPoints'] );
+		$product = ( new Creators_Mapper() )->get_items( $body, array( 'B0FULLDE01' ), 'de', '3.2', 1 )->product( 'B0FULLDE01' );
+		$this->assertNotNull( $product );
+		$this->assertSame( '0,02 €', $product->unit_price['display'] ?? null );
+		$this->assertSame( '', $product->unit_price['unit'] ?? null );
+		$this->assertSame( 'Unknown', $product->sub_condition );
+		$this->assertSame( '', $product->condition_note );
+		$this->assertNull( $product->loyalty_points );
 	}
 
 	/**

@@ -96,6 +96,45 @@ final class Paapi_Mapper_Test extends TestCase {
 	}
 
 	/**
+	 * Every member of PA-API's Item model present (PascalCase): OffersV2's PricePerUnit,
+	 * LoyaltyPoints, Condition and MerchantInfo.Id reach the product, and so do Offers V1's
+	 * (`Condition.SubCondition.Value`, `Condition.ConditionNote.Value`, `Price.PricePerUnit`).
+	 */
+	public function test_fully_populated_items(): void {
+		$result = ( new Paapi_Mapper() )->get_items( self::fixture( 'paapi-get-items-full.json' ), array( 'B0FULLDE01', 'B0FULLV1DE' ), 'de', 7 );
+		$this->assertSame( array(), $result->errors );
+
+		$v2 = $result->product( 'B0FULLDE01' );
+		$this->assertNotNull( $v2 );
+		$this->assertSame(
+			array(
+				'amount'   => 1.99,
+				'currency' => 'EUR',
+				'display'  => '1,99 €',
+				'unit'     => '100 ml',
+			),
+			$v2->unit_price
+		);
+		$this->assertSame( 9, $v2->loyalty_points );
+		$this->assertSame( 'LikeNew', $v2->sub_condition );
+		$this->assertSame( 'Originalverpackung leicht eingedrückt', $v2->condition_note );
+		$this->assertSame( 'A3JWKAKR8XB7XF', $v2->merchant_id );
+		$this->assertSame( 'paapi', $v2->source );
+
+		$v1 = $result->product( 'B0FULLV1DE' );
+		$this->assertNotNull( $v1 );
+		$this->assertSame( 8.5, $v1->price['amount'] ?? null );
+		$this->assertSame( '1,70 €', $v1->unit_price['display'] ?? null );
+		$this->assertSame( '100 ml', $v1->unit_price['unit'] ?? null );
+		$this->assertSame( 5, $v1->loyalty_points );
+		$this->assertSame( 'Used', $v1->condition );
+		$this->assertSame( 'VeryGood', $v1->sub_condition );
+		$this->assertSame( 'Kleine Kratzer am Deckel', $v1->condition_note );
+		$this->assertSame( 'A1EXAMPLESELLDE', $v1->merchant_id );
+		$this->assertSame( 'Beispiel Händler', $v1->merchant );
+	}
+
+	/**
 	 * A decoded fixture.
 	 *
 	 * @param string $name File in tests/fixtures/amazon.

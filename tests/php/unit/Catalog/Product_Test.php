@@ -87,7 +87,17 @@ final class Product_Test extends TestCase {
 			parent_asin: 'B0BPARENT9',
 			list_price_label: 'List Price',
 			violates_map: false,
-			variation_attributes: array( 'color_name' => 'Silver' )
+			variation_attributes: array( 'color_name' => 'Silver' ),
+			unit_price: array(
+				'amount'   => 2.0,
+				'currency' => 'EUR',
+				'display'  => '2,00 €',
+				'unit'     => '100 ml',
+			),
+			loyalty_points: 34,
+			sub_condition: 'LikeNew',
+			condition_note: 'Box opened',
+			merchant_id: 'A3JWKAKR8XB7XF'
 		);
 	}
 
@@ -114,6 +124,37 @@ final class Product_Test extends TestCase {
 		$this->assertNull( $back->price );
 		$this->assertNull( $back->is_buy_box_winner );
 		$this->assertFalse( $back->has_price() );
+	}
+
+	/**
+	 * A product stored before unit prices, points, sub-conditions and merchant ids existed still
+	 * loads, with those members empty; a unit price stored without its unit keeps its money.
+	 */
+	public function test_products_stored_before_the_offer_details_still_load(): void {
+		$stored = self::full()->to_array();
+		unset( $stored['unit_price'], $stored['loyalty_points'], $stored['sub_condition'], $stored['condition_note'], $stored['merchant_id'] );
+		$back = Product::from_array( (array) json_decode( (string) json_encode( $stored ), true ) );
+		$this->assertSame( 34.0, $back->price['amount'] ?? null );
+		$this->assertNull( $back->unit_price );
+		$this->assertNull( $back->loyalty_points );
+		$this->assertNull( $back->sub_condition );
+		$this->assertNull( $back->condition_note );
+		$this->assertNull( $back->merchant_id );
+
+		$no_unit = Product::from_array(
+			array(
+				'asin'        => 'B000000001',
+				'marketplace' => 'de',
+				'unit_price'  => array(
+					'amount'   => 1,
+					'currency' => 'EUR',
+					'display'  => '1,00 €',
+				),
+			)
+		);
+		$this->assertSame( '', $no_unit->unit_price['unit'] ?? null );
+		$this->assertSame( 1.0, $no_unit->unit_price['amount'] ?? null );
+		$this->assertNull( Product::from_array( array( 'unit_price' => 'nonsense' ) )->unit_price );
 	}
 
 	/**
