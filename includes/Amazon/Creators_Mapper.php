@@ -273,6 +273,7 @@ final class Creators_Mapper {
 			api_version: $api_version,
 			parent_asin: self::str( $item, 'parentASIN' ),
 			list_price_label: null === $list_price ? null : self::str( $basis, 'savingBasisTypeLabel' ),
+			list_price_type: null === $list_price ? null : ( $basis_type ?? 'LIST_PRICE' ),
 			violates_map: true === ( $listing['violatesMAP'] ?? false ),
 			variation_attributes: $this->variation_attributes( $item ),
 			unit_price: self::unit_price( self::arr( $price, 'pricePerUnit' ) ),
