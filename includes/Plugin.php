@@ -104,6 +104,7 @@ final class Plugin {
 		// The one settings repository; it is also the router's Credentials_Source.
 		$settings = new Settings_Repository( new Secret_Box() );
 		( new Block_Registry( ACAPI_DIR . 'build/blocks', $settings ) )->register_hooks();
+		add_action( 'init', array( Settings\General_Settings::class, 'register' ) );
 
 		// Amazon: one transport, one token cache, one rate limiter and circuit breaker (their state
 		// is shared across PHP processes through the store).

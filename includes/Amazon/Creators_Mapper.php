@@ -10,6 +10,8 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Amazon;
 
 use Creators_Connect\Catalog\Product;
+use Creators_Connect\Marketplace\Image_Hosts;
+use Creators_Connect\Support\Plain_Text;
 
 /**
  * Lenient decoder (creators-api.md §10.1): every member is optional and may be `null`; `itemsResult`
@@ -376,7 +378,7 @@ final class Creators_Mapper {
 			foreach ( $keys as $key ) {
 				$image = self::arr( $primary, $key );
 				$url   = null === $image ? null : ( self::str( $image, 'url' ) ?? self::str( $image, 'URL' ) );
-				if ( null !== $image && null !== $url && '' !== $url ) {
+				if ( null !== $image && null !== $url && Image_Hosts::allows( $url ) ) {
 					$out[ $size ] = array(
 						'url'    => $url,
 						'width'  => (int) ( self::num( $image, 'width' ) ?? 0 ),
@@ -509,7 +511,7 @@ final class Creators_Mapper {
 	private static function display( array $data, string $key ): ?string {
 		$value = $data[ $key ] ?? null;
 		if ( is_string( $value ) ) {
-			return $value;
+			return Plain_Text::clean( $value );
 		}
 		return is_array( $value ) ? self::str( $value, 'displayValue' ) : null;
 	}
@@ -532,7 +534,7 @@ final class Creators_Mapper {
 	 * @param string       $key  Member.
 	 */
 	private static function str( array $data, string $key ): ?string {
-		return isset( $data[ $key ] ) && is_scalar( $data[ $key ] ) && ! is_bool( $data[ $key ] ) ? (string) $data[ $key ] : null;
+		return isset( $data[ $key ] ) && is_scalar( $data[ $key ] ) && ! is_bool( $data[ $key ] ) ? Plain_Text::clean( (string) $data[ $key ] ) : null;
 	}
 
 	/**
@@ -559,7 +561,7 @@ final class Creators_Mapper {
 		$out = array();
 		foreach ( $values as $value ) {
 			if ( is_string( $value ) ) {
-				$out[] = $value;
+				$out[] = Plain_Text::clean( $value );
 			}
 		}
 		return $out;

@@ -78,6 +78,32 @@ final class Marketplace {
 	}
 
 	/**
+	 * Whether a URL is a page of this store: `https://` on its host (`www.amazon.de`, or the same
+	 * host without `www.`). Protocol-relative, `http:` and look-alike hosts are not.
+	 *
+	 * @param string $url URL as the API returned it.
+	 */
+	public function owns_url( string $url ): bool {
+		$parts = parse_url( $url ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- Also outside WordPress (unit tests); PHP 8 parses like wp_parse_url().
+		if ( ! is_array( $parts ) || 'https' !== strtolower( (string) ( $parts['scheme'] ?? '' ) ) || isset( $parts['user'] ) || isset( $parts['pass'] ) || isset( $parts['port'] ) ) {
+			return false;
+		}
+		$host = strtolower( (string) ( $parts['host'] ?? '' ) );
+		return $host === $this->host || 'www.' . $host === $this->host;
+	}
+
+	/**
+	 * The canonical product page, tagged: `https://www.amazon.de/dp/B0…?tag=…` (no tag when none).
+	 *
+	 * @param string $asin ASIN.
+	 * @param string $tag  Partner tag.
+	 */
+	public function product_url( string $asin, string $tag = '' ): string {
+		$url = $this->store_url() . '/dp/' . rawurlencode( $asin );
+		return '' === $tag ? $url : $url . '?tag=' . rawurlencode( $tag );
+	}
+
+	/**
 	 * Plain array for JSON export and REST responses.
 	 *
 	 * @return array<string, mixed>

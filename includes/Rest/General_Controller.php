@@ -9,12 +9,13 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
+use Creators_Connect\Settings\General_Settings;
 use Creators_Connect\Settings\Settings_Repository;
-use Creators_Connect\Uninstaller;
 
 /**
  * `GET|PUT|POST|PATCH /general`: template, button text, link target, disclaimer, cache freshness,
- * PA-API fallback, data removal on uninstall. The schema validates (core's rest_invalid_param).
+ * PA-API fallback, data removal on uninstall. The arguments are the option's schema
+ * (General_Settings), so WordPress validates them (core's rest_invalid_param, a message per field).
  */
 final class General_Controller extends Settings_Controller_Base {
 
@@ -45,12 +46,12 @@ final class General_Controller extends Settings_Controller_Base {
 	public function update_item( $request ): \WP_REST_Response {
 		$params = $request->get_json_params();
 		$params = is_array( $params ) && array() !== $params ? $params : $request->get_body_params();
-		$keys   = array_keys( Settings_Repository::general_defaults() );
+		$keys   = array_keys( General_Settings::schema()['properties'] );
 		return new \WP_REST_Response( $this->settings->save_general( array_intersect_key( $params, array_flip( $keys ) ) ) );
 	}
 
 	/**
-	 * The schema.
+	 * The option's one schema (General_Settings), shown in every context.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -58,84 +59,14 @@ final class General_Controller extends Settings_Controller_Base {
 		if ( is_array( $this->schema ) ) {
 			return $this->schema;
 		}
-		$view         = array( 'view', 'edit' );
-		$defaults     = Settings_Repository::general_defaults();
+		$schema = General_Settings::schema();
+		foreach ( $schema['properties'] as $key => $property ) {
+			$schema['properties'][ $key ]['context'] = array( 'view', 'edit' );
+		}
 		$this->schema = array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'acapi-general',
-			'type'       => 'object',
-			'properties' => array(
-				'default_template'           => array(
-					'description' => __( 'Template used when a block or shortcode names none.', 'creators-connect-for-amazon' ),
-					'type'        => 'string',
-					'enum'        => Settings_Repository::TEMPLATES,
-					'default'     => $defaults['default_template'],
-					'context'     => $view,
-				),
-				'button_text'                => array(
-					'description' => __( 'Text of the buy button (\'\' uses the built-in text).', 'creators-connect-for-amazon' ),
-					'type'        => 'string',
-					'maxLength'   => 100,
-					'default'     => $defaults['button_text'],
-					'context'     => $view,
-				),
-				'link_target'                => array(
-					'description' => __( 'Where product links open.', 'creators-connect-for-amazon' ),
-					'type'        => 'string',
-					'enum'        => Settings_Repository::LINK_TARGETS,
-					'default'     => $defaults['link_target'],
-					'context'     => $view,
-				),
-				'price_disclaimer'           => array(
-					'description' => __( 'Price disclaimer text (\'\' uses Amazon\'s standard wording).', 'creators-connect-for-amazon' ),
-					'type'        => 'string',
-					'maxLength'   => 500,
-					'default'     => $defaults['price_disclaimer'],
-					'context'     => $view,
-				),
-				'disclosure_text'            => array(
-					'description' => __( 'The Associates disclosure ([amazon_disclosure]); \'\' uses Amazon\'s statement.', 'creators-connect-for-amazon' ),
-					'type'        => 'string',
-					'maxLength'   => 500,
-					'default'     => $defaults['disclosure_text'],
-					'context'     => $view,
-				),
-				'affiliate_label'            => array(
-					'description' => __( 'Whether each product box carries an "Affiliate link" label.', 'creators-connect-for-amazon' ),
-					'type'        => 'boolean',
-					'default'     => $defaults['affiliate_label'],
-					'context'     => $view,
-				),
-				'offer_max_age_minutes'      => array(
-					'description' => __( 'Oldest offer data (price, availability) shown, in minutes.', 'creators-connect-for-amazon' ),
-					'type'        => 'integer',
-					'minimum'     => 1,
-					'maximum'     => 60,
-					'default'     => $defaults['offer_max_age_minutes'],
-					'context'     => $view,
-				),
-				'catalog_max_age_hours'      => array(
-					'description' => __( 'Oldest catalog data (title, images) shown, in hours.', 'creators-connect-for-amazon' ),
-					'type'        => 'integer',
-					'minimum'     => 1,
-					'maximum'     => 24,
-					'default'     => $defaults['catalog_max_age_hours'],
-					'context'     => $view,
-				),
-				'fallback_to_paapi'          => array(
-					'description' => __( 'Use PA-API 5.0 when the Creators API cannot serve a marketplace.', 'creators-connect-for-amazon' ),
-					'type'        => 'boolean',
-					'default'     => $defaults['fallback_to_paapi'],
-					'context'     => $view,
-				),
-				Uninstaller::DELETE_DATA_KEY => array(
-					'description' => __( 'Delete the settings, the product table and caches when the plugin is deleted.', 'creators-connect-for-amazon' ),
-					'type'        => 'boolean',
-					'default'     => $defaults[ Uninstaller::DELETE_DATA_KEY ],
-					'context'     => $view,
-				),
-			),
-		);
+			'$schema' => 'http://json-schema.org/draft-04/schema#',
+			'title'   => 'acapi-general',
+		) + $schema;
 		return $this->schema;
 	}
 }

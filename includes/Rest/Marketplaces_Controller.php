@@ -58,7 +58,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this, 'permissions_check' ),
-					'args'                => $this->lenient_args( \WP_REST_Server::CREATABLE ),
+					'args'                => $this->schema_args( \WP_REST_Server::CREATABLE ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -77,7 +77,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 					'methods'             => \WP_REST_Server::EDITABLE,
 					'callback'            => array( $this, 'update_item' ),
 					'permission_callback' => array( $this, 'permissions_check' ),
-					'args'                => $country_arg + $this->lenient_args( \WP_REST_Server::EDITABLE ),
+					'args'                => $country_arg + $this->schema_args( \WP_REST_Server::EDITABLE ),
 				),
 				array(
 					'methods'             => \WP_REST_Server::DELETABLE,
@@ -101,6 +101,22 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $field Field name.
+	 * @param string $value The value sent.
+	 */
+	protected function field_error( string $field, string $value ): ?string {
+		return match ( $field ) {
+			'credential_type'   => Credential_Rules::type_error( trim( $value ) ),
+			'credential_id'     => Credential_Rules::credential_id_error( $value ),
+			'credential_secret' => Credential_Rules::secret_error( $value, false ),
+			'partner_tag'       => Credential_Rules::partner_tag_error( $value ),
+			default             => null,
+		};
 	}
 
 	/**
@@ -280,11 +296,18 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 			'type'       => 'object',
 			'properties' => array(
 				'country'              => array(
-					'description' => __( 'Country code of the marketplace.', 'creators-connect-for-amazon' ),
+					'description' => __( 'Country code of the marketplace (any case; gb is uk).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => array_keys( Marketplace_Registry::all() ),
 					'context'     => $view,
 					'required'    => true,
+					// The registry also knows aliases and any case: it decides.
+					'arg_options' => array(
+						'validate_callback' => static function ( $value ): bool|\WP_Error {
+							$message = Credential_Rules::country_error( is_string( $value ) ? $value : '' );
+							return null === $message ? true : new \WP_Error( 'rest_invalid_param', $message );
+						},
+					),
 				),
 				'name'                 => array(
 					'description' => __( 'Name of the marketplace.', 'creators-connect-for-amazon' ),
@@ -313,14 +336,22 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 					'required'    => true,
 				),
 				'credential_id'        => array(
-					'description' => __( 'Credential ID from Associates Central.', 'creators-connect-for-amazon' ),
+					'description' => __( 'Credential ID from Associates Central: a Login with Amazon (v3) client id or a Cognito (v2) app client id (empty for links only).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
+					// Empty for a links-only marketplace (the repository asks for it otherwise).
+					'anyOf'       => array(
+						array( 'pattern' => Credential_Rules::LWA_ID_PATTERN ),
+						array( 'pattern' => Credential_Rules::COGNITO_ID_PATTERN ),
+						array( 'maxLength' => 0 ),
+					),
 					'context'     => $view,
 					'required'    => true,
 				),
 				'credential_secret'    => array(
 					'description' => __( 'Credential Secret. Write-only; blank keeps the stored one.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
+					'maxLength'   => Credential_Rules::SECRET_MAX_LENGTH,
+					'pattern'     => Credential_Rules::SECRET_PATTERN,
 					'context'     => array(),
 				),
 				'suggested_type'       => array(
@@ -333,6 +364,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 				'partner_tag'          => array(
 					'description' => __( 'Partner tag (Associates tracking ID) of this marketplace.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
+					'pattern'     => Credential_Rules::PARTNER_TAG_PATTERN,
 					'context'     => $view,
 					'required'    => true,
 				),

@@ -14,6 +14,10 @@ use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * `GET|PUT|POST|PATCH /paapi`: access key, secret key (write-only), partner tag per marketplace.
+ * WordPress checks the arguments' types and the known countries against the schema; the formats
+ * are checked by the repository (Credential_Rules' patterns, through WordPress's pattern check),
+ * because a bad tag is named `partner_tags.<country>` in the same answer as a bad key, and core's
+ * argument validation can only name `partner_tags` as a whole.
  */
 final class Paapi_Controller extends Settings_Controller_Base {
 
@@ -24,16 +28,6 @@ final class Paapi_Controller extends Settings_Controller_Base {
 	 */
 	public function __construct( Settings_Repository $settings ) {
 		parent::__construct( $settings, 'paapi' );
-	}
-
-	/**
-	 * The PUT arguments: lenient, so that the repository answers each invalid field with its
-	 * own message.
-	 *
-	 * @return array<string, array<string, mixed>>
-	 */
-	protected function update_args(): array {
-		return $this->lenient_args( \WP_REST_Server::EDITABLE );
 	}
 
 	/**
@@ -75,7 +69,7 @@ final class Paapi_Controller extends Settings_Controller_Base {
 			'type'       => 'object',
 			'properties' => array(
 				'access_key'   => array(
-					'description' => __( 'PA-API 5.0 access key.', 'creators-connect-for-amazon' ),
+					'description' => __( 'PA-API 5.0 access key (\'\' with an empty secret key clears both).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'context'     => $view,
 				),
@@ -98,7 +92,7 @@ final class Paapi_Controller extends Settings_Controller_Base {
 					'readonly'    => true,
 				),
 				'partner_tags' => array(
-					'description'          => __( 'Partner tag per marketplace (country code => tag).', 'creators-connect-for-amazon' ),
+					'description'          => __( 'Partner tag per marketplace (country code => tag; \'\' for none).', 'creators-connect-for-amazon' ),
 					'type'                 => 'object',
 					'context'              => $view,
 					'properties'           => array_fill_keys( array_keys( Marketplace_Registry::all() ), array( 'type' => 'string' ) ),

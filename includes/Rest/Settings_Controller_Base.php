@@ -50,19 +50,55 @@ abstract class Settings_Controller_Base extends Rest_Controller {
 	}
 
 	/**
-	 * Endpoint args from the schema without the checks the repository makes itself, so that every
-	 * invalid field gets its own plain-language message in one answer (`data.params`).
+	 * Endpoint args from the item schema, each checked by WordPress (rest_validate_value_from_schema(),
+	 * on the trimmed value: the repository trims before it stores). A field the schema refuses gets
+	 * its plain-language message from field_error() (core's message when there is none), and every
+	 * invalid field is named in one answer (`data.params`). `required` is left to the repository,
+	 * which names a missing field with its own message and may infer it (the credential type). An
+	 * argument with a validate_callback of its own (`arg_options`) keeps it.
 	 *
 	 * @param string $method WP_REST_Server method constant.
 	 * @return array<string, array<string, mixed>>
 	 */
-	protected function lenient_args( string $method ): array {
+	protected function schema_args( string $method ): array {
 		$args = $this->get_endpoint_args_for_item_schema( $method );
 		foreach ( $args as $name => $arg ) {
-			unset( $arg['enum'], $arg['pattern'], $arg['minLength'], $arg['maxLength'], $arg['required'] );
+			unset( $arg['required'] );
+			if ( 'rest_validate_request_arg' === $arg['validate_callback'] ) {
+				$schema                   = $arg;
+				$arg['validate_callback'] = fn( $value, $request, $param ) => $this->validate_field( $value, $schema, (string) $param );
+			}
 			$args[ $name ] = $arg;
 		}
 		return $args;
+	}
+
+	/**
+	 * Checks one argument against its schema.
+	 *
+	 * @param mixed                $value  The value sent.
+	 * @param array<string, mixed> $schema The argument's schema.
+	 * @param string               $param  The argument's name.
+	 * @return true|\WP_Error
+	 */
+	private function validate_field( $value, array $schema, string $param ): bool|\WP_Error {
+		$valid = rest_validate_value_from_schema( is_string( $value ) ? trim( $value ) : $value, $schema, $param );
+		if ( ! $valid instanceof \WP_Error ) {
+			return true;
+		}
+		$message = is_string( $value ) ? $this->field_error( $param, $value ) : null;
+		return null === $message ? $valid : new \WP_Error( 'rest_invalid_param', $message );
+	}
+
+	/**
+	 * The plain-language message of a field the schema refused, or null for core's.
+	 *
+	 * @param string $field Field name.
+	 * @param string $value The value sent.
+	 */
+	protected function field_error( string $field, string $value ): ?string {
+		unset( $field, $value );
+		return null;
 	}
 
 	/**

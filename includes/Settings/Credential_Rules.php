@@ -1,7 +1,8 @@
 <?php
 /**
- * What a well-formed marketplace entry looks like (shared by the REST routes and mirrored in
- * src/settings/validation.ts).
+ * What a well-formed marketplace entry looks like: the patterns and limits the REST schemas carry,
+ * and a plain-language message per field (the settings screen gets the patterns through
+ * tools/export-settings-schema.php).
  *
  * @package Creators_Connect
  */
@@ -18,9 +19,12 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
 final class Credential_Rules {
 
 	/**
-	 * Login with Amazon (v3) client ids: `amzn1.application-oa2-client.` and 32 hex digits.
+	 * Login with Amazon (v3) client ids: `amzn1.application-oa2-client.` and 32 letters and digits.
+	 * The patterns here are JSON-schema patterns (no delimiters, no flags): the REST schemas carry
+	 * them, WordPress checks them (rest_validate_json_schema_pattern()), and the settings screen gets
+	 * them through tools/export-settings-schema.php.
 	 */
-	public const LWA_ID_PATTERN = '/^amzn1\.application-oa2-client\.[a-z0-9]{32}$/i';
+	public const LWA_ID_PATTERN = '^amzn1\\.application-oa2-client\\.[A-Za-z0-9]{32}$';
 
 	/**
 	 * The prefix that marks an LWA client id.
@@ -30,12 +34,32 @@ final class Credential_Rules {
 	/**
 	 * Cognito (v2) app client ids: letters and digits, 20 to 128 of them.
 	 */
-	public const COGNITO_ID_PATTERN = '/^[a-z0-9]{20,128}$/i';
+	public const COGNITO_ID_PATTERN = '^[A-Za-z0-9]{20,128}$';
 
 	/**
 	 * Partner tags (Associates tracking ids): letters, digits, `.`, `_`, `-`, at most 128.
 	 */
-	public const PARTNER_TAG_PATTERN = '/^[a-z0-9][a-z0-9._-]{0,127}$/i';
+	public const PARTNER_TAG_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
+
+	/**
+	 * Secrets (Creators API and PA-API): no white space.
+	 */
+	public const SECRET_PATTERN = '^\\S*$';
+
+	/**
+	 * The longest Creators API secret.
+	 */
+	public const SECRET_MAX_LENGTH = 512;
+
+	/**
+	 * PA-API access keys: 16 to 128 capital letters and digits; '' clears the PA-API keys.
+	 */
+	public const ACCESS_KEY_PATTERN = '^$|^[A-Z0-9]{16,128}$';
+
+	/**
+	 * The longest PA-API secret key.
+	 */
+	public const PAAPI_SECRET_MAX_LENGTH = 256;
 
 	/**
 	 * The credential types.
@@ -55,10 +79,10 @@ final class Credential_Rules {
 	 */
 	public static function suggested_type( string $credential_id ): ?string {
 		$id = trim( $credential_id );
-		if ( 1 === preg_match( self::LWA_ID_PATTERN, $id ) ) {
+		if ( rest_validate_json_schema_pattern( self::LWA_ID_PATTERN, $id ) ) {
 			return 'lwa';
 		}
-		if ( 1 === preg_match( self::COGNITO_ID_PATTERN, $id ) ) {
+		if ( rest_validate_json_schema_pattern( self::COGNITO_ID_PATTERN, $id ) ) {
 			return 'cognito';
 		}
 		return null;
@@ -93,7 +117,7 @@ final class Credential_Rules {
 		if ( '' === $tag ) {
 			return __( 'Enter the partner tag (your Associates tracking ID for this marketplace, e.g. mysite-21).', 'creators-connect-for-amazon' );
 		}
-		if ( 1 !== preg_match( self::PARTNER_TAG_PATTERN, $tag ) ) {
+		if ( ! rest_validate_json_schema_pattern( self::PARTNER_TAG_PATTERN, $tag ) ) {
 			return __( 'A partner tag has only letters, digits, dots, underscores and hyphens (e.g. mysite-21).', 'creators-connect-for-amazon' );
 		}
 		return null;
@@ -109,10 +133,58 @@ final class Credential_Rules {
 		if ( '' === trim( $secret ) ) {
 			return $required ? __( 'Enter the Credential Secret.', 'creators-connect-for-amazon' ) : null;
 		}
-		if ( strlen( $secret ) > 512 || 1 === preg_match( '/\s/', $secret ) ) {
+		if ( strlen( $secret ) > self::SECRET_MAX_LENGTH || ! rest_validate_json_schema_pattern( self::SECRET_PATTERN, $secret ) ) {
 			return __( 'The Credential Secret has no spaces and at most 512 characters: copy it again from Associates Central.', 'creators-connect-for-amazon' );
 		}
 		return null;
+	}
+
+	/**
+	 * The error message of a credential type, or null when it is one of TYPES.
+	 *
+	 * @param string $type Credential type.
+	 */
+	public static function type_error( string $type ): ?string {
+		return in_array( $type, self::TYPES, true ) ? null : __( 'Choose the credential type: Cognito (v2) or Login with Amazon (v3).', 'creators-connect-for-amazon' );
+	}
+
+	/**
+	 * The error message of a PA-API access key, or null when it is well-formed ('' clears the keys).
+	 *
+	 * @param string $access_key Access key.
+	 */
+	public static function access_key_error( string $access_key ): ?string {
+		return rest_validate_json_schema_pattern( self::ACCESS_KEY_PATTERN, trim( $access_key ) ) ? null : __( 'A PA-API access key has 16 or more capital letters and digits (e.g. AKIA…).', 'creators-connect-for-amazon' );
+	}
+
+	/**
+	 * The error message of a PA-API secret key, or null when it is acceptable ('' keeps the stored one).
+	 *
+	 * @param string $secret Secret key.
+	 */
+	public static function paapi_secret_error( #[\SensitiveParameter] string $secret ): ?string {
+		$secret = trim( $secret );
+		if ( strlen( $secret ) > self::PAAPI_SECRET_MAX_LENGTH || ! rest_validate_json_schema_pattern( self::SECRET_PATTERN, $secret ) ) {
+			return __( 'The secret key has no spaces: copy it again.', 'creators-connect-for-amazon' );
+		}
+		return null;
+	}
+
+	/**
+	 * Everything the settings screen checks before sending, for tools/export-settings-schema.php.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function export(): array {
+		return array(
+			'types'               => self::TYPES,
+			'lwa_id_prefix'       => self::LWA_ID_PREFIX,
+			'lwa_id_pattern'      => self::LWA_ID_PATTERN,
+			'cognito_id_pattern'  => self::COGNITO_ID_PATTERN,
+			'partner_tag_pattern' => self::PARTNER_TAG_PATTERN,
+			'secret_pattern'      => self::SECRET_PATTERN,
+			'secret_max_length'   => self::SECRET_MAX_LENGTH,
+		);
 	}
 
 	/**

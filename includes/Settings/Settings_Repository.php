@@ -25,7 +25,7 @@ use Creators_Connect\Uninstaller;
  *
  * @phpstan-type Row array{country: string, enabled: bool, credential_type: string, credential_id: string, credential_secret: string, partner_tag: string, api_version: string, revision: int, updated_at: int}
  * @phpstan-type Paapi_Row array{access_key: string, secret_key: string, partner_tags: array<string, string>, revision: int}
- * @phpstan-type General array{default_template: string, button_text: string, link_target: string, price_disclaimer: string, disclosure_text: string, affiliate_label: bool, offer_max_age_minutes: int, catalog_max_age_hours: int, fallback_to_paapi: bool, delete_data_on_uninstall: bool}
+ * @phpstan-import-type General from General_Settings
  */
 final class Settings_Repository implements Credentials_Source {
 
@@ -33,16 +33,6 @@ final class Settings_Repository implements Credentials_Source {
 	public const DEFAULT_OPTION            = 'acapi_default_marketplace';
 	public const PAAPI_OPTION              = 'acapi_paapi';
 	public const GENERAL_OPTION            = Uninstaller::SETTINGS_OPTION;
-
-	/**
-	 * Templates the renderer offers.
-	 */
-	public const TEMPLATES = array( 'box', 'list', 'grid', 'table', 'button', 'text_link', 'image_link' );
-
-	/**
-	 * Link targets.
-	 */
-	public const LINK_TARGETS = array( '_blank', '_self' );
 
 	/**
 	 * The secret box.
@@ -448,11 +438,13 @@ final class Settings_Repository implements Credentials_Source {
 		$errors  = array();
 		$access  = array_key_exists( 'access_key', $input ) ? trim( self::string( $input, 'access_key' ) ) : $current['access_key'];
 		$secret  = trim( self::string( $input, 'secret_key' ) );
-		if ( '' !== $access && 1 !== preg_match( '/^[A-Z0-9]{16,128}$/', $access ) ) {
-			$errors['access_key'] = __( 'A PA-API access key has 16 or more capital letters and digits (e.g. AKIA…).', 'creators-connect-for-amazon' );
-		}
-		if ( '' !== $secret && ( strlen( $secret ) > 256 || 1 === preg_match( '/\s/', $secret ) ) ) {
-			$errors['secret_key'] = __( 'The secret key has no spaces: copy it again.', 'creators-connect-for-amazon' );
+		foreach ( array(
+			'access_key' => Credential_Rules::access_key_error( $access ),
+			'secret_key' => Credential_Rules::paapi_secret_error( $secret ),
+		) as $field => $message ) {
+			if ( null !== $message ) {
+				$errors[ $field ] = $message;
+			}
 		}
 		$tags = $current['partner_tags'];
 		if ( isset( $input['partner_tags'] ) && is_array( $input['partner_tags'] ) ) {
@@ -494,24 +486,16 @@ final class Settings_Repository implements Credentials_Source {
 	 * @return General
 	 */
 	public function general(): array {
-		return self::stored_general();
+		return General_Settings::read();
 	}
 
 	/**
-	 * The general settings as stored, defaults filled in: the one reader of the option, for the
-	 * renderer and the disclosure too.
+	 * The general settings as stored, defaults filled in, for the renderer and the disclosure.
 	 *
 	 * @return General
 	 */
 	public static function stored_general(): array {
-		static $stored = null, $general = null;
-		$value         = get_option( self::GENERAL_OPTION, array() );
-		// Read for every product a page shows: sanitised once per stored value, not per call.
-		if ( null === $general || $value !== $stored ) {
-			$stored  = $value;
-			$general = self::sanitize_general( is_array( $value ) ? $value : array(), self::general_defaults() );
-		}
-		return $general;
+		return General_Settings::read();
 	}
 
 	/**
@@ -521,29 +505,9 @@ final class Settings_Repository implements Credentials_Source {
 	 * @return General
 	 */
 	public function save_general( array $input ): array {
-		$general = self::sanitize_general( $input, $this->general() );
+		$general = General_Settings::merge( $input, $this->general() );
 		update_option( self::GENERAL_OPTION, $general, false );
 		return $general;
-	}
-
-	/**
-	 * The general settings' defaults.
-	 *
-	 * @return General
-	 */
-	public static function general_defaults(): array {
-		return array(
-			'default_template'           => 'box',
-			'button_text'                => '',
-			'link_target'                => '_blank',
-			'price_disclaimer'           => '',
-			'disclosure_text'            => '',
-			'affiliate_label'            => false,
-			'offer_max_age_minutes'      => 60,
-			'catalog_max_age_hours'      => 24,
-			'fallback_to_paapi'          => true,
-			Uninstaller::DELETE_DATA_KEY => false,
-		);
 	}
 
 	/**
@@ -561,8 +525,9 @@ final class Settings_Repository implements Credentials_Source {
 			$message = '' === $row['partner_tag'] ? __( 'Enter the partner tag (Associates tracking ID): links only need it.', 'creators-connect-for-amazon' ) : Credential_Rules::partner_tag_error( $row['partner_tag'] );
 			return null === $message ? array() : array( 'partner_tag' => $message );
 		}
-		if ( ! in_array( $row['credential_type'], Credential_Rules::TYPES, true ) ) {
-			$errors['credential_type'] = __( 'Choose the credential type: Cognito (v2) or Login with Amazon (v3).', 'creators-connect-for-amazon' );
+		$type = Credential_Rules::type_error( $row['credential_type'] );
+		if ( null !== $type ) {
+			$errors['credential_type'] = $type;
 		}
 		$checks = array(
 			'credential_id'     => Credential_Rules::credential_id_error( $row['credential_id'] ),
@@ -672,40 +637,6 @@ final class Settings_Repository implements Credentials_Source {
 			'revision'          => isset( $value['revision'] ) && is_numeric( $value['revision'] ) ? (int) $value['revision'] : 1,
 			'updated_at'        => isset( $value['updated_at'] ) && is_numeric( $value['updated_at'] ) ? (int) $value['updated_at'] : 0,
 		);
-	}
-
-	/**
-	 * General settings from input over a base.
-	 *
-	 * @param array<mixed> $input Input.
-	 * @param General      $base  Values for missing or invalid keys.
-	 * @return General
-	 */
-	private static function sanitize_general( array $input, array $base ): array {
-		$out = $base;
-		if ( isset( $input['default_template'] ) && in_array( $input['default_template'], self::TEMPLATES, true ) ) {
-			$out['default_template'] = (string) $input['default_template'];
-		}
-		if ( isset( $input['link_target'] ) && in_array( $input['link_target'], self::LINK_TARGETS, true ) ) {
-			$out['link_target'] = (string) $input['link_target'];
-		}
-		foreach ( array( 'button_text', 'price_disclaimer', 'disclosure_text' ) as $key ) {
-			if ( isset( $input[ $key ] ) && is_string( $input[ $key ] ) ) {
-				$out[ $key ] = sanitize_text_field( $input[ $key ] );
-			}
-		}
-		if ( isset( $input['offer_max_age_minutes'] ) && is_numeric( $input['offer_max_age_minutes'] ) ) {
-			$out['offer_max_age_minutes'] = max( 1, min( 60, (int) $input['offer_max_age_minutes'] ) );
-		}
-		if ( isset( $input['catalog_max_age_hours'] ) && is_numeric( $input['catalog_max_age_hours'] ) ) {
-			$out['catalog_max_age_hours'] = max( 1, min( 24, (int) $input['catalog_max_age_hours'] ) );
-		}
-		foreach ( array( 'affiliate_label', 'fallback_to_paapi', Uninstaller::DELETE_DATA_KEY ) as $key ) {
-			if ( array_key_exists( $key, $input ) ) {
-				$out[ $key ] = (bool) $input[ $key ];
-			}
-		}
-		return $out;
 	}
 
 	/**

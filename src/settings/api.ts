@@ -1,5 +1,6 @@
 /**
- * Typed wrappers around apiFetch for the settings routes.
+ * Typed wrappers around apiFetch for the settings routes (the store's actions and resolvers call
+ * them; components do not).
  */
 import apiFetch from '@wordpress/api-fetch';
 
@@ -20,6 +21,11 @@ export const NAMESPACE = '/creators-connect-for-amazon/v1';
 export const getMarketplaces = () =>
 	apiFetch< MarketplaceSettings[] >( {
 		path: `${ NAMESPACE }/marketplaces`,
+	} );
+
+export const getMarketplace = ( country: string ) =>
+	apiFetch< MarketplaceSettings >( {
+		path: `${ NAMESPACE }/marketplaces/${ country }`,
 	} );
 
 export const addMarketplace = ( data: MarketplaceInput ) =>

@@ -1,7 +1,9 @@
 /**
- * Types mirroring the REST schemas of creators-connect-for-amazon/v1 (includes/Rest/*_Controller.php).
+ * Types mirroring the REST schemas of creators-connect-for-amazon/v1 (includes/Rest/*_Controller.php);
+ * the general settings' type is generated from its schema at build time.
  */
 import type { CredentialType } from '../shared/marketplaces';
+import type { GeneralSettings } from '../shared/settings-schema';
 
 export type { CredentialType };
 
@@ -76,22 +78,10 @@ export interface PaapiInput {
 	partner_tags: Record< string, string >;
 }
 
-export type Template =
-	'box' | 'list' | 'grid' | 'table' | 'button' | 'text_link' | 'image_link';
+/** GET|PUT /general: generated from the option's schema (includes/Settings/General_Settings.php). */
+export type { GeneralSettings };
 
-/** GET|PUT /general. */
-export interface GeneralSettings {
-	default_template: Template;
-	button_text: string;
-	link_target: '_blank' | '_self';
-	price_disclaimer: string;
-	disclosure_text: string;
-	affiliate_label: boolean;
-	offer_max_age_minutes: number;
-	catalog_max_age_hours: number;
-	fallback_to_paapi: boolean;
-	delete_data_on_uninstall: boolean;
-}
+export type Template = GeneralSettings[ 'default_template' ];
 
 /** GET /routing (built by the router): one marketplace's route. */
 export interface RouteSummary {

@@ -1,10 +1,12 @@
 /**
- * Client-side checks of the marketplace form, mirroring includes/Settings/Credential_Rules.php
- * (the server checks again and has the last word).
+ * Client-side checks of the marketplace form, with the patterns and limits of
+ * includes/Settings/Credential_Rules.php (generated into shared/settings-schema.ts at build time;
+ * the server checks again and has the last word).
  */
 import { __ } from '@wordpress/i18n';
 
 import { getMarketplace } from '../shared/marketplaces';
+import { credentialRules } from '../shared/settings-schema';
 import {
 	LINKS_ONLY,
 	type CredentialType,
@@ -13,10 +15,11 @@ import {
 	type MarketplaceInput,
 } from './types';
 
-export const LWA_ID_PREFIX = 'amzn1.application-oa2-client.';
-const LWA_ID = /^amzn1\.application-oa2-client\.[a-z0-9]{32}$/i;
-const COGNITO_ID = /^[a-z0-9]{20,128}$/i;
-const PARTNER_TAG = /^[a-z0-9][a-z0-9._-]{0,127}$/i;
+export const LWA_ID_PREFIX = credentialRules.lwa_id_prefix;
+const LWA_ID = new RegExp( credentialRules.lwa_id_pattern );
+const COGNITO_ID = new RegExp( credentialRules.cognito_id_pattern );
+const PARTNER_TAG = new RegExp( credentialRules.partner_tag_pattern );
+const SECRET = new RegExp( credentialRules.secret_pattern );
 
 /**
  * The credential type an id's shape suggests, or null when it is malformed.
@@ -95,7 +98,10 @@ export function validateMarketplace(
 				'creators-connect-for-amazon'
 			);
 		}
-	} else if ( secret.length > 512 || /\s/.test( secret ) ) {
+	} else if (
+		secret.length > credentialRules.secret_max_length ||
+		! SECRET.test( secret )
+	) {
 		errors.credential_secret = __(
 			'The Credential Secret has no spaces and at most 512 characters: copy it again from Associates Central.',
 			'creators-connect-for-amazon'

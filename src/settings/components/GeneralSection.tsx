@@ -10,8 +10,9 @@ import {
 	ToggleControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
+import { generalSchema } from '../../shared/settings-schema';
 import { fieldErrorsOf, messageOf } from '../api';
 import type { FieldErrors, GeneralSettings, Template } from '../types';
 import FieldError from './FieldError';
@@ -21,21 +22,116 @@ interface Props {
 	onSave: ( input: GeneralSettings ) => Promise< void >;
 }
 
-const templates = (): { value: Template; label: string }[] => [
-	{ value: 'box', label: __( 'Box', 'creators-connect-for-amazon' ) },
-	{ value: 'list', label: __( 'List', 'creators-connect-for-amazon' ) },
-	{ value: 'grid', label: __( 'Grid', 'creators-connect-for-amazon' ) },
-	{ value: 'table', label: __( 'Table', 'creators-connect-for-amazon' ) },
-	{ value: 'button', label: __( 'Button', 'creators-connect-for-amazon' ) },
-	{
-		value: 'text_link',
-		label: __( 'Text link', 'creators-connect-for-amazon' ),
-	},
-	{
-		value: 'image_link',
-		label: __( 'Image link', 'creators-connect-for-amazon' ),
-	},
-];
+/** The templates' names; the list itself is the schema's (a new template fails tsc here). */
+const templateLabels = (): Record< Template, string > => ( {
+	box: __( 'Box', 'creators-connect-for-amazon' ),
+	list: __( 'List', 'creators-connect-for-amazon' ),
+	grid: __( 'Grid', 'creators-connect-for-amazon' ),
+	table: __( 'Table', 'creators-connect-for-amazon' ),
+	button: __( 'Button', 'creators-connect-for-amazon' ),
+	text_link: __( 'Text link', 'creators-connect-for-amazon' ),
+	image_link: __( 'Image link', 'creators-connect-for-amazon' ),
+} );
+
+const templates = () => {
+	const labels = templateLabels();
+	return generalSchema.default_template.enum.map( ( value ) => ( {
+		value,
+		label: labels[ value ],
+	} ) );
+};
+
+type LinkTarget = GeneralSettings[ 'link_target' ];
+
+const linkTargets = () => {
+	const labels: Record< LinkTarget, string > = {
+		_blank: __( 'In a new tab', 'creators-connect-for-amazon' ),
+		_self: __( 'In the same tab', 'creators-connect-for-amazon' ),
+	};
+	return generalSchema.link_target.enum.map( ( value ) => ( {
+		value,
+		label: labels[ value ],
+	} ) );
+};
+
+const OFFER = generalSchema.offer_max_age_minutes;
+const CATALOG = generalSchema.catalog_max_age_hours;
+
+/**
+ * The freshness fields outside their schema's limits, each with its message.
+ *
+ * @param values The form's values.
+ */
+function rangeErrors( values: GeneralSettings ): FieldErrors {
+	const found: FieldErrors = {};
+	const checks = [
+		{
+			key: 'offer_max_age_minutes',
+			limits: OFFER,
+			/* translators: 1: fewest minutes, 2: most minutes. */
+			message: __(
+				'Between %1$d and %2$d minutes (Amazon allows offer data at most an hour old).',
+				'creators-connect-for-amazon'
+			),
+		},
+		{
+			key: 'catalog_max_age_hours',
+			limits: CATALOG,
+			/* translators: 1: fewest hours, 2: most hours. */
+			message: __(
+				'Between %1$d and %2$d hours (Amazon allows data at most a day old).',
+				'creators-connect-for-amazon'
+			),
+		},
+	] as const;
+	for ( const { key, limits, message } of checks ) {
+		const value = values[ key ];
+		if (
+			! Number.isInteger( value ) ||
+			value < limits.minimum ||
+			value > limits.maximum
+		) {
+			found[ key ] = sprintf( message, limits.minimum, limits.maximum );
+		}
+	}
+	return found;
+}
+
+interface FreshnessProps {
+	field: 'offer_max_age_minutes' | 'catalog_max_age_hours';
+	limits: { minimum: number; maximum: number };
+	label: string;
+	value: number;
+	error: string | undefined;
+	onChange: ( value: number ) => void;
+}
+
+/**
+ * A freshness setting: a number input within the schema's limits, and its error.
+ *
+ * @param props The field.
+ */
+function FreshnessField( props: FreshnessProps ) {
+	return (
+		<>
+			<TextControl
+				__nextHasNoMarginBottom
+				type="number"
+				min={ props.limits.minimum }
+				max={ props.limits.maximum }
+				label={ props.label }
+				value={ String( props.value ) }
+				onChange={ ( value: string ) =>
+					props.onChange( Number( value ) )
+				}
+			/>
+			<FieldError
+				id={ `acapi-error-${ props.field }` }
+				message={ props.error }
+			/>
+		</>
+	);
+}
 
 export default function GeneralSection( { settings, onSave }: Props ) {
 	const [ values, setValues ] = useState< GeneralSettings >( settings );
@@ -49,27 +145,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
-		const found: FieldErrors = {};
-		if (
-			! Number.isInteger( values.offer_max_age_minutes ) ||
-			values.offer_max_age_minutes < 1 ||
-			values.offer_max_age_minutes > 60
-		) {
-			found.offer_max_age_minutes = __(
-				'Between 1 and 60 minutes (Amazon allows offer data at most an hour old).',
-				'creators-connect-for-amazon'
-			);
-		}
-		if (
-			! Number.isInteger( values.catalog_max_age_hours ) ||
-			values.catalog_max_age_hours < 1 ||
-			values.catalog_max_age_hours > 24
-		) {
-			found.catalog_max_age_hours = __(
-				'Between 1 and 24 hours (Amazon allows data at most a day old).',
-				'creators-connect-for-amazon'
-			);
-		}
+		const found = rangeErrors( values );
 		setErrors( found );
 		if ( Object.keys( found ).length > 0 ) {
 			return;
@@ -119,6 +195,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				__nextHasNoMarginBottom
 				label={ __( 'Button text', 'creators-connect-for-amazon' ) }
 				value={ values.button_text }
+				maxLength={ generalSchema.button_text.maxLength }
 				placeholder={ __(
 					'Buy on Amazon',
 					'creators-connect-for-amazon'
@@ -132,24 +209,9 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					'creators-connect-for-amazon'
 				) }
 				value={ values.link_target }
-				options={ [
-					{
-						value: '_blank',
-						label: __(
-							'In a new tab',
-							'creators-connect-for-amazon'
-						),
-					},
-					{
-						value: '_self',
-						label: __(
-							'In the same tab',
-							'creators-connect-for-amazon'
-						),
-					},
-				] }
+				options={ linkTargets() }
 				onChange={ ( value: string ) =>
-					set( 'link_target', value === '_self' ? '_self' : '_blank' )
+					set( 'link_target', value as LinkTarget )
 				}
 			/>
 			<TextareaControl
@@ -163,6 +225,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					'creators-connect-for-amazon'
 				) }
 				value={ values.price_disclaimer }
+				maxLength={ generalSchema.price_disclaimer.maxLength }
 				onChange={ ( value: string ) =>
 					set( 'price_disclaimer', value )
 				}
@@ -178,6 +241,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					'creators-connect-for-amazon'
 				) }
 				value={ values.disclosure_text }
+				maxLength={ generalSchema.disclosure_text.maxLength }
 				onChange={ ( value: string ) =>
 					set( 'disclosure_text', value )
 				}
@@ -193,41 +257,35 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					set( 'affiliate_label', value )
 				}
 			/>
-			<TextControl
-				__nextHasNoMarginBottom
-				type="number"
-				min={ 1 }
-				max={ 60 }
-				label={ __(
-					'Refresh prices after (minutes, at most 60)',
-					'creators-connect-for-amazon'
+			<FreshnessField
+				field="offer_max_age_minutes"
+				limits={ OFFER }
+				label={ sprintf(
+					/* translators: %d: most minutes. */
+					__(
+						'Refresh prices after (minutes, at most %d)',
+						'creators-connect-for-amazon'
+					),
+					OFFER.maximum
 				) }
-				value={ String( values.offer_max_age_minutes ) }
-				onChange={ ( value: string ) =>
-					set( 'offer_max_age_minutes', Number( value ) )
-				}
+				value={ values.offer_max_age_minutes }
+				error={ errors.offer_max_age_minutes }
+				onChange={ ( value ) => set( 'offer_max_age_minutes', value ) }
 			/>
-			<FieldError
-				id="acapi-error-offer_max_age_minutes"
-				message={ errors.offer_max_age_minutes }
-			/>
-			<TextControl
-				__nextHasNoMarginBottom
-				type="number"
-				min={ 1 }
-				max={ 24 }
-				label={ __(
-					'Refresh product data after (hours, at most 24)',
-					'creators-connect-for-amazon'
+			<FreshnessField
+				field="catalog_max_age_hours"
+				limits={ CATALOG }
+				label={ sprintf(
+					/* translators: %d: most hours. */
+					__(
+						'Refresh product data after (hours, at most %d)',
+						'creators-connect-for-amazon'
+					),
+					CATALOG.maximum
 				) }
-				value={ String( values.catalog_max_age_hours ) }
-				onChange={ ( value: string ) =>
-					set( 'catalog_max_age_hours', Number( value ) )
-				}
-			/>
-			<FieldError
-				id="acapi-error-catalog_max_age_hours"
-				message={ errors.catalog_max_age_hours }
+				value={ values.catalog_max_age_hours }
+				error={ errors.catalog_max_age_hours }
+				onChange={ ( value ) => set( 'catalog_max_age_hours', value ) }
 			/>
 			<ToggleControl
 				__nextHasNoMarginBottom

@@ -387,6 +387,54 @@ test.describe( 'Settings → marketplaces', () => {
 		expect( calls ).toEqual( [] );
 	} );
 
+	test( 'a change updates the screen from its answer (no reload of the rest)', async ( {
+		page,
+		admin,
+		requestUtils,
+	} ) => {
+		await requestUtils.rest( {
+			path: `${ NS }/marketplaces`,
+			method: 'POST',
+			data: {
+				country: 'de',
+				credential_type: 'cognito',
+				...credentials.cognito.EU,
+				partner_tag: credentials.partner_tags.de,
+			},
+		} );
+		await openSettings( page, admin );
+		const calls: string[] = [];
+		page.on( 'request', ( request ) => {
+			const url = decodeURIComponent( request.url() );
+			const match = /creators-connect-for-amazon\/v1(\/[^?&]*)/.exec(
+				url
+			);
+			if ( match ) {
+				// apiFetch sends PUT as POST with a method override.
+				const method =
+					request.headers()[ 'x-http-method-override' ] ??
+					request.method();
+				calls.push( `${ method } ${ match[ 1 ] }` );
+			}
+		} );
+		await page.getByRole( 'checkbox', { name: 'Enable Germany' } ).click();
+		await expect(
+			page
+				.locator( '.components-snackbar' )
+				.getByText( 'Germany disabled.' )
+		).toBeVisible();
+		await expect(
+			page.getByRole( 'checkbox', { name: 'Enable Germany' } )
+		).not.toBeChecked();
+		// The routing summary is derived on the server: it alone is read again.
+		await expect
+			.poll( () => calls )
+			.toEqual( [ 'PUT /marketplaces/de', 'GET /routing' ] );
+		await expect(
+			page.locator( 'table.acapi-routing tr[data-country="de"]' )
+		).toContainText( 'Disabled' );
+	} );
+
 	test( 'usable at 360 px', async ( { page, admin } ) => {
 		await page.setViewportSize( { width: 360, height: 800 } );
 		await openSettings( page, admin );

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Rest;
 
+use Creators_Connect\Settings\Credential_Rules;
 use Creators_Connect\Settings\Secret_Box;
 use Creators_Connect\Settings\Settings_Repository;
 use Creators_Connect\Tests\Integration\Settings\Settings_Fixtures;
@@ -246,6 +247,54 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 		$this->assertNull( $this->repository()->default_country() );
 		$this->assertSame( array( 'us' ), array_column( $this->rest( 'GET', self::BASE )->get_data(), 'country' ) );
 		$this->assertSame( 404, $this->rest( 'DELETE', self::BASE . '/de' )->get_status() );
+	}
+
+	/**
+	 * The marketplace schema carries the field rules (Credential_Rules' patterns and limits), and
+	 * WordPress applies them to the arguments.
+	 */
+	public function test_schema_carries_the_field_rules(): void {
+		$options = $this->rest( 'OPTIONS', self::BASE )->get_data();
+		$schema  = $options['schema']['properties'];
+		$this->assertSame( Credential_Rules::PARTNER_TAG_PATTERN, $schema['partner_tag']['pattern'] );
+		$this->assertSame( Credential_Rules::SECRET_MAX_LENGTH, $schema['credential_secret']['maxLength'] );
+		$this->assertSame( Credential_Rules::TYPES, $schema['credential_type']['enum'] );
+		$create = $options['endpoints'][1]['args'];
+		$this->assertSame( Credential_Rules::PARTNER_TAG_PATTERN, $create['partner_tag']['pattern'] );
+		$this->assertSame( array( 'pattern' => Credential_Rules::COGNITO_ID_PATTERN ), $create['credential_id']['anyOf'][1] );
+	}
+
+	/**
+	 * Fields the schema refuses keep their plain-language messages, all in one answer, and the
+	 * registry's aliases and any case still name a country.
+	 */
+	public function test_refused_fields_keep_their_messages(): void {
+		$bad = $this->rest(
+			'POST',
+			self::BASE,
+			array(
+				'credential_type' => 'basic',
+				'credential_id'   => 'amzn1.application-oa2-client.abc',
+				'partner_tag'     => '  ',
+			) + $this->demo_input( 'de' )
+		);
+		$this->assertSame( 400, $bad->get_status() );
+		$this->assertSame(
+			array(
+				'credential_type' => Credential_Rules::type_error( 'basic' ),
+				'credential_id'   => Credential_Rules::credential_id_error( 'amzn1.application-oa2-client.abc' ),
+				'partner_tag'     => Credential_Rules::partner_tag_error( '' ),
+			),
+			$bad->get_data()['data']['params']
+		);
+		$this->assertStringStartsWith( 'This Credential ID starts like a Login with Amazon (v3) id', $bad->get_data()['data']['params']['credential_id'] );
+		$this->assertSame( 'Enter the partner tag (your Associates tracking ID for this marketplace, e.g. mysite-21).', $bad->get_data()['data']['params']['partner_tag'] );
+
+		$secret = $this->rest( 'POST', self::BASE, array( 'credential_secret' => 'has a space' ) + $this->demo_input( 'de' ) );
+		$this->assertSame( Credential_Rules::secret_error( 'has a space', false ), $secret->get_data()['data']['params']['credential_secret'] );
+
+		$this->assertSame( 201, $this->rest( 'POST', self::BASE, array( 'country' => 'GB' ) + $this->demo_input( 'uk' ) )->get_status() );
+		$this->assertSame( 'uk', $this->repository()->row( 'gb' )['country'] ?? '' );
 	}
 
 	/**

@@ -191,6 +191,37 @@ final class Creators_Mapper_Test extends TestCase {
 	}
 
 	/**
+	 * Odd data is made harmless when mapped: control and bidi characters leave every text field,
+	 * and an image off Amazon's image hosts (protocol-relative, another host, plain http) is dropped.
+	 */
+	public function test_odd_text_and_foreign_images(): void {
+		$body = self::fixture( 'creators-get-items.json' );
+		$item = &$body['itemsResult']['items'][0];
+		$this->assertSame( 'B0BEXAMPL2', $item['asin'] );
+		$item['itemInfo']['title']['displayValue']        = "Kettle\x00 \u{202E}lmth.exe\u{202C}\x07";
+		$item['itemInfo']['features']['displayValues'][0] = "Boils\x1B[31m fast\u{2066}";
+		$item['images']['primary']['medium']['url']       = '//evil.example/kettle.jpg';
+		$item['images']['primary']['large']['url']        = 'http://m.media-amazon.com/images/I/41AbCdEfGhL.jpg';
+		$item['images']['primary']['small']               = array(
+			'url'    => 'https://m.media-amazon.com.evil.example/x.jpg',
+			'width'  => 75,
+			'height' => 75,
+		);
+		$item['images']['primary']['hiRes']               = array(
+			'url'    => 'https://images-eu.ssl-images-amazon.com/images/I/41AbCdEfGhL._SL1500_.jpg',
+			'width'  => 1500,
+			'height' => 1125,
+		);
+		unset( $item );
+
+		$kettle = ( new Creators_Mapper() )->get_items( $body, array( 'B0BEXAMPL2' ), 'us', '3.1', 1 )->product( 'B0BEXAMPL2' );
+		$this->assertNotNull( $kettle );
+		$this->assertSame( 'Kettle lmth.exe', $kettle->title );
+		$this->assertSame( 'Boils[31m fast', $kettle->features[0] );
+		$this->assertSame( array( 'hires' ), array_keys( $kettle->images ), 'only the image on an Amazon image host is kept' );
+	}
+
+	/**
 	 * Every member of Amazon's Item model present (camelCase as the SDK names it): the offer's
 	 * unit price, points, sub-condition, condition note and merchant id reach the product, and the
 	 * members the product does not carry (score, dimensions, content rating, formats, …) break nothing.

@@ -1,0 +1,295 @@
+/**
+ * Changing the settings: each write calls its REST route (api.ts) and puts the answer into the
+ * store. Nothing is read again except the routing summary, which the router derives on the
+ * server from all the settings.
+ */
+import type { dispatch as dataDispatch } from '@wordpress/data';
+import { __, sprintf } from '@wordpress/i18n';
+import { store as noticesStore } from '@wordpress/notices';
+
+import * as api from '../api';
+import type {
+	ConnectionTest,
+	GeneralSettings,
+	MarketplaceInput,
+	MarketplaceSettings,
+	PaapiInput,
+	PaapiSettings,
+	RoutingSummary,
+} from '../types';
+import type { Action, Resource } from './reducer';
+
+/** What @wordpress/data hands a thunk (the parts used here). */
+export interface ThunkArgs {
+	dispatch: ( ( action: Action ) => void ) & {
+		invalidateResolution: ( selector: string, args: unknown[] ) => void;
+	};
+	registry: { dispatch: typeof dataDispatch };
+}
+
+type Thunk< T = void > = ( args: ThunkArgs ) => Promise< T >;
+
+export const receiveMarketplaces = (
+	marketplaces: MarketplaceSettings[]
+): Action => ( { type: 'RECEIVE_MARKETPLACES', marketplaces } );
+
+export const receiveMarketplace = (
+	marketplace: MarketplaceSettings
+): Action => ( { type: 'RECEIVE_MARKETPLACE', marketplace } );
+
+export const receiveRouting = ( routing: RoutingSummary | null ): Action => ( {
+	type: 'RECEIVE_ROUTING',
+	routing,
+} );
+
+export const receivePaapi = ( paapi: PaapiSettings ): Action => ( {
+	type: 'RECEIVE_PAAPI',
+	paapi,
+} );
+
+export const receiveGeneral = ( general: GeneralSettings ): Action => ( {
+	type: 'RECEIVE_GENERAL',
+	general,
+} );
+
+export const receiveLoadError = (
+	resource: Resource,
+	message: string
+): Action => ( { type: 'RECEIVE_LOAD_ERROR', resource, message } );
+
+/**
+ * The routing summary follows every setting: read it again (only it).
+ *
+ * @param args Thunk arguments.
+ */
+function routingChanged( args: ThunkArgs ) {
+	args.dispatch.invalidateResolution( 'getRouting', [] );
+}
+
+function snackbar( { registry }: ThunkArgs, message: string ) {
+	registry
+		.dispatch( noticesStore )
+		.createSuccessNotice( message, { type: 'snackbar' } );
+}
+
+function failed( { registry }: ThunkArgs, error: unknown, fallback: string ) {
+	registry
+		.dispatch( noticesStore )
+		.createErrorNotice( api.messageOf( error, fallback ), {
+			type: 'snackbar',
+		} );
+}
+
+/**
+ * Adds a marketplace, or saves the one being edited (from the revision it was read at).
+ * Throws the REST error, so that the form can show it next to its fields.
+ *
+ * @param input   The form's values.
+ * @param current The marketplace being edited; null when adding.
+ */
+export const saveMarketplace =
+	(
+		input: MarketplaceInput,
+		current: MarketplaceSettings | null
+	): Thunk< MarketplaceSettings > =>
+	async ( args ) => {
+		const saved = current
+			? await api.updateMarketplace( current.country, {
+					...input,
+					revision: current.revision,
+				} )
+			: await api.addMarketplace( input );
+		args.dispatch( receiveMarketplace( saved ) );
+		routingChanged( args );
+		snackbar(
+			args,
+			current
+				? sprintf(
+						/* translators: %s: marketplace name. */
+						__( '%s saved.', 'creators-connect-for-amazon' ),
+						saved.name
+					)
+				: sprintf(
+						/* translators: %s: marketplace name. */
+						__( '%s added.', 'creators-connect-for-amazon' ),
+						saved.name
+					)
+		);
+		return saved;
+	};
+
+/**
+ * Runs a row action: the row is busy meanwhile, and the outcome is a snackbar. When the row
+ * changed or went away on the server (409/404), that row is read again or removed.
+ *
+ * @param marketplace The row.
+ * @param request     The REST call; its answer goes into the store.
+ * @param done        Message on success.
+ * @param fallback    Message when the error has none.
+ */
+const rowAction =
+	(
+		marketplace: MarketplaceSettings,
+		request: ( args: ThunkArgs ) => Promise< void >,
+		done: string,
+		fallback: string
+	): Thunk =>
+	async ( args ) => {
+		args.dispatch( { type: 'SET_BUSY', country: marketplace.country } );
+		try {
+			await request( args );
+			snackbar( args, done );
+		} catch ( error ) {
+			failed( args, error, fallback );
+			await reread( args, marketplace.country );
+		}
+		routingChanged( args );
+		args.dispatch( { type: 'SET_BUSY', country: null } );
+	};
+
+/**
+ * Reads one marketplace again after a failed change (removed from the list when it is gone).
+ *
+ * @param args    Thunk arguments.
+ * @param country Country code.
+ */
+async function reread( args: ThunkArgs, country: string ) {
+	try {
+		args.dispatch(
+			receiveMarketplace( await api.getMarketplace( country ) )
+		);
+	} catch ( error ) {
+		if ( api.isRestError( error ) && error.data?.status === 404 ) {
+			args.dispatch( { type: 'REMOVE_MARKETPLACE', country } );
+		}
+	}
+}
+
+export const toggleMarketplace = (
+	marketplace: MarketplaceSettings,
+	enabled: boolean
+) =>
+	rowAction(
+		marketplace,
+		async ( { dispatch } ) =>
+			dispatch(
+				receiveMarketplace(
+					await api.updateMarketplace( marketplace.country, {
+						enabled,
+						revision: marketplace.revision,
+					} )
+				)
+			),
+		enabled
+			? sprintf(
+					/* translators: %s: marketplace name. */
+					__( '%s enabled.', 'creators-connect-for-amazon' ),
+					marketplace.name
+				)
+			: sprintf(
+					/* translators: %s: marketplace name. */
+					__( '%s disabled.', 'creators-connect-for-amazon' ),
+					marketplace.name
+				),
+		__( 'The change could not be saved.', 'creators-connect-for-amazon' )
+	);
+
+export const makeDefaultMarketplace = ( marketplace: MarketplaceSettings ) =>
+	rowAction(
+		marketplace,
+		async ( { dispatch } ) =>
+			dispatch(
+				receiveMarketplace(
+					await api.setDefaultMarketplace( marketplace.country )
+				)
+			),
+		sprintf(
+			/* translators: %s: marketplace name. */
+			__(
+				'%s is now the default marketplace.',
+				'creators-connect-for-amazon'
+			),
+			marketplace.name
+		),
+		__( 'The default could not be changed.', 'creators-connect-for-amazon' )
+	);
+
+export const deleteMarketplace = ( marketplace: MarketplaceSettings ) =>
+	rowAction(
+		marketplace,
+		async ( { dispatch } ) => {
+			await api.deleteMarketplace( marketplace.country );
+			dispatch( {
+				type: 'REMOVE_MARKETPLACE',
+				country: marketplace.country,
+			} );
+		},
+		sprintf(
+			/* translators: %s: marketplace name. */
+			__( '%s deleted.', 'creators-connect-for-amazon' ),
+			marketplace.name
+		),
+		__(
+			'The marketplace could not be deleted.',
+			'creators-connect-for-amazon'
+		)
+	);
+
+/**
+ * Tests a marketplace's connection; the result shows under its row.
+ *
+ * @param marketplace The row.
+ */
+export const testConnection =
+	( marketplace: MarketplaceSettings ): Thunk =>
+	async ( args ) => {
+		args.dispatch( { type: 'SET_BUSY', country: marketplace.country } );
+		try {
+			const test: ConnectionTest = await api.testConnection(
+				marketplace.country
+			);
+			args.dispatch( { type: 'RECEIVE_TEST', test } );
+		} catch ( error ) {
+			failed(
+				args,
+				error,
+				__(
+					'The connection test could not run.',
+					'creators-connect-for-amazon'
+				)
+			);
+		}
+		args.dispatch( { type: 'SET_BUSY', country: null } );
+	};
+
+/**
+ * Saves the PA-API settings. Throws the REST error for the form.
+ *
+ * @param input The form's values.
+ */
+export const savePaapi =
+	( input: PaapiInput ): Thunk =>
+	async ( args ) => {
+		args.dispatch( receivePaapi( await api.savePaapi( input ) ) );
+		routingChanged( args );
+		snackbar(
+			args,
+			__( 'PA-API settings saved.', 'creators-connect-for-amazon' )
+		);
+	};
+
+/**
+ * Saves the general settings. Throws the REST error for the form.
+ *
+ * @param input The form's values.
+ */
+export const saveGeneral =
+	( input: Partial< GeneralSettings > ): Thunk =>
+	async ( args ) => {
+		args.dispatch( receiveGeneral( await api.saveGeneral( input ) ) );
+		routingChanged( args );
+		snackbar(
+			args,
+			__( 'General settings saved.', 'creators-connect-for-amazon' )
+		);
+	};
