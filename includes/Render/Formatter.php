@@ -28,6 +28,13 @@ final class Formatter {
 	private array $formatters = array();
 
 	/**
+	 * Whether this plugin has translations for a locale, by locale (asked once per request).
+	 *
+	 * @var array<string, bool>
+	 */
+	private array $translated = array();
+
+	/**
 	 * Fetch times already formatted in this request, by Unix time (products fetched in one batch
 	 * share it; a box page asks for the same few).
 	 *
@@ -36,11 +43,19 @@ final class Formatter {
 	private array $times = array();
 
 	/**
-	 * The locale every box is written in: the site's (its labels are translated strings, so its
-	 * numbers, percentages and money follow the same conventions: one language per box).
+	 * The locale every box is written in: the site's, when this plugin is translated into it
+	 * (labels are translated strings, so numbers, percentages and money follow them: one
+	 * language per box); English otherwise, like the labels then are.
 	 */
 	public function locale(): string {
-		return determine_locale();
+		$locale = determine_locale();
+		if ( str_starts_with( $locale, 'en' ) ) {
+			return $locale;
+		}
+		if ( ! isset( $this->translated[ $locale ] ) ) {
+			$this->translated[ $locale ] = ! get_translations_for_domain( 'creators-connect-for-amazon' ) instanceof \NOOP_Translations;
+		}
+		return $this->translated[ $locale ] ? $locale : 'en_US';
 	}
 
 	/**
@@ -225,11 +240,13 @@ final class Formatter {
 	}
 
 	/**
-	 * Forgets the fetch times formatted so far: the site's date or time format, its time zone or
-	 * the locale changed (Renderer::register_hooks() calls this on those changes).
+	 * Forgets the fetch times formatted so far and which locales are translated: the site's date
+	 * or time format, its time zone or the locale changed (Renderer::register_hooks() calls this
+	 * on those changes).
 	 */
 	public function forget_times(): void {
-		$this->times = array();
+		$this->times      = array();
+		$this->translated = array();
 	}
 
 
