@@ -5,10 +5,10 @@
  * inserter's preview; axe on the editor with the block selected. Screenshots go to artifacts/.
  */
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { configureMarketplace, REST_NAMESPACE } from '../utils/marketplaces';
+import { seriousViolations, standInImages } from '../utils/page';
 
 const artifacts =
 	process.env.ACAPI_ARTIFACTS ??
@@ -18,8 +18,6 @@ const screenshot = ( name: string ) =>
 
 const BLOCK = 'creators-connect-for-amazon/product';
 const INPUT = 'Search Amazon, or paste an ASIN or Amazon product link';
-const STAND_IN =
-	'<svg xmlns="http://www.w3.org/2000/svg" width="500" height="500" viewBox="0 0 500 500"><rect width="500" height="500" fill="#d7dde3"/><text x="250" y="270" font-size="64" text-anchor="middle" fill="#44505c">image</text></svg>';
 
 interface BlockLike {
 	name: string;
@@ -47,35 +45,6 @@ async function paste( field: Locator, text: string ): Promise< void > {
 	}, text );
 }
 
-/**
- * Serious or critical axe violations inside the plugin's markup.
- *
- * @param page    The page.
- * @param include Selectors (a frame selector first for the editor canvas).
- */
-async function seriousViolations(
-	page: Page,
-	include: string[][]
-): Promise< string[] > {
-	let builder = new AxeBuilder( { page } );
-	for ( const selector of include ) {
-		builder = builder.include( selector );
-	}
-	const results = await builder.analyze();
-	return results.violations
-		.filter(
-			( violation ) =>
-				violation.impact === 'serious' ||
-				violation.impact === 'critical'
-		)
-		.map(
-			( violation ) =>
-				`${ violation.id }: ${ violation.nodes
-					.map( ( node ) => node.target.join( ' ' ) )
-					.join( ', ' ) }`
-		);
-}
-
 test.describe( 'Amazon Product block in the editor', () => {
 	test.beforeAll( async ( { requestUtils } ) => {
 		await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
@@ -87,9 +56,7 @@ test.describe( 'Amazon Product block in the editor', () => {
 	} );
 
 	test.beforeEach( async ( { page } ) => {
-		await page.route( 'https://m.media-amazon.com/**', ( route ) =>
-			route.fulfill( { contentType: 'image/svg+xml', body: STAND_IN } )
-		);
+		await standInImages( page );
 	} );
 
 	test( 'a word is searched, and results are chosen by keyboard', async ( {
@@ -321,11 +288,16 @@ test.describe( 'Amazon Product block in the editor', () => {
 				name: 'Search for blocks and patterns',
 			} )
 			.fill( 'Amazon Product Box' );
-		await page
-			.getByRole( 'option', { name: 'Amazon Product Box' } )
-			.hover();
+		const option = page.getByRole( 'option', {
+			name: 'Amazon Product Box',
+		} );
 		const preview = page.locator( '.block-editor-inserter__preview' );
-		await expect( preview ).toBeVisible();
+		// The search results settle after typing: hover again until the preview opens.
+		await expect( async () => {
+			await page.mouse.move( 0, 0 );
+			await option.hover();
+			await expect( preview ).toBeVisible( { timeout: 2_000 } );
+		} ).toPass( { timeout: 20_000 } );
 		await expect( preview ).not.toContainText( 'No preview available' );
 		await expect(
 			preview

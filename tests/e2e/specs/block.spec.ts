@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import { configureMarketplace } from '../utils/marketplaces';
+import { standInImages } from '../utils/page';
 
 const artifacts =
 	process.env.ACAPI_ARTIFACTS ??
@@ -15,19 +16,13 @@ const screenshot = ( name: string ) =>
 
 const ASINS = [ 'B0C7KX2Q4M', 'B0DKAFFEE1', 'B0DKOCHER2' ];
 
-// Amazon's image CDN is out of reach here: answer with a stand-in so screenshots show the layout.
-const STAND_IN =
-	'<svg xmlns="http://www.w3.org/2000/svg" width="500" height="500" viewBox="0 0 500 500"><rect width="500" height="500" fill="#d7dde3"/><text x="250" y="270" font-size="64" text-anchor="middle" fill="#44505c">image</text></svg>';
-
 test.describe( 'Amazon Product block', () => {
 	test.beforeAll( async ( { requestUtils } ) => {
 		await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
 	} );
 
 	test.beforeEach( async ( { page } ) => {
-		await page.route( 'https://m.media-amazon.com/**', ( route ) =>
-			route.fulfill( { contentType: 'image/svg+xml', body: STAND_IN } )
-		);
+		await standInImages( page );
 	} );
 
 	test( 'insert, paste an amazon.de URL, preview, publish, front end', async ( {
@@ -71,6 +66,10 @@ test.describe( 'Amazon Product block', () => {
 		const second = editor.canvas
 			.locator( '[data-type="creators-connect-for-amazon/product"]' )
 			.nth( 1 );
+		// The German store (another spec may have made a different one the default).
+		await second
+			.getByLabel( 'Marketplace' )
+			.selectOption( { value: 'de' } );
 		await second
 			.getByLabel(
 				'Search Amazon, or paste an ASIN or Amazon product link'

@@ -26,6 +26,24 @@ const kettle = ( asin: string, title: string ) => ( {
 	fetched_at: 1764000000,
 } );
 
+/**
+ * Renders the picker for a block.
+ *
+ * @param country The block's marketplace.
+ * @param asins   The block's ASINs.
+ * @param onApply What carries out a plan.
+ */
+function show( country: string, asins: string[], onApply: jest.Mock ) {
+	render(
+		<Picker
+			country={ country }
+			asins={ asins }
+			onCountryChange={ jest.fn() }
+			onApply={ onApply }
+		/>
+	);
+}
+
 function type( value: string ) {
 	fireEvent.change( screen.getByLabelText( LABEL ), {
 		target: { value },
@@ -53,14 +71,7 @@ describe( 'Picker', () => {
 
 	it( 'searches a ten-letter word instead of taking it for an ASIN', async () => {
 		mockedFetch.mockResolvedValue( { products: [], total: 0 } );
-		render(
-			<Picker
-				country=""
-				asins={ [] }
-				onCountryChange={ jest.fn() }
-				onApply={ jest.fn() }
-			/>
-		);
+		show( '', [], jest.fn() );
 		type( 'headphones' );
 		expect(
 			screen.queryByRole( 'button', { name: /Add product/ } )
@@ -85,14 +96,7 @@ describe( 'Picker', () => {
 			total: 25,
 		} );
 		const onApply = jest.fn();
-		render(
-			<Picker
-				country="de"
-				asins={ [ 'B0DKAFFEE1' ] }
-				onCountryChange={ jest.fn() }
-				onApply={ onApply }
-			/>
-		);
+		show( 'de', [ 'B0DKAFFEE1' ], onApply );
 		type( 'Wasserkocher' );
 		await settle();
 		expect( mockedFetch.mock.calls[ 0 ][ 0 ].path ).toBe(
@@ -138,14 +142,7 @@ describe( 'Picker', () => {
 
 	it( 'adds a pasted amazon.de URL to an empty block by switching it to Germany', () => {
 		const onApply = jest.fn();
-		render(
-			<Picker
-				country=""
-				asins={ [] }
-				onCountryChange={ jest.fn() }
-				onApply={ onApply }
-			/>
-		);
+		show( '', [], onApply );
 		type( 'https://www.amazon.de/Kestrel/dp/B0C7KX2Q4M/ref=x?th=1' );
 		expect(
 			screen.getByText( /this block switches to that marketplace/ )
@@ -168,14 +165,7 @@ describe( 'Picker', () => {
 
 	it( 'offers a new block for a foreign link when the block holds products', () => {
 		const onApply = jest.fn();
-		render(
-			<Picker
-				country="us"
-				asins={ [ 'B0B8RZ4XJQ' ] }
-				onCountryChange={ jest.fn() }
-				onApply={ onApply }
-			/>
-		);
+		show( 'us', [ 'B0B8RZ4XJQ' ], onApply );
 		type( 'https://www.amazon.de/dp/B0C7KX2Q4M' );
 		fireEvent.click(
 			screen.getByRole( 'button', {
@@ -192,14 +182,7 @@ describe( 'Picker', () => {
 
 	it( 'adds several pasted at once', () => {
 		const onApply = jest.fn();
-		render(
-			<Picker
-				country="us"
-				asins={ [] }
-				onCountryChange={ jest.fn() }
-				onApply={ onApply }
-			/>
-		);
+		show( 'us', [], onApply );
 		// A paste of lines: the one-line field keeps them apart as spaces.
 		fireEvent.paste( screen.getByLabelText( LABEL ), {
 			clipboardData: {
@@ -218,14 +201,7 @@ describe( 'Picker', () => {
 	} );
 
 	it( 'explains a short link and does not search it', async () => {
-		render(
-			<Picker
-				country=""
-				asins={ [] }
-				onCountryChange={ jest.fn() }
-				onApply={ jest.fn() }
-			/>
-		);
+		show( '', [], jest.fn() );
 		type( 'https://amzn.to/3AbCdEf' );
 		expect(
 			screen.getAllByText( /Short links \(amzn\.to, a\.co\)/ ).length
@@ -236,14 +212,7 @@ describe( 'Picker', () => {
 	} );
 
 	it( 'does not search a links-only marketplace, and says why', async () => {
-		render(
-			<Picker
-				country="fr"
-				asins={ [] }
-				onCountryChange={ jest.fn() }
-				onApply={ jest.fn() }
-			/>
-		);
+		show( 'fr', [], jest.fn() );
 		type( 'bouilloire' );
 		expect(
 			screen.getAllByText( /set up for links only \(no API\)/ ).length
