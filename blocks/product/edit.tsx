@@ -461,7 +461,7 @@ export default function Edit( {
 			icon="cart"
 			label={ __( 'Amazon Product', 'creators-connect-for-amazon' ) }
 			instructions={ __(
-				'Search Amazon by keyword, or paste ASINs or Amazon product links (several at once work too).',
+				'Search Amazon by keyword, or paste an ASIN or an Amazon product link.',
 				'creators-connect-for-amazon'
 			) }
 		>
