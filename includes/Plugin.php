@@ -116,13 +116,19 @@ final class Plugin {
 
 		// Amazon: one transport, one token cache, one rate limiter and circuit breaker (their state
 		// is shared across PHP processes through the store).
+		// The spending limits (daily quota per credential, per-user limits of editor paths) are
+		// checked and counted in the clients' one call loop; who is asking travels in the Budget,
+		// told by Request_Purpose (which notes the REST route being dispatched).
 		$store     = new Support\Shared_Store();
 		$transport = new Amazon\Http_Transport();
 		$tokens    = new Amazon\Token_Provider( $transport, $store );
 		$limiter   = new Amazon\Rate_Limiter( $store );
 		$breaker   = new Amazon\Circuit_Breaker( $store );
-		$creators  = new Amazon\Creators_Client( $transport, $tokens, $limiter, $breaker );
-		$paapi     = new Amazon\Paapi_Client( $transport, new Amazon\Sigv4_Signer(), $limiter, $breaker );
+		$guard     = new Amazon\Call_Guard( $store, array( $settings, 'general' ) );
+		$creators  = new Amazon\Creators_Client( $transport, $tokens, $limiter, $breaker, null, $guard );
+		$paapi     = new Amazon\Paapi_Client( $transport, new Amazon\Sigv4_Signer(), $limiter, $breaker, null, null, $guard );
+		add_filter( 'rest_request_before_callbacks', array( Support\Request_Purpose::class, 'enter_rest' ), 10, 3 );
+		add_filter( 'rest_request_after_callbacks', array( Support\Request_Purpose::class, 'leave_rest' ) );
 
 		// The freshness chosen under Settings → General is the default of the store's filters (a
 		// site can still filter them at the default priority).
@@ -141,6 +147,8 @@ final class Plugin {
 		$this->refresh_job = new Catalog\Refresh_Job( $fetcher, $router, $product_store, $store );
 		$this->refresh_job->register_hooks();
 		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
+		$quota = new Health\Quota_Check( $router, $guard );
+		$quota->register_hooks();
 
 		// REST: the settings screen's routes and the editor's.
 		( new Rest\Marketplaces_Controller( $settings ) )->register_hooks();
@@ -166,7 +174,7 @@ final class Plugin {
 				)
 			);
 		}
-		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ) ) )->register_hooks();
+		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ), $quota->usage( ... ) ) )->register_hooks();
 		( new Rest\Products_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Search_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();
