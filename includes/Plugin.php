@@ -89,9 +89,16 @@ final class Plugin {
 			static function (): void {
 				Catalog\Product_Store::install();
 				Cache\Post_Product_Index::install();
+				Health\Health_Log::install();
 			}
 		);
-		register_deactivation_hook( ACAPI_FILE, array( Catalog\Refresh_Job::class, 'unschedule' ) );
+		register_deactivation_hook(
+			ACAPI_FILE,
+			static function (): void {
+				Catalog\Refresh_Job::unschedule();
+				Health\Health_Digest::unschedule();
+			}
+		);
 
 		add_action( 'plugins_loaded', array( $this, 'wire' ) );
 	}
@@ -130,6 +137,15 @@ final class Plugin {
 		$refresh_job = new Catalog\Refresh_Job( $this->products, $product_store, $store );
 		$refresh_job->register_hooks();
 		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
+		// Product health: state changes recorded as fetches are stored; read by the Tools page,
+		// WP-CLI, Site Health and the weekly digest.
+		$health_log = new Health\Health_Log();
+		( new Health\Health_Recorder( $product_store, $health_log ) )->register_hooks();
+		$health_report = new Health\Health_Report( $health_log, $router->default_country( ... ) );
+		$health_digest = new Health\Health_Digest( $health_report );
+		$health_digest->register_hooks();
+		( new Health\Health_Page( $health_report, $health_digest, ACAPI_DIR, ACAPI_FILE ) )->register_hooks();
+		( new Health\Product_Health_Check( $health_report ) )->register_hooks();
 
 		// REST: the settings screen's routes and the editor's.
 		( new Rest\Marketplaces_Controller( $settings ) )->register_hooks();
@@ -152,6 +168,7 @@ final class Plugin {
 					'cache'       => new Cli\Cache_Command( $this->products, $product_store, $refresh_job, $output ),
 					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
 					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
+					'health'      => new Cli\Health_Command( $health_report, $output ),
 				)
 			);
 		}

@@ -31,7 +31,12 @@ final class Uninstaller {
 	public const POST_INDEX_TABLE = 'acapi_post_products';
 
 	/**
-	 * Deletes options, transients, cached data and the product and post index tables when "delete data on
+	 * The product health table (Health\Health_Log), without the table prefix.
+	 */
+	public const HEALTH_TABLE = 'acapi_product_health';
+
+	/**
+	 * Deletes options, transients, cached data and the product, post index and product health tables when "delete data on
 	 * uninstall" is on; keeps everything otherwise, so a reinstall finds its settings again.
 	 */
 	public function run(): void {
@@ -49,11 +54,12 @@ final class Uninstaller {
 				$wpdb->esc_like( '_transient_timeout_acapi_' ) . '%'
 			)
 		);
-		foreach ( array( self::PRODUCT_TABLE, self::POST_INDEX_TABLE ) as $table ) {
+		foreach ( array( self::PRODUCT_TABLE, self::POST_INDEX_TABLE, self::HEALTH_TABLE ) as $table ) {
 			$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . $table ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- constant table names.
 		}
 		// phpcs:enable
 		wp_unschedule_hook( 'acapi_refresh_products' ); // Every event of the hook, whatever its arguments.
+		wp_unschedule_hook( 'acapi_health_digest' );
 		wp_cache_flush_group( 'acapi' );
 	}
 }

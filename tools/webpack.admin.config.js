@@ -13,5 +13,9 @@ module.exports = {
 	...base,
 	entry: {
 		settings: path.resolve( __dirname, '../src/settings/index.tsx' ),
+		'select-product-block': path.resolve(
+			__dirname,
+			'../src/health/select-product-block.ts'
+		),
 	},
 };
