@@ -59,6 +59,13 @@ final class Plugin {
 	private ?Cache\Page_Freshness $freshness = null;
 
 	/**
+	 * Geotargeting (null until wire() ran).
+	 *
+	 * @var Geo\Geotargeting|null
+	 */
+	private ?Geo\Geotargeting $geo = null;
+
+	/**
 	 * The one instance.
 	 */
 	public static function instance(): self {
@@ -185,6 +192,10 @@ final class Plugin {
 		$this->renderer = new Renderer( $this->products, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
+		// Geotargeting (off by default): alternatives prefetched with the page, chosen in the
+		// browser or, for an uncached answer with a country header, by the server.
+		$this->geo = new Geo\Geotargeting( $router, $this->products, ACAPI_DIR . 'build/admin/', plugins_url( 'build/admin/', ACAPI_FILE ) );
+		$this->geo->register_hooks();
 
 		// Page caches: freshness headers on pages that show products, and TTLs for the
 		// page-cache plugins that take one (docs/contracts.md, "Page caches").
@@ -205,6 +216,13 @@ final class Plugin {
 	 */
 	public function products(): ?Catalog\Product_Service {
 		return $this->products;
+	}
+
+	/**
+	 * Geotargeting (null until wire() ran); test suites reset it between requests.
+	 */
+	public function geo(): ?Geo\Geotargeting {
+		return $this->geo;
 	}
 
 	/**
