@@ -66,6 +66,9 @@ final class Health_Command {
 	 * [--marketplace=<country>]
 	 * : Only one marketplace (country code).
 	 *
+	 * [--all]
+	 * : Also products no published post shows (geotargeting's copies in other stores, widgets).
+	 *
 	 * [--format=<format>]
 	 * : Output format.
 	 * ---
@@ -93,7 +96,7 @@ final class Health_Command {
 		}
 		$country = isset( $assoc['marketplace'] ) ? $this->out->country( array( 'country' => $assoc['marketplace'] ) ) : '';
 		$rows    = array();
-		foreach ( $this->report->items( $state, $country ) as $item ) {
+		foreach ( $this->report->items( $state, $country, ! empty( $assoc['all'] ) ) as $item ) {
 			$rows[] = array(
 				'marketplace' => $item['marketplace'],
 				'asin'        => $item['asin'],

@@ -128,15 +128,21 @@ KEY state (state)
 	 * @param string $state   One state, or '' for every problem state.
 	 * @param string $country One marketplace, or '' for all.
 	 * @param string $default The default marketplace's code.
+	 * @param bool   $all     Also products no published post shows (geotargeting's alternatives,
+	 *                        products only in widgets or templates).
 	 * @return list<array{marketplace: string, asin: string, state: string, since: int, detail: string, history: list<array{0: string, 1: int}>, posts: list<int>}>
 	 */
-	public function problems( string $state, string $country, string $default ): array {
+	public function problems( string $state, string $country, string $default, bool $all = false ): array {
 		global $wpdb;
 		self::maybe_install();
 		$table = self::table();
 		$posts = Post_Product_Index::table();
 		$where = array( 'h.state <> %s' );
 		$args  = array( $default, Product_State::OK );
+		if ( ! $all ) {
+			$where[] = self::shown_by_a_post( 'h' );
+			$args[]  = $default;
+		}
 		if ( '' !== $state ) {
 			$where[] = 'h.state = %s';
 			$args[]  = $state;
@@ -162,21 +168,35 @@ KEY state (state)
 	}
 
 	/**
-	 * How many products are in each problem state (states with none are left out).
+	 * How many products a published post shows are in each problem state (states with none are
+	 * left out).
 	 *
+	 * @param string $default The default marketplace's code.
 	 * @return array<string, int>
 	 */
-	public function counts(): array {
+	public function counts( string $default ): array {
 		global $wpdb;
 		self::maybe_install();
 		$table = self::table();
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table.
-		$found = $wpdb->get_results( $wpdb->prepare( "SELECT state, COUNT(*) AS n FROM {$table} WHERE state <> %s GROUP BY state", Product_State::OK ), 'ARRAY_A' );
+		$shown = self::shown_by_a_post( 'h' );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- the plugin's own tables.
+		$found = $wpdb->get_results( $wpdb->prepare( "SELECT h.state, COUNT(*) AS n FROM {$table} h WHERE h.state <> %s AND {$shown} GROUP BY h.state", Product_State::OK, $default ), 'ARRAY_A' );
 		$out   = array();
 		foreach ( is_array( $found ) ? $found : array() as $row ) {
 			$out[ (string) $row['state'] ] = (int) $row['n'];
 		}
 		return $out;
+	}
+
+	/**
+	 * SQL condition: a published post shows the product of row alias $alias (one %s placeholder:
+	 * the default marketplace, whose references the index keeps as '').
+	 *
+	 * @param string $alias The health table's alias.
+	 */
+	private static function shown_by_a_post( string $alias ): string {
+		$posts = Post_Product_Index::table();
+		return "EXISTS (SELECT 1 FROM {$posts} p2 WHERE p2.asin = {$alias}.asin AND (p2.marketplace = {$alias}.marketplace OR (p2.marketplace = '' AND {$alias}.marketplace = %s)))";
 	}
 
 	/**

@@ -88,16 +88,18 @@ final class Health_Page {
 	/**
 	 * The filters from the request: a known problem state and a known marketplace, else ''.
 	 *
-	 * @return array{state: string, marketplace: string}
+	 * @return array{state: string, marketplace: string, all: bool}
 	 */
 	public static function filters(): array {
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- read-only filters of a list.
 		$state   = isset( $_GET['state'] ) ? sanitize_key( wp_unslash( $_GET['state'] ) ) : '';
 		$country = isset( $_GET['marketplace'] ) ? sanitize_key( wp_unslash( $_GET['marketplace'] ) ) : '';
+		$all     = isset( $_GET['all'] ) && '1' === $_GET['all'];
 		// phpcs:enable
 		return array(
 			'state'       => in_array( $state, Product_State::PROBLEMS, true ) ? $state : '',
 			'marketplace' => null !== Marketplace_Registry::get( $country ) ? $country : '',
+			'all'         => $all,
 		);
 	}
 
@@ -109,7 +111,7 @@ final class Health_Page {
 			wp_die( esc_html__( 'Sorry, you are not allowed to see product health.', 'creators-connect-for-amazon' ), 403 );
 		}
 		$filters = self::filters();
-		$items   = $this->report->items( $filters['state'], $filters['marketplace'] );
+		$items   = $this->report->items( $filters['state'], $filters['marketplace'], $filters['all'] );
 		$counts  = $this->report->counts();
 		echo '<div class="wrap acapi-health"><h1>' . esc_html__( 'Product health', 'creators-connect-for-amazon' ) . '</h1>';
 		echo '<p>' . esc_html__( 'Amazon products your posts show that are gone, without an offer, out of stock, or failing to refresh. Each row lists the posts that show the product; "Edit" opens the post with the product\'s block selected.', 'creators-connect-for-amazon' ) . '</p>';
@@ -163,8 +165,8 @@ final class Health_Page {
 	/**
 	 * The filter form: state (with counts) and marketplace.
 	 *
-	 * @param array{state: string, marketplace: string} $filters Current filters.
-	 * @param array<string, int>                        $counts  Problem products per state.
+	 * @param array{state: string, marketplace: string, all: bool} $filters Current filters.
+	 * @param array<string, int>                                   $counts  Problem products per state.
 	 */
 	private function render_filters( array $filters, array $counts ): void {
 		echo '<form method="get" class="acapi-health-filters"><input type="hidden" name="page" value="' . esc_attr( self::MENU_SLUG ) . '" />';
@@ -176,7 +178,7 @@ final class Health_Page {
 		foreach ( Marketplace_Registry::all() as $marketplace ) {
 			printf( '<option value="%1$s"%2$s>%3$s</option>', esc_attr( $marketplace->country ), selected( $filters['marketplace'], $marketplace->country, false ), esc_html( $marketplace->name ) );
 		}
-		echo '</select> ';
+		echo '</select> <label><input type="checkbox" name="all" value="1"' . checked( $filters['all'], true, false ) . ' /> ' . esc_html__( 'Also products no published post shows (other stores\' copies for geotargeting, widgets)', 'creators-connect-for-amazon' ) . '</label> ';
 		submit_button( __( 'Filter', 'creators-connect-for-amazon' ), 'secondary', '', false );
 		echo '</form>';
 	}

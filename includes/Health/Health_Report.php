@@ -50,11 +50,12 @@ final class Health_Report {
 	 *
 	 * @param string $state   One problem state, or '' for all.
 	 * @param string $country One marketplace, or '' for all.
+	 * @param bool   $all     Also products no published post shows.
 	 * @return list<Report_Item>
 	 */
-	public function items( string $state = '', string $country = '' ): array {
+	public function items( string $state = '', string $country = '', bool $all = false ): array {
 		$out = array();
-		foreach ( $this->log->problems( $state, $country, ( $this->default_country )() ) as $row ) {
+		foreach ( $this->log->problems( $state, $country, ( $this->default_country )(), $all ) as $row ) {
 			$posts = array();
 			foreach ( $row['posts'] as $post_id ) {
 				$post = get_post( $post_id );
@@ -75,16 +76,16 @@ final class Health_Report {
 	}
 
 	/**
-	 * Problem products per state (states with none are left out).
+	 * Problem products a published post shows, per state (states with none are left out).
 	 *
 	 * @return array<string, int>
 	 */
 	public function counts(): array {
-		return $this->log->counts();
+		return $this->log->counts( ( $this->default_country )() );
 	}
 
 	/**
-	 * How many products are in a problem state.
+	 * How many products a published post shows are in a problem state.
 	 */
 	public function total(): int {
 		return (int) array_sum( $this->counts() );

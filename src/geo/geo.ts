@@ -27,7 +27,7 @@ export function visitorCountry(
 		const region = /^[a-z]{2,3}[-_](?:[a-z]{4}[-_])?([a-z]{2})\b/i.exec(
 			language
 		);
-		if ( region ) {
+		if ( region?.[ 1 ] ) {
 			return region[ 1 ].toLowerCase();
 		}
 	}
@@ -52,7 +52,9 @@ export function swapLinks( config: GeoConfig, root: ParentNode ): void {
 	root.querySelectorAll< HTMLAnchorElement >( 'a[data-acapi-geo]' ).forEach(
 		( link ) => {
 			try {
-				const url = JSON.parse( link.dataset.acapiGeo ?? '{}' )[ target ];
+				const url = JSON.parse( link.dataset.acapiGeo ?? '{}' )[
+					target
+				];
 				if ( typeof url === 'string' && /^https:\/\//.test( url ) ) {
 					link.href = url;
 				}

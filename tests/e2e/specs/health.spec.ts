@@ -32,11 +32,13 @@ test.describe( 'product health', () => {
 				`<!-- wp:creators-connect-for-amazon/product {"asins":["${ FINE }","${ NO_OFFER }"],"country":"de"} /-->` +
 				`<!-- wp:creators-connect-for-amazon/product {"asins":["${ OUT_OF_STOCK }"],"country":"de"} /-->`,
 			status: 'publish',
+			date_gmt: new Date().toISOString(),
 		} );
 		const gifts = await requestUtils.createPost( {
 			title: 'Geschenkideen',
 			content: `<!-- wp:creators-connect-for-amazon/product {"asins":["${ UNKNOWN }","${ OUT_OF_STOCK }"],"country":"de","template":"list"} /-->`,
 			status: 'publish',
+			date_gmt: new Date().toISOString(),
 		} );
 
 		// A visitor's page views fetch the products: the states are recorded then.
@@ -60,9 +62,9 @@ test.describe( 'product health', () => {
 		await expect(
 			page.locator( `tr[data-state="out_of_stock"]` )
 		).toContainText( 'Geschenkideen' );
-		await expect( page.locator( `tr[data-state="no_offer"]` ) ).toContainText(
-			'Küchenhelfer im Vergleich'
-		);
+		await expect(
+			page.locator( `tr[data-state="no_offer"]` )
+		).toContainText( 'Küchenhelfer im Vergleich' );
 		await expect(
 			page.locator( `tr[data-state="unknown_asin"]` )
 		).toContainText( UNKNOWN );
@@ -70,14 +72,12 @@ test.describe( 'product health', () => {
 			page.locator( '#menu-tools .awaiting-mod .pending-count' )
 		).toHaveText( '3' );
 		await page.setViewportSize( { width: 1280, height: 720 } );
-		await page
-			.locator( '#wpbody-content' )
-			.screenshot( {
-				path: path.join(
-					__dirname,
-					'../../../artifacts/product-health.png'
-				),
-			} );
+		await page.locator( '#wpbody-content' ).screenshot( {
+			path: path.join(
+				__dirname,
+				'../../../artifacts/product-health.png'
+			),
+		} );
 
 		// The filter by state.
 		await page

@@ -145,13 +145,24 @@ final class Product_Health_Test extends Catalog_Test_Case {
 		);
 		ksort( $expected );
 		$this->assertSame( $expected, $this->states() );
+
 		foreach ( $this->report()->items() as $item ) {
 			$this->assertGreaterThanOrEqual( $before, $item['since'] );
 			$this->assertNotEmpty( $item['posts'], $item['asin'] . ' is shown by a post' );
 		}
 
-		// Amazon recovers: the stale product refreshes and goes back to fine, with its history kept.
+		// Amazon answers again.
 		$this->emulator->clear_faults();
+
+		// A problem product no published post shows (a geotargeting copy in another store, a
+		// widget) is recorded, but listed and counted only when asked for.
+		$this->service()->get_products( 'us', array( 'B0ZZNOPOST' ) );
+		$this->assertSame( $expected, $this->states() );
+		$this->assertSame( 5, array_sum( $this->report()->counts() ) );
+		$all = array_column( $this->report()->items( '', '', true ), 'state', 'asin' );
+		$this->assertSame( Product_State::UNKNOWN_ASIN, $all['B0ZZNOPOST'] ?? null );
+
+		// The stale product refreshes and goes back to fine, with its history kept.
 		$this->service()->refresh( 'us', array( self::STALE ) );
 		$this->assertArrayNotHasKey( 'us|' . self::STALE, $this->states() );
 		$row = ( new Health_Log() )->rows( 'us', array( self::STALE ) )[ self::STALE ];
