@@ -41,6 +41,7 @@ bash tools/emulator-up.sh "$run" || die "the Amazon emulator did not start"
 check "php -l (every PHP file)" bash -c 'git ls-files -co --exclude-standard "*.php" | xargs -n 50 -P 2 php -l -d display_errors=1 | grep -v "^No syntax errors" ; exit "${PIPESTATUS[1]}"'
 check "phpcs (WordPress standards)" vendor/bin/phpcs -q
 check "phpstan (level 8)" vendor/bin/phpstan analyse --memory-limit=1G --no-progress
+check "folders of includes/ depend one way" node tools/folder-cycles.mjs
 check "tsc --noEmit (strict)" npx tsc --noEmit -p tsconfig.json
 [ -f tools/emulator/tsconfig.json ] && check "tsc --noEmit (emulator)" npx tsc --noEmit -p tools/emulator/tsconfig.json
 check "eslint (wp-scripts)" npx wp-scripts lint-js src blocks tests/js tests/e2e tools
@@ -48,6 +49,7 @@ suite "jest" "$ACAPI_RESULTS/jest.json" npx wp-scripts test-unit-js --config jes
 suite "PHPUnit unit" "$ACAPI_RESULTS/phpunit-unit.xml" bash tools/test-php.sh unit
 suite "PHPUnit integration (SQLite)" "$ACAPI_RESULTS/phpunit-integration-sqlite.xml" bash tools/test-php.sh sqlite
 suite "PHPUnit integration (MariaDB)" "$ACAPI_RESULTS/phpunit-integration-mariadb.xml" bash tools/test-php.sh mariadb
+suite "PHPUnit sites (WP-CLI, multisite)" "$ACAPI_RESULTS/phpunit-site.xml" bash tools/test-php.sh site
 suite "Playwright (Chromium)" "$ACAPI_RESULTS/playwright.xml" bash tools/test-e2e.sh
 check "plugin zip installs and activates cleanly" bash tools/test-zip.sh
 

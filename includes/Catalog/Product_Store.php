@@ -9,8 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
-use Creators_Connect\Uninstaller;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Product;
 
 /**
  * `{$wpdb->prefix}acapi_products`: one row per (marketplace, ASIN) with the normalised product as
@@ -18,9 +18,13 @@ use Creators_Connect\Uninstaller;
  * last asked for it. Created with dbDelta on activation and whenever the schema version option is
  * behind. Plain SQL that the SQLite Database Integration translates (INSERT … ON DUPLICATE KEY
  * UPDATE with VALUES()), so it works alike on MySQL/MariaDB and SQLite. With a persistent object
- * cache, rows are cached in the `acapi` group.
+ * cache, rows are cached in the `acapi_products` group (Row_Cache).
  *
  * Errors never replace a product: a failed fetch keeps the stored product and records the error.
+ *
+ * Over 350 lines on purpose: it is the one place that speaks SQL to the product table (schema,
+ * reads, writes, the refresh queue, stats), so every statement can be checked on both databases
+ * in one file.
  */
 final class Product_Store {
 
@@ -35,9 +39,10 @@ final class Product_Store {
 	public const VERSION_OPTION = 'acapi_products_schema';
 
 	/**
-	 * Object cache group.
+	 * Object cache group: its own, so that clearing products never flushes the rate limiter's
+	 * slots, locks, tokens and circuit breakers (Shared_Store's `acapi` group).
 	 */
-	public const CACHE_GROUP = 'acapi';
+	public const CACHE_GROUP = Row_Cache::GROUP;
 
 	/**
 	 * Seconds between two writes of a row's last_requested_at.
@@ -45,18 +50,24 @@ final class Product_Store {
 	public const TOUCH_INTERVAL = 300;
 
 	/**
-	 * Whether the object cache is used (null: when persistent).
+	 * Rows in the object cache, in front of the table.
 	 *
-	 * @var bool|null
+	 * @var Row_Cache
 	 */
-	private ?bool $use_cache;
+	private Row_Cache $cache;
 
 	/**
-	 * Whether the schema was checked in this request.
+	 * The sites (blog ids) whose schema was checked in this request: on multisite a request can
+	 * switch to another site, whose table is another one.
 	 *
-	 * @var bool
+	 * @var array<int, true>
 	 */
-	private static bool $checked = false;
+	private static array $checked = array();
+
+	/**
+	 * The table, without the site's table prefix.
+	 */
+	public const TABLE = 'acapi_products';
 
 	/**
 	 * Builds the store.
@@ -64,7 +75,7 @@ final class Product_Store {
 	 * @param bool|null $use_cache Whether to cache rows in the object cache (default: when it is persistent).
 	 */
 	public function __construct( ?bool $use_cache = null ) {
-		$this->use_cache = $use_cache;
+		$this->cache = new Row_Cache( $use_cache );
 	}
 
 	/**
@@ -72,7 +83,7 @@ final class Product_Store {
 	 */
 	public static function table(): string {
 		global $wpdb;
-		return $wpdb->prefix . Uninstaller::PRODUCT_TABLE;
+		return $wpdb->prefix . self::TABLE;
 	}
 
 	/**
@@ -105,17 +116,26 @@ KEY last_requested_at (last_requested_at)
 ) {$collate};"
 		);
 		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true ); // Autoloaded: read on every request that shows products.
-		self::$checked = true;
+		self::$checked[ get_current_blog_id() ] = true;
+	}
+
+	/**
+	 * Drops the table (uninstall, when the site asked for its data to go).
+	 */
+	public static function drop(): void {
+		global $wpdb;
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- a constant table name, removed once.
+		unset( self::$checked[ get_current_blog_id() ] );
 	}
 
 	/**
 	 * Creates or upgrades the table when the schema version option is behind (once per request).
 	 */
 	public static function maybe_install(): void {
-		if ( self::$checked ) {
+		if ( isset( self::$checked[ get_current_blog_id() ] ) ) {
 			return;
 		}
-		self::$checked = true;
+		self::$checked[ get_current_blog_id() ] = true;
 		if ( (int) get_option( self::VERSION_OPTION, 0 ) < self::SCHEMA_VERSION ) {
 			self::install();
 		}
@@ -150,19 +170,11 @@ KEY last_requested_at (last_requested_at)
 		$missing = array();
 		foreach ( $groups as $country => $asins ) {
 			$country = (string) $country;
-			$found   = array();
-			if ( $this->cache_enabled() ) {
-				$keys   = array_map( fn( string $asin ): string => $this->cache_key( $country, $asin ), $asins );
-				$cached = wp_cache_get_multiple( $keys, self::CACHE_GROUP );
-				foreach ( $asins as $i => $asin ) {
-					$row = $cached[ $keys[ $i ] ] ?? false;
-					if ( is_array( $row ) ) {
-						$rows[ $country ][ $asin ] = $row;
-						$found[]                   = $asin;
-					}
-				}
+			$cached  = $this->cache->get( $country, $asins );
+			foreach ( $cached as $asin => $row ) {
+				$rows[ $country ][ $asin ] = $row;
 			}
-			$left = array_values( array_diff( $asins, $found ) );
+			$left = array_values( array_diff( $asins, array_map( 'strval', array_keys( $cached ) ) ) );
 			if ( array() !== $left ) {
 				$missing[ $country ] = $left;
 			}
@@ -185,9 +197,7 @@ KEY last_requested_at (last_requested_at)
 					continue;
 				}
 				$rows[ $country ][ $asin ] = $row;
-				if ( $this->cache_enabled() ) {
-					wp_cache_set( $this->cache_key( $country, $asin ), $row, self::CACHE_GROUP, Compliance::max_age() );
-				}
+				$this->cache->set( $country, $asin, $row );
 			}
 		}
 		$out = array();
@@ -253,7 +263,7 @@ KEY last_requested_at (last_requested_at)
 		}
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, product, api, route, fetched_at, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
-		$this->forget( $country, array_map( 'strval', array_keys( $products ) ) );
+		$this->cache->forget( $country, array_map( 'strval', array_keys( $products ) ) );
 		self::written( $country, array_keys( $products ), $now );
 	}
 
@@ -286,7 +296,7 @@ KEY last_requested_at (last_requested_at)
 		}
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
-		$this->forget( $country, array_map( 'strval', array_keys( $errors ) ) );
+		$this->cache->forget( $country, array_map( 'strval', array_keys( $errors ) ) );
 		self::written( $country, array_keys( $errors ), $now );
 	}
 
@@ -313,7 +323,7 @@ KEY last_requested_at (last_requested_at)
 		$table = self::table();
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, expires_at, last_requested_at) VALUES " . implode( ', ', $values ) . ' ON DUPLICATE KEY UPDATE last_requested_at = VALUES(last_requested_at)', $args ) );
-		$this->forget( $country, $asins );
+		$this->cache->forget( $country, $asins );
 	}
 
 	/**
@@ -333,7 +343,7 @@ KEY last_requested_at (last_requested_at)
 		$in    = implode( ',', array_fill( 0, count( $asins ), '%s' ) );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET last_requested_at = %d WHERE marketplace = %s AND last_requested_at < %d AND asin IN ($in)", array_merge( array( $now, $country, $now - self::TOUCH_INTERVAL ), $asins ) ) );
-		$this->forget( $country, $asins );
+		$this->cache->forget( $country, $asins );
 	}
 
 	/**
@@ -427,12 +437,10 @@ KEY last_requested_at (last_requested_at)
 			$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE marketplace = %s AND asin IN ($in)", array_merge( array( $country ), $asins ) ) );
 		}
 		// phpcs:enable
-		if ( $this->cache_enabled() ) {
-			if ( null !== $country && null !== $asins ) {
-				$this->forget( $country, $asins );
-			} elseif ( function_exists( 'wp_cache_flush_group' ) && wp_cache_supports( 'flush_group' ) ) {
-				wp_cache_flush_group( self::CACHE_GROUP );
-			}
+		if ( null !== $country && null !== $asins ) {
+			$this->cache->forget( $country, $asins );
+		} else {
+			$this->cache->flush();
 		}
 		return is_int( $deleted ) ? $deleted : 0;
 	}
@@ -474,37 +482,5 @@ KEY last_requested_at (last_requested_at)
 		 * @param int          $now     Unix time of the write.
 		 */
 		do_action( 'acapi_product_rows_written', $country, array_map( 'strval', array_values( $asins ) ), $now );
-	}
-
-	/**
-	 * Whether rows go through the object cache.
-	 */
-	private function cache_enabled(): bool {
-		return $this->use_cache ?? (bool) wp_using_ext_object_cache();
-	}
-
-	/**
-	 * Cache key of a row.
-	 *
-	 * @param string $country Country code.
-	 * @param string $asin    ASIN.
-	 */
-	private function cache_key( string $country, string $asin ): string {
-		return 'p_' . $country . '_' . $asin;
-	}
-
-	/**
-	 * Drops cached rows.
-	 *
-	 * @param string       $country Country code.
-	 * @param list<string> $asins   ASINs.
-	 */
-	private function forget( string $country, array $asins ): void {
-		if ( ! $this->cache_enabled() ) {
-			return;
-		}
-		foreach ( $asins as $asin ) {
-			wp_cache_delete( $this->cache_key( $country, $asin ), self::CACHE_GROUP );
-		}
 	}
 }

@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Geo;
 
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**

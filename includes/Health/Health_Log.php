@@ -10,7 +10,6 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Health;
 
 use Creators_Connect\Cache\Post_Product_Index;
-use Creators_Connect\Uninstaller;
 
 /**
  * `{$wpdb->prefix}acapi_product_health`: one row per (marketplace, ASIN) that was ever in a problem
@@ -29,7 +28,7 @@ final class Health_Log {
 	/**
 	 * The table, without the site's table prefix.
 	 */
-	public const TABLE = Uninstaller::HEALTH_TABLE;
+	public const TABLE = 'acapi_product_health';
 
 	/**
 	 * State changes kept per product.

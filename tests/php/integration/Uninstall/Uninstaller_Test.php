@@ -9,8 +9,10 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Uninstall;
 
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Settings\Settings_Repository;
 use Creators_Connect\Tests\Integration_Test_Case;
 use Creators_Connect\Health\Health_Log;
 use Creators_Connect\Uninstaller;
@@ -38,7 +40,7 @@ final class Uninstaller_Test extends Integration_Test_Case {
 	 * @param bool $delete The "delete data on uninstall" setting.
 	 */
 	private function seed( bool $delete ): void {
-		update_option( 'acapi_general', array( Uninstaller::DELETE_DATA_KEY => $delete ), false );
+		update_option( 'acapi_general', array( Settings_Repository::DELETE_DATA_KEY => $delete ), false );
 		update_option( 'acapi_marketplace_de', array( 'country' => 'de' ), false );
 		update_option( 'acapi_default_marketplace', 'de', false );
 		update_option( 'acapi_paapi', array( 'access_key' => 'AKIAEXAMPLE0000000' ), false );
@@ -78,7 +80,14 @@ final class Uninstaller_Test extends Integration_Test_Case {
 	 */
 	public function test_deletes_data_when_asked(): void {
 		$this->seed( true );
+		wp_cache_set( 'probe', 'x', Shared_Store::GROUP );
+		wp_cache_set( 'probe', 'x', Product_Store::CACHE_GROUP );
+		wp_cache_set( 'probe', 'x', 'someone_else' );
 		( new Uninstaller() )->run();
+		// Both of the plugin's object-cache groups are flushed (in Redis too), no one else's.
+		$this->assertFalse( wp_cache_get( 'probe', Shared_Store::GROUP, true ) );
+		$this->assertFalse( wp_cache_get( 'probe', Product_Store::CACHE_GROUP, true ) );
+		$this->assertSame( 'x', wp_cache_get( 'probe', 'someone_else', true ) );
 		$this->assertSame( array(), $this->our_options() );
 		$this->assertFalse( get_option( 'acapi_marketplace_de' ) );
 		$this->assertSame( 'kept', get_option( 'other_plugin_option' ) );
