@@ -4,10 +4,11 @@
  * time zone, and each browser's click goes to its own store with that store's tag. The script is
  * only loaded when the feature is on; the settings screen says that nothing leaves the site.
  */
+import type { Browser } from '@playwright/test';
 import {
 	test,
 	expect,
-	type Browser,
+	type RequestUtils,
 } from '@wordpress/e2e-test-utils-playwright';
 import { configureMarketplace } from '../utils/marketplaces';
 import credentials from '../../fixtures/credentials.json';
@@ -33,7 +34,7 @@ interface Visit {
  */
 async function visit(
 	browser: Browser,
-	baseURL: string,
+	baseURL: string | undefined,
 	postId: number,
 	locale: string,
 	timezone: string
@@ -91,6 +92,28 @@ async function visit(
 	return { html, hrefs, scripts, clicked: stores[ 0 ] ?? '' };
 }
 
+/**
+ * Geotargeting on for DE and the US, through WordPress's settings route.
+ * @param requestUtils The admin's request utils.
+ * @param fallback     When the other store does not sell the product.
+ */
+async function geotargeting(
+	requestUtils: RequestUtils,
+	fallback: 'original' | 'search'
+): Promise< void > {
+	await requestUtils.rest( {
+		method: 'POST',
+		path: '/wp/v2/settings',
+		data: {
+			acapi_geotargeting: {
+				enabled: true,
+				targets: [ 'de', 'us' ],
+				fallback,
+			},
+		},
+	} );
+}
+
 test.describe( 'geotargeting', () => {
 	test.beforeAll( async ( { requestUtils } ) => {
 		await configureMarketplace( requestUtils, 'us', 'lwa', 'NA' );
@@ -130,17 +153,7 @@ test.describe( 'geotargeting', () => {
 		);
 		expect( off.clicked ).toMatch( /^https:\/\/www\.amazon\.com\/dp\// );
 
-		await requestUtils.rest( {
-			method: 'POST',
-			path: '/wp/v2/settings',
-			data: {
-				acapi_geotargeting: {
-					enabled: true,
-					targets: [ 'de', 'us' ],
-					fallback: 'original',
-				},
-			},
-		} );
+		await geotargeting( requestUtils, 'original' );
 
 		const german = await visit(
 			browser,
@@ -201,17 +214,7 @@ test.describe( 'geotargeting', () => {
 		expect( swiss.hrefs[ EVERYWHERE ] ).toContain( 'www.amazon.de/dp/' );
 
 		// Fallback "search": the US-only product sends the German visitor to a search on amazon.de.
-		await requestUtils.rest( {
-			method: 'POST',
-			path: '/wp/v2/settings',
-			data: {
-				acapi_geotargeting: {
-					enabled: true,
-					targets: [ 'de', 'us' ],
-					fallback: 'search',
-				},
-			},
-		} );
+		await geotargeting( requestUtils, 'search' );
 		const searching = await visit(
 			browser,
 			requestUtils.baseURL,
