@@ -164,6 +164,9 @@ final class Geotargeting {
 		if ( ! is_array( $data ) || ! isset( $data['items'] ) || ! is_array( $data['items'] ) || array() === $state['targets'] ) {
 			return $data;
 		}
+		if ( is_admin() || wp_is_serving_rest_request() ) {
+			return $data; // The editor's previews keep the box's own links and cost no call in other stores.
+		}
 		$alternatives = $this->alternatives( $data['items'] );
 		$server       = $this->server_choice();
 		foreach ( $data['items'] as $i => $item ) {

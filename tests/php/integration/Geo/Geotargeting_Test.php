@@ -202,6 +202,23 @@ final class Geotargeting_Test extends Integration_Test_Case {
 	}
 
 	/**
+	 * The editor's previews (admin, REST) keep the box's own links and ask no other store.
+	 */
+	public function test_admin_previews_are_left_alone(): void {
+		$this->geo( array( 'targets' => array( 'de', 'uk' ) ) );
+		set_current_screen( 'edit-post' );
+		$html = Plugin::instance()->renderer()->render(
+			array(
+				'asins'   => array( self::EVERYWHERE ),
+				'country' => 'us',
+			)
+		);
+		$this->assertStringContainsString( 'https://www.amazon.com/dp/' . self::EVERYWHERE, $html );
+		$this->assertStringNotContainsString( 'data-acapi-geo', $html );
+		$this->assertSame( 0, $this->emulator->count( 'getItems:de' ) + $this->emulator->count( 'getItems:uk' ) );
+	}
+
+	/**
 	 * Fallback "search": a store without the product gets a keyword search there, with its tag.
 	 */
 	public function test_fallback_search_links_a_keyword_search_in_the_target_store(): void {
