@@ -73,6 +73,13 @@ final class Plugin {
 	private ?Cache\Page_Freshness $freshness = null;
 
 	/**
+	 * Geotargeting (null until wire() ran).
+	 *
+	 * @var Geo\Geotargeting|null
+	 */
+	private ?Geo\Geotargeting $geo = null;
+
+	/**
 	 * The one instance.
 	 */
 	public static function instance(): self {
@@ -149,6 +156,15 @@ final class Plugin {
 		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
 		$quota = new Health\Quota_Check( $router, $guard );
 		$quota->register_hooks();
+		// Product health: state changes recorded as fetches are stored; read by the Tools page,
+		// WP-CLI, Site Health and the weekly digest.
+		$health_log = new Health\Health_Log();
+		( new Health\Health_Recorder( $product_store, $health_log ) )->register_hooks();
+		$health_report = new Health\Health_Report( $health_log, $router->default_country( ... ) );
+		$health_digest = new Health\Health_Digest( $health_report );
+		$health_digest->register_hooks();
+		( new Health\Health_Page( $health_report, $health_digest, ACAPI_DIR, ACAPI_FILE ) )->register_hooks();
+		( new Health\Product_Health_Check( $health_report ) )->register_hooks();
 
 		// REST: the settings screen's routes and the editor's.
 		( new Rest\Marketplaces_Controller( $settings ) )->register_hooks();
@@ -171,6 +187,7 @@ final class Plugin {
 					'cache'       => new Cli\Cache_Command( $fetcher, $router, $product_store, $this->refresh_job, $output ),
 					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
 					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
+					'health'      => new Cli\Health_Command( $health_report, $output ),
 				)
 			);
 		}
@@ -187,6 +204,10 @@ final class Plugin {
 		$this->renderer = new Renderer( $this->products, array( $settings, 'general' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
+		// Geotargeting (off by default): alternatives prefetched with the page, chosen in the
+		// browser or, for an uncached answer with a country header, by the server.
+		$this->geo = new Geo\Geotargeting( $router, $this->products, ACAPI_DIR . 'build/admin/', plugins_url( 'build/admin/', ACAPI_FILE ) );
+		$this->geo->register_hooks();
 
 		// Page caches: freshness headers on pages that show products, and TTLs for the
 		// page-cache plugins that take one (docs/contracts.md, "Page caches").
@@ -216,6 +237,13 @@ final class Plugin {
 	 */
 	public function refresh_job(): ?Catalog\Refresh_Job {
 		return $this->refresh_job;
+	}
+
+	/**
+	 * Geotargeting (null until wire() ran); test suites reset it between requests.
+	 */
+	public function geo(): ?Geo\Geotargeting {
+		return $this->geo;
 	}
 
 	/**

@@ -264,6 +264,7 @@ KEY last_requested_at (last_requested_at)
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, product, api, route, fetched_at, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
 		$this->cache->forget( $country, array_map( 'strval', array_keys( $products ) ) );
+		self::written( $country, array_keys( $products ), $now );
 	}
 
 	/**
@@ -296,6 +297,7 @@ KEY last_requested_at (last_requested_at)
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
 		$this->cache->forget( $country, array_map( 'strval', array_keys( $errors ) ) );
+		self::written( $country, array_keys( $errors ), $now );
 	}
 
 	/**
@@ -463,5 +465,22 @@ KEY last_requested_at (last_requested_at)
 		return Compliance::jitter( $delay );
 	}
 
-
+	/**
+	 * Fires `acapi_product_rows_written` after a fetch's answer (products or errors) was stored,
+	 * whoever fetched (a page, the refresh job, WP-CLI, a search): product health reads the rows.
+	 *
+	 * @param string            $country Country code.
+	 * @param array<int|string> $asins   ASINs written.
+	 * @param int               $now     Unix time of the write.
+	 */
+	private static function written( string $country, array $asins, int $now ): void {
+		/**
+		 * Fires after fetched products or fetch errors were stored.
+		 *
+		 * @param string       $country Country code.
+		 * @param list<string> $asins   ASINs whose rows were written.
+		 * @param int          $now     Unix time of the write.
+		 */
+		do_action( 'acapi_product_rows_written', $country, array_map( 'strval', array_values( $asins ) ), $now );
+	}
 }
