@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Health;
 
 use Creators_Connect\Cache\Post_Product_Index;
+use Creators_Connect\Support\Plugin_Table;
 
 /**
  * `{$wpdb->prefix}acapi_product_health`: one row per (marketplace, ASIN) that was ever in a problem
@@ -36,42 +37,43 @@ final class Health_Log {
 	public const HISTORY = 10;
 
 	/**
-	 * The table name with the site's prefix.
+	 * The table: its name, schema version and columns.
 	 */
-	public static function table(): string {
-		global $wpdb;
-		return $wpdb->prefix . self::TABLE;
-	}
-
-	/**
-	 * Creates or upgrades the table (dbDelta). Runs on activation and when the version is behind.
-	 */
-	public static function install(): void {
-		global $wpdb;
-		require_once ABSPATH . 'wp-admin/includes/upgrade.php'; // @phpstan-ignore-line -- WordPress's own file, there at run time.
-		$table = self::table();
-		dbDelta(
-			"CREATE TABLE {$table} (
-marketplace varchar(8) NOT NULL DEFAULT '',
+	public static function schema(): Plugin_Table {
+		return new Plugin_Table(
+			self::TABLE,
+			self::SCHEMA_VERSION,
+			self::VERSION_OPTION,
+			"marketplace varchar(8) NOT NULL DEFAULT '',
 asin varchar(10) NOT NULL DEFAULT '',
 state varchar(16) NOT NULL DEFAULT '',
 since bigint(20) unsigned NOT NULL DEFAULT 0,
 detail varchar(191) NOT NULL DEFAULT '',
 history text NULL,
 PRIMARY KEY  (marketplace,asin),
-KEY state (state)
-) {$wpdb->get_charset_collate()};"
+KEY state (state)"
 		);
-		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION );
 	}
 
 	/**
-	 * Drops the table (uninstall).
+	 * The table name with the site's prefix.
+	 */
+	public static function table(): string {
+		return self::schema()->name();
+	}
+
+	/**
+	 * Creates or upgrades the table. Runs on activation and when the version is behind.
+	 */
+	public static function install(): void {
+		self::schema()->install();
+	}
+
+	/**
+	 * Drops the table and its version (uninstall).
 	 */
 	public static function drop(): void {
-		global $wpdb;
-		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- constant table name.
-		delete_option( self::VERSION_OPTION );
+		self::schema()->drop();
 	}
 
 	/**
@@ -202,9 +204,7 @@ KEY state (state)
 	 * Creates the table when its schema version is behind (the option is autoloaded: no query).
 	 */
 	public static function maybe_install(): void {
-		if ( (int) get_option( self::VERSION_OPTION, 0 ) < self::SCHEMA_VERSION ) {
-			self::install();
-		}
+		self::schema()->maybe_install();
 	}
 
 	/**
