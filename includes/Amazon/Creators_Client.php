@@ -119,7 +119,7 @@ final class Creators_Client extends Api_Client {
 					'resources'  => $this->resources( 'getItems', $options ),
 				) + $this->common( $options );
 				$data = $this->decode( $this->call( $credentials, $marketplace, 'getItems', $body, $budget ), $credentials );
-				return $this->mapper->get_items( $data, $batch, $marketplace->country, $credentials->version, time() );
+				return $this->mapper->get_items( $data, $batch, $marketplace->country, $credentials->version, time(), $credentials->partner_tag );
 			}
 		);
 	}
@@ -147,7 +147,7 @@ final class Creators_Client extends Api_Client {
 			}
 			throw $exception;
 		}
-		return $this->mapper->search_items( $this->decode( $response, $credentials ), $marketplace->country, $credentials->version, time() );
+		return $this->mapper->search_items( $this->decode( $response, $credentials ), $marketplace->country, $credentials->version, time(), $credentials->partner_tag );
 	}
 
 	/**
@@ -175,7 +175,7 @@ final class Creators_Client extends Api_Client {
 			}
 			throw $exception;
 		}
-		return $this->mapper->get_variations( $this->decode( $response, $credentials ), $marketplace->country, $credentials->version, time() );
+		return $this->mapper->get_variations( $this->decode( $response, $credentials ), $marketplace->country, $credentials->version, time(), $credentials->partner_tag );
 	}
 
 	/**

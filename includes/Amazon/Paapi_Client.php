@@ -137,7 +137,7 @@ final class Paapi_Client extends Api_Client {
 					'Resources'  => $this->resources( 'GetItems', $options ),
 				);
 				$data = $this->decode( $this->call( $credentials, $marketplace, 'GetItems', $body, $budget ), $credentials );
-				return $this->mapper->get_items( $data, $batch, $marketplace->country, time() );
+				return $this->mapper->get_items( $data, $batch, $marketplace->country, time(), $credentials->partner_tag );
 			}
 		);
 	}
@@ -162,7 +162,7 @@ final class Paapi_Client extends Api_Client {
 			}
 			throw $exception;
 		}
-		return $this->mapper->search_items( $data, $marketplace->country, time() );
+		return $this->mapper->search_items( $data, $marketplace->country, time(), $credentials->partner_tag );
 	}
 
 	/**
@@ -189,7 +189,7 @@ final class Paapi_Client extends Api_Client {
 			}
 			throw $exception;
 		}
-		return $this->mapper->get_variations( $data, $marketplace->country, time() );
+		return $this->mapper->get_variations( $data, $marketplace->country, time(), $credentials->partner_tag );
 	}
 
 	/**

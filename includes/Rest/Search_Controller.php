@@ -62,7 +62,7 @@ final class Search_Controller extends Catalog_Controller_Base {
 				'type'              => 'string',
 				'required'          => true,
 				'minLength'         => 1,
-				'maxLength'         => 200,
+				'maxLength'         => Search_Options::KEYWORDS_MAX_LENGTH,
 				'sanitize_callback' => 'sanitize_text_field',
 			),
 			'country'      => self::country_arg(),
@@ -70,8 +70,7 @@ final class Search_Controller extends Catalog_Controller_Base {
 				'description'       => __( 'Amazon search index (category), e.g. Books; empty for All.', 'creators-connect-for-amazon' ),
 				'type'              => 'string',
 				'default'           => '',
-				'pattern'           => '^[A-Za-z]*$',
-				'sanitize_callback' => 'sanitize_text_field',
+				'enum'              => array_merge( array( '' ), Search_Options::ENUMS['search_index'] ),
 			),
 			'page'         => array(
 				'description' => __( 'Result page (1–10).', 'creators-connect-for-amazon' ),
