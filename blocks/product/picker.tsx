@@ -15,6 +15,7 @@ import { addQueryArgs } from '@wordpress/url';
 
 import { parseProductReference } from '../../src/shared/product-reference';
 import { marketplaces } from '../../src/shared/marketplaces';
+import { searchOptions } from '../../src/shared/search-options';
 import { searchHits, type SearchHit } from './products';
 
 interface PickerProps {
@@ -53,10 +54,24 @@ export default function Picker( {
 
 	useEffect( () => {
 		const keywords = query.trim();
-		if ( isReference || keywords.length < 3 ) {
+		const tooLong =
+			! isReference &&
+			keywords.length > searchOptions.keywords_max_length;
+		if ( isReference || keywords.length < 3 || tooLong ) {
 			// Functional updates keep the same state, so clearing causes no new render.
 			setHits( ( current ) => ( current.length ? [] : current ) );
-			setError( '' );
+			setError(
+				tooLong
+					? sprintf(
+							/* translators: %d: the longest allowed length. */
+							__(
+								'Search keywords may be at most %d characters long.',
+								'creators-connect-for-amazon'
+							),
+							searchOptions.keywords_max_length
+						)
+					: ''
+			);
 			return undefined;
 		}
 		let cancelled = false;

@@ -1,7 +1,11 @@
 /**
  * The product block's list logic, kept free of React so it can be tested on its own.
  */
-import { MAX_ASINS, parseShortcode } from '../../src/shared/product-reference';
+import {
+	MAX_ASINS,
+	isAsin,
+	parseShortcode,
+} from '../../src/shared/product-reference';
 
 /** Templates the block offers (the renderer's, minus the inline `field`). */
 export const TEMPLATES = [
@@ -132,7 +136,8 @@ export function searchHits( response: unknown ): SearchHit[] {
 		}
 		const product = entry as Record< string, unknown >;
 		const asin = text( product.asin );
-		if ( ! asin ) {
+		// Only an ASIN may reach the block's attributes (the server drops anything else too).
+		if ( ! asin || ! isAsin( asin ) ) {
 			continue;
 		}
 		const images = ( product.images ?? {} ) as Record<

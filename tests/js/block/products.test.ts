@@ -42,6 +42,15 @@ describe( 'searchHits', () => {
 		price: { amount: 29.99, currency: 'USD', display: '$29.99' },
 	};
 
+	it( 'drops a hit whose asin is not an ASIN', () => {
+		expect(
+			searchHits( [
+				{ ...product, asin: '"><svg/onload=alert(1)>' },
+				product,
+			] ).map( ( hit ) => hit.asin )
+		).toEqual( [ 'B0CM9YQH8F' ] );
+	} );
+
 	it( 'reads a list or { products }', () => {
 		const hit = {
 			asin: 'B0CM9YQH8F',
