@@ -384,6 +384,9 @@ describe( 'Creators API', () => {
 			'"><svg/onload=alert(document.domain)>'
 		);
 		expect( hostile.items[ 1 ].asin ).toMatch( /^B0[A-Z0-9]{8}$/ );
+		expect( hostile.items[ 1 ].detailPageURL ).toBe(
+			`//evil.example/dp/${ hostile.items[ 1 ].asin }`
+		);
 		expect( hostile.totalResultCount ).toBe( 3 );
 	} );
 

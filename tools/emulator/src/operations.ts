@@ -253,8 +253,18 @@ function searchItems(
 				( 1 - ( start + index ) / ( hits.length + 1 ) ) * 1000
 			) / 1000,
 	} ) );
-	if ( hostile ) {
-		items.unshift( { ...items[ 0 ], asin: HOSTILE_ASIN } );
+	const next = items[ 0 ];
+	if ( hostile && next ) {
+		// …and the real hit after it links off Amazon (protocol-relative, another host).
+		items.splice(
+			0,
+			1,
+			{ ...next, asin: HOSTILE_ASIN },
+			{
+				...next,
+				detailPageURL: `//evil.example/dp/${ String( next.asin ) }`,
+			}
+		);
 	}
 	const result: Record< string, unknown > = {
 		items,

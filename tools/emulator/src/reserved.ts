@@ -29,8 +29,9 @@ export const RESERVED_ITEM_ASINS: ReadonlySet< string > = new Set( [
 ] );
 
 /**
- * In a search's keywords: the answer's first hit carries HOSTILE_ASIN instead of an ASIN, to test
- * that clients never store or show a value that is not an ASIN.
+ * In a search's keywords: the answer's first hit carries HOSTILE_ASIN instead of an ASIN, and the
+ * real hit after it a protocol-relative detailPageURL on another host, to test that clients never
+ * store or show a value that is not an ASIN nor link off Amazon.
  */
 export const HOSTILE_HIT_TOKEN = 'B00HOSTILE';
 
