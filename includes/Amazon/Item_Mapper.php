@@ -57,7 +57,7 @@ final class Item_Mapper {
 		if ( null === $asin ) {
 			return null;
 		}
-		$asin = $asin->value;
+		$asin    = $asin->value;
 		$info    = Lenient_Reader::arr( $item, 'itemInfo' ) ?? array();
 		$by_line = Lenient_Reader::arr( $info, 'byLineInfo' ) ?? array();
 		$listing = $this->listing( $item );

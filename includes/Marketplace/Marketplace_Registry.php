@@ -109,6 +109,7 @@ final class Marketplace_Registry {
 		'au' => array( 'Australia', 'com.au', 'FE', 'AUD', 'en_AU', array( 'en_AU' ), 'affiliate-program.amazon.com.au' ),
 	);
 
+	// phpcs:disable WordPress.Arrays.ArrayDeclarationSpacing.ArrayItemNoNewLine -- An alphabetical word list, read as one.
 	/**
 	 * Every SearchIndex value Amazon documents (docs/amazon-protocol.md §C7.1): the US and German
 	 * lists plus the ids only some locales use. One list for all marketplaces: the per-locale lists
@@ -129,6 +130,7 @@ final class Marketplace_Registry {
 		'OfficeProducts', 'PetSupplies', 'Photo', 'Shoes', 'Software', 'SportsAndOutdoors', 'ToolsAndHomeImprovement',
 		'Toys', 'ToysAndGames', 'VHS', 'Vehicles', 'VideoGames', 'Watches',
 	);
+	// phpcs:enable
 
 	/**
 	 * Marketplaces where sources disagree on the credential version: alternatives and a note.

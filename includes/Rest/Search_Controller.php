@@ -67,10 +67,10 @@ final class Search_Controller extends Catalog_Controller_Base {
 			),
 			'country'      => self::country_arg(),
 			'search_index' => array(
-				'description'       => __( 'Amazon search index (category), e.g. Books; empty for All.', 'creators-connect-for-amazon' ),
-				'type'              => 'string',
-				'default'           => '',
-				'enum'              => array_merge( array( '' ), Search_Options::ENUMS['search_index'] ),
+				'description' => __( 'Amazon search index (category), e.g. Books; empty for All.', 'creators-connect-for-amazon' ),
+				'type'        => 'string',
+				'default'     => '',
+				'enum'        => array_merge( array( '' ), Search_Options::ENUMS['search_index'] ),
 			),
 			'page'         => array(
 				'description' => __( 'Result page (1–10).', 'creators-connect-for-amazon' ),

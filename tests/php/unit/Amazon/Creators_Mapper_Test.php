@@ -253,15 +253,15 @@ final class Creators_Mapper_Test extends TestCase {
 	 */
 	public static function detail_page_urls(): array {
 		return array(
-			'Amazon.de over https'     => array( 'https://www.amazon.de/dp/B0C1EXAMPL?tag=site-21&linkCode=ogi&th=1&psc=1', true ),
-			'bare host'                => array( 'https://amazon.de/dp/B0C1EXAMPL?tag=site-21', true ),
-			'another marketplace'      => array( 'https://www.amazon.com/dp/B0C1EXAMPL?tag=site-21', false ),
-			'plain http'               => array( 'http://www.amazon.de/dp/B0C1EXAMPL?tag=site-21', false ),
-			'protocol-relative'        => array( '//www.amazon.de/dp/B0C1EXAMPL', false ),
-			'look-alike host'          => array( 'https://www.amazon.de.evil.example/dp/B0C1EXAMPL', false ),
-			'credentials in the URL'   => array( 'https://www.amazon.de@evil.example/dp/B0C1EXAMPL', false ),
-			'javascript'               => array( 'javascript:alert(1)', false ),
-			'missing'                  => array( null, false ),
+			'Amazon.de over https'   => array( 'https://www.amazon.de/dp/B0C1EXAMPL?tag=site-21&linkCode=ogi&th=1&psc=1', true ),
+			'bare host'              => array( 'https://amazon.de/dp/B0C1EXAMPL?tag=site-21', true ),
+			'another marketplace'    => array( 'https://www.amazon.com/dp/B0C1EXAMPL?tag=site-21', false ),
+			'plain http'             => array( 'http://www.amazon.de/dp/B0C1EXAMPL?tag=site-21', false ),
+			'protocol-relative'      => array( '//www.amazon.de/dp/B0C1EXAMPL', false ),
+			'look-alike host'        => array( 'https://www.amazon.de.evil.example/dp/B0C1EXAMPL', false ),
+			'credentials in the URL' => array( 'https://www.amazon.de@evil.example/dp/B0C1EXAMPL', false ),
+			'javascript'             => array( 'javascript:alert(1)', false ),
+			'missing'                => array( null, false ),
 		);
 	}
 
