@@ -28,20 +28,18 @@ final class Refused_Requests_Test extends Integration_Test_Case {
 	private const VIEWS = 12;
 
 	/**
-	 * The emulator.
+	 * The emulator, its log counting this test's calls.
 	 *
 	 * @var Emulator
 	 */
 	private Emulator $emulator;
 
 	/**
-	 * The US marketplace (LWA demo credentials), a clean emulator log.
+	 * The US marketplace (LWA demo credentials), no request spacing, a clean emulator log.
 	 */
 	protected function setUp(): void {
 		parent::setUp();
-		$this->emulator = $this->clean_emulator();
-		add_filter( 'acapi_rate_limit_per_second', '__return_zero' );
-		$this->add_demo_us_marketplace();
+		$this->emulator = $this->counting_emulator();
 	}
 
 	/**
