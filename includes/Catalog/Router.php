@@ -111,6 +111,17 @@ final class Router {
 	}
 
 	/**
+	 * The partner tag of a marketplace ('' = the default one), whether or not an API answers it;
+	 * '' when none is set.
+	 *
+	 * @param string $country Country code or ''.
+	 */
+	public function partner_tag( string $country ): string {
+		$code = $this->country( $country );
+		return '' === $code ? '' : $this->source->partner_tag( $code );
+	}
+
+	/**
 	 * The default marketplace's country code, '' when none is set.
 	 */
 	public function default_country(): string {
@@ -214,7 +225,7 @@ final class Router {
 		$decision    = $this->decide( $country );
 		$code        = '' !== $decision->country ? $decision->country : Marketplace_Registry::normalize_country( $country );
 		$marketplace = Marketplace_Registry::get( $code );
-		$status      = in_array( $status, array( 'enabled', 'disabled', 'not_configured' ), true ) ? (string) $status : ( Route_Decision::API_CREATORS === $decision->api ? 'enabled' : 'not_configured' );
+		$status      = in_array( $status, array( 'enabled', 'links_only', 'disabled', 'not_configured' ), true ) ? (string) $status : ( Route_Decision::API_CREATORS === $decision->api ? 'enabled' : 'not_configured' );
 		$last        = $this->fallbacks->last( $code );
 		$warning     = Route_Decision::API_PAAPI === $decision->api || ( null !== $last && Route_Decision::API_CREATORS === $decision->api );
 		$circuit     = Route_Decision::API_NONE === $decision->api || '' === $code ? Circuit_Breaker::CLOSED : $this->breaker->current_state( $decision->api, $code );

@@ -5,7 +5,11 @@ import { Button, FormToggle, Notice } from '@wordpress/components';
 import { Fragment } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { ConnectionTest, MarketplaceSettings } from '../types';
+import {
+	LINKS_ONLY,
+	type ConnectionTest,
+	type MarketplaceSettings,
+} from '../types';
 import { typeLabel } from '../validation';
 
 interface Props {
@@ -174,7 +178,11 @@ export default function MarketplaceTable( {
 											variant="secondary"
 											size="compact"
 											isBusy={ isBusy }
-											disabled={ isBusy }
+											disabled={
+												isBusy ||
+												marketplace.credential_type ===
+													LINKS_ONLY
+											}
 											onClick={ () =>
 												onTest( marketplace )
 											}

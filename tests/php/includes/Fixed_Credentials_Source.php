@@ -126,4 +126,14 @@ final class Fixed_Credentials_Source implements Credentials_Source {
 	public function fallback_to_paapi(): bool {
 		return $this->fallback;
 	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code.
+	 */
+	public function partner_tag( string $country ): string {
+		$credentials = $this->creators[ $country ] ?? $this->paapi_credentials( $country );
+		return null === $credentials ? '' : $credentials->partner_tag;
+	}
 }

@@ -134,4 +134,15 @@ final class Payload_Product_Source implements Product_Source {
 		unset( $keywords, $params );
 		return new Search_Result( array( $this->product( $country, 'B0PAYLOAD1' ), $this->product( $country, 'B0PAYLOAD2' ) ), 2, '' );
 	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country Country.
+	 * @param string $asin    ASIN.
+	 */
+	public function link_product( string $country, string $asin ): ?Product {
+		unset( $country, $asin );
+		return null;
+	}
 }
