@@ -94,6 +94,8 @@ export interface RouteSummary {
 	reason: string;
 	paapi_retired_warning: boolean;
 	circuit: unknown;
+	/** The credential's Amazon calls today (UTC) and the daily limit; null without a credential. */
+	quota?: { calls_today: number; daily_limit: number } | null;
 }
 
 /** GET /routing. */

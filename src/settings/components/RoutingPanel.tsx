@@ -46,6 +46,29 @@ export function apiLabel( route: RouteSummary ): string {
 	return __( 'No route', 'creators-connect-for-amazon' );
 }
 
+/**
+ * "N of 8,640 calls today" (marked from 80 % of the daily limit); nothing without a credential.
+ *
+ * @param route A route.
+ */
+export function quotaLabel( route: RouteSummary ) {
+	if ( ! route.quota ) {
+		return null;
+	}
+	const { calls_today: calls, daily_limit: limit } = route.quota;
+	const text = sprintf(
+		/* translators: 1: Amazon calls made today, 2: the daily limit. */
+		__( '%1$s of %2$s calls today', 'creators-connect-for-amazon' ),
+		calls.toLocaleString(),
+		limit.toLocaleString()
+	);
+	return calls >= limit * 0.8 ? (
+		<span className="acapi-warning">{ text }</span>
+	) : (
+		text
+	);
+}
+
 export default function RoutingPanel( { summary }: Props ) {
 	if ( ! summary ) {
 		return (
@@ -102,6 +125,12 @@ export default function RoutingPanel( { summary }: Props ) {
 									'creators-connect-for-amazon'
 								) }
 							</th>
+							<th scope="col">
+								{ __(
+									'Amazon calls today',
+									'creators-connect-for-amazon'
+								) }
+							</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -152,6 +181,9 @@ export default function RoutingPanel( { summary }: Props ) {
 											{ route.reason }
 										</span>
 									) }
+								</td>
+								<td className="acapi-quota">
+									{ quotaLabel( route ) }
 								</td>
 							</tr>
 						) ) }
