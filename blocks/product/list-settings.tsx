@@ -48,6 +48,7 @@ export default function ListSettings( {
 				__next40pxDefaultSize
 				__nextHasNoMarginBottom
 				label={ __( 'Keywords', 'creators-connect-for-amazon' ) }
+				maxLength={ searchOptions.keywords_max_length }
 				value={ attributes.search }
 				onChange={ ( value: string ) =>
 					setAttributes( { search: value } )

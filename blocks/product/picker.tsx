@@ -19,6 +19,7 @@ import { addQueryArgs } from '@wordpress/url';
 
 import { classifyInput } from '../../src/shared/product-reference';
 import { marketplaces } from '../../src/shared/marketplaces';
+import { searchOptions } from '../../src/shared/search-options';
 import { editorData } from './editor-data';
 import {
 	marketplaceName,
@@ -177,9 +178,11 @@ export default function Picker( {
 			: planPaste( items, { country, defaultCountry, asins } );
 	const effective = country || defaultCountry;
 	const noApi = effective !== '' && linksOnly.includes( effective );
+	// The server refuses longer keywords before asking Amazon; say so here without a request.
+	const tooLong = keywords.length > searchOptions.keywords_max_length;
 
 	useEffect( () => {
-		if ( keywords.length < MIN_KEYWORDS || noApi ) {
+		if ( keywords.length < MIN_KEYWORDS || noApi || tooLong ) {
 			// Functional updates keep the same state, so clearing causes no new render.
 			setSearch( ( current ) => ( current === IDLE ? current : IDLE ) );
 			return undefined;
@@ -234,7 +237,7 @@ export default function Picker( {
 			cancelled = true;
 			window.clearTimeout( timer );
 		};
-	}, [ keywords, country, page, noApi ] );
+	}, [ keywords, country, page, noApi, tooLong ] );
 
 	const apply = ( next: PastePlan ) => {
 		onApply( next );
@@ -366,7 +369,19 @@ export default function Picker( {
 					) }
 				</p>
 			) }
-			{ keywords.length >= MIN_KEYWORDS && ! noApi && (
+			{ keywords && ! noApi && tooLong && (
+				<p className="acapi-picker__error" role="alert">
+					{ sprintf(
+						/* translators: %d: the longest allowed length. */
+						__(
+							'Search keywords may be at most %d characters long.',
+							'creators-connect-for-amazon'
+						),
+						searchOptions.keywords_max_length
+					) }
+				</p>
+			) }
+			{ keywords.length >= MIN_KEYWORDS && ! noApi && ! tooLong && (
 				<SearchResults
 					state={ search }
 					added={ asins }

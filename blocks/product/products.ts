@@ -1,7 +1,12 @@
 /**
  * The product block's list logic, kept free of React so it can be tested on its own.
  */
-import { MAX_ASINS, parseShortcode } from '../../src/shared/product-reference';
+import {
+	MAX_ASINS,
+	isAsin,
+	parseShortcode,
+} from '../../src/shared/product-reference';
+import { searchOptions } from '../../src/shared/search-options';
 
 /** Templates the block offers (the renderer's; `field` is the single-field variation). */
 export const TEMPLATES = [
@@ -57,19 +62,16 @@ export type Field = ( typeof FIELDS )[ number ];
 /** Heading levels a product title can take. */
 export const HEADING_LEVELS = [ 2, 3, 4, 5, 6 ] as const;
 
-/** Search indexes the list offers ('' = All; Amazon's names, valid in every marketplace). */
-export const SEARCH_INDEXES = [
+/**
+ * Search indexes the list offers ('' = All): the marketplace registry's list
+ * (Marketplace_Registry::SEARCH_INDICES, exported with the search options), the one the server
+ * checks. Which of them a store has differs; Amazon refuses one it lacks, and the plugin
+ * remembers that refusal for an hour.
+ */
+export const SEARCH_INDEXES: readonly string[] = [
 	'',
-	'Books',
-	'Electronics',
-	'Computers',
-	'HomeAndKitchen',
-	'ToysAndGames',
-	'SportsAndOutdoors',
-	'Beauty',
-	'Fashion',
-	'VideoGames',
-] as const;
+	...searchOptions.enums.search_index.filter( ( index ) => index !== 'All' ),
+];
 
 /** The most products a search list shows (one search page). */
 export const MAX_LIST_ITEMS = 10;
@@ -238,7 +240,8 @@ export function searchHits( response: unknown ): SearchHit[] {
 		}
 		const product = entry as Record< string, unknown >;
 		const asin = text( product.asin );
-		if ( ! asin ) {
+		// Only an ASIN may reach the block's attributes (the server drops anything else too).
+		if ( ! asin || ! isAsin( asin ) ) {
 			continue;
 		}
 		const images = ( product.images ?? {} ) as Record<

@@ -120,7 +120,7 @@ final class Creators_Client extends Api_Client {
 					'resources'  => $this->resources( 'getItems', $options ),
 				) + $this->common( $options );
 				$data = $this->decode( $this->call( $credentials, $marketplace, 'getItems', $body, $budget ), $credentials );
-				return $this->mapper->get_items( $data, $batch, $marketplace->country, $credentials->version, time() );
+				return $this->mapper->get_items( $data, $batch, $marketplace->country, $credentials->version, time(), $credentials->partner_tag );
 			}
 		);
 	}
@@ -148,7 +148,7 @@ final class Creators_Client extends Api_Client {
 			}
 			throw $exception;
 		}
-		return $this->mapper->search_items( $this->decode( $response, $credentials ), $marketplace->country, $credentials->version, time() );
+		return $this->mapper->search_items( $this->decode( $response, $credentials ), $marketplace->country, $credentials->version, time(), $credentials->partner_tag );
 	}
 
 	/**
@@ -176,7 +176,7 @@ final class Creators_Client extends Api_Client {
 			}
 			throw $exception;
 		}
-		return $this->mapper->get_variations( $this->decode( $response, $credentials ), $marketplace->country, $credentials->version, time() );
+		return $this->mapper->get_variations( $this->decode( $response, $credentials ), $marketplace->country, $credentials->version, time(), $credentials->partner_tag );
 	}
 
 	/**

@@ -55,9 +55,10 @@ final class Creators_Mapper {
 	 * @param string       $marketplace Country code.
 	 * @param string       $api_version API version.
 	 * @param int          $fetched_at  Unix time.
+	 * @param string       $partner_tag The request's partner tag (for the fallback link).
 	 */
-	public function item( array $item, string $marketplace, string $api_version, int $fetched_at ): ?Product {
-		return $this->items->item( $item, $marketplace, $api_version, $fetched_at );
+	public function item( array $item, string $marketplace, string $api_version, int $fetched_at, string $partner_tag = '' ): ?Product {
+		return $this->items->item( $item, $marketplace, $api_version, $fetched_at, $partner_tag );
 	}
 
 	/**
@@ -69,8 +70,9 @@ final class Creators_Mapper {
 	 * @param string       $marketplace Country code.
 	 * @param string       $api_version API version.
 	 * @param int          $fetched_at  Unix time.
+	 * @param string       $partner_tag The request's partner tag (for the fallback link).
 	 */
-	public function get_items( array $body, array $asins, string $marketplace, string $api_version, int $fetched_at ): Get_Items_Result {
+	public function get_items( array $body, array $asins, string $marketplace, string $api_version, int $fetched_at, string $partner_tag = '' ): Get_Items_Result {
 		$result = Lenient_Reader::arr( $body, 'itemsResult' ) ?? Lenient_Reader::arr( $body, 'itemResults' ) ?? array();
 		$items  = Lenient_Reader::arr( $result, 'items' ) ?? array();
 		$wanted = array_fill_keys( $asins, true );
@@ -80,7 +82,7 @@ final class Creators_Mapper {
 			if ( ! is_array( $item ) ) {
 				continue;
 			}
-			$product = $this->item( $item, $marketplace, $api_version, $fetched_at );
+			$product = $this->item( $item, $marketplace, $api_version, $fetched_at, $partner_tag );
 			if ( null !== $product && ( isset( $wanted[ $product->asin ] ) || array() === $wanted ) ) {
 				$products[ $product->asin ] = $product;
 			}
@@ -110,11 +112,12 @@ final class Creators_Mapper {
 	 * @param string       $marketplace Country code.
 	 * @param string       $api_version API version.
 	 * @param int          $fetched_at  Unix time.
+	 * @param string       $partner_tag The request's partner tag (for the fallback link).
 	 */
-	public function search_items( array $body, string $marketplace, string $api_version, int $fetched_at ): Search_Result {
+	public function search_items( array $body, string $marketplace, string $api_version, int $fetched_at, string $partner_tag = '' ): Search_Result {
 		$result = Lenient_Reader::arr( $body, 'searchResult' ) ?? array();
 		return new Search_Result(
-			$this->items( Lenient_Reader::arr( $result, 'items' ) ?? array(), $marketplace, $api_version, $fetched_at ),
+			$this->items( Lenient_Reader::arr( $result, 'items' ) ?? array(), $marketplace, $api_version, $fetched_at, $partner_tag ),
 			(int) ( Lenient_Reader::num( $result, 'totalResultCount' ) ?? 0 ),
 			(string) ( Lenient_Reader::str( $result, 'searchURL' ) ?? '' ),
 			array(),
@@ -129,10 +132,11 @@ final class Creators_Mapper {
 	 * @param string       $marketplace Country code.
 	 * @param string       $api_version API version.
 	 * @param int          $fetched_at  Unix time.
+	 * @param string       $partner_tag The request's partner tag (for the fallback link).
 	 */
-	public function get_variations( array $body, string $marketplace, string $api_version, int $fetched_at ): Search_Result {
+	public function get_variations( array $body, string $marketplace, string $api_version, int $fetched_at, string $partner_tag = '' ): Search_Result {
 		$result   = Lenient_Reader::arr( $body, 'variationsResult' ) ?? array();
-		$products = $this->items( Lenient_Reader::arr( $result, 'items' ) ?? array(), $marketplace, $api_version, $fetched_at );
+		$products = $this->items( Lenient_Reader::arr( $result, 'items' ) ?? array(), $marketplace, $api_version, $fetched_at, $partner_tag );
 		$summary  = Lenient_Reader::arr( $result, 'variationSummary' ) ?? array();
 
 		$dimensions = array();
@@ -259,12 +263,13 @@ final class Creators_Mapper {
 	 * @param string       $marketplace Country code.
 	 * @param string       $api_version API version.
 	 * @param int          $fetched_at  Unix time.
+	 * @param string       $partner_tag The request's partner tag (for the fallback link).
 	 * @return list<Product>
 	 */
-	private function items( array $items, string $marketplace, string $api_version, int $fetched_at ): array {
+	private function items( array $items, string $marketplace, string $api_version, int $fetched_at, string $partner_tag ): array {
 		$out = array();
 		foreach ( $items as $item ) {
-			$product = is_array( $item ) ? $this->item( $item, $marketplace, $api_version, $fetched_at ) : null;
+			$product = is_array( $item ) ? $this->item( $item, $marketplace, $api_version, $fetched_at, $partner_tag ) : null;
 			if ( null !== $product ) {
 				$out[] = $product;
 			}

@@ -10,7 +10,9 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Amazon;
 
 use Creators_Connect\Marketplace\Image_Hosts;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 use Creators_Connect\Model\Product;
+use Creators_Connect\Reference\Asin;
 
 /**
  * One item → Product: title, link, images, the buy-box offer (price, list price, savings, unit
@@ -41,18 +43,21 @@ final class Item_Mapper {
 	}
 
 	/**
-	 * Maps one item; null when it has no ASIN.
+	 * Maps one item; null when its `asin` is missing or not an ASIN (such an item is never stored
+	 * nor shown: the product table holds ten characters and the editor inserts the value).
 	 *
 	 * @param array<mixed> $item        Decoded item.
 	 * @param string       $marketplace Country code.
 	 * @param string       $api_version API version.
 	 * @param int          $fetched_at  Unix time.
+	 * @param string       $partner_tag The request's partner tag (for the fallback link).
 	 */
-	public function item( array $item, string $marketplace, string $api_version, int $fetched_at ): ?Product {
-		$asin = Lenient_Reader::str( $item, 'asin' );
-		if ( null === $asin || '' === $asin ) {
+	public function item( array $item, string $marketplace, string $api_version, int $fetched_at, string $partner_tag = '' ): ?Product {
+		$asin = Asin::parse( Lenient_Reader::str( $item, 'asin' ) );
+		if ( null === $asin ) {
 			return null;
 		}
+		$asin    = $asin->value;
 		$info    = Lenient_Reader::arr( $item, 'itemInfo' ) ?? array();
 		$by_line = Lenient_Reader::arr( $info, 'byLineInfo' ) ?? array();
 		$listing = $this->listing( $item );
@@ -79,10 +84,10 @@ final class Item_Mapper {
 		$brand = Lenient_Reader::display( $by_line, 'brand' ) ?? Lenient_Reader::display( $by_line, 'manufacturer' );
 
 		return new Product(
-			asin: strtoupper( $asin ),
+			asin: $asin,
 			marketplace: $marketplace,
 			title: (string) ( Lenient_Reader::display( $info, 'title' ) ?? '' ),
-			detail_page_url: (string) ( Lenient_Reader::str( $item, 'detailPageURL' ) ?? '' ),
+			detail_page_url: self::detail_page_url( Lenient_Reader::str( $item, 'detailPageURL' ), $marketplace, $asin, $partner_tag ),
 			images: $this->images( Lenient_Reader::arr( Lenient_Reader::arr( $item, 'images' ) ?? array(), 'primary' ) ?? array() ),
 			price: Lenient_Reader::money( Lenient_Reader::arr( $price, 'money' ) ),
 			list_price: $list_price,
@@ -123,6 +128,24 @@ final class Item_Mapper {
 			condition_note: Lenient_Reader::display( $condition, 'conditionNote' ),
 			merchant_id: Lenient_Reader::str( $merchant, 'id' )
 		);
+	}
+
+	/**
+	 * Amazon's link exactly as sent when it is `https://` on the marketplace's own host; anything
+	 * else (another host, `//host/…`, `javascript:`, missing) becomes the canonical product page
+	 * with the partner tag the request used.
+	 *
+	 * @param string|null $url         detailPageURL as sent.
+	 * @param string      $marketplace Country code.
+	 * @param string      $asin        ASIN.
+	 * @param string      $partner_tag Partner tag.
+	 */
+	private static function detail_page_url( ?string $url, string $marketplace, string $asin, string $partner_tag ): string {
+		$market = Marketplace_Registry::get( $marketplace );
+		if ( null === $market ) {
+			return '';
+		}
+		return null !== $url && $market->owns_url( $url ) ? $url : $market->product_url( $asin, $partner_tag );
 	}
 
 	/**

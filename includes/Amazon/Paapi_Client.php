@@ -138,7 +138,7 @@ final class Paapi_Client extends Api_Client {
 					'Resources'  => $this->resources( 'GetItems', $options ),
 				);
 				$data = $this->decode( $this->call( $credentials, $marketplace, 'GetItems', $body, $budget ), $credentials );
-				return $this->mapper->get_items( $data, $batch, $marketplace->country, time() );
+				return $this->mapper->get_items( $data, $batch, $marketplace->country, time(), $credentials->partner_tag );
 			}
 		);
 	}
@@ -163,7 +163,7 @@ final class Paapi_Client extends Api_Client {
 			}
 			throw $exception;
 		}
-		return $this->mapper->search_items( $data, $marketplace->country, time() );
+		return $this->mapper->search_items( $data, $marketplace->country, time(), $credentials->partner_tag );
 	}
 
 	/**
@@ -190,7 +190,7 @@ final class Paapi_Client extends Api_Client {
 			}
 			throw $exception;
 		}
-		return $this->mapper->get_variations( $data, $marketplace->country, time() );
+		return $this->mapper->get_variations( $data, $marketplace->country, time(), $credentials->partner_tag );
 	}
 
 	/**

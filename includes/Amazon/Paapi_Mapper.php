@@ -62,9 +62,10 @@ final class Paapi_Mapper {
 	 * @param list<string> $asins       Requested ASINs.
 	 * @param string       $marketplace Country code.
 	 * @param int          $fetched_at  Unix time.
+	 * @param string       $partner_tag The request's partner tag (for the fallback link).
 	 */
-	public function get_items( array $body, array $asins, string $marketplace, int $fetched_at ): Get_Items_Result {
-		return $this->mapper->get_items( self::normalize( $body ), $asins, $marketplace, self::API_VERSION, $fetched_at );
+	public function get_items( array $body, array $asins, string $marketplace, int $fetched_at, string $partner_tag = '' ): Get_Items_Result {
+		return $this->mapper->get_items( self::normalize( $body ), $asins, $marketplace, self::API_VERSION, $fetched_at, $partner_tag );
 	}
 
 	/**
@@ -73,9 +74,10 @@ final class Paapi_Mapper {
 	 * @param array<mixed> $body        Decoded 200 body.
 	 * @param string       $marketplace Country code.
 	 * @param int          $fetched_at  Unix time.
+	 * @param string       $partner_tag The request's partner tag (for the fallback link).
 	 */
-	public function search_items( array $body, string $marketplace, int $fetched_at ): Search_Result {
-		return $this->mapper->search_items( self::normalize( $body ), $marketplace, self::API_VERSION, $fetched_at );
+	public function search_items( array $body, string $marketplace, int $fetched_at, string $partner_tag = '' ): Search_Result {
+		return $this->mapper->search_items( self::normalize( $body ), $marketplace, self::API_VERSION, $fetched_at, $partner_tag );
 	}
 
 	/**
@@ -84,9 +86,10 @@ final class Paapi_Mapper {
 	 * @param array<mixed> $body        Decoded 200 body.
 	 * @param string       $marketplace Country code.
 	 * @param int          $fetched_at  Unix time.
+	 * @param string       $partner_tag The request's partner tag (for the fallback link).
 	 */
-	public function get_variations( array $body, string $marketplace, int $fetched_at ): Search_Result {
-		return $this->mapper->get_variations( self::normalize( $body ), $marketplace, self::API_VERSION, $fetched_at );
+	public function get_variations( array $body, string $marketplace, int $fetched_at, string $partner_tag = '' ): Search_Result {
+		return $this->mapper->get_variations( self::normalize( $body ), $marketplace, self::API_VERSION, $fetched_at, $partner_tag );
 	}
 
 	/**
@@ -105,9 +108,10 @@ final class Paapi_Mapper {
 	 * @param array<mixed> $item        Item (PascalCase).
 	 * @param string       $marketplace Country code.
 	 * @param int          $fetched_at  Unix time.
+	 * @param string       $partner_tag The request's partner tag (for the fallback link).
 	 */
-	public function item( array $item, string $marketplace, int $fetched_at ): ?Product {
-		return $this->mapper->item( self::normalize( $item ), $marketplace, self::API_VERSION, $fetched_at );
+	public function item( array $item, string $marketplace, int $fetched_at, string $partner_tag = '' ): ?Product {
+		return $this->mapper->item( self::normalize( $item ), $marketplace, self::API_VERSION, $fetched_at, $partner_tag );
 	}
 
 	/**

@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Marketplace\Marketplace_Registry;
+
 /**
  * SearchItems filters as the official SDKs define them (docs/amazon-offers-and-search.md). The REST
  * schema, the shortcode, the block, WP-CLI and the TypeScript export (tools/export-marketplaces.php)
@@ -17,6 +19,12 @@ namespace Creators_Connect\Amazon;
  * Amazon's lowerCamelCase (PA-API: PascalCase).
  */
 final class Search_Options {
+
+	/**
+	 * Longest keywords the plugin sends (Amazon refuses far longer ones with a 400, and nobody
+	 * searches a store with more): shortcode, block, REST and WP-CLI alike (Search_Cache checks).
+	 */
+	public const KEYWORDS_MAX_LENGTH = 200;
 
 	/**
 	 * Plugin name => Amazon name, for every SearchItems parameter the plugin sends.
@@ -46,6 +54,7 @@ final class Search_Options {
 	 * Filters with a fixed set of values (`delivery_flags` takes a list of them).
 	 */
 	public const ENUMS = array(
+		'search_index'   => Marketplace_Registry::SEARCH_INDICES,
 		'sort_by'        => array( 'AvgCustomerReviews', 'Featured', 'NewestArrivals', 'Price:HighToLow', 'Price:LowToHigh', 'Relevance' ),
 		'availability'   => array( 'Available', 'IncludeOutOfStock' ),
 		'delivery_flags' => array( 'AmazonGlobal', 'FreeShipping', 'FulfilledByAmazon', 'Prime' ),
@@ -69,7 +78,6 @@ final class Search_Options {
 	 * Text filters: [pattern or '', maximum length].
 	 */
 	public const TEXTS = array(
-		'search_index'   => array( '^[A-Za-z]+$', 50 ),
 		'browse_node_id' => array( '^[1-9][0-9]{0,18}$', 19 ),
 		'brand'          => array( '', 1000 ),
 		'title'          => array( '', 1000 ),
@@ -114,6 +122,23 @@ final class Search_Options {
 			$body[ $pascal ? ucfirst( $camel ) : $camel ] = $value;
 		}
 		return $body;
+	}
+
+	/**
+	 * Why keywords would be refused, or null when they may be sent.
+	 *
+	 * @param string $keywords Keywords (trimmed).
+	 */
+	public static function keywords_problem( string $keywords ): ?string {
+		if ( '' === $keywords ) {
+			return __( 'Give some keywords to search for.', 'creators-connect-for-amazon' );
+		}
+		$length = function_exists( 'mb_strlen' ) ? mb_strlen( $keywords, 'UTF-8' ) : strlen( $keywords );
+		if ( $length > self::KEYWORDS_MAX_LENGTH ) {
+			/* translators: 1: the longest allowed length, 2: the length given. */
+			return sprintf( __( 'Search keywords may be at most %1$d characters long (these have %2$d).', 'creators-connect-for-amazon' ), self::KEYWORDS_MAX_LENGTH, $length );
+		}
+		return null;
 	}
 
 	/**
@@ -228,7 +253,7 @@ final class Search_Options {
 	/**
 	 * Everything the TypeScript side needs (generated into src/shared/search-options.json).
 	 *
-	 * @return array{fields: array<string, string>, enums: array<string, list<string>>, ranges: array<string, array{min: int, max: int|null}>, texts: array<string, array{pattern: string, max_length: int}>}
+	 * @return array{fields: array<string, string>, keywords_max_length: int, enums: array<string, list<string>>, ranges: array<string, array{min: int, max: int|null}>, texts: array<string, array{pattern: string, max_length: int}>}
 	 */
 	public static function export(): array {
 		$ranges = array();
@@ -246,10 +271,11 @@ final class Search_Options {
 			);
 		}
 		return array(
-			'fields' => self::FIELDS,
-			'enums'  => self::ENUMS,
-			'ranges' => $ranges,
-			'texts'  => $texts,
+			'fields'              => self::FIELDS,
+			'keywords_max_length' => self::KEYWORDS_MAX_LENGTH,
+			'enums'               => self::ENUMS,
+			'ranges'              => $ranges,
+			'texts'               => $texts,
 		);
 	}
 
@@ -260,6 +286,10 @@ final class Search_Options {
 	 * @param string $value Value given.
 	 */
 	private static function enum_error( string $name, string $value ): string {
+		if ( 'search_index' === $name ) {
+			/* translators: %s: the value given. */
+			return sprintf( __( 'search_index “%s” is not one of Amazon\'s search indices (such as All, Books, Electronics or ToysAndGames; the full list is in the plugin\'s documentation).', 'creators-connect-for-amazon' ), $value );
+		}
 		/* translators: 1: filter name, 2: the value given, 3: the allowed values. */
 		return sprintf( __( '%1$s “%2$s” is not allowed. Use one of: %3$s.', 'creators-connect-for-amazon' ), $name, $value, implode( ', ', self::ENUMS[ $name ] ) );
 	}

@@ -51,6 +51,11 @@ final class Product_Store {
 	public const TOUCH_INTERVAL = 300;
 
 	/**
+	 * Seconds an ASIN Amazon reported as unknown is not asked for again.
+	 */
+	public const UNKNOWN_ITEM_DELAY = 86400;
+
+	/**
 	 * Rows in the object cache, in front of the table.
 	 *
 	 * @var Row_Cache
@@ -432,14 +437,20 @@ KEY last_requested_at (last_requested_at)"
 	}
 
 	/**
-	 * Seconds until a failed fetch is retried: item errors (unknown or inaccessible ASIN) 1 hour,
-	 * doubling to 6 hours; other errors 1 minute, doubling to 1 hour; with jitter.
+	 * Seconds until a failed fetch is retried: an ASIN Amazon does not know 24 hours; one it does
+	 * not serve through the API 1 hour, doubling to 6 hours; other errors 1 minute, doubling to
+	 * 1 hour; with jitter (docs/amazon-protocol.md §C6.3).
 	 *
 	 * @param Amazon_Error $error Error.
 	 * @param int          $count Consecutive failures including this one.
 	 */
 	public static function retry_delay( Amazon_Error $error, int $count ): int {
 		$count = max( 1, min( 10, $count ) );
+		if ( $error->is_unknown_item() ) {
+			// Amazon does not know the ASIN: asking again within the day gets the same answer
+			// (jitter only upwards, so it is never asked twice in 24 hours).
+			return max( self::UNKNOWN_ITEM_DELAY, Compliance::jitter( self::UNKNOWN_ITEM_DELAY ) );
+		}
 		if ( $error->is_item_error() ) {
 			$delay = min( 6 * 3600, 3600 * ( 2 ** ( $count - 1 ) ) );
 		} else {

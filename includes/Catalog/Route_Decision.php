@@ -136,10 +136,7 @@ final class Route_Decision {
 	public function bare_product( string $asin ): Product {
 		$marketplace = Marketplace_Registry::get( $this->country );
 		$tag         = null !== $this->credentials ? $this->credentials->partner_tag : '';
-		$url         = null !== $marketplace ? $marketplace->store_url() . '/dp/' . rawurlencode( $asin ) : '';
-		if ( '' !== $url && '' !== $tag ) {
-			$url = add_query_arg( 'tag', rawurlencode( $tag ), $url );
-		}
+		$url         = null !== $marketplace ? $marketplace->product_url( $asin, $tag ) : '';
 		return new Product(
 			asin: $asin,
 			marketplace: $this->country,

@@ -11,17 +11,23 @@ namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Amazon\Amazon_Exception;
 use Creators_Connect\Amazon\Search_Options;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Model\Product;
 use Creators_Connect\Model\Search_Result;
 use Creators_Connect\Support\Budget;
 use Creators_Connect\Support\Shared_Store;
 
 /**
- * A search answer is cached by marketplace and parameters (default 5 minutes, filter
- * `acapi_search_cache_ttl`; 0 turns the cache off) and never an error. Only the filters
- * Search_Options knows are passed on (and split the cache). Its products are fresh
- * product data, so they are saved to the product table for the pages that show them; a cached
- * answer older than 24 hours shows title and link only, like any stored product.
+ * Every search of the plugin (shortcode, block, REST, WP-CLI) comes through here, so the caps are
+ * checked here once: keywords up to Search_Options::KEYWORDS_MAX_LENGTH, filters (the search index
+ * from the registry's list) as Search_Options validates them; anything else is refused with the
+ * reason and without a call. A search answer is cached by marketplace and parameters (default 5
+ * minutes, filter `acapi_search_cache_ttl`; 0 turns the cache off). A search Amazon refused as
+ * invalid (a 400) is remembered for an hour (REFUSED_TTL) and answered from memory; transient
+ * errors (429, 5xx, time-outs) and configuration errors are never cached
+ * (docs/amazon-protocol.md §C6.3). Its products are fresh product data, so they are saved to the
+ * product table for the pages that show them; a cached answer older than 24 hours shows title and
+ * link only, like any stored product.
  */
 final class Search_Cache {
 
@@ -29,6 +35,11 @@ final class Search_Cache {
 	 * Default seconds a search result is cached.
 	 */
 	public const TTL = 300;
+
+	/**
+	 * Seconds a search Amazon refused as invalid is answered from memory.
+	 */
+	public const REFUSED_TTL = 3600;
 
 	/**
 	 * Router.
@@ -86,9 +97,16 @@ final class Search_Cache {
 		if ( '' === $code ) {
 			return new Search_Result( array(), 0, '', array(), array( $this->router->decide( $country )->error() ) );
 		}
-		$params = array_intersect_key( $params, Search_Options::FIELDS );
-		unset( $params['keywords'] );
-		$params = array( 'keywords' => trim( $keywords ) ) + $params;
+		$keywords                  = trim( $keywords );
+		list( $params, $problems ) = Search_Options::validate( $params );
+		$problem                   = Search_Options::keywords_problem( $keywords );
+		if ( null !== $problem ) {
+			array_unshift( $problems, $problem );
+		}
+		if ( array() !== $problems ) {
+			return self::refused( new Amazon_Error( Amazon_Error::INVALID_REQUEST, '', 0, Amazon_Error::CODE_LOCAL_VALIDATION, implode( ' ', $problems ) ) );
+		}
+		$params = array( 'keywords' => $keywords ) + $params;
 		ksort( $params );
 		$key    = 'search_' . substr( md5( $code . '|' . (string) wp_json_encode( $params ) ), 0, 24 );
 		$cached = $this->cached( $key );
@@ -100,7 +118,11 @@ final class Search_Cache {
 		try {
 			$result = $this->router->search( $code, $params, array(), $budget );
 		} catch ( Amazon_Exception $exception ) {
-			return new Search_Result( array(), 0, '', array(), array( $exception->error() ) );
+			$error = $exception->error();
+			if ( $error->is_refused_request() ) {
+				$this->shared->set( $key, array( 'refused' => $error->to_array() ), self::REFUSED_TTL );
+			}
+			return self::refused( $error );
 		} finally {
 			$budget->charge( ( $this->clock )() - $start );
 		}
@@ -133,6 +155,9 @@ final class Search_Cache {
 	 */
 	private function cached( string $key ): ?Search_Result {
 		$cached = $this->shared->get( $key );
+		if ( is_array( $cached ) && isset( $cached['refused'] ) && is_array( $cached['refused'] ) ) {
+			return self::refused( Amazon_Error::from_array( $cached['refused'] ) );
+		}
 		if ( ! is_array( $cached ) || ! isset( $cached['products'] ) || ! is_array( $cached['products'] ) ) {
 			return null;
 		}
@@ -143,5 +168,14 @@ final class Search_Cache {
 			}
 		}
 		return new Search_Result( $products, (int) ( $cached['total'] ?? 0 ), (string) ( $cached['search_url'] ?? '' ) );
+	}
+
+	/**
+	 * An empty answer carrying why the search was refused.
+	 *
+	 * @param Amazon_Error $error Error.
+	 */
+	private static function refused( Amazon_Error $error ): Search_Result {
+		return new Search_Result( array(), 0, '', array(), array( $error ) );
 	}
 }

@@ -109,6 +109,29 @@ final class Marketplace_Registry {
 		'au' => array( 'Australia', 'com.au', 'FE', 'AUD', 'en_AU', array( 'en_AU' ), 'affiliate-program.amazon.com.au' ),
 	);
 
+	// phpcs:disable WordPress.Arrays.ArrayDeclarationSpacing.ArrayItemNoNewLine -- An alphabetical word list, read as one.
+	/**
+	 * Every SearchIndex value Amazon documents (docs/amazon-protocol.md §C7.1): the US and German
+	 * lists plus the ids only some locales use. One list for all marketplaces: the per-locale lists
+	 * are documented for two stores only, so a value from another store's list is sent and
+	 * Amazon's own 400 is remembered by the search cache. Shortcodes, blocks, REST and WP-CLI
+	 * refuse anything else before a request is made.
+	 *
+	 * @var list<string>
+	 */
+	public const SEARCH_INDICES = array(
+		'All', 'AmazonVideo', 'Apparel', 'Appliances', 'ArtsAndCrafts', 'Automotive', 'Baby', 'Beauty', 'Books',
+		'Classical', 'Collectibles', 'Computers', 'CreditCards', 'DigitalEducationalResources', 'DigitalMusic',
+		'Electronics', 'EverythingElse', 'Fashion', 'FashionBaby', 'FashionBoys', 'FashionGirls', 'FashionMen',
+		'FashionWomen', 'ForeignBooks', 'Garden', 'GardenAndOutdoor', 'GiftCards', 'Grocery', 'GroceryAndGourmetFood',
+		'Handmade', 'HealthPersonalCare', 'Hobbies', 'Home', 'HomeAndKitchen', 'HomeImprovement', 'Industrial',
+		'IndustrialAndScientific', 'Jewelry', 'KindleStore', 'Lighting', 'LocalServices', 'Luggage', 'LuxuryBeauty',
+		'Magazines', 'Miscellaneous', 'MobileAndAccessories', 'MobileApps', 'MoviesAndTV', 'Music', 'MusicalInstruments',
+		'OfficeProducts', 'PetSupplies', 'Photo', 'Shoes', 'Software', 'SportsAndOutdoors', 'ToolsAndHomeImprovement',
+		'Toys', 'ToysAndGames', 'VHS', 'Vehicles', 'VideoGames', 'Watches',
+	);
+	// phpcs:enable
+
 	/**
 	 * Marketplaces where sources disagree on the credential version: alternatives and a note.
 	 * India: the Creators docs (and ASA1) put it under 2.2/3.2 (EU); WorkmanLinks' docs put it

@@ -88,6 +88,12 @@ final class Amazon_Error {
 	public const CODE_LOCAL_RATE_LIMIT = 'LocalRateLimit';
 
 	/**
+	 * Code of a request the plugin refused itself before asking Amazon (too long keywords, an
+	 * unknown search index): the detail is the plugin's own explanation.
+	 */
+	public const CODE_LOCAL_VALIDATION = 'LocalValidation';
+
+	/**
 	 * Amazon's own (English) text, redacted and shortened.
 	 *
 	 * @var string
@@ -160,6 +166,24 @@ final class Amazon_Error {
 	}
 
 	/**
+	 * Whether Amazon refused the request itself as invalid (a 400 that is neither about the
+	 * credentials nor the tag): the same request gets the same answer, so it is not asked again soon.
+	 */
+	public function is_refused_request(): bool {
+		return self::INVALID_REQUEST === $this->kind && 400 === $this->http_status;
+	}
+
+	/**
+	 * Whether Amazon does not know the item at all (unknown or malformed ASIN), as opposed to one
+	 * it knows but does not serve through the API (ITEM_NOT_ACCESSIBLE) or one merely missing from
+	 * an answer (NOT_FOUND without Amazon saying so).
+	 */
+	public function is_unknown_item(): bool {
+		return self::INVALID_ASIN === $this->kind
+			|| ( self::NOT_FOUND === $this->kind && ( 404 === $this->http_status || 'ItemNotFound' === $this->code ) );
+	}
+
+	/**
 	 * Whether the error is about one item only (the other items of the request were fine).
 	 */
 	public function is_item_error(): bool {
@@ -223,6 +247,9 @@ final class Amazon_Error {
 				}
 				return __( 'Amazon found nothing for this request.', 'creators-connect-for-amazon' );
 			case self::INVALID_REQUEST:
+				if ( self::CODE_LOCAL_VALIDATION === $this->code ) {
+					return $this->detail;
+				}
 				/* translators: %s: Amazon's own explanation, in English. */
 				return sprintf( __( 'Amazon rejected the request as invalid: %s', 'creators-connect-for-amazon' ), '' !== $this->detail ? $this->detail : $this->code );
 			case self::SERVER_ERROR:

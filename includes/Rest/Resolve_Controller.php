@@ -169,7 +169,7 @@ final class Resolve_Controller extends Catalog_Controller_Base {
 		return array(
 			'country' => null !== $marketplace ? $marketplace->country : '',
 			'asin'    => $asin,
-			'url'     => null !== $marketplace ? $marketplace->store_url() . '/dp/' . $asin : '',
+			'url'     => null !== $marketplace ? $marketplace->product_url( $asin ) : '',
 		);
 	}
 }

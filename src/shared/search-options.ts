@@ -14,6 +14,7 @@ export interface SearchOptions {
 	enums: Record< EnumFilter, string[] >;
 	ranges: Record< RangeFilter, { min: number; max: number | null } >;
 	texts: Record< string, { pattern: string; max_length: number } >;
+	keywords_max_length: number;
 }
 
 export const searchOptions: SearchOptions = data;
@@ -32,8 +33,11 @@ export function searchFilterProblem(
 		const allowed = searchOptions.enums[ name as EnumFilter ];
 		const values = Array.isArray( value ) ? value : [ String( value ) ];
 		const wrong = values.find( ( v ) => ! allowed.includes( v ) );
-		return wrong === undefined
-			? ''
+		if ( wrong === undefined ) {
+			return '';
+		}
+		return name === 'search_index'
+			? `search_index “${ wrong }” is not one of Amazon's search indices (such as All, Books, Electronics or ToysAndGames; the full list is in the plugin's documentation).`
 			: `${ name } “${ wrong }” is not allowed. Use one of: ${ allowed.join( ', ' ) }.`;
 	}
 	if ( name in searchOptions.ranges ) {

@@ -132,6 +132,72 @@ test.describe( 'Amazon Product block', () => {
 		await box.screenshot( { path: screenshot( 'box' ) } );
 	} );
 
+	test( 'the picker shows only ASINs and refuses too long keywords', async ( {
+		admin,
+		editor,
+		page,
+	} ) => {
+		await admin.createNewPost( { title: 'Odd search hits' } );
+		// A block on the German store, and its input.
+		const picker = async ( nth: number ) => {
+			await editor.insertBlock( {
+				name: 'creators-connect-for-amazon/product',
+			} );
+			const block = editor.canvas
+				.locator( '[data-type="creators-connect-for-amazon/product"]' )
+				.nth( nth );
+			await block
+				.getByLabel( 'Marketplace' )
+				.selectOption( { value: 'de' } );
+			return {
+				block,
+				input: block.getByLabel(
+					'Search Amazon, or paste an ASIN or Amazon product link'
+				),
+			};
+		};
+
+		// The emulator's B00HOSTILE adds a hit whose asin is markup (docs/contracts.md).
+		const first = await picker( 0 );
+		const answer = page.waitForResponse( ( response ) =>
+			decodeURIComponent( response.url() ).includes( 'B00HOSTILE' )
+		);
+		await first.input.fill( 'Wasserkocher B00HOSTILE' );
+		const body = ( await ( await answer ).json() ) as {
+			products: { asin: string }[];
+		};
+		expect( body.products.length ).toBeGreaterThan( 0 );
+		for ( const product of body.products ) {
+			expect( product.asin ).toMatch( /^B0[A-Z0-9]{8}$/ );
+		}
+		const hits = first.block.locator( '.acapi-result' );
+		await expect( hits ).toHaveCount( body.products.length );
+		await hits.first().getByRole( 'button', { name: /^Add / } ).click();
+		await expect(
+			first.block.locator( '.acapi-box .acapi-title' )
+		).toBeVisible( { timeout: 30_000 } );
+		const [ inserted ] = await editor.getBlocks();
+		expect( inserted?.attributes.asins ).toEqual( [
+			body.products[ 0 ]?.asin,
+		] );
+
+		// Keywords over 200 characters are refused in the editor, without a request.
+		let searched = false;
+		page.on( 'request', ( request ) => {
+			if (
+				decodeURIComponent( request.url() ).includes( 'kkkkkkkkkk' )
+			) {
+				searched = true;
+			}
+		} );
+		const second = await picker( 1 );
+		await second.input.fill( 'k'.repeat( 201 ) );
+		await expect(
+			second.block.locator( '.acapi-picker__error' )
+		).toContainText( 'at most 200 characters' );
+		expect( searched ).toBe( false );
+	} );
+
 	for ( const template of [ 'grid', 'table' ] ) {
 		test( `front end: ${ template } template`, async ( {
 			page,

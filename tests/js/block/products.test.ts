@@ -8,10 +8,12 @@ import {
 	moveAsin,
 	removeAsin,
 	searchHits,
+	SEARCH_INDEXES,
 	shortcodeFitsBlock,
 	contextHeadingLevel,
 	shortcodeFromAttributes,
 } from '../../../blocks/product/products';
+import { searchOptions } from '../../../src/shared/search-options';
 
 describe( 'ASIN list', () => {
 	it( 'adds upper-cased ASINs once, up to the limit', () => {
@@ -45,6 +47,15 @@ describe( 'searchHits', () => {
 		fetched_at: 1764000000,
 		availability: { message: 'In Stock', type: 'IN_STOCK' },
 	};
+
+	it( 'drops a hit whose asin is not an ASIN', () => {
+		expect(
+			searchHits( [
+				{ ...product, asin: '"><svg/onload=alert(1)>' },
+				product,
+			] ).map( ( hit ) => hit.asin )
+		).toEqual( [ 'B0CM9YQH8F' ] );
+	} );
 
 	it( 'reads a list or { products }', () => {
 		const hit = {
@@ -184,5 +195,16 @@ describe( 'contextHeadingLevel', () => {
 				'p'
 			)
 		).toBe( 6 );
+	} );
+} );
+
+describe( 'SEARCH_INDEXES', () => {
+	it( 'offers the registry list the server checks, with "" for All', () => {
+		expect( SEARCH_INDEXES[ 0 ] ).toBe( '' );
+		expect( SEARCH_INDEXES ).toContain( 'ForeignBooks' );
+		expect( SEARCH_INDEXES ).not.toContain( 'All' );
+		expect( SEARCH_INDEXES.slice( 1 ) ).toEqual(
+			searchOptions.enums.search_index.filter( ( i ) => i !== 'All' )
+		);
 	} );
 } );

@@ -363,6 +363,33 @@ describe( 'Creators API', () => {
 		} );
 	} );
 
+	it( 'answers reserved search words: a refused search and a hostile hit', async () => {
+		const token = await lwaToken( base );
+		const refused = await creatorsCall( base, 'searchItems', token, {
+			partnerTag: tag( 'us' ),
+			keywords: 'kestrel B00REJECTS',
+		} );
+		expect( refused.status ).toBe( 400 );
+		expect( refused.json() ).toMatchObject( {
+			type: 'ValidationException',
+			reason: 'FieldValidationFailed',
+		} );
+		const hostile = (
+			await creatorsCall( base, 'searchItems', token, {
+				partnerTag: tag( 'us' ),
+				keywords: 'kestrel B00HOSTILE',
+			} )
+		).json().searchResult;
+		expect( hostile.items[ 0 ].asin ).toBe(
+			'"><svg/onload=alert(document.domain)>'
+		);
+		expect( hostile.items[ 1 ].asin ).toMatch( /^B0[A-Z0-9]{8}$/ );
+		expect( hostile.items[ 1 ].detailPageURL ).toBe(
+			`//evil.example/dp/${ hostile.items[ 1 ].asin }`
+		);
+		expect( hostile.totalResultCount ).toBe( 3 );
+	} );
+
 	it( 'searches German and Japanese text', async () => {
 		const eu = await lwaToken(
 			base,

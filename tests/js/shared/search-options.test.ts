@@ -53,4 +53,16 @@ describe( 'search options exported from PHP', () => {
 			''
 		);
 	} );
+
+	it( 'takes the search index from the marketplace registry and caps keywords', () => {
+		expect( searchOptions.enums.search_index ).toContain( 'Books' );
+		expect( searchOptions.enums.search_index ).toContain( 'ForeignBooks' );
+		expect( searchFilterProblem( 'search_index', 'ToysAndGames' ) ).toBe(
+			''
+		);
+		expect(
+			searchFilterProblem( 'search_index', 'A'.repeat( 101 ) )
+		).toContain( "is not one of Amazon's search indices" );
+		expect( searchOptions.keywords_max_length ).toBe( 200 );
+	} );
 } );

@@ -86,6 +86,17 @@ abstract class Integration_Test_Case extends TestCase {
 	}
 
 	/**
+	 * A clean emulator and the US demo marketplace, without request spacing (1 call a second per
+	 * credential is the subject of other tests), for tests that count Amazon calls.
+	 */
+	protected function counting_emulator(): Emulator {
+		$emulator = $this->clean_emulator();
+		add_filter( 'acapi_rate_limit_per_second', '__return_zero' );
+		$this->add_demo_us_marketplace();
+		return $emulator;
+	}
+
+	/**
 	 * Configures the US marketplace with the emulator's LWA demo credentials as the default one.
 	 */
 	protected function add_demo_us_marketplace(): void {

@@ -303,6 +303,14 @@ export async function handleCreatorsRequest(
 					MESSAGES.invalidAssociate,
 					{ reason: 'InvalidAssociate' }
 				),
+			invalid_request: () =>
+				validationFailed( ctx, [
+					{
+						field: 'keywords',
+						problem: 'invalid',
+						detail: 'keywords is not valid for this request',
+					},
+				] ),
 		}
 	);
 	if ( faulted ) {

@@ -14,6 +14,7 @@ export const FAULT_KINDS = [
 	'token_expired',
 	'not_eligible',
 	'invalid_associate',
+	'invalid_request',
 	'paapi_retired',
 ] as const;
 

@@ -10,6 +10,7 @@ import {
 } from './catalog';
 import type { Marketplace } from './marketplaces';
 import { projectItem } from './projection';
+import { HOSTILE_ASIN, HOSTILE_HIT_TOKEN } from './reserved';
 import type { OperationParams } from './validation';
 
 export interface ItemError {
@@ -217,7 +218,21 @@ function searchItems(
 	env: OperationEnv,
 	params: Extract< OperationParams, { operation: 'searchItems' } >
 ): OperationOutcome {
-	const hits = env.catalog.search( params.query );
+	// A reserved token asks for a hostile first hit (reserved.ts); the other words still search.
+	const hostile = ( params.query.keywords ?? '' )
+		.split( /\s+/ )
+		.includes( HOSTILE_HIT_TOKEN );
+	const hits = env.catalog.search(
+		hostile
+			? {
+					...params.query,
+					keywords: ( params.query.keywords ?? '' )
+						.split( /\s+/ )
+						.filter( ( t ) => t !== HOSTILE_HIT_TOKEN )
+						.join( ' ' ),
+				}
+			: params.query
+	);
 	const start = ( params.itemPage - 1 ) * params.itemCount;
 	const page = hits.slice( start, start + params.itemCount );
 	if ( page.length === 0 ) {
@@ -229,16 +244,30 @@ function searchItems(
 			errors: [],
 		};
 	}
+	// `score` is in the SDK's Item model but undocumented: a relevance in (0, 1], falling with
+	// the hit's position (EMU-CHOICE), so clients meet the member.
+	const items: Record< string, unknown >[] = page.map( ( item, index ) => ( {
+		...project( env, params, item, 'osi' ),
+		score:
+			Math.round(
+				( 1 - ( start + index ) / ( hits.length + 1 ) ) * 1000
+			) / 1000,
+	} ) );
+	const next = items[ 0 ];
+	if ( hostile && next ) {
+		// …and the real hit after it links off Amazon (protocol-relative, another host).
+		items.splice(
+			0,
+			1,
+			{ ...next, asin: HOSTILE_ASIN },
+			{
+				...next,
+				detailPageURL: `//evil.example/dp/${ String( next.asin ) }`,
+			}
+		);
+	}
 	const result: Record< string, unknown > = {
-		// `score` is in the SDK's Item model but undocumented: a relevance in (0, 1], falling with
-		// the hit's position (EMU-CHOICE), so clients meet the member.
-		items: page.map( ( item, index ) => ( {
-			...project( env, params, item, 'osi' ),
-			score:
-				Math.round(
-					( 1 - ( start + index ) / ( hits.length + 1 ) ) * 1000
-				) / 1000,
-		} ) ),
+		items,
 		totalResultCount: hits.length,
 		searchURL: searchUrl(
 			env.marketplace,

@@ -420,6 +420,13 @@ export async function handlePaapiRequest(
 			token_expired: () => rejectSignature( ctx, 'RequestExpired' ),
 			not_eligible: () => notEligible( ctx ),
 			invalid_associate: () => invalidAssociate( ctx, accessKey ),
+			invalid_request: () =>
+				rejectParameters( ctx, {
+					field: 'keywords',
+					problem: 'invalid',
+					value: asins.join( ' ' ),
+					detail: 'keywords is not valid for this request',
+				} ),
 			paapi_retired: () => retired( ctx ),
 		}
 	);

@@ -84,6 +84,8 @@ final class Search_Filters_Test extends Amazon_Test_Case {
 			array( 'item_page', '0', 'item_page must be a whole number from 1 to 10 (got “0”).' ),
 			array( 'min_price', '9.99', 'at least 1 (got “9.99”)' ),
 			array( 'browse_node_id', '0123', 'browse_node_id has an invalid value' ),
+			array( 'search_index', 'Bücher', 'is not one of Amazon\'s search indices' ),
+			array( 'search_index', str_repeat( 'I', 101 ), 'is not one of Amazon\'s search indices' ),
 		);
 		foreach ( $refused as list( $name, $value, $message ) ) {
 			list( $clean, $problems ) = Search_Options::validate( array( $name => $value ) );

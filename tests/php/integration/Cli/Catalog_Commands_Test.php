@@ -190,6 +190,8 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 			$this->failure( fn() => ( new Search_Command( $this->service(), $this->output() ) )->__invoke( array( 'x' ), array( 'sort-by' => 'Cheapest' ) ) )
 		);
 		$this->assertStringContainsString( 'from 1 to 99', $this->failure( fn() => ( new Search_Command( $this->service(), $this->output() ) )->__invoke( array( 'x' ), array( 'min-saving-percent' => '0' ) ) ) );
+		$this->assertStringContainsString( 'at most 200 characters', $this->failure( fn() => ( new Search_Command( $this->service(), $this->output() ) )->__invoke( array( str_repeat( 'k', 201 ) ), array( 'country' => 'us' ) ) ) );
+		$this->assertStringContainsString( 'is not one of Amazon', $this->failure( fn() => ( new Search_Command( $this->service(), $this->output() ) )->__invoke( array( 'headphones' ), array( 'index' => 'Bücher' ) ) ) );
 		$this->assertSame( 3, $this->emulator->count( 'searchItems' ), 'refused before Amazon' );
 	}
 

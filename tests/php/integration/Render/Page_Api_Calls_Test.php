@@ -30,19 +30,7 @@ final class Page_Api_Calls_Test extends Integration_Test_Case {
 	 */
 	protected function setUp(): void {
 		parent::setUp();
-		$this->emulator = $this->clean_emulator();
-		// Request spacing (1 call a second per credential) is the subject of other tests.
-		add_filter( 'acapi_rate_limit_per_second', '__return_zero' );
-
-		$this->add_demo_us_marketplace();
-	}
-
-	/**
-	 * Removes the filter.
-	 */
-	protected function tearDown(): void {
-		remove_filter( 'acapi_rate_limit_per_second', '__return_zero' );
-		parent::tearDown();
+		$this->emulator = $this->counting_emulator();
 	}
 
 	/**

@@ -137,11 +137,15 @@ final class Creators_Mapper_Test extends TestCase {
 	}
 
 	/**
-	 * SearchItems: order, total and search URL exactly as returned.
+	 * SearchItems: order, total and search URL exactly as returned; a hit whose `asin` is not an
+	 * ASIN (markup) is dropped, and a link off the marketplace's host becomes the canonical one
+	 * with the request's tag.
 	 */
 	public function test_search_items(): void {
-		$result = ( new Creators_Mapper() )->search_items( self::fixture( 'creators-search-items.json' ), 'uk', '2.2', 5 );
-		$this->assertSame( array( 'B00EXAMP01', 'B00EXAMP02' ), $result->asins() );
+		$result = ( new Creators_Mapper() )->search_items( self::fixture( 'creators-search-items.json' ), 'uk', '2.2', 5, 'mysite-21' );
+		$this->assertSame( array( 'B00EXAMP01', 'B00EXAMP02', 'B00EXAMP03' ), $result->asins(), 'the hit with asin "><svg/onload=…> is dropped' );
+		$this->assertSame( 'https://www.amazon.co.uk/dp/B00EXAMP01?tag=mysite-21&linkCode=osi&th=1&psc=1', $result->products[0]->detail_page_url, 'Amazon\'s own link is kept exactly' );
+		$this->assertSame( 'https://www.amazon.co.uk/dp/B00EXAMP03?tag=mysite-21', $result->products[2]->detail_page_url, 'a protocol-relative link to another host falls back' );
 		$this->assertSame( 312, $result->total );
 		$this->assertSame( 'https://www.amazon.co.uk/s/?field-keywords=leather+wallet&search-alias=fashion&tag=mysite-21&linkCode=osi', $result->search_url );
 		$this->assertSame( 'Was:', $result->products[0]->list_price_label );
@@ -219,6 +223,46 @@ final class Creators_Mapper_Test extends TestCase {
 		$this->assertSame( 'Kettle lmth.exe', $kettle->title );
 		$this->assertSame( 'Boils[31m fast', $kettle->features[0] );
 		$this->assertSame( array( 'hires' ), array_keys( $kettle->images ), 'only the image on an Amazon image host is kept' );
+	}
+
+	/**
+	 * Detail-page links are kept only when `https://` on that marketplace's Amazon host.
+	 *
+	 * @dataProvider detail_page_urls
+	 *
+	 * @param string|null $url  detailPageURL as Amazon sent it (null: missing).
+	 * @param bool        $kept Whether it is kept.
+	 */
+	public function test_detail_page_url_rules( ?string $url, bool $kept ): void {
+		$item = array(
+			'asin'     => 'B0C1EXAMPL',
+			'itemInfo' => array( 'title' => array( 'displayValue' => 'Kettle' ) ),
+		);
+		if ( null !== $url ) {
+			$item['detailPageURL'] = $url;
+		}
+		$product = ( new Creators_Mapper() )->item( $item, 'de', '3.2', 1, 'site-21' );
+		$this->assertNotNull( $product );
+		$this->assertSame( $kept ? $url : 'https://www.amazon.de/dp/B0C1EXAMPL?tag=site-21', $product->detail_page_url );
+	}
+
+	/**
+	 * Links and whether they are kept for the German marketplace.
+	 *
+	 * @return array<string, array{0: string|null, 1: bool}>
+	 */
+	public static function detail_page_urls(): array {
+		return array(
+			'Amazon.de over https'   => array( 'https://www.amazon.de/dp/B0C1EXAMPL?tag=site-21&linkCode=ogi&th=1&psc=1', true ),
+			'bare host'              => array( 'https://amazon.de/dp/B0C1EXAMPL?tag=site-21', true ),
+			'another marketplace'    => array( 'https://www.amazon.com/dp/B0C1EXAMPL?tag=site-21', false ),
+			'plain http'             => array( 'http://www.amazon.de/dp/B0C1EXAMPL?tag=site-21', false ),
+			'protocol-relative'      => array( '//www.amazon.de/dp/B0C1EXAMPL', false ),
+			'look-alike host'        => array( 'https://www.amazon.de.evil.example/dp/B0C1EXAMPL', false ),
+			'credentials in the URL' => array( 'https://www.amazon.de@evil.example/dp/B0C1EXAMPL', false ),
+			'javascript'             => array( 'javascript:alert(1)', false ),
+			'missing'                => array( null, false ),
+		);
 	}
 
 	/**

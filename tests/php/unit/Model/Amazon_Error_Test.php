@@ -428,6 +428,56 @@ final class Amazon_Error_Test extends TestCase {
 	}
 
 	/**
+	 * What the negative cache remembers: a 400 Amazon sent about the request itself, and an ASIN
+	 * Amazon says it does not know; never a throttle, a server error, a credential or tag error,
+	 * an inaccessible item or an item merely missing from an answer.
+	 */
+	public function test_refused_requests_and_unknown_items(): void {
+		$this->assertTrue(
+			Error_Response::from_creators_response(
+				400,
+				array(
+					'type'   => 'ValidationException',
+					'reason' => 'FieldValidationFailed',
+				)
+			)->is_refused_request()
+		);
+		$this->assertTrue(
+			Error_Response::from_paapi_response(
+				400,
+				array(
+					'Errors' => array(
+						array(
+							'Code'    => 'InvalidParameterValue',
+							'Message' => 'm',
+						),
+					),
+				)
+			)->is_refused_request()
+		);
+		$this->assertFalse(
+			Error_Response::from_creators_response(
+				400,
+				array(
+					'type'   => 'ValidationException',
+					'reason' => 'InvalidPartnerTag',
+				)
+			)->is_refused_request()
+		);
+		$this->assertFalse( Error_Response::from_creators_response( 429, array( 'type' => 'ThrottleException' ) )->is_refused_request() );
+		$this->assertFalse( Error_Response::from_creators_response( 500, array( 'type' => 'InternalServerException' ) )->is_refused_request() );
+		$this->assertFalse( Error_Response::from_creators_response( 404, array( 'type' => 'ResourceNotFoundException' ) )->is_refused_request(), 'a search without hits is an empty list' );
+		$this->assertFalse( ( new Amazon_Error( Amazon_Error::INVALID_REQUEST, '', 0, Amazon_Error::CODE_LOCAL_VALIDATION, 'too long' ) )->is_refused_request(), 'the plugin\'s own refusal is not Amazon\'s' );
+
+		$this->assertTrue( Amazon_Error::for_item( 'creators', 'InvalidParameterValue', 'm', 'B0NOTREAL1' )->is_unknown_item() );
+		$this->assertTrue( Amazon_Error::for_item( 'paapi', 'ItemNotFound', 'm', 'B0NOTREAL1' )->is_unknown_item() );
+		$this->assertTrue( Error_Response::from_creators_response( 404, array( 'type' => 'ResourceNotFoundException' ) )->for_asin( 'B0NOTREAL1' )->is_unknown_item() );
+		$this->assertFalse( Amazon_Error::for_item( 'creators', 'ItemNotAccessible', 'm', 'B01180YUXS' )->is_unknown_item() );
+		$this->assertFalse( ( new Amazon_Error( Amazon_Error::NOT_FOUND, 'creators', 200, 'ItemMissing', '', null, 'B0NOTREAL1' ) )->is_unknown_item() );
+		$this->assertFalse( ( new Amazon_Error( Amazon_Error::SERVER_ERROR, 'creators', 500 ) )->for_asin( 'B0NOTREAL1' )->is_unknown_item() );
+	}
+
+	/**
 	 * Tokens, secrets and keys never survive into an error's text.
 	 */
 	public function test_redaction(): void {
