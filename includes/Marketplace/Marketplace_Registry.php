@@ -135,7 +135,8 @@ final class Marketplace_Registry {
 	/**
 	 * Marketplaces where sources disagree on the credential version: alternatives and a note.
 	 * India: the Creators docs (and ASA1) put it under 2.2/3.2 (EU); WorkmanLinks' docs put it
-	 * under 2.3/3.3 (FE) (peers.md §3). The docs win by default; settings may override the version.
+	 * under 2.3/3.3 (FE) (docs/amazon-protocol.md §C1). The docs win by default; settings may
+	 * override the version.
 	 *
 	 * @var array<string, array{versions: list<string>, note: string}>
 	 */
