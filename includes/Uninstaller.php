@@ -53,6 +53,7 @@ final class Uninstaller {
 			$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . $table ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- constant table names.
 		}
 		// phpcs:enable
+		delete_metadata( 'user', 0, Settings\Getting_Started::DISMISSED_META, '', true );
 		wp_unschedule_hook( 'acapi_refresh_products' ); // Every event of the hook, whatever its arguments.
 		wp_cache_flush_group( 'acapi' );
 	}

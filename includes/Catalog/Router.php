@@ -165,6 +165,8 @@ final class Router {
 			return new Routed_Items( $result, $decision );
 		}
 		if ( null === $decision->fallback ) {
+			// Remembered too, so that the settings show the marketplace as failing.
+			$this->remember_fallback( $decision->country, $cause, null, false );
 			return new Routed_Items( $result, $decision );
 		}
 
@@ -204,7 +206,7 @@ final class Router {
 	 * @param string      $country Country code.
 	 * @param string|null $status  `enabled`, `disabled` or `not_configured` from the settings; null
 	 *                             derives it from the credentials (enabled when Creators API credentials serve it).
-	 * @return array{country: string, name: string, status: string, credential_type: string|null, api: string, api_version: string|null, reason: string, paapi_retired_warning: bool, circuit: string}
+	 * @return array{country: string, name: string, status: string, credential_type: string|null, api: string, api_version: string|null, reason: string, paapi_retired_warning: bool, circuit: string, last_failure: array<string, string|null>|null}
 	 */
 	public function describe( string $country, ?string $status = null ): array {
 		$decision    = $this->decide( $country );
@@ -225,6 +227,7 @@ final class Router {
 			'reason'                => $this->reason_text( $decision, $status, $last ),
 			'paapi_retired_warning' => $warning,
 			'circuit'               => $circuit,
+			'last_failure'          => Route_Decision::API_CREATORS === $decision->api ? $this->last_failure( $code ) : null,
 		);
 	}
 
@@ -248,7 +251,7 @@ final class Router {
 	 * The last fallback recorded for a marketplace (within a day), or null.
 	 *
 	 * @param string $country Country code.
-	 * @return array{kind: string, at: int, answered: bool}|null
+	 * @return array{kind: string, at: int, answered: bool, tried: bool}|null
 	 */
 	public function last_fallback( string $country ): ?array {
 		$data = $this->store->get( 'route_' . $country );
@@ -259,15 +262,48 @@ final class Router {
 			'kind'     => (string) $data['kind'],
 			'at'       => (int) $data['at'],
 			'answered' => ! empty( $data['answered'] ),
+			'tried'    => ! array_key_exists( 'tried', $data ) || ! empty( $data['tried'] ),
+		);
+	}
+
+	/**
+	 * The Creators API's last failure in a marketplace, for the settings screen: what failed (in
+	 * a few words), when, and whether PA-API answered instead. Null when none within a day.
+	 *
+	 * @param string $country Country code.
+	 * @return array{api: string, kind: string, label: string, message: string, at: string, time: string, fallback: string|null}|null
+	 */
+	public function last_failure( string $country ): ?array {
+		$last = $this->last_fallback( $country );
+		if ( null === $last ) {
+			return null;
+		}
+		$labels   = array(
+			Amazon_Error::NOT_ELIGIBLE        => __( 'not eligible', 'creators-connect-for-amazon' ),
+			Amazon_Error::INVALID_CREDENTIALS => __( 'credentials refused', 'creators-connect-for-amazon' ),
+			Amazon_Error::CIRCUIT_OPEN        => __( 'paused after repeated failures', 'creators-connect-for-amazon' ),
+		);
+		$fallback = null;
+		if ( $last['tried'] ) {
+			$fallback = $last['answered'] ? 'answered' : 'failed';
+		}
+		return array(
+			'api'      => Route_Decision::API_CREATORS,
+			'kind'     => $last['kind'],
+			'label'    => $labels[ $last['kind'] ] ?? $last['kind'],
+			'message'  => ( new Amazon_Error( $last['kind'], 'creators' ) )->message(),
+			'at'       => gmdate( 'c', $last['at'] ),
+			'time'     => (string) wp_date( (string) get_option( 'time_format' ), $last['at'] ),
+			'fallback' => $fallback,
 		);
 	}
 
 	/**
 	 * The plain-language reason of a route.
 	 *
-	 * @param Route_Decision                                    $decision Decision.
-	 * @param string                                            $status   Marketplace status.
-	 * @param array{kind: string, at: int, answered: bool}|null $last     Last fallback.
+	 * @param Route_Decision                                                 $decision Decision.
+	 * @param string                                                         $status   Marketplace status.
+	 * @param array{kind: string, at: int, answered: bool, tried: bool}|null $last     Last fallback.
 	 */
 	public function reason_text( Route_Decision $decision, string $status = 'enabled', ?array $last = null ): string {
 		$retired = __( 'Amazon retired PA-API 5.0 on 15 May 2026; add Creators API credentials for this marketplace.', 'creators-connect-for-amazon' );
@@ -287,7 +323,9 @@ final class Router {
 						wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), $last['at'] ),
 						$error->message()
 					);
-					$text .= ' ' . ( $last['answered'] ? __( 'PA-API 5.0 answered instead.', 'creators-connect-for-amazon' ) : __( 'PA-API 5.0 could not answer instead either.', 'creators-connect-for-amazon' ) );
+					if ( $last['tried'] ) {
+						$text .= ' ' . ( $last['answered'] ? __( 'PA-API 5.0 answered instead.', 'creators-connect-for-amazon' ) : __( 'PA-API 5.0 could not answer instead either.', 'creators-connect-for-amazon' ) );
+					}
 				} elseif ( null === $decision->fallback ) {
 					$text .= ' ' . __( 'There is no PA-API 5.0 fallback for it.', 'creators-connect-for-amazon' );
 				}
@@ -386,14 +424,16 @@ final class Router {
 	 * @param string                $country Country code.
 	 * @param Amazon_Error          $cause   The Creators API's error.
 	 * @param Get_Items_Result|null $answer  PA-API's answer (null: a search that succeeded).
+	 * @param bool                  $tried   Whether PA-API was asked (false: there is no fallback).
 	 */
-	private function remember_fallback( string $country, Amazon_Error $cause, ?Get_Items_Result $answer ): void {
+	private function remember_fallback( string $country, Amazon_Error $cause, ?Get_Items_Result $answer, bool $tried = true ): void {
 		$this->store->set(
 			'route_' . $country,
 			array(
 				'kind'     => $cause->kind,
 				'at'       => time(),
-				'answered' => null === $answer || $answer->has_products() || null === $answer->request_error(),
+				'answered' => $tried && ( null === $answer || $answer->has_products() || null === $answer->request_error() ),
+				'tried'    => $tried,
 			),
 			self::FALLBACK_MEMORY
 		);

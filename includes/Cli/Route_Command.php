@@ -91,7 +91,11 @@ final class Route_Command {
 		foreach ( $route as $field => $value ) {
 			$rows[] = array(
 				'field' => (string) $field,
-				'value' => is_bool( $value ) ? ( $value ? 'yes' : 'no' ) : (string) $value,
+				'value' => match ( true ) {
+					is_bool( $value ) => $value ? 'yes' : 'no',
+					is_array( $value ) => (string) wp_json_encode( $value ),
+					default => (string) $value,
+				},
 			);
 		}
 		$this->out->items( $format, $rows, array( 'field', 'value' ) );
