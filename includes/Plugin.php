@@ -178,7 +178,7 @@ final class Plugin {
 		// Purge on change: posts → products from the prefetcher's own extraction of references.
 		$post_index = new Cache\Post_Product_Index( $prefetcher->collect( ... ) );
 		$post_index->register_hooks();
-		$getting_started = new Settings\Getting_Started( static fn(): int => count( $settings->rows() ), $post_index->first_published_post( ... ) );
+		$getting_started = new Settings\Getting_Started( static fn(): array => array_map( static fn( array $row ): int => $row['updated_at'], $settings->rows() ), $post_index->first_published_post( ... ) );
 		( new Rest\Getting_Started_Controller( $getting_started ) )->register_hooks();
 		( new Cache\Purge_On_Change( $post_index, $product_store, $page_caches, $router->default_country( ... ) ) )->register_hooks();
 		( new Disclosure() )->register_hooks();

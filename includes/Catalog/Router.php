@@ -310,8 +310,11 @@ final class Router {
 		switch ( $decision->reason ) {
 			case Route_Decision::REASON_CREATORS:
 				$text = sprintf(
-					/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
-					__( 'The Creators API answers (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' ),
+					null === $last
+						/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
+						? __( 'The Creators API answers (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' )
+						/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
+						: __( 'The Creators API is set up (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' ),
 					(string) $decision->api_version(),
 					'lwa' === $decision->credential_type() ? __( 'Login with Amazon', 'creators-connect-for-amazon' ) : __( 'Cognito', 'creators-connect-for-amazon' )
 				);

@@ -10,13 +10,14 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Settings;
 
 /**
- * Three steps that tick themselves: a marketplace is added, a connection test passed once, a
- * published post shows a product. Whether the panel is dismissed is kept per user.
+ * Three steps that tick themselves: a marketplace is added, a connection test passed for a
+ * marketplace since it was last saved, a published post shows a product. Whether the panel is
+ * dismissed is kept per user.
  */
 final class Getting_Started {
 
 	/**
-	 * When a connection test last passed (Unix time); set by Connection_Tester.
+	 * When a connection test last passed, per country (Unix time); set by Connection_Tester.
 	 */
 	public const TESTED_OPTION = 'acapi_connection_tested_at';
 
@@ -26,11 +27,11 @@ final class Getting_Started {
 	public const DISMISSED_META = 'acapi_getting_started_dismissed';
 
 	/**
-	 * How many marketplaces are configured.
+	 * The configured marketplaces: country → when each was last saved.
 	 *
-	 * @var callable(): int
+	 * @var callable(): array<string, int>
 	 */
-	private $marketplace_count;
+	private $saved_at;
 
 	/**
 	 * A published post that shows a product, or null.
@@ -42,19 +43,24 @@ final class Getting_Started {
 	/**
 	 * Builds the checklist.
 	 *
-	 * @param callable(): int  $marketplace_count How many marketplaces are configured.
-	 * @param callable(): ?int $product_post      The id of a published post that shows a product, or null.
+	 * @param callable(): array<string, int> $saved_at     The configured marketplaces: country → when each was last saved.
+	 * @param callable(): ?int               $product_post The id of a published post that shows a product, or null.
 	 */
-	public function __construct( callable $marketplace_count, callable $product_post ) {
-		$this->marketplace_count = $marketplace_count;
-		$this->product_post      = $product_post;
+	public function __construct( callable $saved_at, callable $product_post ) {
+		$this->saved_at     = $saved_at;
+		$this->product_post = $product_post;
 	}
 
 	/**
 	 * Records a passed connection test.
+	 *
+	 * @param string $country Country code.
 	 */
-	public static function record_connection_test(): void {
-		update_option( self::TESTED_OPTION, time(), false );
+	public static function record_connection_test( string $country ): void {
+		$passed             = get_option( self::TESTED_OPTION, array() );
+		$passed             = is_array( $passed ) ? $passed : array();
+		$passed[ $country ] = time();
+		update_option( self::TESTED_OPTION, $passed, false );
 	}
 
 	/**
@@ -65,9 +71,16 @@ final class Getting_Started {
 	public function state(): array {
 		$post_id = ( $this->product_post )();
 		$url     = null !== $post_id ? get_permalink( $post_id ) : false;
+		$saved   = ( $this->saved_at )();
+		$passed  = get_option( self::TESTED_OPTION, array() );
+		$tested  = false;
+		foreach ( $saved as $country => $at ) {
+			// A test counts for the settings it ran with: a later save asks for another.
+			$tested = $tested || ( is_array( $passed ) && isset( $passed[ $country ] ) && (int) $passed[ $country ] >= $at );
+		}
 		return array(
-			'marketplace_added' => ( $this->marketplace_count )() > 0,
-			'connection_tested' => (int) get_option( self::TESTED_OPTION, 0 ) > 0,
+			'marketplace_added' => array() !== $saved,
+			'connection_tested' => $tested,
 			'product_on_page'   => null !== $post_id,
 			'product_url'       => is_string( $url ) ? $url : null,
 			'dismissed'         => (bool) get_user_meta( get_current_user_id(), self::DISMISSED_META, true ),

@@ -8,6 +8,7 @@ import type {
 	ConnectionTest,
 	FieldErrors,
 	GeneralSettings,
+	GettingStarted,
 	MarketplaceInput,
 	MarketplaceSettings,
 	PaapiInput,
@@ -85,6 +86,16 @@ export const saveGeneral = ( data: Partial< GeneralSettings > ) =>
 
 export const getRouting = () =>
 	apiFetch< RoutingSummary >( { path: `${ NAMESPACE }/routing` } );
+
+export const getGettingStarted = () =>
+	apiFetch< GettingStarted >( { path: `${ NAMESPACE }/getting-started` } );
+
+export const setGettingStartedDismissed = ( dismissed: boolean ) =>
+	apiFetch< GettingStarted >( {
+		path: `${ NAMESPACE }/getting-started`,
+		method: 'PUT',
+		data: { dismissed },
+	} );
 
 /**
  * Whether a thrown value is a REST error body.

@@ -10,6 +10,7 @@ const RESOURCES = [
 	'getRouting',
 	'getPaapi',
 	'getGeneral',
+	'getGettingStarted',
 ] as const;
 
 /**

@@ -48,6 +48,8 @@ export interface MarketplaceInput {
 /** POST /marketplaces/<country>/test. */
 export interface ConnectionTest {
 	ok: boolean;
+	/** When the screen received it (ms since the epoch); not part of the route's answer. */
+	received_at?: number;
 	country: string;
 	api_version: string;
 	credential_type: CredentialType;
@@ -88,6 +90,32 @@ export interface RouteSummary {
 	reason: string;
 	paapi_retired_warning: boolean;
 	circuit: unknown;
+	/** The Creators API's last failure within a day (built by the router). */
+	last_failure: RouteFailure | null;
+}
+
+/** What the Creators API last failed with in a marketplace, and what PA-API did then. */
+export interface RouteFailure {
+	api: 'creators';
+	kind: string;
+	/** A few words: "not eligible". */
+	label: string;
+	message: string;
+	/** ISO 8601. */
+	at: string;
+	/** In the site's time format: "7:18 am". */
+	time: string;
+	/** `answered`: PA-API answered instead; `failed`: it could not; null: there is no fallback. */
+	fallback: 'answered' | 'failed' | null;
+}
+
+/** GET|PUT /getting-started: the first-run checklist. */
+export interface GettingStarted {
+	marketplace_added: boolean;
+	connection_tested: boolean;
+	product_on_page: boolean;
+	product_url: string | null;
+	dismissed: boolean;
 }
 
 /** GET /routing. */

@@ -17,6 +17,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import {
 	apiVersion,
 	getMarketplace,
+	marketplaceLabel,
 	marketplaces,
 } from '../../shared/marketplaces';
 import { fieldErrorsOf, messageOf } from '../api';
@@ -26,7 +27,12 @@ import type {
 	MarketplaceInput,
 	MarketplaceSettings,
 } from '../types';
-import { suggestType, typeLabel, validateMarketplace } from '../validation';
+import {
+	suggestType,
+	tagSuffixWarning,
+	typeLabel,
+	validateMarketplace,
+} from '../validation';
 import FieldError from './FieldError';
 
 interface Props {
@@ -87,6 +93,13 @@ export default function MarketplaceForm( {
 	const market = getMarketplace( country );
 	const suggested = suggestType( values.credential_id );
 	const requireSecret = ! editing || marketplace.secret_state === 'missing';
+	const suffixWarning = tagSuffixWarning( country, values.partner_tag );
+	// A disabled marketplace becomes the default only when the user confirms it.
+	const needsDefaultConfirm =
+		values.is_default &&
+		! values.enabled &&
+		! ( editing && marketplace.is_default );
+	const [ defaultConfirmed, setDefaultConfirmed ] = useState( false );
 
 	const set = < K extends keyof MarketplaceInput >(
 		key: K,
@@ -126,6 +139,12 @@ export default function MarketplaceForm( {
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
 		const found = validateMarketplace( values, requireSecret );
+		if ( needsDefaultConfirm && ! defaultConfirmed ) {
+			found.is_default = __(
+				'This marketplace is disabled. Confirm below that it should be the default anyway.',
+				'creators-connect-for-amazon'
+			);
+		}
 		setErrors( found );
 		setFormError( '' );
 		if ( Object.keys( found ).length > 0 ) {
@@ -190,7 +209,7 @@ export default function MarketplaceForm( {
 								)
 								.map( ( candidate ) => ( {
 									value: candidate.country,
-									label: `${ candidate.name } (${ candidate.country })`,
+									label: marketplaceLabel( candidate ),
 								} ) ) }
 							onChange={ ( value: string ) =>
 								set( 'country', value )
@@ -310,6 +329,11 @@ export default function MarketplaceForm( {
 					id="acapi-error-partner_tag"
 					message={ errors.partner_tag }
 				/>
+				{ suffixWarning && (
+					<p className="acapi-type-hint acapi-tag-warning">
+						{ suffixWarning }
+					</p>
+				) }
 				{ versionOptions.length > 1 && (
 					<>
 						<SelectControl
@@ -347,6 +371,24 @@ export default function MarketplaceForm( {
 					onChange={ ( value: boolean ) =>
 						set( 'is_default', value )
 					}
+				/>
+				{ needsDefaultConfirm && (
+					<CheckboxControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'Make it the default although it is disabled (its products show no Amazon data unless PA-API 5.0 serves it)',
+							'creators-connect-for-amazon'
+						) }
+						checked={ defaultConfirmed }
+						onChange={ ( value: boolean ) => {
+							setDefaultConfirmed( value );
+							set( 'is_default', true );
+						} }
+					/>
+				) }
+				<FieldError
+					id="acapi-error-is_default"
+					message={ errors.is_default }
 				/>
 				<div className="acapi-form-actions">
 					<Button variant="tertiary" onClick={ onClose }>

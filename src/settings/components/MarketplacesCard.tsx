@@ -9,6 +9,7 @@ import { __ } from '@wordpress/i18n';
 
 import { store } from '../store';
 import type { MarketplaceInput, MarketplaceSettings } from '../types';
+import ConfirmDefault from './ConfirmDefault';
 import DeleteMarketplace from './DeleteMarketplace';
 import MarketplaceForm from './MarketplaceForm';
 import MarketplaceTable from './MarketplaceTable';
@@ -17,9 +18,10 @@ import SectionCard from './SectionCard';
 type Editing = { marketplace: MarketplaceSettings | null } | null;
 
 export default function MarketplacesCard() {
-	const { marketplaces, busy, tests } = useSelect(
+	const { marketplaces, routing, busy, tests } = useSelect(
 		( select ) => ( {
 			marketplaces: select( store ).getMarketplaces(),
+			routing: select( store ).getRouting(),
 			busy: select( store ).getBusyCountry(),
 			tests: select( store ).getConnectionTests(),
 		} ),
@@ -36,6 +38,14 @@ export default function MarketplacesCard() {
 	const [ deleting, setDeleting ] = useState< MarketplaceSettings | null >(
 		null
 	);
+	const [ confirmingDefault, setConfirmingDefault ] =
+		useState< MarketplaceSettings | null >( null );
+
+	// A disabled marketplace becomes the default only after a confirmation.
+	const makeDefault = ( marketplace: MarketplaceSettings ) =>
+		marketplace.enabled
+			? makeDefaultMarketplace( marketplace )
+			: setConfirmingDefault( marketplace );
 
 	const save = async ( input: MarketplaceInput ) => {
 		await saveMarketplace( input, editing?.marketplace ?? null );
@@ -56,12 +66,13 @@ export default function MarketplacesCard() {
 		>
 			<MarketplaceTable
 				marketplaces={ marketplaces }
+				routes={ routing?.routes ?? [] }
 				busy={ busy }
 				tests={ tests }
 				onEdit={ ( marketplace ) => setEditing( { marketplace } ) }
 				onDelete={ setDeleting }
 				onToggle={ toggleMarketplace }
-				onMakeDefault={ makeDefaultMarketplace }
+				onMakeDefault={ makeDefault }
 				onTest={ testConnection }
 			/>
 			{ editing && (
@@ -70,6 +81,16 @@ export default function MarketplacesCard() {
 					configured={ marketplaces.map( ( item ) => item.country ) }
 					onSubmit={ save }
 					onClose={ () => setEditing( null ) }
+				/>
+			) }
+			{ confirmingDefault && (
+				<ConfirmDefault
+					marketplace={ confirmingDefault }
+					onConfirm={ () => {
+						setConfirmingDefault( null );
+						makeDefaultMarketplace( confirmingDefault );
+					} }
+					onClose={ () => setConfirmingDefault( null ) }
 				/>
 			) }
 			{ deleting && (

@@ -11,6 +11,7 @@ import * as api from '../api';
 import type {
 	ConnectionTest,
 	GeneralSettings,
+	GettingStarted,
 	MarketplaceInput,
 	MarketplaceSettings,
 	PaapiInput,
@@ -52,18 +53,24 @@ export const receiveGeneral = ( general: GeneralSettings ): Action => ( {
 	general,
 } );
 
+export const receiveGettingStarted = (
+	gettingStarted: GettingStarted
+): Action => ( { type: 'RECEIVE_GETTING_STARTED', gettingStarted } );
+
 export const receiveLoadError = (
 	resource: Resource,
 	message: string
 ): Action => ( { type: 'RECEIVE_LOAD_ERROR', resource, message } );
 
 /**
- * The routing summary follows every setting: read it again (only it).
+ * The routing summary follows every setting: read it again (only it, and the getting-started
+ * checklist, which ticks itself from the same settings).
  *
  * @param args Thunk arguments.
  */
 function routingChanged( args: ThunkArgs ) {
 	args.dispatch.invalidateResolution( 'getRouting', [] );
+	args.dispatch.invalidateResolution( 'getGettingStarted', [] );
 }
 
 function snackbar( { registry }: ThunkArgs, message: string ) {
@@ -248,7 +255,13 @@ export const testConnection =
 			const test: ConnectionTest = await api.testConnection(
 				marketplace.country
 			);
-			args.dispatch( { type: 'RECEIVE_TEST', test } );
+			args.dispatch( {
+				type: 'RECEIVE_TEST',
+				test: { ...test, received_at: Date.now() },
+			} );
+			if ( test.ok ) {
+				args.dispatch.invalidateResolution( 'getGettingStarted', [] );
+			}
 		} catch ( error ) {
 			failed(
 				args,
@@ -292,4 +305,30 @@ export const saveGeneral =
 			args,
 			__( 'General settings saved.', 'creators-connect-for-amazon' )
 		);
+	};
+
+/**
+ * Hides the getting-started panel for the current user, or brings it back.
+ *
+ * @param dismissed Whether it is hidden.
+ */
+export const dismissGettingStarted =
+	( dismissed: boolean ): Thunk =>
+	async ( args ) => {
+		try {
+			args.dispatch(
+				receiveGettingStarted(
+					await api.setGettingStartedDismissed( dismissed )
+				)
+			);
+		} catch ( error ) {
+			failed(
+				args,
+				error,
+				__(
+					'The change could not be saved.',
+					'creators-connect-for-amazon'
+				)
+			);
+		}
 	};

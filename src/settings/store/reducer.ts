@@ -4,13 +4,15 @@
 import type {
 	ConnectionTest,
 	GeneralSettings,
+	GettingStarted,
 	MarketplaceSettings,
 	PaapiSettings,
 	RoutingSummary,
 } from '../types';
 
 /** A resource of the screen, read by its own route. */
-export type Resource = 'marketplaces' | 'routing' | 'paapi' | 'general';
+export type Resource =
+	'marketplaces' | 'routing' | 'paapi' | 'general' | 'gettingStarted';
 
 export interface State {
 	/** Configured marketplaces, in the server's (registry) order; null until read. */
@@ -19,6 +21,8 @@ export interface State {
 	routing: RoutingSummary | null;
 	paapi: PaapiSettings | null;
 	general: GeneralSettings | null;
+	/** The first-run checklist; null until read. */
+	gettingStarted: GettingStarted | null;
 	/** Last connection test per country. */
 	tests: Record< string, ConnectionTest >;
 	/** The country whose row action is running. */
@@ -34,6 +38,7 @@ export type Action =
 	| { type: 'RECEIVE_ROUTING'; routing: RoutingSummary | null }
 	| { type: 'RECEIVE_PAAPI'; paapi: PaapiSettings }
 	| { type: 'RECEIVE_GENERAL'; general: GeneralSettings }
+	| { type: 'RECEIVE_GETTING_STARTED'; gettingStarted: GettingStarted }
 	| { type: 'RECEIVE_TEST'; test: ConnectionTest }
 	| { type: 'SET_BUSY'; country: string | null }
 	| { type: 'RECEIVE_LOAD_ERROR'; resource: Resource; message: string };
@@ -43,6 +48,7 @@ export const initialState: State = {
 	routing: null,
 	paapi: null,
 	general: null,
+	gettingStarted: null,
 	tests: {},
 	busy: null,
 	loadErrors: {},
@@ -105,6 +111,8 @@ export default function reducer(
 			return { ...state, paapi: action.paapi };
 		case 'RECEIVE_GENERAL':
 			return { ...state, general: action.general };
+		case 'RECEIVE_GETTING_STARTED':
+			return { ...state, gettingStarted: action.gettingStarted };
 		case 'RECEIVE_TEST':
 			return {
 				...state,

@@ -7,6 +7,7 @@ import { __ } from '@wordpress/i18n';
 import * as api from '../api';
 import {
 	receiveGeneral,
+	receiveGettingStarted,
 	receiveLoadError,
 	receiveMarketplaces,
 	receivePaapi,
@@ -15,7 +16,7 @@ import {
 } from './actions';
 import type { Action } from './reducer';
 
-type Readable = 'marketplaces' | 'paapi' | 'general';
+type Readable = 'marketplaces' | 'paapi' | 'general' | 'gettingStarted';
 
 /**
  * A resolver that reads a route and puts its answer into the store, or keeps why it failed.
@@ -68,6 +69,17 @@ export const getGeneral = resolver(
 	() =>
 		__(
 			'The general settings could not be loaded.',
+			'creators-connect-for-amazon'
+		)
+);
+
+export const getGettingStarted = resolver(
+	'gettingStarted',
+	api.getGettingStarted,
+	receiveGettingStarted,
+	() =>
+		__(
+			'The getting-started checklist could not be loaded.',
 			'creators-connect-for-amazon'
 		)
 );

@@ -15,6 +15,8 @@ export const getPaapi = ( state: State ) => state.paapi;
 
 export const getGeneral = ( state: State ) => state.general;
 
+export const getGettingStarted = ( state: State ) => state.gettingStarted;
+
 export const getConnectionTest = (
 	state: State,
 	country: string

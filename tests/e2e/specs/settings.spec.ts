@@ -231,10 +231,11 @@ test.describe( 'Settings → marketplaces', () => {
 		).toBeVisible();
 
 		// Disable Germany.
-		await page.getByRole( 'checkbox', { name: 'Enable Germany' } ).click();
-		await expect(
-			page.getByRole( 'checkbox', { name: 'Enable Germany' } )
-		).not.toBeChecked();
+		await page.getByRole( 'button', { name: 'Disable Germany' } ).click();
+		await expect( row( page, 'de' ) ).toHaveAttribute(
+			'data-status',
+			'disabled'
+		);
 		await expect(
 			page
 				.locator( '.components-snackbar' )
@@ -312,11 +313,11 @@ test.describe( 'Settings → marketplaces', () => {
 		await expect( row( page, 'us' ) ).toContainText( 'Default' );
 		await expect( row( page, 'de' ) ).toContainText( 'Cognito (v2)' );
 		await expect(
-			page.getByRole( 'checkbox', { name: 'Enable Germany' } )
-		).not.toBeChecked();
+			page.getByRole( 'button', { name: 'Enable Germany' } )
+		).toBeVisible();
 		await expect(
-			page.getByRole( 'checkbox', { name: 'Enable United States' } )
-		).toBeChecked();
+			page.getByRole( 'button', { name: 'Disable United States' } )
+		).toBeVisible();
 		await expect( row( page, 'uk' ) ).toHaveCount( 0 );
 		// The page never holds a secret.
 		const html = await page.content();
@@ -417,19 +418,24 @@ test.describe( 'Settings → marketplaces', () => {
 				calls.push( `${ method } ${ match[ 1 ] }` );
 			}
 		} );
-		await page.getByRole( 'checkbox', { name: 'Enable Germany' } ).click();
+		await page.getByRole( 'button', { name: 'Disable Germany' } ).click();
 		await expect(
 			page
 				.locator( '.components-snackbar' )
 				.getByText( 'Germany disabled.' )
 		).toBeVisible();
 		await expect(
-			page.getByRole( 'checkbox', { name: 'Enable Germany' } )
-		).not.toBeChecked();
-		// The routing summary is derived on the server: it alone is read again.
+			page.getByRole( 'button', { name: 'Enable Germany' } )
+		).toBeVisible();
+		// The routing summary and the getting-started checklist are derived on the server: they
+		// alone are read again.
 		await expect
-			.poll( () => calls )
-			.toEqual( [ 'PUT /marketplaces/de', 'GET /routing' ] );
+			.poll( () => [ ...calls ].sort() )
+			.toEqual( [
+				'GET /getting-started',
+				'GET /routing',
+				'PUT /marketplaces/de',
+			] );
 		await expect(
 			page.locator( 'table.acapi-routing tr[data-country="de"]' )
 		).toContainText( 'Disabled' );
