@@ -189,7 +189,8 @@ export function rowStatus(
 			? { state: 'enabled' }
 			: {
 					state: 'failing',
-					error: test.message,
+					// Its first sentence: the whole message shows under the row.
+					error: test.message.split( /(?<=\.)\s/ )[ 0 ],
 					time: new Date(
 						test.received_at ?? Date.now()
 					).toLocaleTimeString( [], {
@@ -201,7 +202,8 @@ export function rowStatus(
 	if ( route?.last_failure ) {
 		return {
 			state: 'failing',
-			error: route.last_failure.message,
+			// In a few words: the routing panel has the whole message.
+			error: route.last_failure.label,
 			time: route.last_failure.time,
 		};
 	}

@@ -269,7 +269,7 @@ test.describe( 'Settings screen (#16)', () => {
 			'Failing'
 		);
 		await expect( de.locator( '.acapi-status-detail' ) ).toContainText(
-			/^At .+: Amazon says this Associates account is not eligible/
+			/^At .+: not eligible$/
 		);
 		await expect(
 			marketplaceRow( page, 'us' ).locator( '.acapi-pill--enabled' )
@@ -472,6 +472,31 @@ test.describe( 'Settings screen (#16)', () => {
 			path: path.join( artifacts, 'settings-360.png' ),
 			fullPage: true,
 		} );
+		await page
+			.locator( '.acapi-card' )
+			.filter( {
+				has: page.getByRole( 'heading', { name: 'Marketplaces' } ),
+			} )
+			.screenshot( {
+				path: path.join( artifacts, 'settings-360-marketplaces.png' ),
+			} );
+		await page
+			.locator( '.acapi-card' )
+			.filter( { has: page.getByRole( 'heading', { name: 'Routing' } ) } )
+			.screenshot( {
+				path: path.join( artifacts, 'settings-360-routing.png' ),
+			} );
+		// A cell's parts share its value column: "Served by" starts where its label ends.
+		const label = await page
+			.locator( 'table.acapi-routing tr[data-country="de"] td' )
+			.last()
+			.evaluate( ( cell ) => {
+				const parts = Array.from( cell.children ).map(
+					( child ) => child.getBoundingClientRect().left
+				);
+				return new Set( parts ).size;
+			} );
+		expect( label ).toBe( 1 );
 		expect(
 			await seriousViolations( page, '#acapi-settings-root' )
 		).toEqual( [] );

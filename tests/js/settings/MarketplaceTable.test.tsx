@@ -130,9 +130,7 @@ describe( 'MarketplaceTable', () => {
 		const us = container.querySelector( 'tr[data-country="us"]' )!;
 		expect( us.getAttribute( 'data-status' ) ).toBe( 'failing' );
 		expect( us.textContent ).toContain( 'Failing' );
-		expect( us.textContent ).toContain(
-			'At 7:18: Not eligible right now.'
-		);
+		expect( us.textContent ).toContain( 'At 7:18: not eligible' );
 		const de = container.querySelector( 'tr[data-country="de"]' )!;
 		expect( de.getAttribute( 'data-status' ) ).toBe( 'failing' );
 		// A disabled marketplace is Disabled, whatever failed before.
