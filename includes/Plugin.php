@@ -84,14 +84,8 @@ final class Plugin {
 		}
 
 		// The product table: created on activation (and lazily when its schema version is behind).
-		register_activation_hook(
-			ACAPI_FILE,
-			static function (): void {
-				Catalog\Product_Store::install();
-				Cache\Post_Product_Index::install();
-			}
-		);
-		register_deactivation_hook( ACAPI_FILE, array( Catalog\Refresh_Job::class, 'unschedule' ) );
+		// On a network: for every site when network-wide, and for sites added later.
+		( new Network( ACAPI_FILE ) )->register_hooks();
 
 		add_action( 'plugins_loaded', array( $this, 'wire' ) );
 	}
@@ -100,7 +94,7 @@ final class Plugin {
 	 * Builds the services and adds their hooks. Runs on `plugins_loaded`.
 	 */
 	public function wire(): void {
-		( new Block_Registry( ACAPI_DIR . 'build/blocks' ) )->register_hooks();
+		( new Block_Registry( ACAPI_DIR . 'build/blocks', ACAPI_DIR . 'languages' ) )->register_hooks();
 		( new Settings_Page( ACAPI_DIR, ACAPI_FILE ) )->register_hooks();
 		// The one settings repository; it is also the router's Credentials_Source.
 		$settings = new Settings_Repository( new Secret_Box() );

@@ -31,10 +31,18 @@ final class Uninstaller {
 	public const POST_INDEX_TABLE = 'acapi_post_products';
 
 	/**
-	 * Deletes options, transients, cached data and the product and post index tables when "delete data on
-	 * uninstall" is on; keeps everything otherwise, so a reinstall finds its settings again.
+	 * On every site of a network (each site decides for its own data), else on the site.
 	 */
 	public function run(): void {
+		Network::each_site( true, array( $this, 'run_on_site' ) );
+	}
+
+	/**
+	 * Deletes options, transients, cached data, events, the product table and the post index when
+	 * "delete data on uninstall" is on; keeps everything otherwise, so a reinstall finds its
+	 * settings again.
+	 */
+	public function run_on_site(): void {
 		$settings = get_option( self::SETTINGS_OPTION, array() );
 		if ( ! is_array( $settings ) || empty( $settings[ self::DELETE_DATA_KEY ] ) ) {
 			return;
@@ -55,6 +63,10 @@ final class Uninstaller {
 		// phpcs:enable
 		delete_metadata( 'user', 0, Settings\Getting_Started::DISMISSED_META, '', true );
 		wp_unschedule_hook( 'acapi_refresh_products' ); // Every event of the hook, whatever its arguments.
-		wp_cache_flush_group( 'acapi' );
+		// Only a persistent object cache that can drop one group; without one nothing outlives the request.
+		if ( function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
+			wp_cache_flush_group( 'acapi' ); // Shared_Store::GROUP: tokens, rate limits, locks, breakers.
+			wp_cache_flush_group( 'acapi_products' ); // Product_Store::CACHE_GROUP.
+		}
 	}
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what this machine lacks to run the plugin (--for=start) or every test (--for=test),
-# and says what it installs. Safe to run again: it installs nothing that is already there.
+# Installs what this machine lacks to run the plugin (--for=start), every test (--for=test) or
+# the field stack of npm run test:field (--for=field: nginx, PHP-FPM, Varnish, Redis, phpredis,
+# MariaDB), and says what it installs. Safe to run again: it installs nothing that is already there.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -10,6 +11,8 @@ for arg in "$@"; do case "$arg" in --for=*) purpose="${arg#--for=}" ;; esac; don
 apt_packages=(php8.2-cli php8.2-sqlite3 php8.2-curl php8.2-xml php8.2-mbstring php8.2-intl php8.2-zip unzip zip rsync curl gettext)
 if [ "$purpose" = "test" ]; then
 	apt_packages+=(php8.2-mysql mariadb-server chromium)
+elif [ "$purpose" = "field" ]; then
+	apt_packages+=(php8.2-mysql mariadb-server nginx php8.2-fpm varnish redis-server php8.2-redis)
 fi
 
 missing=()

@@ -17,9 +17,12 @@ mapfile -t ts_files < <(git ls-files -co --exclude-standard 'src/*.ts' 'src/*.ts
 mkdir -p "$tmp/js"
 node tools/make-pot.mjs "$tmp/js" "${ts_files[@]}"
 
-pots=()
+# The header's and block.json's strings first: msgcat --use-first keeps the first file's comments
+# ("Plugin Name of the plugin"), and merges every file's references.
+pots=("$tmp/js/meta.pot")
 [ -s "$tmp/php.pot" ] && pots+=("$tmp/php.pot")
 for pot in "$tmp"/js/*.pot; do
+	[ "$pot" = "$tmp/js/meta.pot" ] && continue
 	grep -q '^#: ' "$pot" && pots+=("$pot")
 done
 {

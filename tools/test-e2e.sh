@@ -14,6 +14,11 @@ run="$ACAPI_WP_DIR/run/$name"
 mkdir -p "$run"
 
 bash tools/wp-site.sh "$name" "$port" --reset || exit 1
+# The German fixture translation (tests/e2e/specs/translations.spec.ts): the .mo where WordPress
+# loads PHP translations just in time, the scripts' JSON in the plugin's own languages folder.
+export ACAPI_E2E_SITE_DIR="$ACAPI_WP_DIR/sites/$name"
+node tools/make-translations.mjs tests/fixtures/languages/$ACAPI_SLUG-de_DE.po \
+	"$ACAPI_E2E_SITE_DIR/wp-content/languages/plugins" "$ACAPI_E2E_SITE_DIR/wp-content/plugins/$ACAPI_SLUG/languages" >/dev/null || exit 1
 trap 'bash tools/serve.sh stop "$name"' EXIT
 ACAPI_EMULATOR_PORT="$ACAPI_EMULATOR_PORT" bash tools/serve.sh start "$name" "$port" || exit 1
 

@@ -7,13 +7,18 @@ source "$(dirname "$0")/lib.sh"
 export ACAPI_EMULATOR_PORT="${ACAPI_EMULATOR_PORT:-9412}"
 cd "$ACAPI_ROOT"
 
-port=8891
+port="${ACAPI_ZIP_PORT:-8891}"   # another port lets two runs go side by side
 site="$ACAPI_WP_DIR/sites/zip"
 ACAPI_SKIP_BUILD="${ACAPI_SKIP_BUILD:-1}" bash tools/plugin-zip.sh || exit 1
 bash tools/wp-site.sh zip "$port" --reset --no-plugin || exit 1
 unzip -q "$ACAPI_SLUG.zip" -d "$site/wp-content/plugins" || exit 1
 [ ! -e "$site/wp-content/plugins/$ACAPI_SLUG/tests" ] && [ ! -e "$site/wp-content/plugins/$ACAPI_SLUG/src" ] \
 	&& [ ! -e "$site/wp-content/plugins/$ACAPI_SLUG/vendor" ] || { say "the zip holds sources, tests or vendor/"; exit 1; }
+# The directory reads readme.txt from the zip: it must be there, with the plugin's version as Stable tag.
+readme="$site/wp-content/plugins/$ACAPI_SLUG/readme.txt"
+[ -f "$readme" ] || { say "the zip holds no readme.txt"; exit 1; }
+version="$(sed -n 's/^ \* Version: *//p' "$site/wp-content/plugins/$ACAPI_SLUG/plugin.php")"
+grep -qx "Stable tag: $version" "$readme" || { say "readme.txt's Stable tag is not the plugin's version $version"; exit 1; }
 php tools/wp-install.php "$site" "http://127.0.0.1:$port" >/dev/null || exit 1
 
 trap 'bash tools/serve.sh stop zip' EXIT

@@ -48,6 +48,7 @@ suite "jest" "$ACAPI_RESULTS/jest.json" npx wp-scripts test-unit-js --config jes
 suite "PHPUnit unit" "$ACAPI_RESULTS/phpunit-unit.xml" bash tools/test-php.sh unit
 suite "PHPUnit integration (SQLite)" "$ACAPI_RESULTS/phpunit-integration-sqlite.xml" bash tools/test-php.sh sqlite
 suite "PHPUnit integration (MariaDB)" "$ACAPI_RESULTS/phpunit-integration-mariadb.xml" bash tools/test-php.sh mariadb
+suite "PHPUnit sites (WP-CLI, multisite)" "$ACAPI_RESULTS/phpunit-site.xml" bash tools/test-php.sh site
 suite "Playwright (Chromium)" "$ACAPI_RESULTS/playwright.xml" bash tools/test-e2e.sh
 check "plugin zip installs and activates cleanly" bash tools/test-zip.sh
 

@@ -2,8 +2,11 @@
 /**
  * Installs WordPress into an empty database and activates the plugin.
  *
- * Usage: php tools/wp-install.php <site-dir> <site-url>
+ * Usage: php tools/wp-install.php <site-dir> <site-url> [--multisite]
  * The database is the one the site's wp-config.php picks (ACAPI_DB_* environment variables).
+ * --multisite converts the site into a subdirectory multisite network (the network tables, the
+ * constants in wp-config.php) and leaves the plugin inactive: a test activates it for the
+ * network or for one site, as a network admin would.
  *
  * @package Creators_Connect
  */
@@ -11,9 +14,10 @@
 // phpcs:disable WordPress.NamingConventions.PrefixAllGlobals -- a command-line script, not plugin code.
 
 if ( PHP_SAPI !== 'cli' || $argc < 3 ) {
-	fwrite( STDERR, "usage: php tools/wp-install.php <site-dir> <site-url>\n" );
+	fwrite( STDERR, "usage: php tools/wp-install.php <site-dir> <site-url> [--multisite]\n" );
 	exit( 2 );
 }
+$acapi_multisite = in_array( '--multisite', $argv, true );
 
 $acapi_site_dir = rtrim( $argv[1], '/' );
 $acapi_url      = $argv[2];
@@ -53,6 +57,33 @@ if ( is_blog_installed() ) {
 	update_option( 'permalink_structure', '/%postname%/' );
 	update_option( 'blogdescription', 'A local site with the Amazon emulator' );
 	flush_rewrite_rules( true );
+}
+
+if ( $acapi_multisite ) {
+	if ( ! is_multisite() ) {
+		require_once ABSPATH . 'wp-admin/includes/network.php';
+		// The network tables, then the network and its main site (subdirectories, not subdomains).
+		// As wp-admin/network.php does: a single site's $wpdb has no names for the network tables.
+		$acapi_db = $GLOBALS['wpdb'];
+		foreach ( $acapi_db->tables( 'ms_global' ) as $acapi_table => $acapi_prefixed ) {
+			$acapi_db->$acapi_table = $acapi_prefixed;
+		}
+		install_network();
+		$acapi_result = populate_network( 1, $acapi_host, 'admin@example.com', 'Creators Connect for Amazon Network', '/', false );
+		if ( is_wp_error( $acapi_result ) ) {
+			fwrite( STDERR, 'Could not create the network: ' . $acapi_result->get_error_message() . "\n" );
+			exit( 1 );
+		}
+		$acapi_config = (string) file_get_contents( $acapi_site_dir . '/wp-config.php' );
+		$acapi_block  = "// Multisite: a subdirectory network (tools/wp-install.php --multisite).\n"
+			. "define( 'WP_ALLOW_MULTISITE', true );\ndefine( 'MULTISITE', true );\ndefine( 'SUBDOMAIN_INSTALL', false );\n"
+			. 'define( \'DOMAIN_CURRENT_SITE\', ' . var_export( $acapi_host, true ) . " );\ndefine( 'PATH_CURRENT_SITE', '/' );\n"
+			. "define( 'SITE_ID_CURRENT_SITE', 1 );\ndefine( 'BLOG_ID_CURRENT_SITE', 1 );\n\n";
+		$acapi_anchor = "defined( 'ABSPATH' ) || define( 'ABSPATH', __DIR__ . '/' );";
+		file_put_contents( $acapi_site_dir . '/wp-config.php', str_replace( $acapi_anchor, $acapi_block . $acapi_anchor, $acapi_config ) );
+	}
+	fwrite( STDOUT, "WordPress {$GLOBALS['wp_version']} installed at {$acapi_url} as a subdirectory multisite; plugin not active.\n" );
+	exit( 0 );
 }
 
 $acapi_activation = activate_plugin( 'creators-connect-for-amazon/plugin.php' );

@@ -29,7 +29,10 @@ final class Amazon_Exception extends \RuntimeException {
 	 * @param \Throwable|null $previous Previous throwable.
 	 */
 	public function __construct( Amazon_Error $error, ?\Throwable $previous = null ) {
-		parent::__construct( $error->summary(), $error->http_status, $previous );
+		// Escaped once, here, as WordPress's coding standards ask of every exception message (a
+		// handler may print it); outside WordPress (unit tests, tools) the same escaping by hand.
+		$summary = $error->summary();
+		parent::__construct( function_exists( 'esc_html' ) ? esc_html( $summary ) : htmlspecialchars( $summary, ENT_QUOTES, 'UTF-8' ), $error->http_status, $previous );
 		$this->error = $error;
 	}
 

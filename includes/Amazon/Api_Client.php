@@ -103,7 +103,7 @@ abstract class Api_Client {
 	protected function execute( string $api, string $marketplace, string $limiter_key, callable $send, callable $classify ): Http_Response {
 		if ( ! $this->breaker->allow( $api, $marketplace ) ) {
 			$status = $this->breaker->status( $api, $marketplace );
-			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::CIRCUIT_OPEN, $api, 0, 'CircuitOpen', '', $status['retry_in'], null, null, array( 'marketplace' => $marketplace ) ) );
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::CIRCUIT_OPEN, $api, 0, 'CircuitOpen', '', $status['retry_in'], null, null, array( 'marketplace' => $marketplace ) ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 
 		$budget  = $this->retry_budget();
@@ -114,7 +114,7 @@ abstract class Api_Client {
 			$start = microtime( true );
 			if ( ! $this->limiter->acquire( $limiter_key, max( 1.0, $budget - $waited ) ) ) {
 				// Our own spacing would wait too long: answer "throttled" without calling Amazon.
-				throw new Amazon_Exception( new Amazon_Error( Amazon_Error::THROTTLED, $api, 0, Amazon_Error::CODE_LOCAL_RATE_LIMIT, '', (int) ceil( 1 / max( 0.001, $this->limiter->per_second( $limiter_key ) ) ), null, null, array( 'marketplace' => $marketplace ) ) );
+				throw new Amazon_Exception( new Amazon_Error( Amazon_Error::THROTTLED, $api, 0, Amazon_Error::CODE_LOCAL_RATE_LIMIT, '', (int) ceil( 1 / max( 0.001, $this->limiter->per_second( $limiter_key ) ) ), null, null, array( 'marketplace' => $marketplace ) ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 			}
 			if ( $attempt > 1 ) {
 				$waited += microtime( true ) - $start;
@@ -157,7 +157,7 @@ abstract class Api_Client {
 			} else {
 				$this->breaker->record_success( $api, $marketplace );
 			}
-			throw new Amazon_Exception( $error );
+			throw new Amazon_Exception( $error ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 	}
 
@@ -236,7 +236,7 @@ abstract class Api_Client {
 	 */
 	protected static function batch_failure( Amazon_Error $error, array $batch, Get_Items_Result $result, string $api ): Get_Items_Result {
 		if ( ( $error->is_configuration_error() ) && ! $result->has_products() ) {
-			throw new Amazon_Exception( $error );
+			throw new Amazon_Exception( $error ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		$errors = array();
 		foreach ( $batch as $asin ) {

@@ -132,7 +132,7 @@ final class Creators_Client extends Api_Client {
 				$response = $this->call( $credentials, $marketplace, 'getItems', $body );
 				$data     = $response->json();
 				if ( null === $data ) {
-					throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'InvalidJson', '', null, null, null, $credentials->context() ) );
+					throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'InvalidJson', '', null, null, null, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 				}
 				$result = $result->merge( $this->mapper->get_items( $data, $batch, $marketplace->country, $credentials->version, time() ) );
 			} catch ( Amazon_Exception $exception ) {
@@ -333,7 +333,7 @@ final class Creators_Client extends Api_Client {
 	private function decode( Http_Response $response, Creators_Credentials $credentials ): array {
 		$data = $response->json();
 		if ( null === $data ) {
-			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'InvalidJson', '', null, null, null, $credentials->context() ) );
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'InvalidJson', '', null, null, null, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		return $data;
 	}
@@ -347,7 +347,7 @@ final class Creators_Client extends Api_Client {
 	private function marketplace( Creators_Credentials $credentials ): Marketplace {
 		$marketplace = Marketplace_Registry::get( $credentials->marketplace );
 		if ( null === $marketplace || ! $credentials->is_complete() ) {
-			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::NOT_CONFIGURED, 'creators', 0, null === $marketplace ? 'UnknownMarketplace' : 'MissingCredentials', '', null, null, null, $credentials->context() ) );
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::NOT_CONFIGURED, 'creators', 0, null === $marketplace ? 'UnknownMarketplace' : 'MissingCredentials', '', null, null, null, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		return $marketplace;
 	}

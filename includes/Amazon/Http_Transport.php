@@ -13,7 +13,7 @@ namespace Creators_Connect\Amazon;
  * Sends requests through the WordPress HTTP API with connect and total timeouts, the plugin's user
  * agent and the test/demo endpoint override.
  *
- * Endpoint override: the wp-config constant `ACAPI_ENDPOINT_OVERRIDE` (e.g. `http://127.0.0.1:9411`)
+ * Endpoint override: the wp-config constant `ACAPI_ENDPOINT_OVERRIDE` (e.g. the emulator's address and port)
  * sends every call to `{override}/{amazon-host}{path}`. It is a constant on purpose: nothing in the
  * admin screen can set it (no SSRF). With the override, requests go through wp_remote_request()
  * (wp_safe_remote_request() refuses 127.0.0.1); without it, through wp_safe_remote_request().
@@ -148,7 +148,7 @@ final class Http_Transport {
 		}
 
 		if ( $result instanceof Amazon_Error ) {
-			throw new Amazon_Exception( $result );
+			throw new Amazon_Exception( $result ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		return $result;
 	}

@@ -19,7 +19,7 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
  * 2026-05-15: its retirement answer becomes Amazon_Error::PAAPI_RETIRED.
  *
  * The signature covers what is actually sent: with the endpoint override that is the emulator's
- * Host (`127.0.0.1:9411`) and path (`/webservices.amazon.de/paapi5/getitems`); the emulator accepts
+ * Host (the emulator's address and port) and path (`/webservices.amazon.de/paapi5/getitems`); the emulator accepts
  * that form as well as the real-Amazon form (tools/emulator README).
  */
 final class Paapi_Client extends Api_Client {
@@ -294,7 +294,7 @@ final class Paapi_Client extends Api_Client {
 	private function decode( Http_Response $response, Paapi_Credentials $credentials ): array {
 		$data = $response->json();
 		if ( null === $data ) {
-			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'paapi', $response->status, 'InvalidJson', '', null, null, null, $credentials->context() ) );
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'paapi', $response->status, 'InvalidJson', '', null, null, null, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		$results = array( 'ItemsResult', 'SearchResult', 'VariationsResult', 'BrowseNodesResult' );
 		if ( array() === array_intersect( $results, array_keys( $data ) ) && isset( $data['Errors'] ) ) {
@@ -303,7 +303,7 @@ final class Paapi_Client extends Api_Client {
 				'message' => '',
 			);
 			if ( 'NoResults' !== $first['code'] && 'InvalidParameterValue' !== $first['code'] && 'ItemNotAccessible' !== $first['code'] ) {
-				throw new Amazon_Exception( Amazon_Error::from_paapi_response( $response->status, $data, $credentials->context() ) );
+				throw new Amazon_Exception( Amazon_Error::from_paapi_response( $response->status, $data, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 			}
 		}
 		return $data;
@@ -318,7 +318,7 @@ final class Paapi_Client extends Api_Client {
 	private function marketplace( Paapi_Credentials $credentials ): Marketplace {
 		$marketplace = Marketplace_Registry::get( $credentials->marketplace );
 		if ( null === $marketplace || ! $credentials->is_complete() ) {
-			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::NOT_CONFIGURED, 'paapi', 0, null === $marketplace ? 'UnknownMarketplace' : 'MissingCredentials', '', null, null, null, $credentials->context() ) );
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::NOT_CONFIGURED, 'paapi', 0, null === $marketplace ? 'UnknownMarketplace' : 'MissingCredentials', '', null, null, null, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		return $marketplace;
 	}

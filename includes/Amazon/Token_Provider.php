@@ -177,13 +177,13 @@ final class Token_Provider {
 	 */
 	private function check( Creators_Credentials $credentials ): void {
 		if ( ! $credentials->is_complete() ) {
-			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::NOT_CONFIGURED, 'creators', 0, 'MissingCredentials', '', null, null, null, $credentials->context() ) );
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::NOT_CONFIGURED, 'creators', 0, 'MissingCredentials', '', null, null, null, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		if ( ! Marketplace_Registry::is_version( $credentials->version ) ) {
-			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::INVALID_CREDENTIALS, 'creators', 0, 'UnsupportedVersion', 'Unsupported version', null, null, Amazon_Error::HINT_CHECK_CREDENTIALS, $credentials->context() ) );
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::INVALID_CREDENTIALS, 'creators', 0, 'UnsupportedVersion', 'Unsupported version', null, null, Amazon_Error::HINT_CHECK_CREDENTIALS, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		if ( ! $credentials->type_matches_version() ) {
-			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::INVALID_CREDENTIALS, 'creators', 0, 'TypeVersionMismatch', '', null, null, Amazon_Error::HINT_TYPE_MISMATCH, $credentials->context() ) );
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::INVALID_CREDENTIALS, 'creators', 0, 'TypeVersionMismatch', '', null, null, Amazon_Error::HINT_TYPE_MISMATCH, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 	}
 
@@ -220,10 +220,10 @@ final class Token_Provider {
 		++$this->fetched;
 		$data = $response->json();
 		if ( ! $response->is_success() ) {
-			throw new Amazon_Exception( Amazon_Error::from_token_response( $response->status, $data, $credentials->context(), $response->retry_after() ) );
+			throw new Amazon_Exception( Amazon_Error::from_token_response( $response->status, $data, $credentials->context(), $response->retry_after() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		if ( null === $data || ! isset( $data['access_token'] ) || ! is_string( $data['access_token'] ) || '' === $data['access_token'] ) {
-			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'TokenResponse', '', null, null, null, $credentials->context() ) );
+			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'TokenResponse', '', null, null, null, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		$expires_in = isset( $data['expires_in'] ) && is_numeric( $data['expires_in'] ) ? (int) $data['expires_in'] : 3600;
 		$ttl        = $expires_in > 2 * self::EXPIRY_MARGIN ? $expires_in - self::EXPIRY_MARGIN : max( 1, intdiv( $expires_in, 2 ) );

@@ -22,12 +22,21 @@ final class Block_Registry {
 	private string $build_dir;
 
 	/**
+	 * The plugin's languages folder: JSON translations of the block scripts.
+	 *
+	 * @var string
+	 */
+	private string $languages_dir;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param string $build_dir The folder that holds one built folder per block and blocks-manifest.php.
+	 * @param string $build_dir     The folder that holds one built folder per block and blocks-manifest.php.
+	 * @param string $languages_dir The plugin's languages folder.
 	 */
-	public function __construct( string $build_dir ) {
-		$this->build_dir = untrailingslashit( $build_dir );
+	public function __construct( string $build_dir, string $languages_dir ) {
+		$this->build_dir     = untrailingslashit( $build_dir );
+		$this->languages_dir = untrailingslashit( $languages_dir );
 	}
 
 	/**
@@ -47,14 +56,30 @@ final class Block_Registry {
 		$manifest = $this->build_dir . '/blocks-manifest.php';
 		if ( function_exists( 'wp_register_block_types_from_metadata_collection' ) ) {
 			wp_register_block_types_from_metadata_collection( $this->build_dir, $manifest );
-			return;
+		} else {
+			if ( function_exists( 'wp_register_block_metadata_collection' ) ) {
+				wp_register_block_metadata_collection( $this->build_dir, $manifest );
+			}
+			$blocks = require $manifest;
+			foreach ( array_keys( (array) $blocks ) as $block_folder ) {
+				register_block_type( $this->build_dir . '/' . $block_folder );
+			}
 		}
-		if ( function_exists( 'wp_register_block_metadata_collection' ) ) {
-			wp_register_block_metadata_collection( $this->build_dir, $manifest );
-		}
-		$blocks = require $manifest;
-		foreach ( array_keys( (array) $blocks ) as $block_folder ) {
-			register_block_type( $this->build_dir . '/' . $block_folder );
+		$this->set_script_translations();
+	}
+
+	/**
+	 * Points the blocks' editor scripts at the plugin's languages folder: core registers them with
+	 * the text domain only, so it would look in wp-content/languages/plugins alone.
+	 */
+	private function set_script_translations(): void {
+		foreach ( \WP_Block_Type_Registry::get_instance()->get_all_registered() as $name => $block_type ) {
+			if ( ! str_starts_with( (string) $name, 'creators-connect-for-amazon/' ) ) {
+				continue;
+			}
+			foreach ( $block_type->editor_script_handles as $handle ) {
+				wp_set_script_translations( $handle, 'creators-connect-for-amazon', $this->languages_dir );
+			}
 		}
 	}
 }

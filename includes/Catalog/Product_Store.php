@@ -18,7 +18,7 @@ use Creators_Connect\Uninstaller;
  * last asked for it. Created with dbDelta on activation and whenever the schema version option is
  * behind. Plain SQL that the SQLite Database Integration translates (INSERT … ON DUPLICATE KEY
  * UPDATE with VALUES()), so it works alike on MySQL/MariaDB and SQLite. With a persistent object
- * cache, rows are cached in the `acapi` group.
+ * cache, rows are cached in the `acapi_products` group.
  *
  * Errors never replace a product: a failed fetch keeps the stored product and records the error.
  */
@@ -35,9 +35,10 @@ final class Product_Store {
 	public const VERSION_OPTION = 'acapi_products_schema';
 
 	/**
-	 * Object cache group.
+	 * Object cache group: its own, so that clearing products never flushes the rate limiter's
+	 * slots, locks, tokens and circuit breakers (Shared_Store's `acapi` group).
 	 */
-	public const CACHE_GROUP = 'acapi';
+	public const CACHE_GROUP = 'acapi_products';
 
 	/**
 	 * Seconds between two writes of a row's last_requested_at.
@@ -52,11 +53,12 @@ final class Product_Store {
 	private ?bool $use_cache;
 
 	/**
-	 * Whether the schema was checked in this request.
+	 * The sites (blog ids) whose schema was checked in this request: on multisite a request can
+	 * switch to another site, whose table is another one.
 	 *
-	 * @var bool
+	 * @var array<int, true>
 	 */
-	private static bool $checked = false;
+	private static array $checked = array();
 
 	/**
 	 * Builds the store.
@@ -105,17 +107,17 @@ KEY last_requested_at (last_requested_at)
 ) {$collate};"
 		);
 		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true ); // Autoloaded: read on every request that shows products.
-		self::$checked = true;
+		self::$checked[ get_current_blog_id() ] = true;
 	}
 
 	/**
 	 * Creates or upgrades the table when the schema version option is behind (once per request).
 	 */
 	public static function maybe_install(): void {
-		if ( self::$checked ) {
+		if ( isset( self::$checked[ get_current_blog_id() ] ) ) {
 			return;
 		}
-		self::$checked = true;
+		self::$checked[ get_current_blog_id() ] = true;
 		if ( (int) get_option( self::VERSION_OPTION, 0 ) < self::SCHEMA_VERSION ) {
 			self::install();
 		}

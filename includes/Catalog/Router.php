@@ -418,7 +418,7 @@ final class Router {
 		if ( $decision->credentials instanceof Paapi_Credentials ) {
 			return $this->paapi->search_items( $decision->credentials, $params, $options );
 		}
-		throw new Amazon_Exception( $decision->error() );
+		throw new Amazon_Exception( $decision->error() ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 	}
 
 	/**

@@ -113,7 +113,7 @@ final class Cache_Command {
 	}
 
 	/**
-	 * Deletes stored products (they are fetched again when a page shows them).
+	 * Deletes stored products; pages fetch them again when they show them.
 	 *
 	 * ## OPTIONS
 	 *
@@ -140,13 +140,16 @@ final class Cache_Command {
 		$this->out->confirm( '' === $country ? 'Delete every stored Amazon product?' : sprintf( 'Delete the stored Amazon products of %s?', $country ), $assoc );
 		$asins   = array() === $args ? null : array_values( array_map( static fn( $asin ): string => strtoupper( trim( (string) $asin ) ), $args ) );
 		$deleted = $this->store->delete( '' === $country ? null : $country, $asins );
-		$this->out->success( sprintf( 'Deleted %d stored products.', $deleted ) );
+		/* translators: %d: number of products. */
+		$this->out->success( sprintf( _n( 'Deleted %d stored product.', 'Deleted %d stored products.', $deleted, 'creators-connect-for-amazon' ), $deleted ) );
 	}
 
 	/**
-	 * Refreshes stored products now. Without --country: what the cron event does (the due
-	 * products, within the time budget). With --country: every stored product of that
-	 * marketplace, whether due or not.
+	 * Refreshes stored products now, like the cron event or for one marketplace.
+	 *
+	 * Without --country: what the cron event does (the due products, within the time budget).
+	 * With --country: every stored product of that marketplace, whether due or not. Exits with
+	 * status 1 when products were due and none could be refreshed.
 	 *
 	 * ## OPTIONS
 	 *
@@ -154,7 +157,7 @@ final class Cache_Command {
 	 * : Refresh every stored product of this marketplace.
 	 *
 	 * [--budget=<seconds>]
-	 * : Longest run time of the refresh job (default 20, filter acapi_refresh_budget).
+	 * : Longest run time of the refresh job in seconds, a number above 0 (default 20, filter acapi_refresh_budget).
 	 *
 	 * @param list<string>         $args  Positional arguments.
 	 * @param array<string, mixed> $assoc Options.
@@ -166,17 +169,46 @@ final class Cache_Command {
 			$this->refresh_country( $country );
 			return;
 		}
-		$budget = isset( $assoc['budget'] ) && is_numeric( $assoc['budget'] ) ? (float) $assoc['budget'] : null;
-		$report = $this->job->run( $budget );
+		$report = $this->job->run( $this->budget( $assoc ) );
 		if ( $report['locked'] ) {
 			$this->out->warning( 'Another refresh is running.' );
 			return;
 		}
-		$message = sprintf( 'Refreshed %d products in %d batches; %d failed; %d left for the next run.', $report['refreshed'], $report['batches'], $report['failed'], $report['remaining'] );
+		$message = sprintf(
+			/* translators: 1: number of products, 2: number of requests to Amazon. */
+			_n( 'Refreshed %1$d product in %2$d batches;', 'Refreshed %1$d products in %2$d batches;', $report['refreshed'], 'creators-connect-for-amazon' ),
+			$report['refreshed'],
+			$report['batches']
+		) . ' ' . sprintf(
+			/* translators: 1: number of products that failed, 2: number of products left. */
+			__( '%1$d failed; %2$d left for the next run.', 'creators-connect-for-amazon' ),
+			$report['failed'],
+			$report['remaining']
+		);
 		if ( array() !== $report['skipped'] ) {
 			$message .= ' Skipped (circuit open or not configured): ' . implode( ', ', $report['skipped'] ) . '.';
 		}
+		if ( $report['failed'] > 0 && 0 === $report['refreshed'] ) {
+			$this->out->error( $message );
+		}
 		$this->out->success( $message );
+	}
+
+	/**
+	 * The --budget option, checked: seconds, a number above 0; null without the option.
+	 *
+	 * @param array<string, mixed> $assoc Options.
+	 * @throws \RuntimeException Outside WP-CLI, on a budget that is not a positive number.
+	 */
+	private function budget( array $assoc ): ?float {
+		if ( ! array_key_exists( 'budget', $assoc ) ) {
+			return null;
+		}
+		$budget = $assoc['budget'];
+		if ( ! is_numeric( $budget ) || (float) $budget <= 0 || ! is_finite( (float) $budget ) ) {
+			$this->out->error( sprintf( 'Invalid --budget "%s": give the seconds the refresh may take, a number above 0.', is_scalar( $budget ) ? (string) $budget : '' ) );
+		}
+		return (float) $budget;
 	}
 
 	/**
@@ -202,7 +234,8 @@ final class Cache_Command {
 			$refreshed += count( $result->products );
 			$failed    += count( $result->errors );
 		}
-		$message = sprintf( 'Refreshed %d stored products of %s; %d failed.', $refreshed, $country, $failed );
+		/* translators: 1: number of products, 2: country code, 3: number of products that failed. */
+		$message = sprintf( _n( 'Refreshed %1$d stored product of %2$s; %3$d failed.', 'Refreshed %1$d stored products of %2$s; %3$d failed.', $refreshed, 'creators-connect-for-amazon' ), $refreshed, $country, $failed );
 		if ( $failed > 0 && 0 === $refreshed ) {
 			$this->out->error( $message );
 		}

@@ -47,7 +47,9 @@ final class Item_Command {
 	}
 
 	/**
-	 * Shows products: from the store, fetched from Amazon when missing or stale.
+	 * Shows products as a page would get them, fetched from Amazon when missing or stale.
+	 *
+	 * Exits with status 1 when no item could be fetched.
 	 *
 	 * ## OPTIONS
 	 *
@@ -93,5 +95,9 @@ final class Item_Command {
 			$rows[] = Product_Rows::error( (string) $asin, $error );
 		}
 		$this->out->items( $format, $rows, Product_Rows::FIELDS );
+		if ( array() === $result->products && array() !== $result->errors ) {
+			/* translators: %d: number of items. */
+			$this->out->error( sprintf( _n( 'Could not fetch the %d item.', 'Could not fetch any of the %d items.', count( $result->errors ), 'creators-connect-for-amazon' ), count( $result->errors ) ) );
+		}
 	}
 }

@@ -62,7 +62,9 @@ final class Marketplace_Command {
 	}
 
 	/**
-	 * Lists the configured marketplaces (Creators API credentials; secrets are never shown).
+	 * Lists the configured marketplaces; secrets are never shown.
+	 *
+	 * The Creators API credentials of each marketplace, without the secret or its mask.
 	 *
 	 * ## OPTIONS
 	 *
@@ -108,8 +110,10 @@ final class Marketplace_Command {
 	}
 
 	/**
-	 * Tests a marketplace's stored credentials against Amazon (one token, one search), like the
-	 * settings screen's "Test connection". Exits with status 1 when Amazon refuses them.
+	 * Tests a marketplace's stored credentials against Amazon, like "Test connection".
+	 *
+	 * One token request and one search, as the settings screen's "Test connection" makes. Exits
+	 * with status 1 when Amazon refuses them.
 	 *
 	 * ## OPTIONS
 	 *

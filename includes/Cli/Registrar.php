@@ -30,6 +30,8 @@ final class Registrar {
 			return;
 		}
 		foreach ( self::NAMES as $name ) {
+			// The namespace first, for its description in `wp help`.
+			\WP_CLI::add_command( $name, Command_Namespace::class );
 			foreach ( $commands as $subcommand => $command ) {
 				\WP_CLI::add_command( $name . ' ' . $subcommand, $command );
 			}

@@ -352,6 +352,7 @@ final class Product_Service_Test extends Catalog_Test_Case {
 				'asin'        => $asin,
 			)
 		); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Test setup.
-		wp_cache_flush();
+		// The cached rows only: a persistent cache also holds the circuit breakers' state.
+		wp_cache_flush_group( Product_Store::CACHE_GROUP );
 	}
 }

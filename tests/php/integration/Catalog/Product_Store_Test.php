@@ -41,7 +41,7 @@ final class Product_Store_Test extends Integration_Test_Case {
 		update_option( Product_Store::VERSION_OPTION, 0 );
 		$checked = new \ReflectionProperty( Product_Store::class, 'checked' );
 		$checked->setAccessible( true );
-		$checked->setValue( null, false );
+		$checked->setValue( null, array() );
 		( new Product_Store() )->get_many( 'de', array( 'B000000001' ) );
 		$this->assertSame( Product_Store::SCHEMA_VERSION, (int) get_option( Product_Store::VERSION_OPTION ) );
 	}

@@ -1,7 +1,7 @@
 <?php
 /**
- * WP-CLI `item get`, `search`, `cache status|flush|refresh` and `route` (WP-CLI itself is not
- * installable here: the commands are called directly with a writer).
+ * WP-CLI `item get`, `search`, `cache status|flush|refresh` and `route` on the test's fixed routing
+ * table, called directly with a writer. Through the real `wp`: tests/php/site/Wp_Cli_Test.php.
  *
  * @package Creators_Connect
  */
@@ -227,14 +227,14 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 		$this->store_product( 'us', 'B0STORED01', 60 );
 
 		$this->cache()->flush( array( 'b0stored01' ), array() );
-		$this->assertSame( array( 'Success: Deleted 1 stored products.' ), $this->out );
+		$this->assertSame( array( 'Success: Deleted 1 stored product.' ), $this->out );
 		$this->assertNotNull( ( new Product_Store() )->get( 'us', 'B0STORED01' ), 'Only the default marketplace (de)' );
 
 		$this->cache()->flush( array(), array( 'country' => 'de' ) );
 		$this->assertSame( array( 'Success: Deleted 2 stored products.' ), $this->out );
 
 		$this->cache()->flush( array(), array( 'yes' => true ) );
-		$this->assertSame( array( 'Success: Deleted 1 stored products.' ), $this->out );
+		$this->assertSame( array( 'Success: Deleted 1 stored product.' ), $this->out );
 
 		$this->assertStringStartsWith( 'Unknown marketplace', $this->failure( fn() => $this->cache()->flush( array(), array( 'country' => 'zz' ) ) ) );
 		$this->source = new Fixed_Credentials_Source();

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Uninstall;
 
+use Creators_Connect\Amazon\Shared_Store;
 use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Tests\Integration_Test_Case;
@@ -76,7 +77,14 @@ final class Uninstaller_Test extends Integration_Test_Case {
 	 */
 	public function test_deletes_data_when_asked(): void {
 		$this->seed( true );
+		wp_cache_set( 'probe', 'x', Shared_Store::GROUP );
+		wp_cache_set( 'probe', 'x', Product_Store::CACHE_GROUP );
+		wp_cache_set( 'probe', 'x', 'someone_else' );
 		( new Uninstaller() )->run();
+		// Both of the plugin's object-cache groups are flushed (in Redis too), no one else's.
+		$this->assertFalse( wp_cache_get( 'probe', Shared_Store::GROUP, true ) );
+		$this->assertFalse( wp_cache_get( 'probe', Product_Store::CACHE_GROUP, true ) );
+		$this->assertSame( 'x', wp_cache_get( 'probe', 'someone_else', true ) );
 		$this->assertSame( array(), $this->our_options() );
 		$this->assertFalse( get_option( 'acapi_marketplace_de' ) );
 		$this->assertSame( 'kept', get_option( 'other_plugin_option' ) );

@@ -22,7 +22,8 @@ final class Formatter_Without_Intl_Test extends TestCase {
 	 */
 	public function test_numbers_fall_back_without_the_intl_extension(): void {
 		$autoload = dirname( __DIR__, 4 ) . '/includes/autoload.php';
-		$script   = 'function determine_locale() { return "en_US"; }'
+		$script   = 'define( "ABSPATH", "/" );'
+			. 'function determine_locale() { return "en_US"; }'
 			. 'function __( $text ) { return $text; }'
 			. 'function apply_filters( $hook, $value ) { return $value; }'
 			. 'require ' . var_export( $autoload, true ) . ';'
