@@ -136,6 +136,7 @@ final class Plugin {
 		$probe       = new Amazon\Creators_Client( $transport, $tokens, new Amazon\Rate_Limiter( $probe_state ), new Amazon\Circuit_Breaker( $probe_state ) );
 		$tester      = new Settings\Connection_Tester( $settings, $probe, $tokens );
 		( new Rest\Test_Connection_Controller( $settings, $tester ) )->register_hooks();
+		( new Rest\Settings_Transfer_Controller( $settings, new Settings\Settings_Transfer( $settings ) ) )->register_hooks();
 		// WP-CLI: `wp creators-connect-for-amazon …` / `wp acapi …`, thin over the same services.
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) {
 			$output = new Cli\Output();
@@ -145,6 +146,7 @@ final class Plugin {
 					'search'      => new Cli\Search_Command( $this->products, $output ),
 					'cache'       => new Cli\Cache_Command( $this->products, $product_store, $refresh_job, $output ),
 					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
+					'settings'    => new Cli\Settings_Command( new Settings\Settings_Transfer( $settings ), $output ),
 					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
 				)
 			);
