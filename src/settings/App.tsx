@@ -13,6 +13,7 @@ import Notices from './components/Notices';
 import PaapiSection from './components/PaapiSection';
 import RoutingPanel from './components/RoutingPanel';
 import SectionCard from './components/SectionCard';
+import TransferCard from './components/TransferCard';
 import { useSettingsLoaded } from './hooks';
 import { store } from './store';
 
@@ -115,6 +116,7 @@ export default function App() {
 					/>
 				) }
 			</SectionCard>
+			<TransferCard />
 			<Notices />
 		</div>
 	);

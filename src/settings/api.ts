@@ -9,12 +9,14 @@ import type {
 	FieldErrors,
 	GeneralSettings,
 	GettingStarted,
+	ImportPreview,
 	MarketplaceInput,
 	MarketplaceSettings,
 	PaapiInput,
 	PaapiSettings,
 	RestError,
 	RoutingSummary,
+	SettingsFile,
 } from './types';
 
 export const NAMESPACE = '/creators-connect-for-amazon/v1';
@@ -95,6 +97,20 @@ export const setGettingStartedDismissed = ( dismissed: boolean ) =>
 		path: `${ NAMESPACE }/getting-started`,
 		method: 'PUT',
 		data: { dismissed },
+	} );
+
+export const exportSettings = () =>
+	apiFetch< SettingsFile >( { path: `${ NAMESPACE }/settings/export` } );
+
+export const importSettings = (
+	settings: unknown,
+	secrets: Record< string, string >,
+	dryRun: boolean
+) =>
+	apiFetch< ImportPreview >( {
+		path: `${ NAMESPACE }/settings/import`,
+		method: 'POST',
+		data: { settings, secrets, dry_run: dryRun },
 	} );
 
 /**

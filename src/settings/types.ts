@@ -136,3 +136,38 @@ export interface RestError {
 
 /** Messages per field. */
 export type FieldErrors = Record< string, string >;
+
+/** GET /settings/export: the settings file (never a secret). */
+export interface SettingsFile {
+	format: 'creators-connect-for-amazon/settings';
+	version: number;
+	exported_at: string;
+	default_country: string | null;
+	marketplaces: Array< {
+		country: string;
+		enabled: boolean;
+		credential_type: CredentialType;
+		credential_id: string;
+		partner_tag: string;
+		api_version: string;
+	} >;
+	paapi: { access_key: string; partner_tags: Record< string, string > };
+	general: Partial< GeneralSettings >;
+}
+
+/** POST /settings/import: what an import does (or would do), and the secrets it needs. */
+export interface ImportPreview {
+	marketplaces: Array< {
+		country: string;
+		name: string;
+		action: 'add' | 'update';
+		enabled: boolean;
+		partner_tag: string;
+		is_default: boolean;
+		secret_required: boolean;
+	} >;
+	paapi: { access_key: string; secret_required: boolean };
+	/** General settings the import changes. */
+	general: string[];
+	default_country: string | null;
+}

@@ -12,11 +12,13 @@ import type {
 	ConnectionTest,
 	GeneralSettings,
 	GettingStarted,
+	ImportPreview,
 	MarketplaceInput,
 	MarketplaceSettings,
 	PaapiInput,
 	PaapiSettings,
 	RoutingSummary,
+	SettingsFile,
 } from '../types';
 import type { Action, Resource } from './reducer';
 
@@ -331,4 +333,50 @@ export const dismissGettingStarted =
 				)
 			);
 		}
+	};
+
+/**
+ * The settings file to download (never a secret).
+ */
+export const exportSettings = (): Thunk< SettingsFile > => async () =>
+	api.exportSettings();
+
+/**
+ * What importing a file would do, and the secrets it needs. Throws the REST error (a bad file).
+ *
+ * @param file The decoded file.
+ */
+export const previewImport =
+	( file: unknown ): Thunk< ImportPreview > =>
+	async () =>
+		api.importSettings( file, {}, true );
+
+/**
+ * Imports a file with the secrets it lacks, then reads every resource again. Throws the REST
+ * error (a missing secret is named `secrets.<country>`; nothing was imported then).
+ *
+ * @param file    The decoded file.
+ * @param secrets Secrets by country code, and `paapi`.
+ */
+export const importSettings =
+	(
+		file: unknown,
+		secrets: Record< string, string >
+	): Thunk< ImportPreview > =>
+	async ( args ) => {
+		const done = await api.importSettings( file, secrets, false );
+		[
+			'getMarketplaces',
+			'getPaapi',
+			'getGeneral',
+			'getRouting',
+			'getGettingStarted',
+		].forEach( ( selector ) =>
+			args.dispatch.invalidateResolution( selector, [] )
+		);
+		snackbar(
+			args,
+			__( 'Settings imported.', 'creators-connect-for-amazon' )
+		);
+		return done;
 	};

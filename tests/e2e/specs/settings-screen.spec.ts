@@ -5,6 +5,7 @@
  * warning, the default star, 360 px cards without sideways scrolling, and axe on the screen and
  * the modal. Screenshots go to artifacts/.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
@@ -513,5 +514,141 @@ test.describe( 'Settings screen (#16)', () => {
 		expect(
 			await seriousViolations( page, '.components-modal__frame' )
 		).toEqual( [] );
+	} );
+
+	test( 'export → delete all → import gives the same screen; the file has no secret', async ( {
+		page,
+		admin,
+		requestUtils,
+	} ) => {
+		await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
+		await configureMarketplace( requestUtils, 'us', 'lwa', 'NA' );
+		await configureMarketplace( requestUtils, 'uk', 'cognito', 'EU' );
+		await updateMarketplace( requestUtils, 'uk', { enabled: false } );
+		await requestUtils.rest( {
+			path: `${ REST_NAMESPACE }/marketplaces/us/default`,
+			method: 'POST',
+		} );
+		await requestUtils.rest( {
+			path: `${ REST_NAMESPACE }/paapi`,
+			method: 'PUT',
+			data: {
+				access_key: credentials.paapi.access_key,
+				secret_key: credentials.paapi.secret_key,
+			},
+		} );
+		await requestUtils.rest( {
+			path: `${ REST_NAMESPACE }/general`,
+			method: 'PUT',
+			data: { default_template: 'grid', button_text: 'See it on Amazon' },
+		} );
+		const screenState = async () => ( {
+			marketplaces: await page
+				.locator( 'table.acapi-marketplaces tbody' )
+				.innerText(),
+			routing: await page
+				.locator( 'table.acapi-routing tbody' )
+				.innerText(),
+			accessKey: await page.getByLabel( 'Access key' ).inputValue(),
+			paapiSecret: await page.getByText( /^Stored: ••••/ ).innerText(),
+			template: await page.getByLabel( 'Default template' ).inputValue(),
+			button: await page.getByLabel( 'Button text' ).inputValue(),
+		} );
+
+		await openSettings( page, admin );
+		await page
+			.getByRole( 'button', { name: 'Hide getting started' } )
+			.click();
+		const before = await screenState();
+		const downloading = page.waitForEvent( 'download' );
+		await page.getByRole( 'button', { name: 'Export settings' } ).click();
+		const download = await downloading;
+		expect( download.suggestedFilename() ).toMatch(
+			/^creators-connect-for-amazon-.+-\d{4}-\d{2}-\d{2}\.json$/
+		);
+		const file = path.join( artifacts, 'settings-export.json' );
+		await download.saveAs( file );
+		const text = fs.readFileSync( file, 'utf8' );
+		for ( const secret of [
+			credentials.cognito.EU.credential_secret,
+			credentials.lwa.NA.credential_secret,
+			credentials.paapi.secret_key,
+		] ) {
+			expect( text ).not.toContain( secret );
+		}
+		expect( JSON.parse( text ).default_country ).toBe( 'us' );
+
+		// Delete everything.
+		await removeAllMarketplaces( requestUtils );
+		await requestUtils.rest( {
+			path: `${ REST_NAMESPACE }/paapi`,
+			method: 'PUT',
+			data: { access_key: '', secret_key: '' },
+		} );
+		await requestUtils.rest( {
+			path: `${ REST_NAMESPACE }/general`,
+			method: 'PUT',
+			data: { default_template: 'box', button_text: '' },
+		} );
+		await page.reload();
+		await expect(
+			page.getByText( 'No marketplace is configured yet.', {
+				exact: false,
+			} )
+		).toBeVisible();
+
+		// Import: a preview, and the secrets the file lacks.
+		const choosing = page.waitForEvent( 'filechooser' );
+		await page.getByRole( 'button', { name: 'Import settings…' } ).click();
+		await ( await choosing ).setFiles( file );
+		const dialog = page.getByRole( 'dialog', { name: 'Import settings' } );
+		await expect( dialog.locator( 'tr[data-country]' ) ).toHaveCount( 3 );
+		await expect( dialog.locator( 'tr[data-country="us"]' ) ).toContainText(
+			'(default)'
+		);
+		await expect( dialog.locator( 'tr[data-country="uk"]' ) ).toContainText(
+			'Added, disabled'
+		);
+		await dialog
+			.getByLabel( 'Credential Secret for Germany (DE)' )
+			.fill( credentials.cognito.EU.credential_secret );
+		await dialog
+			.getByLabel( 'Credential Secret for United States (US)' )
+			.fill( credentials.lwa.NA.credential_secret );
+		await dialog
+			.getByLabel( 'PA-API 5.0 secret key' )
+			.fill( credentials.paapi.secret_key );
+		// One secret left out: named next to its field, and nothing imported.
+		await dialog.getByRole( 'button', { name: 'Import' } ).click();
+		await expect(
+			dialog.locator( '#acapi-error-secrets-uk' )
+		).toContainText( 'United Kingdom' );
+		expect(
+			await requestUtils.rest( {
+				path: `${ REST_NAMESPACE }/marketplaces`,
+			} )
+		).toEqual( [] );
+		await dialog
+			.getByLabel( 'Credential Secret for United Kingdom (UK)' )
+			.fill( credentials.cognito.EU.credential_secret );
+		await dialog.getByRole( 'button', { name: 'Import' } ).click();
+		await expect( dialog ).toBeHidden();
+		await expect(
+			page
+				.locator( '.components-snackbar' )
+				.getByText( 'Settings imported.' )
+		).toBeVisible();
+		await expect( marketplaceRow( page, 'uk' ) ).toBeVisible();
+		expect( await screenState() ).toEqual( before );
+		await page.reload();
+		await expect( marketplaceRow( page, 'uk' ) ).toBeVisible();
+		expect( await screenState() ).toEqual( before );
+		// The imported secrets work.
+		await page
+			.getByRole( 'button', { name: 'Test connection of United States' } )
+			.click();
+		await expect(
+			page.locator( '.acapi-test-row' ).getByText( /Connected.*3\.1/ )
+		).toBeVisible();
 	} );
 } );
