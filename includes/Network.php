@@ -11,7 +11,7 @@ namespace Creators_Connect;
 
 use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
-use Creators_Connect\Catalog\Refresh_Job;
+use Creators_Connect\Catalog\Refresh_Schedule;
 
 /**
  * Every site of a network keeps its own settings, product table and refresh event. Network
@@ -62,7 +62,7 @@ final class Network {
 	 * @param bool|mixed $network_wide Whether the plugin is deactivated for the whole network.
 	 */
 	public function deactivate( $network_wide = false ): void {
-		self::each_site( (bool) $network_wide, array( Refresh_Job::class, 'unschedule' ) );
+		self::each_site( (bool) $network_wide, array( Refresh_Schedule::class, 'unschedule' ) );
 	}
 
 	/**
@@ -91,7 +91,7 @@ final class Network {
 	public static function set_up_site(): void {
 		Product_Store::install();
 		Post_Product_Index::install();
-		Refresh_Job::ensure_scheduled();
+		Refresh_Schedule::ensure_scheduled();
 	}
 
 	/**

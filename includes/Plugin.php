@@ -45,11 +45,25 @@ final class Plugin {
 	private ?Renderer $renderer = null;
 
 	/**
+	 * Amazon's identification statement (the shortcode and the block).
+	 *
+	 * @var Disclosure|null
+	 */
+	private ?Disclosure $disclosure = null;
+
+	/**
 	 * The one product service (the read path behind the renderer, the prefetcher and REST).
 	 *
 	 * @var Catalog\Product_Service|null
 	 */
 	private ?Catalog\Product_Service $products = null;
+
+	/**
+	 * The background refresh (null until wire() ran).
+	 *
+	 * @var Catalog\Refresh_Job|null
+	 */
+	private ?Catalog\Refresh_Job $refresh_job = null;
 
 	/**
 	 * The rendered page's product ages (for the page-cache headers).
@@ -102,7 +116,7 @@ final class Plugin {
 
 		// Amazon: one transport, one token cache, one rate limiter and circuit breaker (their state
 		// is shared across PHP processes through the store).
-		$store     = new Amazon\Shared_Store();
+		$store     = new Support\Shared_Store();
 		$transport = new Amazon\Http_Transport();
 		$tokens    = new Amazon\Token_Provider( $transport, $store );
 		$limiter   = new Amazon\Rate_Limiter( $store );
@@ -115,14 +129,17 @@ final class Plugin {
 		add_filter( 'acapi_offer_ttl', static fn(): int => 60 * $settings->general()['offer_max_age_minutes'], 5 );
 		add_filter( 'acapi_catalog_max_age', static fn(): int => 3600 * $settings->general()['catalog_max_age_hours'], 5 );
 
-		// Router → store → product service (the read path), its prefetcher and cron job.
+		// Router → store → batch fetcher (under the stampede lock) → product service (the read
+		// path) with its search cache; its prefetcher; the cron job refreshes through the same fetcher.
 		$router         = new Catalog\Router( $settings, $creators, $paapi, $breaker, $store );
 		$product_store  = new Catalog\Product_Store();
-		$this->products = new Catalog\Product_Service( $router, $product_store, $store );
+		$schedule       = new Catalog\Refresh_Schedule();
+		$fetcher        = new Catalog\Batch_Fetcher( $router, $product_store, new Catalog\Fetch_Lock( $store, $product_store ), $schedule );
+		$this->products = new Catalog\Product_Service( $router, $product_store, $fetcher, new Catalog\Search_Cache( $router, $product_store, $store ), $schedule );
 		$prefetcher     = new Catalog\Prefetcher( $this->products );
 		$prefetcher->register_hooks();
-		$refresh_job = new Catalog\Refresh_Job( $this->products, $product_store, $store );
-		$refresh_job->register_hooks();
+		$this->refresh_job = new Catalog\Refresh_Job( $fetcher, $router, $product_store, $store );
+		$this->refresh_job->register_hooks();
 		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
 
 		// REST: the settings screen's routes and the editor's.
@@ -132,7 +149,7 @@ final class Plugin {
 		// A connection test goes to Amazon even while the marketplace's circuit is open or its rate
 		// budget is spent: its client keeps breaker and limiter state of its own, in memory. It
 		// shares the token cache, so a test with a new secret also refreshes the router's token.
-		$probe_state = new Amazon\Shared_Store( 'memory' );
+		$probe_state = new Support\Shared_Store( 'memory' );
 		$probe       = new Amazon\Creators_Client( $transport, $tokens, new Amazon\Rate_Limiter( $probe_state ), new Amazon\Circuit_Breaker( $probe_state ) );
 		$tester      = new Settings\Connection_Tester( $settings, $probe, $tokens );
 		( new Rest\Test_Connection_Controller( $settings, $tester ) )->register_hooks();
@@ -142,9 +159,9 @@ final class Plugin {
 			$output = new Cli\Output();
 			Cli\Registrar::register(
 				array(
-					'item'        => new Cli\Item_Command( $this->products, $output ),
+					'item'        => new Cli\Item_Command( $this->products, $router, $output ),
 					'search'      => new Cli\Search_Command( $this->products, $output ),
-					'cache'       => new Cli\Cache_Command( $this->products, $product_store, $refresh_job, $output ),
+					'cache'       => new Cli\Cache_Command( $fetcher, $router, $product_store, $this->refresh_job, $output ),
 					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
 					'settings'    => new Cli\Settings_Command( new Settings\Settings_Transfer( $settings ), $output ),
 					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
@@ -152,8 +169,8 @@ final class Plugin {
 			);
 		}
 		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ) ) )->register_hooks();
-		( new Rest\Products_Controller( $this->products, $store ) )->register_hooks();
-		( new Rest\Search_Controller( $this->products, $store ) )->register_hooks();
+		( new Rest\Products_Controller( $this->products, $router, $store ) )->register_hooks();
+		( new Rest\Search_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();
 
 		// Render: products come from the product service. Product HTML skips core's content
@@ -161,7 +178,7 @@ final class Plugin {
 		// products for the page's posts.
 		$placeholders = new Content_Placeholders( $this->products->has_loaded( ... ) );
 		$placeholders->register_hooks();
-		$this->renderer = new Renderer( $this->products, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
+		$this->renderer = new Renderer( $this->products, array( $settings, 'general' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
 
@@ -177,7 +194,8 @@ final class Plugin {
 		$getting_started = new Settings\Getting_Started( static fn(): array => array_map( static fn( array $row ): int => $row['updated_at'], $settings->rows() ), $post_index->first_published_post( ... ) );
 		( new Rest\Getting_Started_Controller( $getting_started ) )->register_hooks();
 		( new Cache\Purge_On_Change( $post_index, $product_store, $page_caches, $router->default_country( ... ) ) )->register_hooks();
-		( new Disclosure() )->register_hooks();
+		$this->disclosure = new Disclosure( array( $settings, 'general' ) );
+		$this->disclosure->register_hooks();
 	}
 
 	/**
@@ -186,6 +204,14 @@ final class Plugin {
 	 */
 	public function products(): ?Catalog\Product_Service {
 		return $this->products;
+	}
+
+	/**
+	 * The background refresh as wired (null until wire() ran): its fetcher shares the read path's
+	 * schedule, router and store.
+	 */
+	public function refresh_job(): ?Catalog\Refresh_Job {
+		return $this->refresh_job;
 	}
 
 	/**
@@ -201,8 +227,18 @@ final class Plugin {
 	 */
 	public function renderer(): Renderer {
 		if ( null === $this->renderer ) {
-			$this->renderer = new Renderer( null, ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
+			$this->renderer = new Renderer( null, array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
 		}
 		return $this->renderer;
+	}
+
+	/**
+	 * Amazon's identification statement, for the disclosure block's render.php.
+	 */
+	public function disclosure(): Disclosure {
+		if ( null === $this->disclosure ) {
+			$this->disclosure = new Disclosure( array( Settings_Repository::class, 'stored_general' ) );
+		}
+		return $this->disclosure;
 	}
 }

@@ -9,26 +9,25 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect;
 
+use Creators_Connect\Cache\Post_Product_Index;
+use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Refresh_Schedule;
+use Creators_Connect\Catalog\Row_Cache;
+use Creators_Connect\Settings\General_Settings;
+use Creators_Connect\Support\Shared_Store;
+
 /**
- * Data removal on uninstall.
+ * Data removal on uninstall. Each owner names its own data (the general settings their option
+ * and the "delete data" switch, the product store and the post index their tables, the refresh
+ * schedule its cron hook, the shared store and the row cache their object-cache groups); this
+ * class only asks them, so nothing below the composition root depends on it.
  */
 final class Uninstaller {
 
 	/**
-	 * The general settings option and the key that allows the removal.
+	 * Prefix of every option and transient of the plugin.
 	 */
-	public const SETTINGS_OPTION = 'acapi_general';
-	public const DELETE_DATA_KEY = 'delete_data_on_uninstall';
-
-	/**
-	 * The product table, without the site's table prefix.
-	 */
-	public const PRODUCT_TABLE = 'acapi_products';
-
-	/**
-	 * The post → products index table (Cache\Post_Product_Index), without the table prefix.
-	 */
-	public const POST_INDEX_TABLE = 'acapi_post_products';
+	public const OPTION_PREFIX = 'acapi_';
 
 	/**
 	 * On every site of a network (each site decides for its own data), else on the site.
@@ -43,8 +42,7 @@ final class Uninstaller {
 	 * settings again.
 	 */
 	public function run_on_site(): void {
-		$settings = get_option( self::SETTINGS_OPTION, array() );
-		if ( ! is_array( $settings ) || empty( $settings[ self::DELETE_DATA_KEY ] ) ) {
+		if ( ! General_Settings::deletes_data_on_uninstall() ) {
 			return;
 		}
 		global $wpdb;
@@ -52,21 +50,20 @@ final class Uninstaller {
 		$wpdb->query(
 			$wpdb->prepare(
 				"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",
-				$wpdb->esc_like( 'acapi_' ) . '%',
-				$wpdb->esc_like( '_transient_acapi_' ) . '%',
-				$wpdb->esc_like( '_transient_timeout_acapi_' ) . '%'
+				$wpdb->esc_like( self::OPTION_PREFIX ) . '%',
+				$wpdb->esc_like( '_transient_' . self::OPTION_PREFIX ) . '%',
+				$wpdb->esc_like( '_transient_timeout_' . self::OPTION_PREFIX ) . '%'
 			)
 		);
-		foreach ( array( self::PRODUCT_TABLE, self::POST_INDEX_TABLE ) as $table ) {
-			$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . $table ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange -- constant table names.
-		}
 		// phpcs:enable
 		delete_metadata( 'user', 0, Settings\Getting_Started::DISMISSED_META, '', true );
-		wp_unschedule_hook( 'acapi_refresh_products' ); // Every event of the hook, whatever its arguments.
+		Product_Store::drop();
+		Post_Product_Index::drop();
+		Refresh_Schedule::unschedule(); // Every event of the hook, whatever its arguments.
 		// Only a persistent object cache that can drop one group; without one nothing outlives the request.
 		if ( function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
-			wp_cache_flush_group( 'acapi' ); // Shared_Store::GROUP: tokens, rate limits, locks, breakers.
-			wp_cache_flush_group( 'acapi_products' ); // Product_Store::CACHE_GROUP.
+			wp_cache_flush_group( Shared_Store::GROUP ); // Tokens, rate limits, locks, breakers.
+			wp_cache_flush_group( Row_Cache::GROUP ); // Product rows.
 		}
 	}
 }

@@ -41,6 +41,7 @@ bash tools/emulator-up.sh "$run" || die "the Amazon emulator did not start"
 check "php -l (every PHP file)" bash -c 'git ls-files -co --exclude-standard "*.php" | xargs -n 50 -P 2 php -l -d display_errors=1 | grep -v "^No syntax errors" ; exit "${PIPESTATUS[1]}"'
 check "phpcs (WordPress standards)" vendor/bin/phpcs -q
 check "phpstan (level 8)" vendor/bin/phpstan analyse --memory-limit=1G --no-progress
+check "folders of includes/ depend one way" node tools/folder-cycles.mjs
 check "tsc --noEmit (strict)" npx tsc --noEmit -p tsconfig.json
 [ -f tools/emulator/tsconfig.json ] && check "tsc --noEmit (emulator)" npx tsc --noEmit -p tools/emulator/tsconfig.json
 check "eslint (wp-scripts)" npx wp-scripts lint-js src blocks tests/js tests/e2e tools

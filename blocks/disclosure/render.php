@@ -10,5 +10,5 @@ defined( 'ABSPATH' ) || exit;
 printf(
 	'<p %1$s>%2$s</p>',
 	get_block_wrapper_attributes( array( 'class' => 'acapi-disclosure' ) ), // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- WordPress escapes the wrapper attributes.
-	esc_html( \Creators_Connect\Render\Disclosure::text() )
+	esc_html( \Creators_Connect\Plugin::instance()->disclosure()->text() )
 );

@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Model\Amazon_Error;
+
 /**
  * Thrown when a whole request fails (credentials, eligibility, network, …). Carries the
  * Amazon_Error; its exception message is the error's technical summary, which never holds a secret.

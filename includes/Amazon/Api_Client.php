@@ -9,7 +9,12 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Browse_Nodes_Result;
+use Creators_Connect\Model\Get_Items_Result;
 use Creators_Connect\Reference\Asin;
+use Creators_Connect\Support\Budget;
+use Creators_Connect\Support\Shared_Store;
 
 /**
  * Circuit breaker check, rate limiting per credential, and bounded retries: 429 with exponential
@@ -27,6 +32,11 @@ abstract class Api_Client {
 	 * Most attempts per call (the first one included).
 	 */
 	public const MAX_ATTEMPTS = 4;
+
+	/**
+	 * Most item (or browse node) ids one call may carry, in both APIs.
+	 */
+	public const MAX_IDS_PER_CALL = 10;
 
 	/**
 	 * Transport.
@@ -98,21 +108,22 @@ abstract class Api_Client {
 	 * @param string                                $limiter_key Credential key (hashed).
 	 * @param callable(): Http_Response             $send        Builds and sends one attempt (re-signing as needed).
 	 * @param callable(Http_Response): Amazon_Error $classify    Error for a non-2xx answer.
+	 * @param Budget|null                           $budget      The caller's time budget (caps the retry waits).
 	 * @throws Amazon_Exception When the call fails for good.
 	 */
-	protected function execute( string $api, string $marketplace, string $limiter_key, callable $send, callable $classify ): Http_Response {
+	protected function execute( string $api, string $marketplace, string $limiter_key, callable $send, callable $classify, ?Budget $budget = null ): Http_Response {
 		if ( ! $this->breaker->allow( $api, $marketplace ) ) {
 			$status = $this->breaker->status( $api, $marketplace );
 			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::CIRCUIT_OPEN, $api, 0, 'CircuitOpen', '', $status['retry_in'], null, null, array( 'marketplace' => $marketplace ) ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 
-		$budget  = $this->retry_budget();
+		$wait    = null !== $budget ? $budget->retry_wait( $this->retry_budget() ) : $this->retry_budget();
 		$waited  = 0.0;
 		$attempt = 0;
 		while ( true ) {
 			++$attempt;
 			$start = microtime( true );
-			if ( ! $this->limiter->acquire( $limiter_key, max( 1.0, $budget - $waited ) ) ) {
+			if ( ! $this->limiter->acquire( $limiter_key, max( 1.0, $wait - $waited ) ) ) {
 				// Our own spacing would wait too long: answer "throttled" without calling Amazon.
 				throw new Amazon_Exception( new Amazon_Error( Amazon_Error::THROTTLED, $api, 0, Amazon_Error::CODE_LOCAL_RATE_LIMIT, '', (int) ceil( 1 / max( 0.001, $this->limiter->per_second( $limiter_key ) ) ), null, null, array( 'marketplace' => $marketplace ) ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 			}
@@ -146,7 +157,7 @@ abstract class Api_Client {
 				$pause = $this->backoff( $attempt );
 			}
 
-			if ( null !== $pause && $waited + $pause <= $budget ) {
+			if ( null !== $pause && $waited + $pause <= $wait ) {
 				( $this->sleep )( $pause );
 				$waited += $pause;
 				continue;
@@ -195,46 +206,52 @@ abstract class Api_Client {
 	}
 
 	/**
-	 * Trims, upper-cases and de-duplicates ASINs; splits off malformed ones.
+	 * GetItems in batches of MAX_IDS_PER_CALL, the one batch loop of both clients. Malformed ASINs
+	 * become per-item errors without a call; a failed batch becomes per-item errors (a configuration
+	 * error before anything came back is thrown); after a batch whose error would repeat
+	 * (Amazon_Error::stops_batches()) the remaining batches get that error without a call.
 	 *
-	 * @param array<mixed> $asins ASINs.
-	 * @return array{0: list<string>, 1: list<string>} Valid ASINs, malformed values.
+	 * @param string                                   $api         `creators` or `paapi`.
+	 * @param array<mixed>                             $asins       ASINs as given.
+	 * @param callable(list<string>): Get_Items_Result $fetch_batch One call for one batch.
+	 * @throws Amazon_Exception For a configuration error when nothing was fetched yet.
 	 */
-	protected static function split_asins( array $asins ): array {
-		$valid = array();
-		$bad   = array();
-		foreach ( $asins as $asin ) {
-			$asin = Asin::normalize( is_scalar( $asin ) ? (string) $asin : '' );
-			if ( Asin::is_valid( $asin ) ) {
-				$valid[ $asin ] = true;
-			} elseif ( '' !== $asin ) {
-				$bad[ $asin ] = true;
+	protected static function get_items_in_batches( string $api, array $asins, callable $fetch_batch ): Get_Items_Result {
+		list( $valid, $bad ) = Asin::partition( $asins );
+		$errors              = array();
+		foreach ( $bad as $value ) {
+			$errors[ $value ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, $api, 0, 'InvalidFormat', '', null, $value );
+		}
+		$result = new Get_Items_Result( array(), $errors, 0 );
+		$stop   = null;
+		foreach ( array_chunk( $valid, self::MAX_IDS_PER_CALL ) as $batch ) {
+			if ( null !== $stop ) {
+				// The previous batch showed that calling again would fail alike: do not spend the time.
+				$result = self::batch_failure( $stop, $batch, $result, $api );
+				continue;
+			}
+			try {
+				$result = $result->merge( $fetch_batch( $batch ) );
+			} catch ( Amazon_Exception $exception ) {
+				$result = self::batch_failure( $exception->error(), $batch, $result, $api );
+				$result = new Get_Items_Result( $result->products, $result->errors, $result->calls + 1 );
+				$stop   = $exception->error()->stops_batches() ? $exception->error() : null;
 			}
 		}
-		return array( array_keys( $valid ), array_keys( $bad ) );
-	}
-
-	/**
-	 * Whether a failed batch means the next batches would fail alike (and only cost time): Amazon
-	 * unreachable or slow, throttling that outlived its retries, an open breaker, a setup problem.
-	 *
-	 * @param Amazon_Error $error The batch's error.
-	 */
-	protected static function stops_batches( Amazon_Error $error ): bool {
-		return $error->is_configuration_error() || in_array( $error->kind, array( Amazon_Error::TIMEOUT, Amazon_Error::NETWORK, Amazon_Error::THROTTLED, Amazon_Error::CIRCUIT_OPEN ), true );
+		return $result;
 	}
 
 	/**
 	 * Sorts a batch failure into per-item errors, stopping for configuration errors.
 	 *
-	 * @param Amazon_Error     $error    The batch's error.
-	 * @param list<string>     $batch    The batch's ASINs.
-	 * @param Get_Items_Result $result   Result so far.
-	 * @param string           $api      API.
+	 * @param Amazon_Error     $error  The batch's error.
+	 * @param list<string>     $batch  The batch's ASINs.
+	 * @param Get_Items_Result $result Result so far.
+	 * @param string           $api    API.
 	 * @return Get_Items_Result
 	 * @throws Amazon_Exception For a configuration error when nothing was fetched yet.
 	 */
-	protected static function batch_failure( Amazon_Error $error, array $batch, Get_Items_Result $result, string $api ): Get_Items_Result {
+	private static function batch_failure( Amazon_Error $error, array $batch, Get_Items_Result $result, string $api ): Get_Items_Result {
 		if ( ( $error->is_configuration_error() ) && ! $result->has_products() ) {
 			throw new Amazon_Exception( $error ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}

@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Support\Shared_Store;
+
 /**
  * Per (API, marketplace) breaker, shared across processes: after `threshold` consecutive failures
  * (default 5, filter `acapi_circuit_breaker_threshold`) it opens for `cooldown` seconds (default 60,

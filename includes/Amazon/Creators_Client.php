@@ -11,10 +11,15 @@ namespace Creators_Connect\Amazon;
 
 use Creators_Connect\Marketplace\Marketplace;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Browse_Nodes_Result;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Search_Result;
+use Creators_Connect\Support\Budget;
 
 /**
  * GetItems, SearchItems, GetVariations and GetBrowseNodes against `https://creatorsapi.amazon`
- * (creators-api.md §3): JSON POST, `Authorization` per version, `x-marketplace` header. GetItems
+ * (docs/amazon-protocol.md §C3): JSON POST, `Authorization` per version, `x-marketplace` header. GetItems
  * sets larger than 10 ASINs are split into calls of 10; results are matched by ASIN. A 401
  * `TokenExpired`/`InvalidToken` drops the cached token and retries once.
  *
@@ -27,11 +32,6 @@ final class Creators_Client extends Api_Client {
 	 * API base URL.
 	 */
 	public const BASE_URL = 'https://creatorsapi.amazon';
-
-	/**
-	 * Most ASINs per GetItems call (and browse node ids per GetBrowseNodes call).
-	 */
-	public const MAX_IDS_PER_CALL = 10;
 
 	/**
 	 * Paths per operation.
@@ -104,44 +104,24 @@ final class Creators_Client extends Api_Client {
 	 * @param Creators_Credentials $credentials Credentials (with marketplace and partner tag).
 	 * @param array<mixed>         $asins       ASINs (any number; split into calls of 10).
 	 * @param array<string, mixed> $options     Options.
+	 * @param Budget|null          $budget      The caller's time budget (caps timeouts and retry waits).
 	 * @throws Amazon_Exception For configuration errors (not configured, credentials, eligibility, tag) when nothing came back.
 	 */
-	public function get_items( Creators_Credentials $credentials, array $asins, array $options = array() ): Get_Items_Result {
-		$marketplace         = $this->marketplace( $credentials );
-		list( $valid, $bad ) = self::split_asins( $asins );
-
-		$errors = array();
-		foreach ( $bad as $value ) {
-			$errors[ $value ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, 'creators', 0, 'InvalidFormat', '', null, $value );
-		}
-		$result = new Get_Items_Result( array(), $errors, 0 );
-
-		$stop = null;
-		foreach ( array_chunk( $valid, self::MAX_IDS_PER_CALL ) as $batch ) {
-			if ( null !== $stop ) {
-				// The previous batch showed that calling again would fail alike: do not spend the time.
-				$result = self::batch_failure( $stop, $batch, $result, 'creators' );
-				continue;
+	public function get_items( Creators_Credentials $credentials, array $asins, array $options = array(), ?Budget $budget = null ): Get_Items_Result {
+		$marketplace = $this->marketplace( $credentials );
+		return self::get_items_in_batches(
+			'creators',
+			$asins,
+			function ( array $batch ) use ( $credentials, $marketplace, $options, $budget ): Get_Items_Result {
+				$body = array(
+					'partnerTag' => $credentials->partner_tag,
+					'itemIds'    => $batch,
+					'resources'  => $this->resources( 'getItems', $options ),
+				) + $this->common( $options );
+				$data = $this->decode( $this->call( $credentials, $marketplace, 'getItems', $body, $budget ), $credentials );
+				return $this->mapper->get_items( $data, $batch, $marketplace->country, $credentials->version, time() );
 			}
-			$body = array(
-				'partnerTag' => $credentials->partner_tag,
-				'itemIds'    => $batch,
-				'resources'  => $this->resources( 'getItems', $options ),
-			) + $this->common( $options );
-			try {
-				$response = $this->call( $credentials, $marketplace, 'getItems', $body );
-				$data     = $response->json();
-				if ( null === $data ) {
-					throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'InvalidJson', '', null, null, null, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
-				}
-				$result = $result->merge( $this->mapper->get_items( $data, $batch, $marketplace->country, $credentials->version, time() ) );
-			} catch ( Amazon_Exception $exception ) {
-				$result = self::batch_failure( $exception->error(), $batch, $result, 'creators' );
-				$result = new Get_Items_Result( $result->products, $result->errors, $result->calls + 1 );
-				$stop   = self::stops_batches( $exception->error() ) ? $exception->error() : null;
-			}
-		}
-		return $result;
+		);
 	}
 
 	/**
@@ -153,13 +133,14 @@ final class Creators_Client extends Api_Client {
 	 *                                          `max_price` (smallest currency unit), `min_reviews_rating`, `min_saving_percent`,
 	 *                                          `availability`, `delivery_flags`.
 	 * @param array<string, mixed> $options     Options.
+	 * @param Budget|null          $budget      The caller's time budget (caps timeouts and retry waits).
 	 * @throws Amazon_Exception When the search fails.
 	 */
-	public function search_items( Creators_Credentials $credentials, array $params, array $options = array() ): Search_Result {
+	public function search_items( Creators_Credentials $credentials, array $params, array $options = array(), ?Budget $budget = null ): Search_Result {
 		$marketplace = $this->marketplace( $credentials );
-		$body        = array( 'partnerTag' => $credentials->partner_tag ) + self::search_body( $params, false ) + array( 'resources' => $this->resources( 'searchItems', $options ) ) + $this->common( $options );
+		$body        = array( 'partnerTag' => $credentials->partner_tag ) + Search_Options::body( $params, false ) + array( 'resources' => $this->resources( 'searchItems', $options ) ) + $this->common( $options );
 		try {
-			$response = $this->call( $credentials, $marketplace, 'searchItems', $body );
+			$response = $this->call( $credentials, $marketplace, 'searchItems', $body, $budget );
 		} catch ( Amazon_Exception $exception ) {
 			if ( Amazon_Error::NOT_FOUND === $exception->error()->kind ) {
 				return new Search_Result();
@@ -240,59 +221,22 @@ final class Creators_Client extends Api_Client {
 	}
 
 	/**
-	 * SearchItems body fields from snake_case (or camelCase) parameters; PascalCase for PA-API.
-	 *
-	 * @param array<string, mixed> $params Parameters.
-	 * @param bool                 $pascal PascalCase keys (PA-API).
-	 * @return array<string, mixed>
-	 */
-	public static function search_body( array $params, bool $pascal ): array {
-		$ints = array();
-		foreach ( array_keys( Search_Options::RANGES ) as $name ) {
-			$ints[] = Search_Options::FIELDS[ $name ];
-		}
-		$body = array();
-		foreach ( Search_Options::FIELDS as $snake => $camel ) {
-			$value = $params[ $snake ] ?? $params[ $camel ] ?? null;
-			if ( null === $value || '' === $value ) {
-				continue;
-			}
-			if ( in_array( $camel, $ints, true ) ) {
-				if ( ! is_numeric( $value ) ) {
-					continue;
-				}
-				$value = (int) $value;
-				if ( 'itemCount' === $camel || 'itemPage' === $camel ) {
-					$value = max( 1, min( 10, $value ) );
-				}
-			} elseif ( 'deliveryFlags' === $camel ) {
-				$value = array_values( array_filter( (array) $value, 'is_string' ) );
-			} elseif ( is_scalar( $value ) ) {
-				$value = (string) $value;
-			} else {
-				continue;
-			}
-			$body[ $pascal ? ucfirst( $camel ) : $camel ] = $value;
-		}
-		return $body;
-	}
-
-	/**
 	 * Sends one operation call, with one token refresh on 401 TokenExpired/InvalidToken.
 	 *
 	 * @param Creators_Credentials $credentials Credentials.
 	 * @param Marketplace          $marketplace Marketplace.
 	 * @param string               $operation   Operation.
 	 * @param array<string, mixed> $body        Body.
+	 * @param Budget|null          $budget      The caller's time budget.
 	 * @throws Amazon_Exception When the call fails.
 	 */
-	private function call( Creators_Credentials $credentials, Marketplace $marketplace, string $operation, array $body ): Http_Response {
+	private function call( Creators_Credentials $credentials, Marketplace $marketplace, string $operation, array $body, ?Budget $budget = null ): Http_Response {
 		$json  = self::encode( $body );
-		$token = $this->tokens->token( $credentials );
+		$token = $this->tokens->token( $credentials, $budget );
 		$retry = false;
 		while ( true ) {
 			$current  = $token;
-			$send     = function () use ( $credentials, $marketplace, $operation, $json, $current ): Http_Response {
+			$send     = function () use ( $credentials, $marketplace, $operation, $json, $current, $budget ): Http_Response {
 				return $this->transport->send(
 					'POST',
 					self::BASE_URL . self::PATHS[ $operation ],
@@ -303,21 +247,22 @@ final class Creators_Client extends Api_Client {
 						'Accept'        => 'application/json',
 					),
 					$json,
-					'creators'
+					'creators',
+					$budget
 				);
 			};
 			$classify = static function ( Http_Response $response ) use ( $credentials ): Amazon_Error {
-				return Amazon_Error::from_creators_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
+				return Error_Response::from_creators_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
 			};
 			try {
-				return $this->execute( 'creators', $marketplace->country, $credentials->cache_id(), $send, $classify );
+				return $this->execute( 'creators', $marketplace->country, $credentials->cache_id(), $send, $classify, $budget );
 			} catch ( Amazon_Exception $exception ) {
 				$error = $exception->error();
 				if ( $retry || 401 !== $error->http_status || ! in_array( $error->code, array( 'TokenExpired', 'InvalidToken' ), true ) ) {
 					throw $exception;
 				}
 				$retry = true;
-				$token = $this->tokens->refresh( $credentials, $current );
+				$token = $this->tokens->refresh( $credentials, $current, $budget );
 			}
 		}
 	}

@@ -9,6 +9,9 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Support\Budget;
+
 /**
  * Sends requests through the WordPress HTTP API with connect and total timeouts, the plugin's user
  * agent and the test/demo endpoint override.
@@ -115,11 +118,12 @@ final class Http_Transport {
 	 * @param array<string, string> $headers Headers (sent as given).
 	 * @param string                $body    Raw body.
 	 * @param string                $api     `creators`, `paapi` or `token` (for the error and the action).
+	 * @param Budget|null           $budget  The caller's time budget: the timeout never outlasts it.
 	 * @throws Amazon_Exception On a timeout or a network failure (no HTTP answer).
 	 */
-	public function send( string $method, string $url, #[\SensitiveParameter] array $headers, #[\SensitiveParameter] string $body, string $api = 'creators' ): Http_Response {
+	public function send( string $method, string $url, #[\SensitiveParameter] array $headers, #[\SensitiveParameter] string $body, string $api = 'creators', ?Budget $budget = null ): Http_Response {
 		$target  = $this->resolve_url( $url );
-		$timeout = $this->timeout();
+		$timeout = null !== $budget ? $budget->http_timeout( $this->timeout() ) : $this->timeout();
 		$start   = microtime( true );
 
 		if ( null !== $this->sender ) {
@@ -164,7 +168,7 @@ final class Http_Transport {
 	 * @param string                $api     API name.
 	 */
 	private function wp_send( string $method, string $url, #[\SensitiveParameter] array $headers, #[\SensitiveParameter] string $body, float $timeout, string $api ): Http_Response|Amazon_Error {
-		$connect = $this->connect_timeout();
+		$connect = min( $this->connect_timeout(), $timeout );
 		$curl    = static function ( $handle, $request_args = null, $request_url = '' ) use ( $url, $connect ): void {
 			if ( $request_url === $url && ( $handle instanceof \CurlHandle ) ) {
 				curl_setopt( $handle, CURLOPT_CONNECTTIMEOUT_MS, (int) ( $connect * 1000 ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.curl_curl_setopt -- Connect timeout: the HTTP API has no argument for it.

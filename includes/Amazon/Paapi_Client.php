@@ -11,10 +11,15 @@ namespace Creators_Connect\Amazon;
 
 use Creators_Connect\Marketplace\Marketplace;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Browse_Nodes_Result;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Search_Result;
+use Creators_Connect\Support\Budget;
 
 /**
  * GetItems, SearchItems, GetVariations and GetBrowseNodes against `webservices.amazon.<tld>`
- * (paapi5.md): PascalCase JSON POST signed with SigV4 (service `ProductAdvertisingAPI`, region
+ * (docs/amazon-protocol.md part P): PascalCase JSON POST signed with SigV4 (service `ProductAdvertisingAPI`, region
  * from the host, `content-encoding: amz-1.0`, `x-amz-target`). Amazon shut the endpoint down on
  * 2026-05-15: its retirement answer becomes Amazon_Error::PAAPI_RETIRED.
  *
@@ -27,7 +32,7 @@ final class Paapi_Client extends Api_Client {
 	/**
 	 * API version written into products.
 	 */
-	public const API_VERSION = '5.0';
+	public const API_VERSION = Paapi_Mapper::API_VERSION;
 
 	/**
 	 * SigV4 service name (not `ProductAdvertisingAPIv1`).
@@ -38,11 +43,6 @@ final class Paapi_Client extends Api_Client {
 	 * `x-amz-target` prefix.
 	 */
 	public const TARGET_PREFIX = 'com.amazon.paapi5.v1.ProductAdvertisingAPIv1.';
-
-	/**
-	 * Most ASINs per GetItems call (and ids per GetBrowseNodes call).
-	 */
-	public const MAX_IDS_PER_CALL = 10;
 
 	/**
 	 * Paths per operation.
@@ -122,40 +122,24 @@ final class Paapi_Client extends Api_Client {
 	 * @param Paapi_Credentials    $credentials Credentials (marketplace and partner tag included).
 	 * @param array<mixed>         $asins       ASINs.
 	 * @param array<string, mixed> $options     `resources`, `language`, `currency`, `condition`.
+	 * @param Budget|null          $budget      The caller's time budget (caps timeouts and retry waits).
 	 * @throws Amazon_Exception For configuration errors (retired, credentials, tag) when nothing came back.
 	 */
-	public function get_items( Paapi_Credentials $credentials, array $asins, array $options = array() ): Get_Items_Result {
-		$marketplace         = $this->marketplace( $credentials );
-		list( $valid, $bad ) = self::split_asins( $asins );
-
-		$errors = array();
-		foreach ( $bad as $value ) {
-			$errors[ $value ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, 'paapi', 0, 'InvalidFormat', '', null, $value );
-		}
-		$result = new Get_Items_Result( array(), $errors, 0 );
-
-		$stop = null;
-		foreach ( array_chunk( $valid, self::MAX_IDS_PER_CALL ) as $batch ) {
-			if ( null !== $stop ) {
-				// The previous batch showed that calling again would fail alike: do not spend the time.
-				$result = self::batch_failure( $stop, $batch, $result, 'paapi' );
-				continue;
+	public function get_items( Paapi_Credentials $credentials, array $asins, array $options = array(), ?Budget $budget = null ): Get_Items_Result {
+		$marketplace = $this->marketplace( $credentials );
+		return self::get_items_in_batches(
+			'paapi',
+			$asins,
+			function ( array $batch ) use ( $credentials, $marketplace, $options, $budget ): Get_Items_Result {
+				$body = $this->common( $credentials, $marketplace, $options ) + array(
+					'ItemIds'    => $batch,
+					'ItemIdType' => 'ASIN',
+					'Resources'  => $this->resources( 'GetItems', $options ),
+				);
+				$data = $this->decode( $this->call( $credentials, $marketplace, 'GetItems', $body, $budget ), $credentials );
+				return $this->mapper->get_items( $data, $batch, $marketplace->country, time() );
 			}
-			$body = $this->common( $credentials, $marketplace, $options ) + array(
-				'ItemIds'    => $batch,
-				'ItemIdType' => 'ASIN',
-				'Resources'  => $this->resources( 'GetItems', $options ),
-			);
-			try {
-				$data   = $this->decode( $this->call( $credentials, $marketplace, 'GetItems', $body ), $credentials );
-				$result = $result->merge( $this->mapper->get_items( $data, $batch, $marketplace->country, time() ) );
-			} catch ( Amazon_Exception $exception ) {
-				$result = self::batch_failure( $exception->error(), $batch, $result, 'paapi' );
-				$result = new Get_Items_Result( $result->products, $result->errors, $result->calls + 1 );
-				$stop   = self::stops_batches( $exception->error() ) ? $exception->error() : null;
-			}
-		}
-		return $result;
+		);
 	}
 
 	/**
@@ -164,13 +148,14 @@ final class Paapi_Client extends Api_Client {
 	 * @param Paapi_Credentials    $credentials Credentials.
 	 * @param array<string, mixed> $params      As Creators_Client::search_items().
 	 * @param array<string, mixed> $options     Options.
+	 * @param Budget|null          $budget      The caller's time budget (caps timeouts and retry waits).
 	 * @throws Amazon_Exception When the search fails.
 	 */
-	public function search_items( Paapi_Credentials $credentials, array $params, array $options = array() ): Search_Result {
+	public function search_items( Paapi_Credentials $credentials, array $params, array $options = array(), ?Budget $budget = null ): Search_Result {
 		$marketplace = $this->marketplace( $credentials );
-		$body        = $this->common( $credentials, $marketplace, $options ) + Creators_Client::search_body( $params, true ) + array( 'Resources' => $this->resources( 'SearchItems', $options ) );
+		$body        = $this->common( $credentials, $marketplace, $options ) + Search_Options::body( $params, true ) + array( 'Resources' => $this->resources( 'SearchItems', $options ) );
 		try {
-			$data = $this->decode( $this->call( $credentials, $marketplace, 'SearchItems', $body ), $credentials );
+			$data = $this->decode( $this->call( $credentials, $marketplace, 'SearchItems', $body, $budget ), $credentials );
 		} catch ( Amazon_Exception $exception ) {
 			if ( Amazon_Error::NOT_FOUND === $exception->error()->kind ) {
 				return new Search_Result();
@@ -253,12 +238,13 @@ final class Paapi_Client extends Api_Client {
 	 * @param Marketplace          $marketplace Marketplace.
 	 * @param string               $operation   Operation.
 	 * @param array<string, mixed> $body        Body.
+	 * @param Budget|null          $budget      The caller's time budget.
 	 * @throws Amazon_Exception When the call fails.
 	 */
-	private function call( Paapi_Credentials $credentials, Marketplace $marketplace, string $operation, array $body ): Http_Response {
+	private function call( Paapi_Credentials $credentials, Marketplace $marketplace, string $operation, array $body, ?Budget $budget = null ): Http_Response {
 		$json     = self::encode( $body );
 		$amazon   = 'https://' . $marketplace->paapi_host . self::PATHS[ $operation ];
-		$send     = function () use ( $credentials, $marketplace, $operation, $json, $amazon ): Http_Response {
+		$send     = function () use ( $credentials, $marketplace, $operation, $json, $amazon, $budget ): Http_Response {
 			$headers = $this->signer->sign(
 				'POST',
 				$this->transport->resolve_url( $amazon ),
@@ -274,12 +260,12 @@ final class Paapi_Client extends Api_Client {
 				$credentials->secret(),
 				( $this->clock )()
 			);
-			return $this->transport->send( 'POST', $amazon, $headers, $json, 'paapi' );
+			return $this->transport->send( 'POST', $amazon, $headers, $json, 'paapi', $budget );
 		};
 		$classify = static function ( Http_Response $response ) use ( $credentials ): Amazon_Error {
-			return Amazon_Error::from_paapi_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
+			return Error_Response::from_paapi_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
 		};
-		return $this->execute( 'paapi', $marketplace->country, $credentials->cache_id(), $send, $classify );
+		return $this->execute( 'paapi', $marketplace->country, $credentials->cache_id(), $send, $classify, $budget );
 	}
 
 	/**
@@ -303,7 +289,7 @@ final class Paapi_Client extends Api_Client {
 				'message' => '',
 			);
 			if ( 'NoResults' !== $first['code'] && 'InvalidParameterValue' !== $first['code'] && 'ItemNotAccessible' !== $first['code'] ) {
-				throw new Amazon_Exception( Amazon_Error::from_paapi_response( $response->status, $data, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
+				throw new Amazon_Exception( Error_Response::from_paapi_response( $response->status, $data, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 			}
 		}
 		return $data;

@@ -9,7 +9,10 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Browse_Nodes_Result;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Product;
+use Creators_Connect\Model\Search_Result;
 
 /**
  * Re-cases a PA-API answer to the Creators API's lowerCamelCase (`ItemsResult` → `itemsResult`,
@@ -17,6 +20,12 @@ use Creators_Connect\Catalog\Product;
  * the OffersV2 shape when no OffersV2 came back, and hands the result to Creators_Mapper.
  */
 final class Paapi_Mapper {
+
+	/**
+	 * The PA-API version written into products (Paapi_Client names it after this mapper, so the
+	 * client depends on the mapper and not the other way round).
+	 */
+	public const API_VERSION = '5.0';
 
 	/**
 	 * Keys that lcfirst() would get wrong.
@@ -55,7 +64,7 @@ final class Paapi_Mapper {
 	 * @param int          $fetched_at  Unix time.
 	 */
 	public function get_items( array $body, array $asins, string $marketplace, int $fetched_at ): Get_Items_Result {
-		return $this->mapper->get_items( self::normalize( $body ), $asins, $marketplace, Paapi_Client::API_VERSION, $fetched_at );
+		return $this->mapper->get_items( self::normalize( $body ), $asins, $marketplace, self::API_VERSION, $fetched_at );
 	}
 
 	/**
@@ -66,7 +75,7 @@ final class Paapi_Mapper {
 	 * @param int          $fetched_at  Unix time.
 	 */
 	public function search_items( array $body, string $marketplace, int $fetched_at ): Search_Result {
-		return $this->mapper->search_items( self::normalize( $body ), $marketplace, Paapi_Client::API_VERSION, $fetched_at );
+		return $this->mapper->search_items( self::normalize( $body ), $marketplace, self::API_VERSION, $fetched_at );
 	}
 
 	/**
@@ -77,7 +86,7 @@ final class Paapi_Mapper {
 	 * @param int          $fetched_at  Unix time.
 	 */
 	public function get_variations( array $body, string $marketplace, int $fetched_at ): Search_Result {
-		return $this->mapper->get_variations( self::normalize( $body ), $marketplace, Paapi_Client::API_VERSION, $fetched_at );
+		return $this->mapper->get_variations( self::normalize( $body ), $marketplace, self::API_VERSION, $fetched_at );
 	}
 
 	/**
@@ -98,7 +107,7 @@ final class Paapi_Mapper {
 	 * @param int          $fetched_at  Unix time.
 	 */
 	public function item( array $item, string $marketplace, int $fetched_at ): ?Product {
-		return $this->mapper->item( self::normalize( $item ), $marketplace, Paapi_Client::API_VERSION, $fetched_at );
+		return $this->mapper->item( self::normalize( $item ), $marketplace, self::API_VERSION, $fetched_at );
 	}
 
 	/**

@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Amazon;
 
+use Creators_Connect\Support\Shared_Store;
+
 /**
  * Reserves time slots per credential so that all processes together stay under Amazon's rate
  * (default 1 request/s, filter `acapi_rate_limit_per_second`; 0 turns spacing off). A caller whose

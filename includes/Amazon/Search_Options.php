@@ -79,6 +79,44 @@ final class Search_Options {
 	);
 
 	/**
+	 * SearchItems body fields from snake_case (or camelCase) parameters; PascalCase for PA-API.
+	 *
+	 * @param array<string, mixed> $params Parameters.
+	 * @param bool                 $pascal PascalCase keys (PA-API).
+	 * @return array<string, mixed>
+	 */
+	public static function body( array $params, bool $pascal ): array {
+		$ints = array();
+		foreach ( array_keys( self::RANGES ) as $name ) {
+			$ints[] = self::FIELDS[ $name ];
+		}
+		$body = array();
+		foreach ( self::FIELDS as $snake => $camel ) {
+			$value = $params[ $snake ] ?? $params[ $camel ] ?? null;
+			if ( null === $value || '' === $value ) {
+				continue;
+			}
+			if ( in_array( $camel, $ints, true ) ) {
+				if ( ! is_numeric( $value ) ) {
+					continue;
+				}
+				$value = (int) $value;
+				if ( 'itemCount' === $camel || 'itemPage' === $camel ) {
+					$value = max( 1, min( 10, $value ) );
+				}
+			} elseif ( 'deliveryFlags' === $camel ) {
+				$value = array_values( array_filter( (array) $value, 'is_string' ) );
+			} elseif ( is_scalar( $value ) ) {
+				$value = (string) $value;
+			} else {
+				continue;
+			}
+			$body[ $pascal ? ucfirst( $camel ) : $camel ] = $value;
+		}
+		return $body;
+	}
+
+	/**
 	 * Checks filters and returns them typed: integers as int, `delivery_flags` as a list (a comma
 	 * string is split), empty values dropped. Unknown keys are ignored.
 	 *

@@ -11,7 +11,7 @@ namespace Creators_Connect\Amazon;
 
 /**
  * Signs an HTTP request with AWS SigV4 (header form), checked against AWS's published SigV4 test
- * suite and the worked PA-API example (paapi5.md §3.6). Every given header is signed.
+ * suite and the worked PA-API example (docs/amazon-protocol.md §P4.6). Every given header is signed.
  *
  * Canonicalisation (non-S3 rules, as in the suite): the path has `.`/`..` segments and empty
  * segments removed (a trailing slash is kept) and each segment RFC 3986-encoded as given (like

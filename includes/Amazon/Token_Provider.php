@@ -10,9 +10,12 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Amazon;
 
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Support\Budget;
+use Creators_Connect\Support\Shared_Store;
 
 /**
- * Fetches and caches client-credentials tokens (creators-api.md §2).
+ * Fetches and caches client-credentials tokens (docs/amazon-protocol.md §C2).
  *
  * - Cognito (2.1/2.2/2.3): form body `grant_type, client_id, client_secret, scope=creatorsapi/default`.
  * - LWA (3.1/3.2/3.3): JSON body with `scope=creatorsapi::default`.
@@ -81,9 +84,10 @@ final class Token_Provider {
 	 * A valid access token (cached, or fetched).
 	 *
 	 * @param Creators_Credentials $credentials Credentials.
+	 * @param Budget|null          $budget      The caller's time budget (caps the token call's timeout).
 	 * @throws Amazon_Exception When the credentials are incomplete or Amazon refuses them.
 	 */
-	public function token( Creators_Credentials $credentials ): string {
+	public function token( Creators_Credentials $credentials, ?Budget $budget = null ): string {
 		$this->check( $credentials );
 		$cached = $this->cached( $credentials );
 		if ( null !== $cached ) {
@@ -101,11 +105,11 @@ final class Token_Provider {
 					return $cached;
 				}
 			}
-			return $this->fetch_and_store( $credentials );
+			return $this->fetch_and_store( $credentials, $budget );
 		}
 		try {
 			$cached = $this->cached( $credentials );
-			return $cached ?? $this->fetch_and_store( $credentials );
+			return $cached ?? $this->fetch_and_store( $credentials, $budget );
 		} finally {
 			$this->store->unlock( $lock );
 		}
@@ -117,15 +121,16 @@ final class Token_Provider {
 	 *
 	 * @param Creators_Credentials $credentials Credentials.
 	 * @param string               $stale       The rejected token.
+	 * @param Budget|null          $budget      The caller's time budget.
 	 * @throws Amazon_Exception When Amazon refuses the credentials.
 	 */
-	public function refresh( Creators_Credentials $credentials, #[\SensitiveParameter] string $stale ): string {
+	public function refresh( Creators_Credentials $credentials, #[\SensitiveParameter] string $stale, ?Budget $budget = null ): string {
 		$cached = $this->cached( $credentials );
 		if ( null !== $cached && ! hash_equals( $cached, $stale ) ) {
 			return $cached;
 		}
 		$this->forget( $credentials );
-		return $this->token( $credentials );
+		return $this->token( $credentials, $budget );
 	}
 
 	/**
@@ -191,9 +196,10 @@ final class Token_Provider {
 	 * Fetches a token from Amazon and caches it.
 	 *
 	 * @param Creators_Credentials $credentials Credentials.
+	 * @param Budget|null          $budget      The caller's time budget.
 	 * @throws Amazon_Exception When Amazon refuses or cannot be reached.
 	 */
-	private function fetch_and_store( Creators_Credentials $credentials ): string {
+	private function fetch_and_store( Creators_Credentials $credentials, ?Budget $budget ): string {
 		$endpoint = (string) Marketplace_Registry::token_endpoint( $credentials->version );
 		$scope    = (string) Marketplace_Registry::token_scope( $credentials->version );
 		$fields   = array(
@@ -216,11 +222,11 @@ final class Token_Provider {
 			$body    = http_build_query( $fields, '', '&', PHP_QUERY_RFC3986 );
 		}
 
-		$response = $this->transport->send( 'POST', $endpoint, $headers, $body, 'token' );
+		$response = $this->transport->send( 'POST', $endpoint, $headers, $body, 'token', $budget );
 		++$this->fetched;
 		$data = $response->json();
 		if ( ! $response->is_success() ) {
-			throw new Amazon_Exception( Amazon_Error::from_token_response( $response->status, $data, $credentials->context(), $response->retry_after() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
+			throw new Amazon_Exception( Error_Response::from_token_response( $response->status, $data, $credentials->context(), $response->retry_after() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 		}
 		if ( null === $data || ! isset( $data['access_token'] ) || ! is_string( $data['access_token'] ) || '' === $data['access_token'] ) {
 			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::MALFORMED_RESPONSE, 'creators', $response->status, 'TokenResponse', '', null, null, null, $credentials->context() ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.

@@ -10,7 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Cache;
 
 use Creators_Connect\Catalog\Compliance;
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 
 /**
  * Listens to `acapi_product_rendered` (every product any renderer path shows: post content,

@@ -9,14 +9,12 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Cache;
 
-use Creators_Connect\Uninstaller;
-
 /**
  * `{$wpdb->prefix}acapi_post_products`: one row per (post, marketplace, ASIN) a published post
  * shows, marketplace '' meaning the default one. Its own table rather than post meta because the
  * lookup that matters runs the other way, product → posts, and wp_postmeta has no index on
  * meta_value; the primary key (marketplace, asin, post_id) answers it. Per site like the product
- * table (multisite: each site's prefix), dropped by the Uninstaller.
+ * table (multisite: each site's prefix), dropped on uninstall (drop(), which the Uninstaller calls).
  *
  * Rows come from the same extraction as the prefetcher (one callable, so the reference parser can
  * replace it in one place): on save; for every post that includes a reusable block when that
@@ -26,6 +24,11 @@ use Creators_Connect\Uninstaller;
 final class Post_Product_Index {
 
 	public const SCHEMA_VERSION = 1;
+
+	/**
+	 * The table, without the site's table prefix.
+	 */
+	public const TABLE          = 'acapi_post_products';
 	public const VERSION_OPTION = 'acapi_post_products_schema';
 	public const CURSOR_OPTION  = 'acapi_post_products_cursor';
 
@@ -65,7 +68,7 @@ final class Post_Product_Index {
 	 */
 	public static function table(): string {
 		global $wpdb;
-		return $wpdb->prefix . Uninstaller::POST_INDEX_TABLE;
+		return $wpdb->prefix . self::TABLE;
 	}
 
 	/**
@@ -86,6 +89,14 @@ KEY post_id (post_id)
 ) {$wpdb->get_charset_collate()};"
 		);
 		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION );
+	}
+
+	/**
+	 * Drops the table (uninstall, when the site asked for its data to go).
+	 */
+	public static function drop(): void {
+		global $wpdb;
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- a constant table name, removed once.
 	}
 
 	/**

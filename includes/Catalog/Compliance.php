@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
+use Creators_Connect\Model\Product;
+
 /**
  * Offer data (price, availability) is refreshed at least hourly by default (filter
  * `acapi_offer_ttl`, seconds, at most 24 h); nothing older than 24 hours shows a price,

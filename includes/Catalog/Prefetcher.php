@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
+use Creators_Connect\Model\Product;
 use Creators_Connect\Reference\Product_Reference;
 
 /**

@@ -9,8 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Get_Items_Result;
-use Creators_Connect\Amazon\Search_Result;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Search_Result;
 
 /**
  * Products for display. Every product it hands out is within Amazon's rules: older than 24 hours,

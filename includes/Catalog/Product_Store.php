@@ -9,8 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
-use Creators_Connect\Uninstaller;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Product;
 
 /**
  * `{$wpdb->prefix}acapi_products`: one row per (marketplace, ASIN) with the normalised product as
@@ -18,9 +18,13 @@ use Creators_Connect\Uninstaller;
  * last asked for it. Created with dbDelta on activation and whenever the schema version option is
  * behind. Plain SQL that the SQLite Database Integration translates (INSERT … ON DUPLICATE KEY
  * UPDATE with VALUES()), so it works alike on MySQL/MariaDB and SQLite. With a persistent object
- * cache, rows are cached in the `acapi_products` group.
+ * cache, rows are cached in the `acapi_products` group (Row_Cache).
  *
  * Errors never replace a product: a failed fetch keeps the stored product and records the error.
+ *
+ * Over 350 lines on purpose: it is the one place that speaks SQL to the product table (schema,
+ * reads, writes, the refresh queue, stats), so every statement can be checked on both databases
+ * in one file.
  */
 final class Product_Store {
 
@@ -38,7 +42,7 @@ final class Product_Store {
 	 * Object cache group: its own, so that clearing products never flushes the rate limiter's
 	 * slots, locks, tokens and circuit breakers (Shared_Store's `acapi` group).
 	 */
-	public const CACHE_GROUP = 'acapi_products';
+	public const CACHE_GROUP = Row_Cache::GROUP;
 
 	/**
 	 * Seconds between two writes of a row's last_requested_at.
@@ -46,11 +50,11 @@ final class Product_Store {
 	public const TOUCH_INTERVAL = 300;
 
 	/**
-	 * Whether the object cache is used (null: when persistent).
+	 * Rows in the object cache, in front of the table.
 	 *
-	 * @var bool|null
+	 * @var Row_Cache
 	 */
-	private ?bool $use_cache;
+	private Row_Cache $cache;
 
 	/**
 	 * The sites (blog ids) whose schema was checked in this request: on multisite a request can
@@ -61,12 +65,17 @@ final class Product_Store {
 	private static array $checked = array();
 
 	/**
+	 * The table, without the site's table prefix.
+	 */
+	public const TABLE = 'acapi_products';
+
+	/**
 	 * Builds the store.
 	 *
 	 * @param bool|null $use_cache Whether to cache rows in the object cache (default: when it is persistent).
 	 */
 	public function __construct( ?bool $use_cache = null ) {
-		$this->use_cache = $use_cache;
+		$this->cache = new Row_Cache( $use_cache );
 	}
 
 	/**
@@ -74,7 +83,7 @@ final class Product_Store {
 	 */
 	public static function table(): string {
 		global $wpdb;
-		return $wpdb->prefix . Uninstaller::PRODUCT_TABLE;
+		return $wpdb->prefix . self::TABLE;
 	}
 
 	/**
@@ -108,6 +117,15 @@ KEY last_requested_at (last_requested_at)
 		);
 		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true ); // Autoloaded: read on every request that shows products.
 		self::$checked[ get_current_blog_id() ] = true;
+	}
+
+	/**
+	 * Drops the table (uninstall, when the site asked for its data to go).
+	 */
+	public static function drop(): void {
+		global $wpdb;
+		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- a constant table name, removed once.
+		unset( self::$checked[ get_current_blog_id() ] );
 	}
 
 	/**
@@ -152,19 +170,11 @@ KEY last_requested_at (last_requested_at)
 		$missing = array();
 		foreach ( $groups as $country => $asins ) {
 			$country = (string) $country;
-			$found   = array();
-			if ( $this->cache_enabled() ) {
-				$keys   = array_map( fn( string $asin ): string => $this->cache_key( $country, $asin ), $asins );
-				$cached = wp_cache_get_multiple( $keys, self::CACHE_GROUP );
-				foreach ( $asins as $i => $asin ) {
-					$row = $cached[ $keys[ $i ] ] ?? false;
-					if ( is_array( $row ) ) {
-						$rows[ $country ][ $asin ] = $row;
-						$found[]                   = $asin;
-					}
-				}
+			$cached  = $this->cache->get( $country, $asins );
+			foreach ( $cached as $asin => $row ) {
+				$rows[ $country ][ $asin ] = $row;
 			}
-			$left = array_values( array_diff( $asins, $found ) );
+			$left = array_values( array_diff( $asins, array_map( 'strval', array_keys( $cached ) ) ) );
 			if ( array() !== $left ) {
 				$missing[ $country ] = $left;
 			}
@@ -187,9 +197,7 @@ KEY last_requested_at (last_requested_at)
 					continue;
 				}
 				$rows[ $country ][ $asin ] = $row;
-				if ( $this->cache_enabled() ) {
-					wp_cache_set( $this->cache_key( $country, $asin ), $row, self::CACHE_GROUP, Compliance::max_age() );
-				}
+				$this->cache->set( $country, $asin, $row );
 			}
 		}
 		$out = array();
@@ -255,7 +263,7 @@ KEY last_requested_at (last_requested_at)
 		}
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, product, api, route, fetched_at, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
-		$this->forget( $country, array_map( 'strval', array_keys( $products ) ) );
+		$this->cache->forget( $country, array_map( 'strval', array_keys( $products ) ) );
 	}
 
 	/**
@@ -287,7 +295,7 @@ KEY last_requested_at (last_requested_at)
 		}
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
-		$this->forget( $country, array_map( 'strval', array_keys( $errors ) ) );
+		$this->cache->forget( $country, array_map( 'strval', array_keys( $errors ) ) );
 	}
 
 	/**
@@ -313,7 +321,7 @@ KEY last_requested_at (last_requested_at)
 		$table = self::table();
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, expires_at, last_requested_at) VALUES " . implode( ', ', $values ) . ' ON DUPLICATE KEY UPDATE last_requested_at = VALUES(last_requested_at)', $args ) );
-		$this->forget( $country, $asins );
+		$this->cache->forget( $country, $asins );
 	}
 
 	/**
@@ -333,7 +341,7 @@ KEY last_requested_at (last_requested_at)
 		$in    = implode( ',', array_fill( 0, count( $asins ), '%s' ) );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET last_requested_at = %d WHERE marketplace = %s AND last_requested_at < %d AND asin IN ($in)", array_merge( array( $now, $country, $now - self::TOUCH_INTERVAL ), $asins ) ) );
-		$this->forget( $country, $asins );
+		$this->cache->forget( $country, $asins );
 	}
 
 	/**
@@ -427,12 +435,10 @@ KEY last_requested_at (last_requested_at)
 			$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE marketplace = %s AND asin IN ($in)", array_merge( array( $country ), $asins ) ) );
 		}
 		// phpcs:enable
-		if ( $this->cache_enabled() ) {
-			if ( null !== $country && null !== $asins ) {
-				$this->forget( $country, $asins );
-			} elseif ( function_exists( 'wp_cache_flush_group' ) && wp_cache_supports( 'flush_group' ) ) {
-				wp_cache_flush_group( self::CACHE_GROUP );
-			}
+		if ( null !== $country && null !== $asins ) {
+			$this->cache->forget( $country, $asins );
+		} else {
+			$this->cache->flush();
 		}
 		return is_int( $deleted ) ? $deleted : 0;
 	}
@@ -457,35 +463,5 @@ KEY last_requested_at (last_requested_at)
 		return Compliance::jitter( $delay );
 	}
 
-	/**
-	 * Whether rows go through the object cache.
-	 */
-	private function cache_enabled(): bool {
-		return $this->use_cache ?? (bool) wp_using_ext_object_cache();
-	}
 
-	/**
-	 * Cache key of a row.
-	 *
-	 * @param string $country Country code.
-	 * @param string $asin    ASIN.
-	 */
-	private function cache_key( string $country, string $asin ): string {
-		return 'p_' . $country . '_' . $asin;
-	}
-
-	/**
-	 * Drops cached rows.
-	 *
-	 * @param string       $country Country code.
-	 * @param list<string> $asins   ASINs.
-	 */
-	private function forget( string $country, array $asins ): void {
-		if ( ! $this->cache_enabled() ) {
-			return;
-		}
-		foreach ( $asins as $asin ) {
-			wp_cache_delete( $this->cache_key( $country, $asin ), self::CACHE_GROUP );
-		}
-	}
 }

@@ -9,8 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Amazon\Api_Client;
+use Creators_Connect\Support\Shared_Store;
 
 /**
  * `acapi_refresh_products` runs every 10 minutes (and soon after a page served stale data or ran
@@ -19,15 +19,16 @@ use Creators_Connect\Amazon\Shared_Store;
  * of 10, within a time budget (default 20 s, filter `acapi_refresh_budget`); the clients' rate
  * limiter keeps each credential within its rate. Marketplaces whose circuit is open are skipped.
  *
+ * Its place in WP-Cron (hook, schedule, "run soon") is Refresh_Schedule's.
+ *
  * Works with DISABLE_WP_CRON and a system cron calling wp-cron.php (or `wp cron event run`,
  * or `wp acapi refresh`). Each run is recorded (option `acapi_refresh_last_run`), so Site Health
  * and the settings screen can tell when cron has not run for more than an hour.
  */
 final class Refresh_Job {
 
-	public const HOOK            = 'acapi_refresh_products';
-	public const SCHEDULE        = 'acapi_ten_minutes';
-	public const INTERVAL        = 600;
+	public const HOOK            = Refresh_Schedule::HOOK;
+	public const INTERVAL        = Refresh_Schedule::INTERVAL;
 	public const LAST_RUN_OPTION = 'acapi_refresh_last_run';
 
 	/**
@@ -46,11 +47,18 @@ final class Refresh_Job {
 	public const OVERDUE_AFTER = 3600;
 
 	/**
-	 * Product service.
+	 * Fetches and stores the batches.
 	 *
-	 * @var Product_Service
+	 * @var Batch_Fetcher
 	 */
-	private Product_Service $service;
+	private Batch_Fetcher $fetcher;
+
+	/**
+	 * Router (which marketplaces can be asked now).
+	 *
+	 * @var Router
+	 */
+	private Router $router;
 
 	/**
 	 * Store.
@@ -76,13 +84,15 @@ final class Refresh_Job {
 	/**
 	 * Builds the job.
 	 *
-	 * @param Product_Service          $service Service.
+	 * @param Batch_Fetcher            $fetcher Fetches and stores the batches.
+	 * @param Router                   $router  Router.
 	 * @param Product_Store            $store   Store.
 	 * @param Shared_Store|null        $locks   Lock store.
 	 * @param (callable(): float)|null $clock   Clock (tests).
 	 */
-	public function __construct( Product_Service $service, Product_Store $store, ?Shared_Store $locks = null, ?callable $clock = null ) {
-		$this->service = $service;
+	public function __construct( Batch_Fetcher $fetcher, Router $router, Product_Store $store, ?Shared_Store $locks = null, ?callable $clock = null ) {
+		$this->fetcher = $fetcher;
+		$this->router  = $router;
 		$this->store   = $store;
 		$this->locks   = $locks ?? new Shared_Store();
 		$this->clock   = $clock ?? static fn(): float => microtime( true );
@@ -92,51 +102,9 @@ final class Refresh_Job {
 	 * Adds the schedule, the event handler and the scheduling.
 	 */
 	public function register_hooks(): void {
-		add_filter( 'cron_schedules', array( self::class, 'add_schedule' ) ); // phpcs:ignore WordPress.WP.CronInterval.ChangeDetected -- 10 minutes, on purpose.
+		add_filter( 'cron_schedules', array( Refresh_Schedule::class, 'add_schedule' ) ); // phpcs:ignore WordPress.WP.CronInterval.ChangeDetected -- 10 minutes, on purpose.
 		add_action( self::HOOK, array( $this, 'handle' ) );
-		add_action( 'init', array( self::class, 'ensure_scheduled' ) );
-	}
-
-	/**
-	 * Filter: adds the 10-minute schedule.
-	 *
-	 * @param array<string, array{interval: int, display: string}> $schedules Schedules.
-	 * @return array<string, array{interval: int, display: string}>
-	 */
-	public static function add_schedule( $schedules ): array {
-		$schedules                   = is_array( $schedules ) ? $schedules : array();
-		$schedules[ self::SCHEDULE ] = array(
-			'interval' => self::INTERVAL,
-			'display'  => __( 'Every 10 minutes (Amazon product refresh)', 'creators-connect-for-amazon' ),
-		);
-		return $schedules;
-	}
-
-	/**
-	 * Schedules the recurring event when it is missing.
-	 */
-	public static function ensure_scheduled(): void {
-		if ( false === wp_next_scheduled( self::HOOK ) ) {
-			add_filter( 'cron_schedules', array( self::class, 'add_schedule' ) ); // phpcs:ignore WordPress.WP.CronInterval.ChangeDetected -- 10 minutes, on purpose.
-			wp_schedule_event( time() + 60, self::SCHEDULE, self::HOOK );
-		}
-	}
-
-	/**
-	 * Asks for a run soon (a one-off event; WordPress drops it when an identical one is due
-	 * within 10 minutes).
-	 */
-	public static function schedule_soon(): void {
-		if ( false === wp_next_scheduled( self::HOOK, array( 'soon' ) ) ) {
-			wp_schedule_single_event( time(), self::HOOK, array( 'soon' ) );
-		}
-	}
-
-	/**
-	 * Removes every scheduled run (deactivation).
-	 */
-	public static function unschedule(): void {
-		wp_unschedule_hook( self::HOOK ); // The recurring event and the one-off ones, whatever their arguments.
+		add_action( 'init', array( Refresh_Schedule::class, 'ensure_scheduled' ) );
 	}
 
 	/**
@@ -182,26 +150,24 @@ final class Refresh_Job {
 			foreach ( $due as $row ) {
 				$groups[ $row['marketplace'] ][] = $row['asin'];
 			}
-			$router = $this->service->router();
 			foreach ( $groups as $country => $asins ) {
 				$country = (string) $country;
-				if ( $router->is_circuit_open( $country ) || ! $router->decide( $country )->is_configured() ) {
+				if ( $this->router->is_circuit_open( $country ) || ! $this->router->decide( $country )->is_configured() ) {
 					$report['skipped'][]  = $country;
 					$report['remaining'] += count( $asins );
 					continue;
 				}
-				$chunks = array_chunk( $asins, 10 );
+				$chunks = array_chunk( $asins, Api_Client::MAX_IDS_PER_CALL );
 				foreach ( $chunks as $i => $chunk ) {
 					if ( ( $this->clock )() - $start >= $budget ) {
 						$report['remaining'] += count( $chunk );
 						continue;
 					}
-					$result = $this->service->refresh( $country, $chunk );
+					$result = $this->fetcher->refresh( $country, $chunk );
 					++$report['batches'];
 					$report['refreshed'] += count( $result->products );
 					$report['failed']    += count( $result->errors );
-					$error                = $result->request_error();
-					if ( null !== $error && ! $result->has_products() && ( $error->is_configuration_error() || in_array( $error->kind, array( Amazon_Error::THROTTLED, Amazon_Error::CIRCUIT_OPEN, Amazon_Error::TIMEOUT, Amazon_Error::NETWORK ), true ) ) ) {
+					if ( $result->stops_batches() ) {
 						// The next batches of this marketplace would fail alike: leave them for the next run.
 						foreach ( array_slice( $chunks, $i + 1 ) as $rest ) {
 							$report['remaining'] += count( $rest );

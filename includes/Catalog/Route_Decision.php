@@ -9,9 +9,11 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Creators_Credentials;
 use Creators_Connect\Amazon\Paapi_Credentials;
+use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Model\Product;
 
 /**
  * Immutable routing decision for one marketplace. `api` is `creators`, `paapi` or `none`; the
@@ -123,5 +125,75 @@ final class Route_Decision {
 			null,
 			'' !== $this->country ? array( 'marketplace' => $this->country ) : array()
 		);
+	}
+
+	/**
+	 * What a page shows for an ASIN this route never fetched: a bare link to the product page with
+	 * the partner tag, `fetched_at` 0 (no Amazon data to show yet).
+	 *
+	 * @param string $asin ASIN.
+	 */
+	public function bare_product( string $asin ): Product {
+		$marketplace = Marketplace_Registry::get( $this->country );
+		$tag         = null !== $this->credentials ? $this->credentials->partner_tag : '';
+		$url         = null !== $marketplace ? $marketplace->store_url() . '/dp/' . rawurlencode( $asin ) : '';
+		if ( '' !== $url && '' !== $tag ) {
+			$url = add_query_arg( 'tag', rawurlencode( $tag ), $url );
+		}
+		return new Product(
+			asin: $asin,
+			marketplace: $this->country,
+			detail_page_url: $url,
+			fetched_at: 0,
+			source: self::API_PAAPI === $this->api ? 'paapi' : 'creators',
+			api_version: (string) $this->api_version()
+		);
+	}
+
+	/**
+	 * The plain-language reason of a route.
+	 *
+	 * @param string                                                         $status Marketplace status (`enabled`, `disabled`, `not_configured`).
+	 * @param array{kind: string, at: int, answered: bool, tried: bool}|null $last   The last fallback the router remembers.
+	 */
+	public function reason_text( string $status = 'enabled', ?array $last = null ): string {
+		$retired = __( 'Amazon retired PA-API 5.0 on 15 May 2026; add Creators API credentials for this marketplace.', 'creators-connect-for-amazon' );
+		switch ( $this->reason ) {
+			case self::REASON_CREATORS:
+				$text = sprintf(
+					null === $last
+						/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
+						? __( 'The Creators API answers (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' )
+						/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
+						: __( 'The Creators API is set up (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' ),
+					(string) $this->api_version(),
+					'lwa' === $this->credential_type() ? __( 'Login with Amazon', 'creators-connect-for-amazon' ) : __( 'Cognito', 'creators-connect-for-amazon' )
+				);
+				if ( null !== $last ) {
+					$error = new Amazon_Error( $last['kind'], 'creators' );
+					$text .= ' ' . sprintf(
+						/* translators: 1: date and time, 2: Amazon's error in plain language. */
+						__( 'On %1$s it failed: %2$s', 'creators-connect-for-amazon' ),
+						wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), $last['at'] ),
+						$error->message()
+					);
+					if ( $last['tried'] ) {
+						$text .= ' ' . ( $last['answered'] ? __( 'PA-API 5.0 answered instead.', 'creators-connect-for-amazon' ) : __( 'PA-API 5.0 could not answer instead either.', 'creators-connect-for-amazon' ) );
+					}
+				} elseif ( null === $this->fallback ) {
+					$text .= ' ' . __( 'There is no PA-API 5.0 fallback for it.', 'creators-connect-for-amazon' );
+				}
+				return $text;
+			case self::REASON_PAAPI_ONLY:
+				$text = 'disabled' === $status
+					? __( 'The Creators API is turned off for this marketplace, so PA-API 5.0 answers with the saved access keys and partner tag.', 'creators-connect-for-amazon' )
+					: __( 'There are no Creators API credentials for this marketplace, so PA-API 5.0 answers with the saved access keys and partner tag.', 'creators-connect-for-amazon' );
+				return $text . ' ' . $retired;
+			case self::REASON_UNKNOWN_MARKETPLACE:
+				return __( 'No default marketplace is set, or the country code names no Amazon marketplace.', 'creators-connect-for-amazon' );
+		}
+		return 'disabled' === $status
+			? __( 'The Creators API is turned off for this marketplace and there are no PA-API 5.0 keys with a partner tag for it: its products show no Amazon data.', 'creators-connect-for-amazon' )
+			: __( 'Neither Creators API credentials nor PA-API 5.0 keys with a partner tag are set for this marketplace: its products show no Amazon data.', 'creators-connect-for-amazon' );
 	}
 }

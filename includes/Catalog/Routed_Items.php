@@ -9,7 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Get_Items_Result;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Product;
 
 /**
  * What Router::get_items() returns: the products and per-ASIN errors, the route tried first and,

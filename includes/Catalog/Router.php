@@ -9,16 +9,17 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
 use Creators_Connect\Amazon\Circuit_Breaker;
 use Creators_Connect\Amazon\Creators_Client;
 use Creators_Connect\Amazon\Creators_Credentials;
-use Creators_Connect\Amazon\Get_Items_Result;
+use Creators_Connect\Model\Get_Items_Result;
 use Creators_Connect\Amazon\Paapi_Client;
 use Creators_Connect\Amazon\Paapi_Credentials;
-use Creators_Connect\Amazon\Search_Result;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Model\Search_Result;
+use Creators_Connect\Support\Budget;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
@@ -40,7 +41,7 @@ final class Router {
 	/**
 	 * How long a fallback is remembered for the routing summary, in seconds.
 	 */
-	public const FALLBACK_MEMORY = 86400;
+	public const FALLBACK_MEMORY = Fallback_Memory::SECONDS;
 
 	/**
 	 * Settings.
@@ -71,11 +72,11 @@ final class Router {
 	private Circuit_Breaker $breaker;
 
 	/**
-	 * Store for the last fallback per marketplace.
+	 * The last fallback per marketplace.
 	 *
-	 * @var Shared_Store
+	 * @var Fallback_Memory
 	 */
-	private Shared_Store $store;
+	private Fallback_Memory $fallbacks;
 
 	/**
 	 * Builds the router.
@@ -87,11 +88,12 @@ final class Router {
 	 * @param Shared_Store|null    $store    Store (default: the shared one).
 	 */
 	public function __construct( Credentials_Source $source, Creators_Client $creators, Paapi_Client $paapi, ?Circuit_Breaker $breaker = null, ?Shared_Store $store = null ) {
-		$this->source   = $source;
-		$this->creators = $creators;
-		$this->paapi    = $paapi;
-		$this->store    = $store ?? new Shared_Store();
-		$this->breaker  = $breaker ?? new Circuit_Breaker( $this->store );
+		$this->source    = $source;
+		$this->creators  = $creators;
+		$this->paapi     = $paapi;
+		$store           = $store ?? new Shared_Store();
+		$this->breaker   = $breaker ?? new Circuit_Breaker( $store );
+		$this->fallbacks = new Fallback_Memory( $store );
 	}
 
 	/**
@@ -143,10 +145,11 @@ final class Router {
 	 * @param string               $country Country code or ''.
 	 * @param list<string>         $asins   ASINs.
 	 * @param array<string, mixed> $options Client options (`resources`, `language`, `currency`, `condition`).
+	 * @param Budget|null          $budget  The caller's time budget (null: the clients' own limits).
 	 */
-	public function get_items( string $country, array $asins, array $options = array() ): Routed_Items {
+	public function get_items( string $country, array $asins, array $options = array(), ?Budget $budget = null ): Routed_Items {
 		$decision = $this->decide( $country );
-		$result   = $this->call_get_items( $decision, $asins, $options );
+		$result   = $this->call_get_items( $decision, $asins, $options, $budget );
 		if ( Route_Decision::API_CREATORS !== $decision->api ) {
 			return new Routed_Items( $result, $decision );
 		}
@@ -161,19 +164,18 @@ final class Router {
 			}
 		}
 		if ( null === $cause ) {
-			$this->forget_fallback( $decision->country, $result );
+			$this->fallbacks->forget( $decision->country, $result );
 			return new Routed_Items( $result, $decision );
 		}
 		if ( null === $decision->fallback ) {
-			// Remembered too, so that the settings show the marketplace as failing.
-			$this->remember_fallback( $decision->country, $cause, null, false );
+			$this->fallbacks->remember( $decision->country, $cause, null, false );
 			return new Routed_Items( $result, $decision );
 		}
 
 		$fallback = $decision->as_fallback( $cause );
-		$answer   = $this->call_get_items( $fallback, $retry, $options );
+		$answer   = $this->call_get_items( $fallback, $retry, $options, $budget );
 		$merged   = ( new Get_Items_Result( $result->products, array_diff_key( $result->errors, array_flip( $retry ) ), $result->calls ) )->merge( $answer );
-		$this->remember_fallback( $decision->country, $cause, $answer );
+		$this->fallbacks->remember( $decision->country, $cause, $answer );
 		return new Routed_Items( $merged, $decision, $fallback );
 	}
 
@@ -183,19 +185,20 @@ final class Router {
 	 * @param string               $country Country code or ''.
 	 * @param array<string, mixed> $params  Search parameters (Creators_Client::search_items()).
 	 * @param array<string, mixed> $options Client options.
+	 * @param Budget|null          $budget  The caller's time budget (null: the clients' own limits).
 	 * @throws Amazon_Exception When the search fails (not_configured when no API serves the marketplace).
 	 */
-	public function search( string $country, array $params, array $options = array() ): Search_Result {
+	public function search( string $country, array $params, array $options = array(), ?Budget $budget = null ): Search_Result {
 		$decision = $this->decide( $country );
 		try {
-			return $this->call_search( $decision, $params, $options );
+			return $this->call_search( $decision, $params, $options, $budget );
 		} catch ( Amazon_Exception $exception ) {
 			$error = $exception->error();
 			if ( Route_Decision::API_CREATORS !== $decision->api || null === $decision->fallback || ! in_array( $error->kind, self::FALLBACK_KINDS, true ) ) {
 				throw $exception;
 			}
-			$result = $this->call_search( $decision->as_fallback( $error ), $params, $options );
-			$this->remember_fallback( $decision->country, $error, null );
+			$result = $this->call_search( $decision->as_fallback( $error ), $params, $options, $budget );
+			$this->fallbacks->remember( $decision->country, $error, null );
 			return $result;
 		}
 	}
@@ -213,7 +216,7 @@ final class Router {
 		$code        = '' !== $decision->country ? $decision->country : Marketplace_Registry::normalize_country( $country );
 		$marketplace = Marketplace_Registry::get( $code );
 		$status      = in_array( $status, array( 'enabled', 'disabled', 'not_configured' ), true ) ? (string) $status : ( Route_Decision::API_CREATORS === $decision->api ? 'enabled' : 'not_configured' );
-		$last        = $this->last_fallback( $code );
+		$last        = $this->fallbacks->last( $code );
 		$warning     = Route_Decision::API_PAAPI === $decision->api || ( null !== $last && Route_Decision::API_CREATORS === $decision->api );
 		$circuit     = Route_Decision::API_NONE === $decision->api || '' === $code ? Circuit_Breaker::CLOSED : $this->breaker->current_state( $decision->api, $code );
 
@@ -224,10 +227,10 @@ final class Router {
 			'credential_type'       => $decision->credential_type(),
 			'api'                   => $decision->api,
 			'api_version'           => $decision->api_version(),
-			'reason'                => $this->reason_text( $decision, $status, $last ),
+			'reason'                => $decision->reason_text( $status, $last ),
 			'paapi_retired_warning' => $warning,
 			'circuit'               => $circuit,
-			'last_failure'          => Route_Decision::API_CREATORS === $decision->api ? $this->last_failure( $code ) : null,
+			'last_failure'          => Route_Decision::API_CREATORS === $decision->api ? $this->fallbacks->failure( $code ) : null,
 		);
 	}
 
@@ -245,105 +248,6 @@ final class Router {
 			}
 		}
 		return $out;
-	}
-
-	/**
-	 * The last fallback recorded for a marketplace (within a day), or null.
-	 *
-	 * @param string $country Country code.
-	 * @return array{kind: string, at: int, answered: bool, tried: bool}|null
-	 */
-	public function last_fallback( string $country ): ?array {
-		$data = $this->store->get( 'route_' . $country );
-		if ( ! is_array( $data ) || ! isset( $data['kind'], $data['at'] ) ) {
-			return null;
-		}
-		return array(
-			'kind'     => (string) $data['kind'],
-			'at'       => (int) $data['at'],
-			'answered' => ! empty( $data['answered'] ),
-			'tried'    => ! array_key_exists( 'tried', $data ) || ! empty( $data['tried'] ),
-		);
-	}
-
-	/**
-	 * The Creators API's last failure in a marketplace, for the settings screen: what failed (in
-	 * a few words), when, and whether PA-API answered instead. Null when none within a day.
-	 *
-	 * @param string $country Country code.
-	 * @return array{api: string, kind: string, label: string, message: string, at: string, time: string, fallback: string|null}|null
-	 */
-	public function last_failure( string $country ): ?array {
-		$last = $this->last_fallback( $country );
-		if ( null === $last ) {
-			return null;
-		}
-		$labels   = array(
-			Amazon_Error::NOT_ELIGIBLE        => __( 'not eligible', 'creators-connect-for-amazon' ),
-			Amazon_Error::INVALID_CREDENTIALS => __( 'credentials refused', 'creators-connect-for-amazon' ),
-			Amazon_Error::CIRCUIT_OPEN        => __( 'paused after repeated failures', 'creators-connect-for-amazon' ),
-		);
-		$fallback = null;
-		if ( $last['tried'] ) {
-			$fallback = $last['answered'] ? 'answered' : 'failed';
-		}
-		return array(
-			'api'      => Route_Decision::API_CREATORS,
-			'kind'     => $last['kind'],
-			'label'    => $labels[ $last['kind'] ] ?? $last['kind'],
-			'message'  => ( new Amazon_Error( $last['kind'], 'creators' ) )->message(),
-			'at'       => gmdate( 'c', $last['at'] ),
-			'time'     => (string) wp_date( (string) get_option( 'time_format' ), $last['at'] ),
-			'fallback' => $fallback,
-		);
-	}
-
-	/**
-	 * The plain-language reason of a route.
-	 *
-	 * @param Route_Decision                                                 $decision Decision.
-	 * @param string                                                         $status   Marketplace status.
-	 * @param array{kind: string, at: int, answered: bool, tried: bool}|null $last     Last fallback.
-	 */
-	public function reason_text( Route_Decision $decision, string $status = 'enabled', ?array $last = null ): string {
-		$retired = __( 'Amazon retired PA-API 5.0 on 15 May 2026; add Creators API credentials for this marketplace.', 'creators-connect-for-amazon' );
-		switch ( $decision->reason ) {
-			case Route_Decision::REASON_CREATORS:
-				$text = sprintf(
-					null === $last
-						/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
-						? __( 'The Creators API answers (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' )
-						/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
-						: __( 'The Creators API is set up (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' ),
-					(string) $decision->api_version(),
-					'lwa' === $decision->credential_type() ? __( 'Login with Amazon', 'creators-connect-for-amazon' ) : __( 'Cognito', 'creators-connect-for-amazon' )
-				);
-				if ( null !== $last ) {
-					$error = new Amazon_Error( $last['kind'], 'creators' );
-					$text .= ' ' . sprintf(
-						/* translators: 1: date and time, 2: Amazon's error in plain language. */
-						__( 'On %1$s it failed: %2$s', 'creators-connect-for-amazon' ),
-						wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), $last['at'] ),
-						$error->message()
-					);
-					if ( $last['tried'] ) {
-						$text .= ' ' . ( $last['answered'] ? __( 'PA-API 5.0 answered instead.', 'creators-connect-for-amazon' ) : __( 'PA-API 5.0 could not answer instead either.', 'creators-connect-for-amazon' ) );
-					}
-				} elseif ( null === $decision->fallback ) {
-					$text .= ' ' . __( 'There is no PA-API 5.0 fallback for it.', 'creators-connect-for-amazon' );
-				}
-				return $text;
-			case Route_Decision::REASON_PAAPI_ONLY:
-				$text = 'disabled' === $status
-					? __( 'The Creators API is turned off for this marketplace, so PA-API 5.0 answers with the saved access keys and partner tag.', 'creators-connect-for-amazon' )
-					: __( 'There are no Creators API credentials for this marketplace, so PA-API 5.0 answers with the saved access keys and partner tag.', 'creators-connect-for-amazon' );
-				return $text . ' ' . $retired;
-			case Route_Decision::REASON_UNKNOWN_MARKETPLACE:
-				return __( 'No default marketplace is set, or the country code names no Amazon marketplace.', 'creators-connect-for-amazon' );
-		}
-		return 'disabled' === $status
-			? __( 'The Creators API is turned off for this marketplace and there are no PA-API 5.0 keys with a partner tag for it: its products show no Amazon data.', 'creators-connect-for-amazon' )
-			: __( 'Neither Creators API credentials nor PA-API 5.0 keys with a partner tag are set for this marketplace: its products show no Amazon data.', 'creators-connect-for-amazon' );
 	}
 
 	/**
@@ -383,14 +287,15 @@ final class Router {
 	 * @param Route_Decision       $decision Route.
 	 * @param list<string>         $asins    ASINs.
 	 * @param array<string, mixed> $options  Options.
+	 * @param Budget|null          $budget   Time budget.
 	 */
-	private function call_get_items( Route_Decision $decision, array $asins, array $options ): Get_Items_Result {
+	private function call_get_items( Route_Decision $decision, array $asins, array $options, ?Budget $budget ): Get_Items_Result {
 		try {
 			if ( $decision->credentials instanceof Creators_Credentials ) {
-				return $this->creators->get_items( $decision->credentials, $asins, $options );
+				return $this->creators->get_items( $decision->credentials, $asins, $options, $budget );
 			}
 			if ( $decision->credentials instanceof Paapi_Credentials ) {
-				return $this->paapi->get_items( $decision->credentials, $asins, $options );
+				return $this->paapi->get_items( $decision->credentials, $asins, $options, $budget );
 			}
 			$error = $decision->error();
 		} catch ( Amazon_Exception $exception ) {
@@ -409,48 +314,18 @@ final class Router {
 	 * @param Route_Decision       $decision Route.
 	 * @param array<string, mixed> $params   Parameters.
 	 * @param array<string, mixed> $options  Options.
+	 * @param Budget|null          $budget   Time budget.
 	 * @throws Amazon_Exception When the search fails.
 	 */
-	private function call_search( Route_Decision $decision, array $params, array $options ): Search_Result {
+	private function call_search( Route_Decision $decision, array $params, array $options, ?Budget $budget ): Search_Result {
 		if ( $decision->credentials instanceof Creators_Credentials ) {
-			return $this->creators->search_items( $decision->credentials, $params, $options );
+			return $this->creators->search_items( $decision->credentials, $params, $options, $budget );
 		}
 		if ( $decision->credentials instanceof Paapi_Credentials ) {
-			return $this->paapi->search_items( $decision->credentials, $params, $options );
+			return $this->paapi->search_items( $decision->credentials, $params, $options, $budget );
 		}
 		throw new Amazon_Exception( $decision->error() ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 	}
 
-	/**
-	 * Remembers that a marketplace fell back to PA-API (for the routing summary).
-	 *
-	 * @param string                $country Country code.
-	 * @param Amazon_Error          $cause   The Creators API's error.
-	 * @param Get_Items_Result|null $answer  PA-API's answer (null: a search that succeeded).
-	 * @param bool                  $tried   Whether PA-API was asked (false: there is no fallback).
-	 */
-	private function remember_fallback( string $country, Amazon_Error $cause, ?Get_Items_Result $answer, bool $tried = true ): void {
-		$this->store->set(
-			'route_' . $country,
-			array(
-				'kind'     => $cause->kind,
-				'at'       => time(),
-				'answered' => $tried && ( null === $answer || $answer->has_products() || null === $answer->request_error() ),
-				'tried'    => $tried,
-			),
-			self::FALLBACK_MEMORY
-		);
-	}
 
-	/**
-	 * Forgets a remembered fallback once the Creators API answers again.
-	 *
-	 * @param string           $country Country code.
-	 * @param Get_Items_Result $result  The Creators API's answer.
-	 */
-	private function forget_fallback( string $country, Get_Items_Result $result ): void {
-		if ( $result->has_products() && null !== $this->store->get( 'route_' . $country ) ) {
-			$this->store->delete( 'route_' . $country );
-		}
-	}
 }

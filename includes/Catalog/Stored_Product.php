@@ -9,7 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Product;
 
 /**
  * A stored product (or only its last error, when it was never fetched) with its timing.

@@ -9,9 +9,10 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Cli;
 
-use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Catalog\Batch_Fetcher;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Job;
+use Creators_Connect\Catalog\Router;
 
 /**
  * The stored products: counts, deleting them, refreshing them.
@@ -30,11 +31,18 @@ final class Cache_Command {
 	private const ROW_LIMIT = 10000;
 
 	/**
-	 * Product service.
+	 * Fetches and stores products (`refresh --country`).
 	 *
-	 * @var Product_Service
+	 * @var Batch_Fetcher
 	 */
-	private Product_Service $service;
+	private Batch_Fetcher $fetcher;
+
+	/**
+	 * Router (default marketplace, configured or not).
+	 *
+	 * @var Router
+	 */
+	private Router $router;
 
 	/**
 	 * Store.
@@ -60,13 +68,15 @@ final class Cache_Command {
 	/**
 	 * Builds the command.
 	 *
-	 * @param Product_Service $service Product service.
-	 * @param Product_Store   $store   Store.
-	 * @param Refresh_Job     $job     Refresh job.
-	 * @param Output          $out     Output.
+	 * @param Batch_Fetcher $fetcher Fetches and stores products.
+	 * @param Router        $router  Router.
+	 * @param Product_Store $store   Store.
+	 * @param Refresh_Job   $job     Refresh job.
+	 * @param Output        $out     Output.
 	 */
-	public function __construct( Product_Service $service, Product_Store $store, Refresh_Job $job, Output $out ) {
-		$this->service = $service;
+	public function __construct( Batch_Fetcher $fetcher, Router $router, Product_Store $store, Refresh_Job $job, Output $out ) {
+		$this->fetcher = $fetcher;
+		$this->router  = $router;
 		$this->store   = $store;
 		$this->job     = $job;
 		$this->out     = $out;
@@ -132,7 +142,7 @@ final class Cache_Command {
 	public function flush( array $args, array $assoc ): void {
 		$country = $this->out->country( $assoc );
 		if ( array() !== $args && '' === $country ) {
-			$country = $this->service->router()->default_country();
+			$country = $this->router->default_country();
 			if ( '' === $country ) {
 				$this->out->error( 'No default marketplace is set: pass --country.' );
 			}
@@ -212,12 +222,12 @@ final class Cache_Command {
 	}
 
 	/**
-	 * Refreshes every stored product of a marketplace, ten per request.
+	 * Refreshes every stored product of a marketplace (the fetcher calls Amazon ten at a time).
 	 *
 	 * @param string $country Country code.
 	 */
 	private function refresh_country( string $country ): void {
-		if ( ! $this->service->router()->decide( $country )->is_configured() ) {
+		if ( ! $this->router->decide( $country )->is_configured() ) {
 			$this->out->error( sprintf( 'The %s marketplace is not configured.', $country ) );
 		}
 		$asins = array();
@@ -227,13 +237,9 @@ final class Cache_Command {
 				$asins[] = $row['asin'];
 			}
 		}
-		$refreshed = 0;
-		$failed    = 0;
-		foreach ( array_chunk( $asins, 10 ) as $chunk ) {
-			$result     = $this->service->refresh( $country, $chunk );
-			$refreshed += count( $result->products );
-			$failed    += count( $result->errors );
-		}
+		$result    = $this->fetcher->refresh( $country, $asins );
+		$refreshed = count( $result->products );
+		$failed    = count( $result->errors );
 		/* translators: 1: number of products, 2: country code, 3: number of products that failed. */
 		$message = sprintf( _n( 'Refreshed %1$d stored product of %2$s; %3$d failed.', 'Refreshed %1$d stored products of %2$s; %3$d failed.', $refreshed, 'creators-connect-for-amazon' ), $refreshed, $country, $failed );
 		if ( $failed > 0 && 0 === $refreshed ) {

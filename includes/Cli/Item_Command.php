@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Cli;
 
 use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Catalog\Router;
 
 /**
  * Shows Amazon products.
@@ -29,6 +30,13 @@ final class Item_Command {
 	private Product_Service $service;
 
 	/**
+	 * Router (is there a default marketplace?).
+	 *
+	 * @var Router
+	 */
+	private Router $router;
+
+	/**
 	 * Output.
 	 *
 	 * @var Output
@@ -39,10 +47,12 @@ final class Item_Command {
 	 * Builds the command.
 	 *
 	 * @param Product_Service $service Product service.
+	 * @param Router          $router  Router.
 	 * @param Output          $out     Output.
 	 */
-	public function __construct( Product_Service $service, Output $out ) {
+	public function __construct( Product_Service $service, Router $router, Output $out ) {
 		$this->service = $service;
+		$this->router  = $router;
 		$this->out     = $out;
 	}
 
@@ -82,7 +92,7 @@ final class Item_Command {
 			$this->out->error( 'Give at least one ASIN.' );
 		}
 		$country = $this->out->country( $assoc );
-		if ( '' === $country && '' === $this->service->router()->default_country() ) {
+		if ( '' === $country && '' === $this->router->default_country() ) {
 			$this->out->error( 'No default marketplace is set: pass --country.' );
 		}
 		$asins  = array_values( array_map( 'strval', $args ) );

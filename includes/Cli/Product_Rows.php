@@ -9,9 +9,9 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Cli;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Catalog\Compliance;
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 
 /**
  * One shape for `item get` and `search`.

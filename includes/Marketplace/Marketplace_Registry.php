@@ -12,8 +12,8 @@ namespace Creators_Connect\Marketplace;
 /**
  * Static registry of the 22 marketplaces and the Creators API credential versions.
  *
- * Sources: creators-api.md §1 and §7.1 (hosts, region groups, versions, locales; official docs),
- * paapi5.md §1.2 (PA-API hosts and SigV4 regions). Exported for TypeScript by
+ * Sources: docs/amazon-protocol.md §C1 and §C7 (hosts, region groups, versions, locales; official docs),
+ * docs/amazon-protocol.md §P2 (PA-API hosts and SigV4 regions). Exported for TypeScript by
  * tools/export-marketplaces.php into src/shared/marketplaces.json.
  */
 final class Marketplace_Registry {
@@ -69,7 +69,7 @@ final class Marketplace_Registry {
 
 	/**
 	 * PA-API 5.0 SigV4 region per region group. Egypt signs with eu-west-1 like every other EU
-	 * marketplace; one library says us-west-1 (paapi5.md §11.4), the majority and the docs' grouping say eu-west-1.
+	 * marketplace; one library says us-west-1 (docs/amazon-protocol.md §P2), the majority and the docs' grouping say eu-west-1.
 	 *
 	 * @var array<string, string>
 	 */

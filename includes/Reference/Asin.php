@@ -71,6 +71,27 @@ final class Asin {
 	}
 
 	/**
+	 * A list of candidates normalised and de-duplicated, split into ASINs and malformed values
+	 * (blank ones dropped). The clients' batch loop and the read path start from it.
+	 *
+	 * @param array<mixed> $values Candidates.
+	 * @return array{0: list<string>, 1: list<string>} Valid ASINs, malformed values.
+	 */
+	public static function partition( array $values ): array {
+		$valid = array();
+		$bad   = array();
+		foreach ( $values as $value ) {
+			$value = self::normalize( is_scalar( $value ) ? (string) $value : '' );
+			if ( self::is_valid( $value ) ) {
+				$valid[ $value ] = true;
+			} elseif ( '' !== $value ) {
+				$bad[ $value ] = true;
+			}
+		}
+		return array( array_map( 'strval', array_keys( $valid ) ), array_map( 'strval', array_keys( $bad ) ) );
+	}
+
+	/**
 	 * Whether an ISBN-10's weighted sum (10 × first digit … 1 × check digit) divides by 11.
 	 *
 	 * @param string $isbn Nine digits and a digit or X.

@@ -9,8 +9,6 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Render;
 
-use Creators_Connect\Settings\Settings_Repository;
-
 /**
  * "As an Amazon Associate I earn from qualifying purchases." (Amazon fixes the wording; a site can
  * replace it through the general setting `disclosure_text`, e.g. with Amazon's translation.)
@@ -23,6 +21,22 @@ final class Disclosure {
 	public const TAG = 'amazon_disclosure';
 
 	/**
+	 * The general settings (`disclosure_text`), read when the statement is shown.
+	 *
+	 * @var callable(): array<string, mixed>
+	 */
+	private $general;
+
+	/**
+	 * Builds the statement.
+	 *
+	 * @param callable(): array<string, mixed> $general The general settings, defaults filled in.
+	 */
+	public function __construct( callable $general ) {
+		$this->general = $general;
+	}
+
+	/**
 	 * Adds the hooks.
 	 */
 	public function register_hooks(): void {
@@ -32,8 +46,9 @@ final class Disclosure {
 	/**
 	 * The statement as plain text.
 	 */
-	public static function text(): string {
-		$text = trim( Settings_Repository::stored_general()['disclosure_text'] );
+	public function text(): string {
+		$general = ( $this->general )();
+		$text    = trim( is_string( $general['disclosure_text'] ?? null ) ? $general['disclosure_text'] : '' );
 		if ( '' !== $text ) {
 			return $text;
 		}
@@ -44,6 +59,6 @@ final class Disclosure {
 	 * The statement as a paragraph.
 	 */
 	public function render(): string {
-		return '<p class="acapi-disclosure">' . esc_html( self::text() ) . '</p>';
+		return '<p class="acapi-disclosure">' . esc_html( $this->text() ) . '</p>';
 	}
 }

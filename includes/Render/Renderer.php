@@ -9,20 +9,23 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Render;
 
-use Creators_Connect\Amazon\Amazon_Error;
 use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Catalog\Compliance;
-use Creators_Connect\Catalog\Product;
 use Creators_Connect\Catalog\Product_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Reference\Asin;
 use Creators_Connect\Reference\Product_Reference;
-use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * Turns a request (ASINs or keywords, a marketplace, a template) into HTML. Gets products only
  * from a Product_Source; never calls Amazon, never breaks a page: whatever fails degrades to a
- * plain link (or nothing), and only users who can edit posts see why.
+ * plain link (or nothing), and only users who can edit posts see why. Item_Data shapes each
+ * product for a template, Templates finds and runs the template file.
+ *
+ * Still over 350 lines: a third of it turns shortcode and block attributes into arguments
+ * (normalize(), render_block()) around the shared Product_Reference parser.
  *
  * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
  */
@@ -77,6 +80,13 @@ final class Renderer {
 	private Formatter $format;
 
 	/**
+	 * The general settings (link target, affiliate label, button text …), read per render() call.
+	 *
+	 * @var callable(): array<string, mixed>
+	 */
+	private $settings;
+
+	/**
 	 * The general settings while render() runs.
 	 *
 	 * @var array<string, mixed>|null
@@ -91,11 +101,18 @@ final class Renderer {
 	private ?int $max_age = null;
 
 	/**
-	 * Template files found in this request for the current theme, by template name.
+	 * The product templates.
 	 *
-	 * @var array<string, string>
+	 * @var Templates
 	 */
-	private array $located = array();
+	private Templates $templates;
+
+	/**
+	 * What a template gets per product.
+	 *
+	 * @var Item_Data
+	 */
+	private Item_Data $items;
 
 	/**
 	 * Whether the current REST request is an editor preview (rendered in full).
@@ -108,17 +125,22 @@ final class Renderer {
 	 * Builds the renderer.
 	 *
 	 * @param Product_Source|null       $source        Where products come from (null: not set up yet).
+	 * @param callable                  $settings      The general settings, defaults filled in: callable(): array<string, mixed>.
 	 * @param string                    $templates_dir The plugin's templates folder.
 	 * @param string                    $style_url     URL of the front-end stylesheet ('' = none).
 	 * @param Content_Placeholders|null $placeholders  Keeps HTML out of core's content filters (null: never).
 	 */
 	public function __construct(
 		private readonly ?Product_Source $source,
-		private readonly string $templates_dir,
+		callable $settings,
+		string $templates_dir,
 		private readonly string $style_url = '',
 		private readonly ?Content_Placeholders $placeholders = null
 	) {
-		$this->format = new Formatter();
+		$this->format    = new Formatter();
+		$this->settings  = $settings;
+		$this->templates = new Templates( $templates_dir );
+		$this->items     = new Item_Data( $this->format );
 	}
 
 	/**
@@ -155,7 +177,7 @@ final class Renderer {
 	 * Forgets the template files found (the theme changed).
 	 */
 	public function forget_templates(): void {
-		$this->located = array();
+		$this->templates->forget();
 	}
 
 	/**
@@ -208,7 +230,7 @@ final class Renderer {
 	 */
 	public function render( array $args ): string {
 		// What every product of this call reads the same: fetched once, not per product.
-		$this->general = Settings_Repository::stored_general();
+		$this->general = ( $this->settings )();
 		$this->max_age = Compliance::max_age();
 		try {
 			return $this->render_now( $args );
@@ -376,13 +398,13 @@ final class Renderer {
 		$html    = '';
 		$notices = array();
 		foreach ( $products as $product ) {
-			$item = $this->item_data( $product, $args );
+			$item = $this->items->of( $product, $args, $this->general(), $this->max_age );
 			if ( $plain ) {
 				$text  = '' !== $args['title'] ? $args['title'] : ( '' !== $product->title ? $product->title : $this->format->button_text( $product->marketplace, false ) );
 				$html .= '' === $product->detail_page_url ? '' : '<p><a href="' . esc_url( $product->detail_page_url ) . '" rel="sponsored nofollow">' . esc_html( $text ) . '</a></p>';
 				continue;
 			}
-			$stale = $this->is_stale( $product );
+			$stale = Item_Data::is_stale( $product, $this->max_age );
 			/**
 			 * Fires for each product a page shows (the page-cache headers read its age).
 			 *
@@ -402,7 +424,15 @@ final class Renderer {
 			return $html;
 		}
 		if ( array() !== $fresh ) {
-			$html = $this->template( $args, $fresh, $view ) . $html;
+			$template = $args['template'];
+			$data     = array(
+				'template'   => $template,
+				'items'      => $fresh,
+				'show'       => array_fill_keys( $args['show'] ?? self::DEFAULTS[ $template ][0], true ),
+				'field'      => $args['field'],
+				'class_name' => $args['class_name'],
+			);
+			$html     = $this->templates->render( $template, $data, $view ) . $html;
 		}
 		if ( '' !== $html ) {
 			$this->enqueue_style();
@@ -425,217 +455,6 @@ final class Renderer {
 	}
 
 	/**
-	 * Runs a template (the theme's copy first) on filtered data.
-	 *
-	 * @param Args                       $args  Normalised arguments.
-	 * @param list<array<string, mixed>> $items Items.
-	 * @param View                       $view  View helpers.
-	 */
-	private function template( array $args, array $items, View $view ): string {
-		$template = $args['template'];
-		$data     = array(
-			'template'   => $template,
-			'items'      => $items,
-			'show'       => array_fill_keys( $args['show'] ?? self::DEFAULTS[ $template ][0], true ),
-			'field'      => $args['field'],
-			'class_name' => $args['class_name'],
-		);
-		/**
-		 * Filters what a template gets, before it renders.
-		 *
-		 * @param array<string, mixed> $data     template, items (one array per product), show, field, class_name.
-		 * @param string               $template Template name.
-		 */
-		$data = apply_filters( 'acapi_template_data', $data, $template );
-		if ( ! is_array( $data ) ) {
-			return '';
-		}
-		$file = $this->locate( $template );
-		if ( '' === $file ) {
-			return '';
-		}
-		ob_start();
-		( static function ( string $acapi_file, array $data, View $view ): void {
-			include $acapi_file;
-		} )( $file, $data, $view );
-		return (string) ob_get_clean();
-	}
-
-	/**
-	 * The template file: `{theme}/creators-connect-for-amazon/{name}.php`, else the plugin's.
-	 *
-	 * @param string $template Template name.
-	 */
-	public function locate( string $template ): string {
-		if ( isset( $this->located[ $template ] ) ) {
-			return $this->located[ $template ];
-		}
-		$name = str_replace( '_', '-', $template ) . '.php';
-		$file = locate_template( array( 'creators-connect-for-amazon/' . $name ) );
-		if ( '' === $file ) {
-			$file = trailingslashit( $this->templates_dir ) . $name;
-			$file = is_readable( $file ) ? $file : '';
-		}
-		// Two file lookups in the theme per product otherwise (forgotten when the theme changes).
-		$this->located[ $template ] = $file;
-		return $file;
-	}
-
-	/**
-	 * What a template gets for one product: plain text, formatted for the marketplace. Stale data
-	 * keeps no price, availability or image even if a source handed them out.
-	 *
-	 * @param Product $product Product.
-	 * @param Args    $args    Normalised arguments.
-	 * @return array<string, mixed>
-	 */
-	public function item_data( Product $product, array $args ): array {
-		$country   = $product->marketplace;
-		$fresh     = ! $this->is_stale( $product );
-		$has_price = $fresh && $product->has_price();
-		$title     = '' !== $args['title'] ? $args['title'] : $product->title;
-		$features  = array_slice( $product->features, 0, 3 );
-
-		$savings = '';
-		if ( $has_price && null !== $product->savings ) {
-			$savings = $this->money( $product->savings );
-			if ( null !== $product->savings_percent && $product->savings_percent > 0 ) {
-				$savings .= ' (' . $this->format->percent( $product->savings_percent, $country ) . ')';
-			}
-			/* translators: %s: savings amount, e.g. "$20.00 (33%)". */
-			$savings = sprintf( __( 'You save %s', 'creators-connect-for-amazon' ), $savings );
-		}
-
-		$rating = '';
-		if ( $fresh && null !== $product->rating ) {
-			$rating = sprintf(
-				/* translators: %s: star rating, e.g. 4.5. */
-				__( '%s out of 5 stars', 'creators-connect-for-amazon' ),
-				$this->format->number( $product->rating, $country )
-			);
-			if ( null !== $product->review_count ) {
-				$rating .= ' (' . sprintf(
-					/* translators: %s: number of ratings. */
-					_n( '%s rating', '%s ratings', $product->review_count, 'creators-connect-for-amazon' ),
-					$this->format->number( (float) $product->review_count, $country, 0 )
-				) . ')';
-			}
-		}
-
-		$unit_price = '';
-		/**
-		 * Filters whether the unit price ("1,99 € / 100 ml") is shown next to the price where Amazon
-		 * returns one (on by default: EU price rules expect it for goods sold by weight or volume).
-		 *
-		 * @param bool    $show    Whether to show it.
-		 * @param Product $product The product.
-		 */
-		if ( $has_price && null !== $product->unit_price && (bool) apply_filters( 'acapi_show_unit_price', true, $product ) ) {
-			$money      = '' !== $product->unit_price['display'] ? $product->unit_price['display'] : $this->format->money( $product->unit_price['amount'], $product->unit_price['currency'], $country );
-			$unit_price = $this->format->unit_price( $money, $product->unit_price['unit'] );
-		}
-		$points = $has_price && null !== $product->loyalty_points && $product->loyalty_points > 0 ? $this->format->points( $product->loyalty_points, $country ) : '';
-
-		$general    = $this->general();
-		$button     = '' !== $args['button_text'] ? $args['button_text'] : self::string( $general, 'button_text' );
-		$button     = '' !== $button ? $button : $this->format->button_text( $country, $has_price );
-		$disclaimer = self::string( $general, 'price_disclaimer' );
-		$as_of      = $has_price ? $this->format->date_time( $product->fetched_at ) : '';
-
-		return array(
-			'asin'              => $product->asin,
-			'country'           => $country,
-			'title'             => $title,
-			'url'               => $product->detail_page_url,
-			'image'             => $fresh ? $this->image( $product, $args['image_size'] ) : null,
-			'features'          => $features,
-			'has_price'         => $has_price,
-			'price'             => $has_price && null !== $product->price ? $this->money( $product->price ) : '',
-			'list_price'        => $has_price && null !== $product->list_price ? $this->money( $product->list_price ) : '',
-			'list_price_label'  => $has_price && null !== $product->list_price ? (string) $product->list_price_label : '',
-			'savings'           => $savings,
-			'unit_price'        => $unit_price,
-			'points'            => $points,
-			'availability'      => $fresh && null !== $product->availability ? $product->availability['message'] : '',
-			'availability_type' => $fresh && null !== $product->availability ? $product->availability['type'] : '',
-			'rating'            => $rating,
-			'button_text'       => $button,
-			'price_as_of'       => '' !== $as_of ? sprintf(
-				/* translators: %s: date and time the price was fetched. */
-				__( 'Price as of %s – Details', 'creators-connect-for-amazon' ),
-				$as_of
-			) : '',
-			'price_as_of_short' => '' !== $as_of ? sprintf(
-				/* translators: %s: date and time the price was fetched. */
-				__( 'Price as of %s', 'creators-connect-for-amazon' ),
-				$as_of
-			) : '',
-			'disclaimer'        => $has_price ? ( '' !== $disclaimer ? $disclaimer : $this->format->disclaimer( $country ) ) : '',
-			'product'           => $product,
-		);
-	}
-
-	/**
-	 * Whether a product is too old for price, availability and images: past its maximum age, or
-	 * within Compliance::CACHE_FLOOR seconds of it (a cached copy of the page must be able to
-	 * live that long).
-	 *
-	 * @param Product $product Product.
-	 */
-	public function is_stale( Product $product ): bool {
-		return ! Compliance::within_display_age( $product->fetched_at, time(), $this->max_age );
-	}
-
-	/**
-	 * Amazon's display string for a money value, else the amount formatted for the locale.
-	 *
-	 * @param array{amount: float, currency: string, display: string} $money Money.
-	 */
-	private function money( array $money ): string {
-		if ( '' !== $money['display'] ) {
-			return $money['display'];
-		}
-		return $this->format->money( $money['amount'], $money['currency'] );
-	}
-
-	/**
-	 * The image of the requested size with a srcset of every size Amazon returned.
-	 *
-	 * @param Product $product Product.
-	 * @param string  $size    Size.
-	 * @return array{url: string, width: int, height: int, srcset: string, sizes: string}|null
-	 */
-	private function image( Product $product, string $size ): ?array {
-		$image = $product->best_image( $size );
-		if ( null === $image ) {
-			return null;
-		}
-		// The image and the larger sizes a high-density screen needs for its slot, up to the first
-		// one at least twice as wide: smaller ones are never chosen, bigger ones only cost bytes.
-		$widths = array();
-		foreach ( $product->images as $candidate ) {
-			if ( $candidate['width'] > 0 && $candidate['width'] >= $image['width'] ) {
-				$widths[ $candidate['width'] ] = $candidate['url'];
-			}
-		}
-		ksort( $widths );
-		$srcset = array();
-		foreach ( $widths as $width => $url ) {
-			$srcset[] = $url . ' ' . $width . 'w';
-			if ( $image['width'] > 0 && $width >= 2 * $image['width'] ) {
-				break;
-			}
-		}
-		return array(
-			'url'    => $image['url'],
-			'width'  => $image['width'],
-			'height' => $image['height'],
-			'srcset' => count( $srcset ) > 1 ? implode( ', ', $srcset ) : '',
-			'sizes'  => $image['width'] > 0 ? $image['width'] . 'px' : '100vw',
-		);
-	}
-
-	/**
 	 * The view helpers with the site's link settings.
 	 *
 	 * @param Args $args Normalised arguments.
@@ -653,7 +472,7 @@ final class Renderer {
 	 * @return array<string, mixed>
 	 */
 	private function general(): array {
-		return $this->general ?? Settings_Repository::stored_general();
+		return $this->general ?? ( $this->settings )();
 	}
 
 	/**

@@ -9,9 +9,9 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
-use Creators_Connect\Amazon\Amazon_Error;
-use Creators_Connect\Amazon\Shared_Store;
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Support\Shared_Store;
+use Creators_Connect\Model\Product;
 
 /**
  * Base of the products, search and resolve controllers: `edit_posts`, and at most 60 requests a

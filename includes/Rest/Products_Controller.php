@@ -9,8 +9,9 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Catalog\Router;
 use Creators_Connect\Reference\Product_Reference;
 
 /**
@@ -34,14 +35,23 @@ final class Products_Controller extends Catalog_Controller_Base {
 	private Product_Service $service;
 
 	/**
+	 * Router (the marketplace a request names).
+	 *
+	 * @var Router
+	 */
+	private Router $router;
+
+	/**
 	 * Builds the controller.
 	 *
 	 * @param Product_Service   $service Product service.
+	 * @param Router            $router  Router.
 	 * @param Shared_Store|null $store   Rate-limit store.
 	 */
-	public function __construct( Product_Service $service, ?Shared_Store $store = null ) {
+	public function __construct( Product_Service $service, Router $router, ?Shared_Store $store = null ) {
 		parent::__construct( 'products', $store );
 		$this->service = $service;
+		$this->router  = $router;
 	}
 
 	/**
@@ -90,7 +100,7 @@ final class Products_Controller extends Catalog_Controller_Base {
 		$country = (string) $request->get_param( 'country' );
 		$result  = $this->service->get_products( $country, $asins );
 		$data    = array(
-			'country'  => $this->service->router()->country( $country ),
+			'country'  => $this->router->country( $country ),
 			'products' => array(),
 			'errors'   => array(),
 		);

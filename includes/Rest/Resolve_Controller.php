@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 use Creators_Connect\Reference\Asin;
 use Creators_Connect\Reference\Pasted_Input;

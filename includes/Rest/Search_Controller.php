@@ -10,8 +10,9 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Rest;
 
 use Creators_Connect\Amazon\Search_Options;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Catalog\Router;
 
 /**
  * `GET /creators-connect-for-amazon/v1/search?keywords=&country=&search_index=&page=` plus Amazon's
@@ -30,14 +31,23 @@ final class Search_Controller extends Catalog_Controller_Base {
 	private Product_Service $service;
 
 	/**
+	 * Router (the marketplace a request names).
+	 *
+	 * @var Router
+	 */
+	private Router $router;
+
+	/**
 	 * Builds the controller.
 	 *
 	 * @param Product_Service   $service Product service.
+	 * @param Router            $router  Router.
 	 * @param Shared_Store|null $store   Rate-limit store.
 	 */
-	public function __construct( Product_Service $service, ?Shared_Store $store = null ) {
+	public function __construct( Product_Service $service, Router $router, ?Shared_Store $store = null ) {
 		parent::__construct( 'search', $store );
 		$this->service = $service;
+		$this->router  = $router;
 	}
 
 	/**
@@ -133,7 +143,7 @@ final class Search_Controller extends Catalog_Controller_Base {
 		}
 		return rest_ensure_response(
 			array(
-				'country'    => $this->service->router()->country( $country ),
+				'country'    => $this->router->country( $country ),
 				'keywords'   => $keywords,
 				'page'       => $page,
 				'total'      => $result->total,

@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Settings\Connection_Tester;
 use Creators_Connect\Settings\Credential_Rules;
 use Creators_Connect\Settings\Settings_Repository;

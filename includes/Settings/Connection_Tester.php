@@ -65,7 +65,7 @@ final class Connection_Tester {
 	public function test( string $country ): array|\WP_Error {
 		$message = Credential_Rules::country_error( $country );
 		if ( null !== $message ) {
-			return Settings_Repository::invalid( array( 'country' => $message ) );
+			return Settings_Errors::invalid( array( 'country' => $message ) );
 		}
 		$row = $this->settings->row( $country );
 		if ( null === $row ) {

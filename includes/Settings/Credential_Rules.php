@@ -15,6 +15,8 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * Field rules and their plain-language messages.
+ *
+ * @phpstan-import-type Row from Settings_Repository
  */
 final class Credential_Rules {
 
@@ -206,5 +208,33 @@ final class Credential_Rules {
 	 */
 	public static function country_error( string $country ): ?string {
 		return null === Marketplace_Registry::get( $country ) ? __( 'Unknown marketplace: choose one of the listed countries.', 'creators-connect-for-amazon' ) : null;
+	}
+
+	/**
+	 * Validates a row: a message per field, empty when valid.
+	 *
+	 * @param Row    $row             The row as it would be stored.
+	 * @param string $secret          The new secret ('' = none given).
+	 * @param bool   $secret_required Whether a secret must be given.
+	 * @return array<string, string>
+	 */
+	public static function row_errors( array $row, #[\SensitiveParameter] string $secret, bool $secret_required ): array {
+		$errors = array();
+		$type   = self::type_error( $row['credential_type'] );
+		if ( null !== $type ) {
+			$errors['credential_type'] = $type;
+		}
+		$checks = array(
+			'credential_id'     => self::credential_id_error( $row['credential_id'] ),
+			'credential_secret' => self::secret_error( $secret, $secret_required ),
+			'partner_tag'       => self::partner_tag_error( $row['partner_tag'] ),
+			'api_version'       => isset( $errors['credential_type'] ) ? null : self::version_error( $row['api_version'], $row['country'], $row['credential_type'] ),
+		);
+		foreach ( $checks as $field => $message ) {
+			if ( null !== $message ) {
+				$errors[ $field ] = $message;
+			}
+		}
+		return $errors;
 	}
 }

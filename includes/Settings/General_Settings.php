@@ -9,8 +9,6 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Settings;
 
-use Creators_Connect\Uninstaller;
-
 /**
  * One JSON schema (draft-04, as WordPress's REST API reads it) describes every key of the
  * option: its type, limits, allowed values and default. The same schema is what
@@ -23,7 +21,12 @@ use Creators_Connect\Uninstaller;
  */
 final class General_Settings {
 
-	public const OPTION = Uninstaller::SETTINGS_OPTION;
+	public const OPTION = 'acapi_general';
+
+	/**
+	 * The setting that allows the uninstaller to remove the plugin's data.
+	 */
+	public const DELETE_DATA_KEY = 'delete_data_on_uninstall';
 
 	/**
 	 * The settings group of the plugin's registered options.
@@ -39,43 +42,43 @@ final class General_Settings {
 		return array(
 			'type'                 => 'object',
 			'properties'           => array(
-				'default_template'           => array(
+				'default_template'      => array(
 					'description' => __( 'Template used when a block or shortcode names none.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => array( 'box', 'list', 'grid', 'table', 'button', 'text_link', 'image_link' ),
 					'default'     => 'box',
 				),
-				'button_text'                => array(
+				'button_text'           => array(
 					'description' => __( 'Text of the buy button (\'\' uses the built-in text).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'maxLength'   => 100,
 					'default'     => '',
 				),
-				'link_target'                => array(
+				'link_target'           => array(
 					'description' => __( 'Where product links open.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'enum'        => array( '_blank', '_self' ),
 					'default'     => '_blank',
 				),
-				'price_disclaimer'           => array(
+				'price_disclaimer'      => array(
 					'description' => __( 'Price disclaimer text (\'\' uses Amazon\'s standard wording).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'maxLength'   => 500,
 					'default'     => '',
 				),
-				'disclosure_text'            => array(
+				'disclosure_text'       => array(
 					'description' => __( 'The Associates disclosure ([amazon_disclosure]); \'\' uses Amazon\'s statement.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
 					'maxLength'   => 500,
 					'default'     => '',
 				),
-				'affiliate_label'            => array(
+				'affiliate_label'       => array(
 					'description' => __( 'Whether each product box carries an "Affiliate link" label.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'default'     => false,
 				),
 				// Amazon allows offer data (price, availability) at most an hour old.
-				'offer_max_age_minutes'      => array(
+				'offer_max_age_minutes' => array(
 					'description' => __( 'Oldest offer data (price, availability) shown, in minutes.', 'creators-connect-for-amazon' ),
 					'type'        => 'integer',
 					'minimum'     => 1,
@@ -83,19 +86,19 @@ final class General_Settings {
 					'default'     => 60,
 				),
 				// And any product data at most a day old.
-				'catalog_max_age_hours'      => array(
+				'catalog_max_age_hours' => array(
 					'description' => __( 'Oldest catalog data (title, images) shown, in hours.', 'creators-connect-for-amazon' ),
 					'type'        => 'integer',
 					'minimum'     => 1,
 					'maximum'     => 24,
 					'default'     => 24,
 				),
-				'fallback_to_paapi'          => array(
+				'fallback_to_paapi'     => array(
 					'description' => __( 'Use PA-API 5.0 when the Creators API cannot serve a marketplace.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'default'     => true,
 				),
-				Uninstaller::DELETE_DATA_KEY => array(
+				self::DELETE_DATA_KEY   => array(
 					'description' => __( 'Delete the settings, the product table and caches when the plugin is deleted.', 'creators-connect-for-amazon' ),
 					'type'        => 'boolean',
 					'default'     => false,
@@ -118,6 +121,15 @@ final class General_Settings {
 		 */
 		$defaults = array_map( static fn( array $property ) => $property['default'], self::schema()['properties'] );
 		return $defaults;
+	}
+
+	/**
+	 * Whether the site asked for the plugin's data to be removed with it (read raw: the
+	 * uninstaller runs without the plugin booted, and only a stored `true` counts).
+	 */
+	public static function deletes_data_on_uninstall(): bool {
+		$settings = get_option( self::OPTION, array() );
+		return is_array( $settings ) && ! empty( $settings[ self::DELETE_DATA_KEY ] );
 	}
 
 	/**

@@ -13,15 +13,16 @@ use Creators_Connect\Amazon\Creators_Credentials;
 use Creators_Connect\Amazon\Paapi_Credentials;
 use Creators_Connect\Catalog\Credentials_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
-use Creators_Connect\Uninstaller;
 
 /**
  * Storage: one option per marketplace (`acapi_marketplace_<country>`, not autoloaded) so that two
  * admins editing different marketplaces never overwrite each other; each row carries a `revision`,
  * and a write made from a stale copy is refused (compare-and-swap on the stored value). The default
  * marketplace is a single option (`acapi_default_marketplace`), so there is at most one and setting
- * a new one replaces the old in the same write. Secrets are sealed by Secret_Box and never leave
- * this class except inside the credential objects handed to the API clients.
+ * a new one replaces the old in the same write (Option_Swap). Secrets are sealed by Secret_Box and
+ * never leave this class except inside the credential objects handed to the API clients. The PA-API
+ * keys are Paapi_Keys', the general settings General_Settings', field rules Credential_Rules',
+ * error answers Settings_Errors'.
  *
  * @phpstan-type Row array{country: string, enabled: bool, credential_type: string, credential_id: string, credential_secret: string, partner_tag: string, api_version: string, revision: int, updated_at: int}
  * @phpstan-type Paapi_Row array{access_key: string, secret_key: string, partner_tags: array<string, string>, revision: int}
@@ -31,8 +32,13 @@ final class Settings_Repository implements Credentials_Source {
 
 	public const MARKETPLACE_OPTION_PREFIX = 'acapi_marketplace_';
 	public const DEFAULT_OPTION            = 'acapi_default_marketplace';
-	public const PAAPI_OPTION              = 'acapi_paapi';
-	public const GENERAL_OPTION            = Uninstaller::SETTINGS_OPTION;
+	public const PAAPI_OPTION              = Paapi_Keys::OPTION;
+	public const GENERAL_OPTION            = General_Settings::OPTION;
+
+	/**
+	 * The general setting that allows the uninstaller to remove the plugin's data.
+	 */
+	public const DELETE_DATA_KEY = General_Settings::DELETE_DATA_KEY;
 
 	/**
 	 * The secret box.
@@ -42,12 +48,20 @@ final class Settings_Repository implements Credentials_Source {
 	private Secret_Box $box;
 
 	/**
+	 * The PA-API 5.0 keys and partner tags.
+	 *
+	 * @var Paapi_Keys
+	 */
+	private Paapi_Keys $paapi;
+
+	/**
 	 * Builds the repository.
 	 *
 	 * @param Secret_Box $box Encrypts and decrypts the secrets.
 	 */
 	public function __construct( Secret_Box $box ) {
-		$this->box = $box;
+		$this->box   = $box;
+		$this->paapi = new Paapi_Keys( $box );
 	}
 
 	/**
@@ -158,9 +172,9 @@ final class Settings_Repository implements Credentials_Source {
 			'updated_at'        => time(),
 		);
 		$secret = trim( self::string( $input, 'credential_secret' ) );
-		$errors = array_merge( $errors, $this->validate( $row, $secret, true ) );
+		$errors = array_merge( $errors, Credential_Rules::row_errors( $row, $secret, true ) );
 		if ( array() !== $errors ) {
-			return self::invalid( $errors );
+			return Settings_Errors::invalid( $errors );
 		}
 		if ( null !== $this->row( $country ) ) {
 			return new \WP_Error( 'acapi_marketplace_exists', __( 'This marketplace is already configured: edit it instead.', 'creators-connect-for-amazon' ), array( 'status' => 409 ) );
@@ -184,14 +198,14 @@ final class Settings_Repository implements Credentials_Source {
 	public function update( string $country, #[\SensitiveParameter] array $changes, int $revision ): array|\WP_Error {
 		$country = Marketplace_Registry::normalize_country( $country );
 		$option  = self::option_name( $country );
-		$raw     = $this->raw_option( $option );
+		$raw     = Option_Swap::raw( $option );
 		$current = null === $raw ? null : maybe_unserialize( $raw );
 		if ( ! is_array( $current ) || null === Marketplace_Registry::get( $country ) ) {
-			return self::not_configured();
+			return Settings_Errors::not_configured();
 		}
 		$current = self::normalize_row( $country, $current );
 		if ( $current['revision'] !== $revision ) {
-			return self::stale();
+			return Settings_Errors::stale();
 		}
 		$row = $current;
 		foreach ( array( 'credential_type', 'credential_id', 'partner_tag', 'api_version' ) as $key ) {
@@ -207,17 +221,17 @@ final class Settings_Repository implements Credentials_Source {
 			$row['api_version'] = '';
 		}
 		$secret = trim( self::string( $changes, 'credential_secret' ) );
-		$errors = $this->validate( $row, $secret, '' === $current['credential_secret'] );
+		$errors = Credential_Rules::row_errors( $row, $secret, '' === $current['credential_secret'] );
 		if ( array() !== $errors ) {
-			return self::invalid( $errors );
+			return Settings_Errors::invalid( $errors );
 		}
 		if ( '' !== $secret ) {
 			$row['credential_secret'] = $this->box->seal( $secret );
 		}
 		$row['revision']   = $current['revision'] + 1;
 		$row['updated_at'] = time();
-		if ( ! $this->swap( $option, (string) $raw, $row ) ) {
-			return self::stale();
+		if ( ! Option_Swap::swap( $option, (string) $raw, $row ) ) {
+			return Settings_Errors::stale();
 		}
 		return $row;
 	}
@@ -231,7 +245,7 @@ final class Settings_Repository implements Credentials_Source {
 	public function delete( string $country ): bool|\WP_Error {
 		$country = Marketplace_Registry::normalize_country( $country );
 		if ( null === $this->row( $country ) ) {
-			return self::not_configured();
+			return Settings_Errors::not_configured();
 		}
 		delete_option( self::option_name( $country ) );
 		if ( $this->default_country() === $country ) {
@@ -249,7 +263,7 @@ final class Settings_Repository implements Credentials_Source {
 	public function set_default( string $country ): bool|\WP_Error {
 		$country = Marketplace_Registry::normalize_country( $country );
 		if ( null === $this->row( $country ) ) {
-			return self::not_configured();
+			return Settings_Errors::not_configured();
 		}
 		update_option( self::DEFAULT_OPTION, $country, false );
 		return true;
@@ -344,22 +358,7 @@ final class Settings_Repository implements Credentials_Source {
 	 * @return Paapi_Row
 	 */
 	public function paapi(): array {
-		$value = get_option( self::PAAPI_OPTION, array() );
-		$value = is_array( $value ) ? $value : array();
-		$tags  = array();
-		if ( isset( $value['partner_tags'] ) && is_array( $value['partner_tags'] ) ) {
-			foreach ( $value['partner_tags'] as $country => $tag ) {
-				if ( is_string( $tag ) && '' !== $tag && null !== Marketplace_Registry::get( (string) $country ) ) {
-					$tags[ Marketplace_Registry::normalize_country( (string) $country ) ] = $tag;
-				}
-			}
-		}
-		return array(
-			'access_key'   => self::string( $value, 'access_key' ),
-			'secret_key'   => self::string( $value, 'secret_key' ),
-			'partner_tags' => $tags,
-			'revision'     => isset( $value['revision'] ) && is_numeric( $value['revision'] ) ? (int) $value['revision'] : 0,
-		);
+		return $this->paapi->stored();
 	}
 
 	/**
@@ -368,69 +367,17 @@ final class Settings_Repository implements Credentials_Source {
 	 * @return array{access_key: string, secret_state: string, secret_mask: string, partner_tags: \stdClass, revision: int}
 	 */
 	public function public_paapi(): array {
-		$paapi  = $this->paapi();
-		$secret = '' === $paapi['secret_key'] ? null : $this->box->open( $paapi['secret_key'] );
-		return array(
-			'access_key'   => $paapi['access_key'],
-			'secret_state' => $this->box->state( $paapi['secret_key'] ),
-			'secret_mask'  => null === $secret ? '' : Secret_Box::mask( $secret ),
-			'partner_tags' => (object) $paapi['partner_tags'],
-			'revision'     => $paapi['revision'],
-		);
+		return $this->paapi->for_screen();
 	}
 
 	/**
-	 * Saves the PA-API settings. A blank secret keeps the stored one; an empty access key with an
-	 * empty secret clears both.
+	 * Saves the PA-API settings (Paapi_Keys::save()).
 	 *
 	 * @param array<string, mixed> $input `access_key`, `secret_key`, `partner_tags` (country => tag).
 	 * @return Paapi_Row|\WP_Error
 	 */
 	public function save_paapi( #[\SensitiveParameter] array $input ): array|\WP_Error {
-		$current = $this->paapi();
-		$errors  = array();
-		$access  = array_key_exists( 'access_key', $input ) ? trim( self::string( $input, 'access_key' ) ) : $current['access_key'];
-		$secret  = trim( self::string( $input, 'secret_key' ) );
-		foreach ( array(
-			'access_key' => Credential_Rules::access_key_error( $access ),
-			'secret_key' => Credential_Rules::paapi_secret_error( $secret ),
-		) as $field => $message ) {
-			if ( null !== $message ) {
-				$errors[ $field ] = $message;
-			}
-		}
-		$tags = $current['partner_tags'];
-		if ( isset( $input['partner_tags'] ) && is_array( $input['partner_tags'] ) ) {
-			$tags = array();
-			foreach ( $input['partner_tags'] as $country => $tag ) {
-				$country = Marketplace_Registry::normalize_country( (string) $country );
-				$tag     = is_string( $tag ) ? trim( $tag ) : '';
-				if ( '' === $tag ) {
-					continue;
-				}
-				$message = Credential_Rules::country_error( $country ) ?? Credential_Rules::partner_tag_error( $tag );
-				if ( null !== $message ) {
-					$errors[ 'partner_tags.' . $country ] = $message;
-					continue;
-				}
-				$tags[ $country ] = $tag;
-			}
-		}
-		if ( array() !== $errors ) {
-			return self::invalid( $errors );
-		}
-		$sealed = '' !== $secret ? $this->box->seal( $secret ) : $current['secret_key'];
-		if ( '' === $access && '' === $secret ) {
-			$sealed = '';
-		}
-		$row = array(
-			'access_key'   => $access,
-			'secret_key'   => $sealed,
-			'partner_tags' => $tags,
-			'revision'     => $current['revision'] + 1,
-		);
-		update_option( self::PAAPI_OPTION, $row, false );
-		return $row;
+		return $this->paapi->save( $input );
 	}
 
 	/**
@@ -461,108 +408,6 @@ final class Settings_Repository implements Credentials_Source {
 		$general = General_Settings::merge( $input, $this->general() );
 		update_option( self::GENERAL_OPTION, $general, false );
 		return $general;
-	}
-
-	/**
-	 * Validates a row: a message per field, empty when valid.
-	 *
-	 * @param Row    $row             The row as it would be stored.
-	 * @param string $secret          The new secret ('' = none given).
-	 * @param bool   $secret_required Whether a secret must be given.
-	 * @return array<string, string>
-	 */
-	private function validate( array $row, #[\SensitiveParameter] string $secret, bool $secret_required ): array {
-		$errors = array();
-		$type   = Credential_Rules::type_error( $row['credential_type'] );
-		if ( null !== $type ) {
-			$errors['credential_type'] = $type;
-		}
-		$checks = array(
-			'credential_id'     => Credential_Rules::credential_id_error( $row['credential_id'] ),
-			'credential_secret' => Credential_Rules::secret_error( $secret, $secret_required ),
-			'partner_tag'       => Credential_Rules::partner_tag_error( $row['partner_tag'] ),
-			'api_version'       => isset( $errors['credential_type'] ) ? null : Credential_Rules::version_error( $row['api_version'], $row['country'], $row['credential_type'] ),
-		);
-		foreach ( $checks as $field => $message ) {
-			if ( null !== $message ) {
-				$errors[ $field ] = $message;
-			}
-		}
-		return $errors;
-	}
-
-	/**
-	 * The error for invalid fields, shaped like core's `rest_invalid_param`.
-	 *
-	 * @param array<string, string> $errors Message per field.
-	 */
-	public static function invalid( array $errors ): \WP_Error {
-		$details = array();
-		foreach ( $errors as $field => $message ) {
-			$details[ $field ] = array(
-				'code'    => 'rest_invalid_param',
-				'message' => $message,
-				'data'    => null,
-			);
-		}
-		return new \WP_Error(
-			'rest_invalid_param',
-			/* translators: %s: comma-separated list of field names. */
-			sprintf( __( 'Invalid parameter(s): %s', 'creators-connect-for-amazon' ), implode( ', ', array_keys( $errors ) ) ),
-			array(
-				'status'  => 400,
-				'params'  => $errors,
-				'details' => $details,
-			)
-		);
-	}
-
-	/**
-	 * The error for a marketplace that has no settings.
-	 */
-	private static function not_configured(): \WP_Error {
-		return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'creators-connect-for-amazon' ), array( 'status' => 404 ) );
-	}
-
-	/**
-	 * The error for a write made from a stale copy.
-	 */
-	private static function stale(): \WP_Error {
-		return new \WP_Error( 'acapi_marketplace_stale', __( 'Someone else changed this marketplace since you opened it. Reload the page to see their changes, then make yours again.', 'creators-connect-for-amazon' ), array( 'status' => 409 ) );
-	}
-
-	/**
-	 * The stored (serialized) value of an option, read from the database, or null.
-	 *
-	 * @param string $option Option name.
-	 */
-	private function raw_option( string $option ): ?string {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- compare-and-swap needs the stored bytes, not a cached copy.
-		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s LIMIT 1", $option ) );
-		return is_string( $raw ) ? $raw : null;
-	}
-
-	/**
-	 * Replaces an option only if it still holds $expected (compare-and-swap).
-	 *
-	 * @param string $option   Option name.
-	 * @param string $expected The serialized value the change was made from.
-	 * @param Row    $row      New value.
-	 */
-	private function swap( string $option, string $expected, array $row ): bool {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- update_option() cannot say "only if unchanged".
-		$changed = $wpdb->update(
-			$wpdb->options,
-			array( 'option_value' => maybe_serialize( $row ) ),
-			array(
-				'option_name'  => $option,
-				'option_value' => $expected,
-			)
-		);
-		wp_cache_delete( $option, 'options' );
-		return 1 === $changed;
 	}
 
 	/**

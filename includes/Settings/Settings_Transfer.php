@@ -159,7 +159,7 @@ final class Settings_Transfer {
 			$errors[ 'secrets.' . self::PAAPI_SECRET ] = (string) Credential_Rules::paapi_secret_error( $paapi_secret );
 		}
 		if ( array() !== $errors ) {
-			return Settings_Repository::invalid( $errors );
+			return Settings_Errors::invalid( $errors );
 		}
 
 		foreach ( $parsed['marketplaces'] as $country => $row ) {
@@ -211,10 +211,10 @@ final class Settings_Transfer {
 	 */
 	private function parse( $file ): array|\WP_Error {
 		if ( ! is_array( $file ) || self::FORMAT !== ( $file['format'] ?? null ) ) {
-			return Settings_Repository::invalid( array( 'settings' => __( 'This is not a settings file of Creators Connect for Amazon.', 'creators-connect-for-amazon' ) ) );
+			return Settings_Errors::invalid( array( 'settings' => __( 'This is not a settings file of Creators Connect for Amazon.', 'creators-connect-for-amazon' ) ) );
 		}
 		if ( self::VERSION !== ( $file['version'] ?? null ) ) {
-			return Settings_Repository::invalid( array( 'settings' => __( 'This settings file comes from another version of the plugin and cannot be read.', 'creators-connect-for-amazon' ) ) );
+			return Settings_Errors::invalid( array( 'settings' => __( 'This settings file comes from another version of the plugin and cannot be read.', 'creators-connect-for-amazon' ) ) );
 		}
 		$errors       = array();
 		$marketplaces = array();
@@ -280,7 +280,7 @@ final class Settings_Transfer {
 			}
 		}
 		if ( array() !== $errors ) {
-			return Settings_Repository::invalid( $errors );
+			return Settings_Errors::invalid( $errors );
 		}
 		return array(
 			'marketplaces'    => $marketplaces,

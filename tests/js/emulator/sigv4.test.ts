@@ -12,7 +12,7 @@ import {
 	type VerifyOptions,
 } from '../../../tools/emulator/src/sigv4';
 
-/* Vector `paapi5-getitems-us-sdk-style` (paapi5.md §2.3 / §3.6). */
+/* Vector `paapi5-getitems-us-sdk-style` (docs/amazon-protocol.md §P4.6). */
 const EXAMPLE_KEY = 'AKIDEXAMPLE';
 const EXAMPLE_SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 const AMZ_DATE = '20250115T093000Z';
@@ -76,7 +76,7 @@ function verify(
 	);
 }
 
-describe( 'SigV4 building blocks: paapi5.md §3.6 worked example', () => {
+describe( 'SigV4 building blocks: docs/amazon-protocol.md §P4.6 worked example', () => {
 	const headers = headerMap( GET_ITEMS_HEADERS );
 	const signed = [
 		'content-encoding',
@@ -163,7 +163,7 @@ describe( 'verifySigV4', () => {
 		} );
 	} );
 
-	it( 'accepts the UK vector with an unsigned content-type (paapi5.md §6.7)', () => {
+	it( 'accepts the UK vector with an unsigned content-type (docs/amazon-protocol.md §P4.6)', () => {
 		const body =
 			'{"Keywords":"kindle","SearchIndex":"All","ItemCount":3,"PartnerTag":"xyz-21","PartnerType":"Associates","Marketplace":"www.amazon.co.uk","Resources":["ItemInfo.Title","OffersV2.Listings.Price"]}';
 		const result = verifySigV4(

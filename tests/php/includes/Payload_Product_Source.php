@@ -9,9 +9,9 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests;
 
-use Creators_Connect\Amazon\Get_Items_Result;
-use Creators_Connect\Amazon\Search_Result;
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Search_Result;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Source;
 
 /**

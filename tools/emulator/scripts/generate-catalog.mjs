@@ -1303,7 +1303,7 @@ function imageSet( id, ratio ) {
 		small: size( id, '._SL75_', 75, ratio ),
 		medium: size( id, '._SL160_', 160, ratio ),
 		large: size( id, '', 500, ratio ),
-		// hiRes dimensions are undocumented; 1500 px long side (creators-api.md §5.3 EMU-CHOICE).
+		// hiRes dimensions are undocumented; 1500 px long side (docs/amazon-protocol.md §C5.3 EMU-CHOICE).
 		hiRes: size( id, '._SL1500_', 1500, ratio ),
 	};
 }

@@ -368,7 +368,7 @@ export class MarketplaceCatalog {
 		const listing = featuredListing( item );
 		const availability = listing?.availability?.type;
 		// Availability=Available (the default) hides out-of-stock items; OffersV2 reports an item
-		// without featured offers as out of stock (creators-api.md §4.2).
+		// without featured offers as out of stock (docs/amazon-protocol.md §C4.2).
 		if (
 			! q.includeOutOfStock &&
 			( listing === undefined ||

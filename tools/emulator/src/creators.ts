@@ -1,6 +1,6 @@
 /**
  * The Creators API host `creatorsapi.amazon`: bearer-token auth, `x-marketplace`, lowerCamelCase
- * JSON and `{type, message, reason}` errors, checked in the order of creators-api.md §10.2.
+ * JSON and `{type, message, reason}` errors, checked in the order of docs/amazon-protocol.md §C9.
  */
 import type { RequestContext } from './context';
 import type { CreatorsCredential } from './credentials';
@@ -21,7 +21,7 @@ const CATALOG_OPERATIONS: Readonly< Record< string, Operation > > = {
 	'/catalog/v1/getBrowseNodes': 'getBrowseNodes',
 };
 
-/** SDK-only feed/report operations (creators-api.md §3.1): answered as "nothing available". */
+/** SDK-only feed/report operations (docs/amazon-protocol.md §C3.1): answered as "nothing available". */
 const AUXILIARY_OPERATIONS: Readonly< Record< string, string > > = {
 	'/catalog/v1/listFeeds': 'listFeeds',
 	'/catalog/v1/getFeed': 'getFeed',
@@ -52,7 +52,7 @@ const MESSAGES = {
 };
 
 /**
- * Non-2xx body: `{type, message, reason?, …extras}` (creators-api.md §6.1).
+ * Non-2xx body: `{type, message, reason?, …extras}` (docs/amazon-protocol.md §C6.1).
  * @param ctx
  * @param status
  * @param type
@@ -69,7 +69,7 @@ function sendError(
 	extras: { reason?: string; [ key: string ]: unknown } = {},
 	headers: Record< string, string > = {}
 ): void {
-	// Key order as observed from the real service: message, reason, type (creators-api.md §6.1).
+	// Key order as observed from the real service: message, reason, type (docs/amazon-protocol.md §C6.1).
 	const { reason, ...rest } = extras;
 	sendJson(
 		ctx.res,
@@ -93,7 +93,7 @@ function unauthorized(
 }
 
 function validationFailed( ctx: RequestContext, issues: FieldIssue[] ): void {
-	// EMU-CHOICE (creators-api.md §6.1): fieldList entries are {name, message} objects.
+	// EMU-CHOICE (docs/amazon-protocol.md §C6.1): fieldList entries are {name, message} objects.
 	sendError(
 		ctx,
 		400,
@@ -160,7 +160,7 @@ function authenticate(
 			return undefined;
 		}
 	} else if ( version !== undefined && state.config.strict ) {
-		// Tolerated by default: older SDKs append the Version to every token (creators-api.md §3.2).
+		// Tolerated by default: older SDKs append the Version to every token (docs/amazon-protocol.md §C3.2).
 		unauthorized( ctx, 'InvalidToken', MESSAGES.invalidToken );
 		return undefined;
 	}

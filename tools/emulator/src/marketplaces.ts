@@ -1,5 +1,5 @@
 /**
- * The marketplace table both APIs share (creators-api.md §7.1, paapi5.md §1.2),
+ * The marketplace table both APIs share (docs/amazon-protocol.md §C7, §P2),
  * plus the Amazon host names the emulator answers for.
  */
 
@@ -77,7 +77,7 @@ const ROWS: Row[] = [
 	[ 'au', 'com.au', 'FE', 'AUD', 'en_AU', [ 'en_AU' ] ],
 ];
 
-/** PA-API signs NA with us-east-1, FE with us-west-2, everything else (EG included, paapi5.md §11.4) with eu-west-1. */
+/** PA-API signs NA with us-east-1, FE with us-west-2, everything else (EG included, docs/amazon-protocol.md §P2) with eu-west-1. */
 const SIGV4_REGION: Record< RegionGroup, string > = {
 	NA: 'us-east-1',
 	EU: 'eu-west-1',
@@ -137,7 +137,7 @@ export function marketplaceByPaapiHost(
 	return BY_PAAPI_HOST.get( host.toLowerCase() );
 }
 
-/* ---- Token endpoint hosts (creators-api.md §0.5, §0.6) ---- */
+/* ---- Token endpoint hosts (docs/amazon-protocol.md §C2) ---- */
 
 export const COGNITO_HOSTS: Readonly< Record< RegionGroup, string > > = {
 	NA: 'creatorsapi.auth.us-east-1.amazoncognito.com',
@@ -153,7 +153,7 @@ export const LWA_HOSTS: Readonly< Record< RegionGroup, string > > = {
 
 export const CREATORS_API_HOST = 'creatorsapi.amazon';
 
-/** Version string → region group, per the credential version table (creators-api.md §1). */
+/** Version string → region group, per the credential version table (docs/amazon-protocol.md §C1). */
 export const VERSION_REGION: Readonly<
 	Record< string, { kind: 'cognito' | 'lwa'; region: RegionGroup } >
 > = {

@@ -42,21 +42,21 @@ export interface OperationEnv {
 	catalog: MarketplaceCatalog;
 	/** "Creators API" / "Product Advertising API", used in ItemNotAccessible messages. */
 	apiName: string;
-	/** PA-API says "ItemId", the Creators API docs say "ItemIds" (creators-api.md §5.7, paapi5.md §6.6). */
+	/** PA-API says "ItemId", the Creators API docs say "ItemIds" (docs/amazon-protocol.md §C5.5, §P6). */
 	itemIdLabel: string;
 	nullMembers: boolean;
 	/** Demo image mode: the emulator's base URL that image URLs point at. */
 	demoImageBase?: string;
 }
 
-/** Creators API ASIN syntax from the SDK model (creators-api.md §3.4). */
+/** Creators API ASIN syntax from the SDK model (docs/amazon-protocol.md §C3.4). */
 const ASIN_SYNTAX = /^(?:[0-9]{9}[0-9X]|[A-Z][A-Z0-9]{9})$/;
 const BROWSE_NODE_SYNTAX = /^[1-9][0-9]{0,18}$/;
 
 type LinkCode = 'ogi' | 'osi' | 'ogv';
 
 /**
- * Built with the request's partner tag, in the format the real API returns (creators-api.md §5.2).
+ * Built with the request's partner tag, in the format the real API returns (docs/amazon-protocol.md §C5.2).
  * @param marketplace
  * @param asin
  * @param partnerTag
@@ -294,7 +294,7 @@ function getVariations(
 			...( wantsLow ? { lowestPrice: sorted[ 0 ] } : {} ),
 		};
 	}
-	// Resource `variationSummary.variationDimension` answers `variationDimensions` (creators-api.md §4.1).
+	// Resource `variationSummary.variationDimension` answers `variationDimensions` (docs/amazon-protocol.md §C4.1).
 	if ( params.resources.has( 'variationSummary.variationDimension' ) ) {
 		const dimensions = new Map< string, string[] >();
 		for ( const child of family.children ) {

@@ -1,5 +1,5 @@
 /**
- * PA-API 5.0 hosts `webservices.amazon.<tld>`: SigV4 verification (paapi5.md §3.8), PascalCase
+ * PA-API 5.0 hosts `webservices.amazon.<tld>`: SigV4 verification (docs/amazon-protocol.md §P4.7), PascalCase
  * bodies and the `{"__type","Errors":[{Code,Message}]}` error envelope (§7).
  */
 import type { RequestContext } from './context';
@@ -87,7 +87,7 @@ function signingHelp( ctx: RequestContext ): string {
 }
 
 /**
- * Statuses and texts of paapi5.md §7.2 (RequestExpired 401 is the doc's EMU choice).
+ * Statuses and texts of docs/amazon-protocol.md §P7 (RequestExpired 401 is the doc's EMU choice).
  * @param ctx
  * @param failure
  */
@@ -155,7 +155,7 @@ function throttled( ctx: RequestContext, retryAfterSeconds: number ): void {
 }
 
 /**
- * The retirement answer quoted in paapi5.md §9 (status not stated; 403 is AccessDenied's).
+ * The retirement answer quoted in docs/amazon-protocol.md §P1 (status not stated; 403 is AccessDenied's).
  * @param ctx
  */
 function retired( ctx: RequestContext ): void {
@@ -169,7 +169,7 @@ function retired( ctx: RequestContext ): void {
 }
 
 /**
- * EMU-CHOICE (paapi5.md §11.2): `AccessDeniedException` with Code `AssociateNotEligible`.
+ * EMU-CHOICE (docs/amazon-protocol.md §P7): `AccessDeniedException` with Code `AssociateNotEligible`.
  * @param ctx
  */
 function notEligible( ctx: RequestContext ): void {
@@ -193,7 +193,7 @@ function invalidAssociate( ctx: RequestContext, accessKey: string ): void {
 }
 
 /**
- * `The value [a, b] provided in the request for ItemIds is invalid.` (paapi5.md §4.6).
+ * `The value [a, b] provided in the request for ItemIds is invalid.` (docs/amazon-protocol.md §P5).
  * @param ctx
  * @param issue
  */
@@ -400,7 +400,7 @@ export async function handlePaapiRequest(
 		reservedFaultsFor( asins ),
 		{
 			throttle: ( retryAfter ) => throttled( ctx, retryAfter ),
-			// paapi5.md §11.6: only the size of a real 500 is known; InternalFailure is assumed.
+			// docs/amazon-protocol.md §P7: only the size of a real 500 is known; InternalFailure is assumed.
 			server_error: () =>
 				sendPaapiError(
 					ctx,
@@ -439,7 +439,7 @@ export async function handlePaapiRequest(
 		params
 	);
 	if ( outcome.kind === 'not_found' ) {
-		// PA-API answers "nothing found" with 200 and only Errors (paapi5.md §6.6, §11.3).
+		// PA-API answers "nothing found" with 200 and only Errors (docs/amazon-protocol.md §P6).
 		const errors =
 			outcome.resourceType === 'SearchResult'
 				? [

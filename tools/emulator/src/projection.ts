@@ -1,7 +1,7 @@
 /**
  * Response projection: which resources each operation accepts, and the item an API returns for
- * a set of requested resources (creators-api.md §4, §5). Items stay in Creators API
- * lowerCamelCase here; `toPaapiCase` re-cases them for PA-API (paapi5.md §6).
+ * a set of requested resources (docs/amazon-protocol.md §C4, §C5). Items stay in Creators API
+ * lowerCamelCase here; `toPaapiCase` re-cases them for PA-API (docs/amazon-protocol.md §P6).
  */
 import { rewriteImages } from './demo-images';
 import type { CatalogItem, ImageSet, Listing } from './catalog';
@@ -88,7 +88,7 @@ const LISTING_FIELDS = [
 	'price',
 	'type',
 ] as const;
-/** Members shown as explicit null in null mode (the using-curl sample, creators-api.md §5.1). */
+/** Members shown as explicit null in null mode (the using-curl sample, docs/amazon-protocol.md §C5.1). */
 const NULLABLE_MEMBERS = [
 	'parentASIN',
 	'images',
@@ -132,7 +132,7 @@ function projectImages(
 		return undefined;
 	}
 	const out: Record< string, unknown > = {};
-	// The resource says `highRes`, the response key is `hiRes` (creators-api.md §4.1).
+	// The resource says `highRes`, the response key is `hiRes` (docs/amazon-protocol.md §C4.1).
 	const primarySizes = IMAGE_SIZES.filter( ( [ resource ] ) =>
 		resources.has( `images.primary.${ resource }` )
 	);
@@ -174,7 +174,7 @@ function projectListing(
 			out[ field ] = listing[ field ];
 		}
 	}
-	// There is no resource for violatesMAP; it travels with the price (creators-api.md §5.8).
+	// There is no resource for violatesMAP; it travels with the price (docs/amazon-protocol.md §C5.4).
 	if (
 		resources.has( 'offersV2.listings.price' ) &&
 		listing.violatesMAP !== undefined

@@ -1,5 +1,5 @@
 /**
- * Per-credential token bucket (creators-api.md §6.3, paapi5.md §7.3): `tps` requests per second
+ * Per-credential token bucket (docs/amazon-protocol.md §C6.2, §P7): `tps` requests per second
  * with a burst of max(1, tps), plus an optional rolling per-day cap. Off when tps is 0, which is
  * the emulator's default so functional tests are never throttled by accident.
  */

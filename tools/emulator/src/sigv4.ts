@@ -1,6 +1,6 @@
 /**
- * AWS Signature Version 4 as PA-API 5.0 uses it (paapi5.md §3): the pure building blocks,
- * a signer (used by tests) and the emulator's verifier (paapi5.md §3.8).
+ * AWS Signature Version 4 as PA-API 5.0 uses it (docs/amazon-protocol.md §P4): the pure building blocks,
+ * a signer (used by tests) and the emulator's verifier (docs/amazon-protocol.md §P4.7).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -127,7 +127,7 @@ export function stringToSign(
 }
 
 /**
- * kDate → kRegion → kService → kSigning, chained as raw bytes (paapi5.md §3.3).
+ * kDate → kRegion → kService → kSigning, chained as raw bytes (docs/amazon-protocol.md §P4.3).
  * @param secretKey
  * @param date
  * @param region
@@ -162,7 +162,7 @@ export interface SignInput {
 	secretKey: string;
 	region: string;
 	amzDate: string;
-	/** Separator between the Authorization parts (paapi5.md §3.5); default `, `. */
+	/** Separator between the Authorization parts (docs/amazon-protocol.md §P4.5); default `, `. */
 	separator?: string;
 }
 
@@ -245,9 +245,9 @@ export interface VerifyOptions {
 	now: Date;
 	/** Secret key of an access key, or undefined when the key is unknown. */
 	secretFor: ( accessKey: string ) => string | undefined;
-	/** SigV4 region that belongs to the virtual host (paapi5.md §1.2). */
+	/** SigV4 region that belongs to the virtual host (docs/amazon-protocol.md §P2). */
 	expectedRegion: string;
-	/** Strict mode also requires `x-amz-target` to be signed (paapi5.md §3.4). */
+	/** Strict mode also requires `x-amz-target` to be signed (docs/amazon-protocol.md §P4.4). */
 	strict?: boolean;
 	maxSkewSeconds?: number;
 }
@@ -273,7 +273,7 @@ export interface ParsedAuthorization {
 }
 
 /**
- * Parses all three layouts clients sent (`, `, `,` or spaces only; paapi5.md §3.5).
+ * Parses all three layouts clients sent (`, `, `,` or spaces only; docs/amazon-protocol.md §P4.5).
  * Returns undefined when a part is missing or the credential has not exactly 5 parts.
  * @param header
  */
@@ -332,7 +332,7 @@ function sameHex( a: string, b: string ): boolean {
 }
 
 /**
- * The check order of paapi5.md §3.8 steps 2–8 (step 1, routing, is the caller's).
+ * The check order of docs/amazon-protocol.md §P4.7 steps 2–8 (step 1, routing, is the caller's).
  * @param request
  * @param options
  */
@@ -434,7 +434,7 @@ export function verifySigV4(
 		};
 	}
 
-	// Hash the raw received bytes; never re-serialise the parsed JSON (paapi5.md §2.2).
+	// Hash the raw received bytes; never re-serialise the parsed JSON (docs/amazon-protocol.md §P3).
 	const payloadHash = sha256Hex( request.body );
 	const key = signingKey( secret, auth.date, auth.region );
 	const scope = credentialScope( auth.date, auth.region );

@@ -18,9 +18,9 @@ export interface EmulatorConfig {
 	rateLimitPerDay: number;
 	/** Strict mode: reject tolerated deviations (v3 token with `, Version`; unsigned x-amz-target). */
 	strict: boolean;
-	/** Answer every authenticated PA-API call with the retirement error (paapi5.md §9). */
+	/** Answer every authenticated PA-API call with the retirement error (docs/amazon-protocol.md §P1). */
 	paapiRetired: boolean;
-	/** Emit unrequested item members as explicit null, like the using-curl sample (creators-api.md §5.1). */
+	/** Emit unrequested item members as explicit null, like the using-curl sample (docs/amazon-protocol.md §C5.1). */
 	nullMembers: boolean;
 	/** Demo image mode: item images point at placeholders the emulator serves itself (demo-images.ts). */
 	demoImages: boolean;

@@ -59,7 +59,7 @@ export class TokenStore {
 	}
 
 	/**
-	 * Cognito access tokens are JWTs, so they start with `eyJ` (creators-api.md §1).
+	 * Cognito access tokens are JWTs, so they start with `eyJ` (docs/amazon-protocol.md §C1).
 	 * @param credential
 	 * @param expiresIn
 	 * @param nowMs
@@ -98,7 +98,7 @@ export class TokenStore {
 	}
 
 	/**
-	 * LWA access tokens start with `Atc|` (creators-api.md §1).
+	 * LWA access tokens start with `Atc|` (docs/amazon-protocol.md §C1).
 	 * @param credential
 	 */
 	private lwaToken( credential: CreatorsCredential ): string {

@@ -1,5 +1,5 @@
 /**
- * Token endpoints: Cognito `POST /oauth2/token` (creators-api.md §2.1) and Login with Amazon
+ * Token endpoints: Cognito `POST /oauth2/token` (docs/amazon-protocol.md §C2.1) and Login with Amazon
  * `POST /auth/o2/token` (§2.2), one per region, with the error bodies each system uses.
  */
 import type { RequestContext } from './context';
@@ -129,7 +129,7 @@ export async function handleTokenRequest(
 		return;
 	}
 
-	// Cognito answers a bad client with 400, LWA with 401 (both observed, creators-api.md §2).
+	// Cognito answers a bad client with 400, LWA with 401 (both observed, docs/amazon-protocol.md §C2).
 	const invalidClient = () =>
 		kind === 'cognito'
 			? sendJson( res, 400, { error: 'invalid_client' } )
@@ -141,7 +141,7 @@ export async function handleTokenRequest(
 	const contentType = (
 		firstHeader( ctx.req, 'content-type' ) ?? ''
 	).toLowerCase();
-	// Cognito takes form encoding only (creators-api.md §2.1); LWA takes JSON, form or Basic.
+	// Cognito takes form encoding only (docs/amazon-protocol.md §C2.1); LWA takes JSON, form or Basic.
 	if ( kind === 'cognito' && contentType.includes( 'application/json' ) ) {
 		sendJson( res, 400, { error: 'invalid_request' } );
 		return;
@@ -183,7 +183,7 @@ export async function handleTokenRequest(
 		invalidClient();
 		return;
 	}
-	// EMU-CHOICE (creators-api.md §10.2): the other system's scope spelling is invalid_scope.
+	// EMU-CHOICE (docs/amazon-protocol.md §C9): the other system's scope spelling is invalid_scope.
 	// Cognito falls back to the client's default scope when none is sent; LWA requires one.
 	const scopeOk =
 		fields.scope === SCOPES[ kind ] ||

@@ -1,7 +1,7 @@
 /**
  * Request-body validation shared by both APIs. Bodies arrive in lowerCamelCase (PA-API bodies are
  * re-cased first); each API renders the issues in its own error vocabulary.
- * Limits: creators-api.md §3.3–3.7, paapi5.md §4.
+ * Limits: docs/amazon-protocol.md §C3.3–C3.7 and §P5.
  */
 import type { SearchQuery } from './catalog';
 import type { Marketplace } from './marketplaces';
@@ -73,13 +73,13 @@ const SEARCH_TERMS = [
 	'brand',
 	'title',
 ] as const;
-/** PA-API item ids: 10 upper-case alphanumerics (paapi5.md §4.2). */
+/** PA-API item ids: 10 upper-case alphanumerics (docs/amazon-protocol.md §P5). */
 const PAAPI_ITEM_ID = /^[A-Z0-9]{10}$/;
 
 /**
  * PA-API accepts the Creators item resources minus `highRes` (PA-API never had it), and still
  * accepts the V1 `Offers.*` / `RentalOffers.*` names. Those return nothing: Offers V1 was retired
- * on 2026-01-31 (paapi5.md §9), before the PA-API endpoint itself.
+ * on 2026-01-31 (docs/amazon-protocol.md §P1), before the PA-API endpoint itself.
  * @param api
  * @param operation
  * @param resource
@@ -250,8 +250,8 @@ export function validateRequest(
 		} );
 	}
 
-	// Creators: at most one language, an unknown one falls back to the default (creators-api.md
-	// §3.4). PA-API rejects a language the locale does not list (paapi5.md §4.6).
+	// Creators: at most one language, an unknown one falls back to the default (docs/amazon-protocol.md
+	// §C3.4). PA-API rejects a language the locale does not list (docs/amazon-protocol.md §P5).
 	const languages = check.stringArray( 'languagesOfPreference', 1, 1 );
 	if (
 		api === 'paapi' &&
@@ -369,7 +369,7 @@ export function validateRequest(
 				...( sortBy !== undefined ? { sortBy } : {} ),
 				includeOutOfStock: availability === 'IncludeOutOfStock',
 			} );
-			// itemCount: docs 1–10 (the SDK schema allows 100; creators-api.md §11.1 says reject > 10).
+			// itemCount: docs 1–10 (the SDK schema allows 100; docs/amazon-protocol.md §C9 says reject > 10).
 			const itemCount = check.integer( 'itemCount', 1, 10 ) ?? 10;
 			const itemPage = check.integer( 'itemPage', 1, 10 ) ?? 1;
 			const searchTerms =

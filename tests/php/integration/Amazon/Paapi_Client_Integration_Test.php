@@ -9,7 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Amazon;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Error_Response;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
 use Creators_Connect\Amazon\Http_Transport;
 use Creators_Connect\Amazon\Paapi_Client;
@@ -97,7 +98,7 @@ final class Paapi_Client_Integration_Test extends Amazon_Test_Case {
 		$tampered['Authorization'] = (string) preg_replace_callback( '/Signature=([0-9a-f])/', static fn( $m ) => 'Signature=' . ( '0' === $m[1] ? '1' : '0' ), $headers['Authorization'] );
 		$bad                       = $transport->send( 'POST', 'https://webservices.amazon.com/paapi5/getitems', $tampered, $body, 'paapi' );
 		$this->assertSame( 401, $bad->status );
-		$this->assertSame( 'InvalidSignature', Amazon_Error::from_paapi_response( $bad->status, $bad->json() )->code );
+		$this->assertSame( 'InvalidSignature', Error_Response::from_paapi_response( $bad->status, $bad->json() )->code );
 
 		$changed_body = $transport->send( 'POST', 'https://webservices.amazon.com/paapi5/getitems', $headers, $body . ' ', 'paapi' );
 		$this->assertSame( 401, $changed_body->status, 'the body is signed too' );

@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Cache;
 
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Tests\Front_End_Server;
 use Creators_Connect\Tests\Integration_Test_Case;

@@ -12,9 +12,8 @@ namespace Creators_Connect\Tests\Integration\Cache;
 use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Cache\Purge_On_Change;
 use Creators_Connect\Catalog\Compliance;
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Store;
-use Creators_Connect\Catalog\Refresh_Job;
 use Creators_Connect\Plugin;
 use Creators_Connect\Tests\Integration_Test_Case;
 
@@ -179,7 +178,9 @@ final class Purge_On_Change_Test extends Integration_Test_Case {
 		$products = Plugin::instance()->products();
 		$this->assertNotNull( $products );
 		$products->reset();
-		return ( new Refresh_Job( $products, new Product_Store() ) )->run( 30.0 );
+		$job = Plugin::instance()->refresh_job();
+		$this->assertNotNull( $job );
+		return $job->run( 30.0 );
 	}
 
 	/**

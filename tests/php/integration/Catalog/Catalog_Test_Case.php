@@ -15,16 +15,17 @@ use Creators_Connect\Amazon\Creators_Client;
 use Creators_Connect\Amazon\Http_Transport;
 use Creators_Connect\Amazon\Paapi_Client;
 use Creators_Connect\Amazon\Rate_Limiter;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Amazon\Sigv4_Signer;
 use Creators_Connect\Amazon\Token_Provider;
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Service;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Router;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
 use Creators_Connect\Tests\Integration_Test_Case;
+use Creators_Connect\Tests\Read_Path;
 
 /**
  * Resets the emulator, switches request spacing off (filter `acapi_rate_limit_per_second` = 0)
@@ -88,7 +89,7 @@ abstract class Catalog_Test_Case extends Integration_Test_Case {
 	 * @param bool|null $use_cache Whether the store uses the object cache.
 	 */
 	protected function service( ?bool $use_cache = null ): Product_Service {
-		return new Product_Service( $this->router(), new Product_Store( $use_cache ), new Shared_Store() );
+		return Read_Path::service( $this->router(), new Product_Store( $use_cache ), new Shared_Store() );
 	}
 
 	/**

@@ -12,7 +12,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Tests\Integration\Catalog;
 
 use Creators_Connect\Amazon\Circuit_Breaker;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Tests\Emulator;
 

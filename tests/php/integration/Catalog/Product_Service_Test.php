@@ -9,11 +9,13 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Circuit_Breaker;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Job;
 use Creators_Connect\Tests\Emulator;
+use Creators_Connect\Tests\Read_Path;
+use Creators_Connect\Support\Shared_Store;
 
 require_once __DIR__ . '/Catalog_Test_Case.php';
 
@@ -332,8 +334,8 @@ final class Product_Service_Test extends Catalog_Test_Case {
 	 * A refresh job without a configured route for a marketplace skips it.
 	 */
 	private function job(): Refresh_Job {
-		$service = $this->service();
-		return new Refresh_Job( $service, new Product_Store() );
+		$router = $this->router();
+		return new Refresh_Job( Read_Path::fetcher( $router, new Product_Store(), new Shared_Store() ), $router, new Product_Store() );
 	}
 
 	/**

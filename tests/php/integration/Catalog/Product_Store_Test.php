@@ -9,12 +9,11 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Catalog\Compliance;
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Tests\Integration_Test_Case;
-use Creators_Connect\Uninstaller;
 
 /**
  * Product_Store without Amazon: schema, round trips, errors, due rows, the cache.
@@ -26,7 +25,7 @@ final class Product_Store_Test extends Integration_Test_Case {
 	 */
 	public function test_table_exists_after_activation(): void {
 		global $wpdb;
-		$this->assertSame( $wpdb->prefix . Uninstaller::PRODUCT_TABLE, Product_Store::table() );
+		$this->assertSame( $wpdb->prefix . Product_Store::TABLE, Product_Store::table() );
 		$this->assertSame( Product_Store::SCHEMA_VERSION, (int) get_option( Product_Store::VERSION_OPTION ) );
 		$columns = $wpdb->get_col( 'DESCRIBE ' . Product_Store::table() ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- Test.
 		foreach ( array( 'marketplace', 'asin', 'product', 'api', 'route', 'fetched_at', 'expires_at', 'last_error', 'error_count', 'last_error_at', 'last_requested_at' ) as $column ) {

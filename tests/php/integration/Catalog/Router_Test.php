@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Circuit_Breaker;
 use Creators_Connect\Catalog\Route_Decision;
 use Creators_Connect\Tests\Emulator;

@@ -17,13 +17,14 @@ use Creators_Connect\Amazon\Creators_Client;
 use Creators_Connect\Amazon\Http_Transport;
 use Creators_Connect\Amazon\Paapi_Client;
 use Creators_Connect\Amazon\Rate_Limiter;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Amazon\Sigv4_Signer;
 use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Catalog\Product_Service;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Router;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
+use Creators_Connect\Tests\Read_Path;
 
 require dirname( __DIR__, 4 ) . '/vendor/autoload.php';
 $_SERVER['HTTP_HOST']   = '127.0.0.1:8890';
@@ -41,7 +42,7 @@ $router    = new Router(
 	null,
 	$store
 );
-$service   = new Product_Service( $router, new Product_Store(), $store );
+$service   = Read_Path::service( $router, new Product_Store(), $store );
 $start     = microtime( true );
 $result    = $service->get_products( $argv[2], explode( ',', $argv[3] ) );
 $priced    = 0;

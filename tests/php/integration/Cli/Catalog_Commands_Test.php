@@ -21,6 +21,8 @@ use Creators_Connect\Cli\Search_Command;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
 use Creators_Connect\Tests\Integration\Catalog\Catalog_Test_Case;
+use Creators_Connect\Tests\Read_Path;
+use Creators_Connect\Support\Shared_Store;
 
 require_once dirname( __DIR__ ) . '/Catalog/Catalog_Test_Case.php';
 
@@ -84,9 +86,10 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 	 * `cache` on a fresh service.
 	 */
 	private function cache(): Cache_Command {
-		$service = $this->service();
+		$router  = $this->router();
 		$store   = new Product_Store();
-		return new Cache_Command( $service, $store, new Refresh_Job( $service, $store ), $this->output() );
+		$fetcher = Read_Path::fetcher( $router, $store, new Shared_Store() );
+		return new Cache_Command( $fetcher, $router, $store, new Refresh_Job( $fetcher, $router, $store ), $this->output() );
 	}
 
 	/**
@@ -105,7 +108,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 	 */
 	public function test_item_get(): void {
 		$asins = array_slice( Emulator::catalog_asins( 'de' ), 0, 2 );
-		( new Item_Command( $this->service(), $this->output() ) )->get( array_merge( $asins, array( 'B0ZZZZZZZ1' ) ), array( 'country' => 'de' ) );
+		( new Item_Command( $this->service(), $this->router(), $this->output() ) )->get( array_merge( $asins, array( 'B0ZZZZZZZ1' ) ), array( 'country' => 'de' ) );
 		$this->assertSame( implode( "\t", Product_Rows::FIELDS ), $this->out[0] );
 		$this->assertCount( 4, $this->out );
 		$this->assertStringStartsWith( $asins[0] . "\t", $this->out[1] );
@@ -114,7 +117,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 		$this->assertSame( 1, $this->get_items_calls() );
 
 		// Stored now: JSON from the store, no call; the default marketplace (de) without --country.
-		( new Item_Command( $this->service(), $this->output() ) )->get( $asins, array( 'format' => 'json' ) );
+		( new Item_Command( $this->service(), $this->router(), $this->output() ) )->get( $asins, array( 'format' => 'json' ) );
 		$rows = $this->json();
 		$this->assertCount( 2, $rows );
 		$this->assertSame( Product_Rows::FIELDS, array_keys( $rows[0] ) );
@@ -122,7 +125,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 		$this->assertSame( '', $rows[0]['error'] );
 		$this->assertSame( 1, $this->get_items_calls() );
 
-		( new Item_Command( $this->service(), $this->output() ) )->get(
+		( new Item_Command( $this->service(), $this->router(), $this->output() ) )->get(
 			array( $asins[0] ),
 			array(
 				'country' => 'DE',
@@ -137,11 +140,11 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 	 * `item get` errors: no ASIN, unknown marketplace, unknown format, no default marketplace.
 	 */
 	public function test_item_get_errors(): void {
-		$this->assertSame( 'Give at least one ASIN.', $this->failure( fn() => ( new Item_Command( $this->service(), $this->output() ) )->get( array(), array() ) ) );
-		$this->assertStringStartsWith( 'Unknown marketplace "zz"', $this->failure( fn() => ( new Item_Command( $this->service(), $this->output() ) )->get( array( 'B0C7KX2Q4M' ), array( 'country' => 'zz' ) ) ) );
-		$this->assertStringStartsWith( 'Unknown format "xml"', $this->failure( fn() => ( new Item_Command( $this->service(), $this->output() ) )->get( array( 'B0C7KX2Q4M' ), array( 'format' => 'xml' ) ) ) );
+		$this->assertSame( 'Give at least one ASIN.', $this->failure( fn() => ( new Item_Command( $this->service(), $this->router(), $this->output() ) )->get( array(), array() ) ) );
+		$this->assertStringStartsWith( 'Unknown marketplace "zz"', $this->failure( fn() => ( new Item_Command( $this->service(), $this->router(), $this->output() ) )->get( array( 'B0C7KX2Q4M' ), array( 'country' => 'zz' ) ) ) );
+		$this->assertStringStartsWith( 'Unknown format "xml"', $this->failure( fn() => ( new Item_Command( $this->service(), $this->router(), $this->output() ) )->get( array( 'B0C7KX2Q4M' ), array( 'format' => 'xml' ) ) ) );
 		$this->source = new Fixed_Credentials_Source();
-		$this->assertSame( 'No default marketplace is set: pass --country.', $this->failure( fn() => ( new Item_Command( $this->service(), $this->output() ) )->get( array( 'B0C7KX2Q4M' ), array() ) ) );
+		$this->assertSame( 'No default marketplace is set: pass --country.', $this->failure( fn() => ( new Item_Command( $this->service(), $this->router(), $this->output() ) )->get( array( 'B0C7KX2Q4M' ), array() ) ) );
 		$this->assertSame( 0, $this->get_items_calls() );
 	}
 

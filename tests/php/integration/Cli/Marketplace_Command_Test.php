@@ -13,7 +13,7 @@ use Creators_Connect\Amazon\Circuit_Breaker;
 use Creators_Connect\Amazon\Creators_Client;
 use Creators_Connect\Amazon\Http_Transport;
 use Creators_Connect\Amazon\Rate_Limiter;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Cli\Marketplace_Command;
 use Creators_Connect\Cli\Output;

@@ -9,13 +9,13 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Reliability;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Circuit_Breaker;
 use Creators_Connect\Amazon\Creators_Client;
 use Creators_Connect\Amazon\Http_Transport;
 use Creators_Connect\Amazon\Paapi_Client;
 use Creators_Connect\Amazon\Rate_Limiter;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Amazon\Sigv4_Signer;
 use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Catalog\Product_Service;
@@ -26,6 +26,8 @@ use Creators_Connect\Render\Renderer;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
 use Creators_Connect\Tests\Integration_Test_Case;
+use Creators_Connect\Tests\Read_Path;
+use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * For each emulator fault: the page answers in time, visitors get the stored product or the
@@ -182,8 +184,7 @@ final class Faults_Test extends Integration_Test_Case {
 		wp_set_current_user( 0 );
 		// The retry after a failure is due within the job's look-ahead: the next run takes it.
 		$this->assertLessThanOrEqual( time() + Refresh_Job::INTERVAL, (int) $after['expires_at'], 'the back-off outlasts the next refresh' );
-		$service = $this->service();
-		$report  = ( new Refresh_Job( $service, new Product_Store(), new Shared_Store() ) )->run( 10.0 );
+		$report = $this->job()->run( 10.0 );
 		$this->assertSame( 0, $report['failed'], 'the refresh failed: ' . (string) wp_json_encode( $report ) );
 		$this->assertGreaterThanOrEqual( 1, $report['refreshed'], 'the refresh did not run: ' . (string) wp_json_encode( $report ) );
 		$fresh_row = $this->row( $country );
@@ -215,7 +216,7 @@ final class Faults_Test extends Integration_Test_Case {
 		$this->assertStringContainsString( 'acapi-price', $html );
 		$this->assertStringNotContainsString( 'acapi-degraded', $html );
 
-		$report = ( new Refresh_Job( $this->service(), new Product_Store(), new Shared_Store() ) )->run( 10.0 );
+		$report = $this->job()->run( 10.0 );
 		$this->assertGreaterThanOrEqual( 1, $report['failed'] + $report['remaining'] + count( $report['skipped'] ) );
 		$after = $this->row( 'us' );
 		$this->assertSame( $before['product'], $after['product'] );
@@ -232,7 +233,7 @@ final class Faults_Test extends Integration_Test_Case {
 	 * @return array{0: string, 1: float} HTML and seconds.
 	 */
 	private function render( string $country, string $asin ): array {
-		$renderer = new Renderer( $this->service(), ACAPI_DIR . 'templates' );
+		$renderer = new Renderer( $this->service(), array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates' );
 		$start    = microtime( true );
 		$html     = $renderer->render(
 			array(
@@ -244,15 +245,29 @@ final class Faults_Test extends Integration_Test_Case {
 	}
 
 	/**
-	 * A product service as one request of the plugin has it.
+	 * A router as one request of the plugin has it.
 	 */
-	private function service(): Product_Service {
+	private function router(): Router {
 		$store     = new Shared_Store();
 		$transport = new Http_Transport();
 		$creators  = new Creators_Client( $transport, new Token_Provider( $transport, $store ), new Rate_Limiter( $store ), new Circuit_Breaker( $store ) );
 		$paapi     = new Paapi_Client( $transport, new Sigv4_Signer(), new Rate_Limiter( $store ), new Circuit_Breaker( $store ) );
-		$router    = new Router( $this->source, $creators, $paapi, new Circuit_Breaker( $store ), $store );
-		return new Product_Service( $router, new Product_Store( false ), $store );
+		return new Router( $this->source, $creators, $paapi, new Circuit_Breaker( $store ), $store );
+	}
+
+	/**
+	 * A product service as one request of the plugin has it.
+	 */
+	private function service(): Product_Service {
+		return Read_Path::service( $this->router(), new Product_Store( false ), new Shared_Store() );
+	}
+
+	/**
+	 * The refresh job as the plugin wires it.
+	 */
+	private function job(): Refresh_Job {
+		$router = $this->router();
+		return new Refresh_Job( Read_Path::fetcher( $router, new Product_Store( false ), new Shared_Store() ), $router, new Product_Store(), new Shared_Store() );
 	}
 
 	/**

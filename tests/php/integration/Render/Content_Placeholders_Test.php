@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Render;
 
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Plugin;
 use Creators_Connect\Render\Content_Placeholders;

@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Rest;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Integration\Settings\Settings_Fixtures;
 use Creators_Connect\Tests\Integration_Test_Case;

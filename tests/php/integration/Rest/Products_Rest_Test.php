@@ -42,8 +42,8 @@ final class Products_Rest_Test extends Catalog_Test_Case {
 	 */
 	public function register_controllers(): void {
 		$service = $this->service();
-		( new Products_Controller( $service ) )->register_routes();
-		( new Search_Controller( $service ) )->register_routes();
+		( new Products_Controller( $service, $this->router() ) )->register_routes();
+		( new Search_Controller( $service, $this->router() ) )->register_routes();
 	}
 
 	/**

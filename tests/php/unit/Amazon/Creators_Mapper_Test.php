@@ -9,9 +9,9 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Creators_Mapper;
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 use PHPUnit\Framework\TestCase;
 
 /**

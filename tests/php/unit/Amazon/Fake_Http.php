@@ -9,11 +9,11 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Http_Response;
 use Creators_Connect\Amazon\Http_Transport;
 use Creators_Connect\Amazon\Rate_Limiter;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 
 /**
  * Fake Amazon plus a fake clock (sleeping advances it, nothing really waits).

@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
 use Creators_Connect\Amazon\Circuit_Breaker;
 use Creators_Connect\Amazon\Paapi_Client;

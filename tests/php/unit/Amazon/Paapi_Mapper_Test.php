@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Unit\Amazon;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Paapi_Mapper;
 use PHPUnit\Framework\TestCase;
 
@@ -19,7 +19,7 @@ use PHPUnit\Framework\TestCase;
 final class Paapi_Mapper_Test extends TestCase {
 
 	/**
-	 * PascalCase GetItems (paapi5.md §6.5) into the same model.
+	 * PascalCase GetItems (docs/amazon-protocol.md §P6) into the same model.
 	 */
 	public function test_get_items(): void {
 		$result = ( new Paapi_Mapper() )->get_items( self::fixture( 'paapi-get-items.json' ), array( 'B000HZD168', 'B0199980K4' ), 'us', 7 );

@@ -72,7 +72,7 @@ final class Sigv4_Signer_Test extends TestCase {
 	}
 
 	/**
-	 * The worked PA-API example of paapi5.md §3.6, with every intermediate value.
+	 * The worked PA-API example of docs/amazon-protocol.md §P4.6, with every intermediate value.
 	 */
 	public function test_paapi_worked_example(): void {
 		$v       = self::fixture( 'paapi5-getitems-us.json' );

@@ -9,11 +9,11 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Unit\Catalog;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Creators_Client;
 use Creators_Connect\Amazon\Http_Transport;
 use Creators_Connect\Amazon\Paapi_Client;
-use Creators_Connect\Amazon\Shared_Store;
+use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Catalog\Route_Decision;
 use Creators_Connect\Catalog\Router;

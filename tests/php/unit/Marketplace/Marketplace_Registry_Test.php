@@ -53,7 +53,7 @@ final class Marketplace_Registry_Test extends TestCase {
 	}
 
 	/**
-	 * Spot checks against creators-api.md §7.1 and paapi5.md §1.2.
+	 * Spot checks against docs/amazon-protocol.md §C7 and §P2.
 	 */
 	public function test_known_rows(): void {
 		$de = Marketplace_Registry::get( 'de' );

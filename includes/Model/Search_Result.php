@@ -7,9 +7,7 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Amazon;
-
-use Creators_Connect\Catalog\Product;
+namespace Creators_Connect\Model;
 
 /**
  * Products in Amazon's order, the total count, Amazon's search URL (exactly as returned) and, for

@@ -7,13 +7,18 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Amazon;
+namespace Creators_Connect\Model;
 
 use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * An error from either Amazon API (or from talking to it), with a plain-language message for an
  * admin. Immutable. Never carries a secret: Amazon's own text is kept only after redact().
+ * Amazon's answers are read into it by Amazon\Error_Response.
+ *
+ * Longer than a class should be, on purpose: it is a list, the plugin's one vocabulary of error
+ * kinds with a translated sentence per kind and per hint; splitting it would scatter the
+ * vocabulary, not separate two jobs.
  */
 final class Amazon_Error {
 
@@ -150,6 +155,15 @@ final class Amazon_Error {
 	 */
 	public function counts_as_failure(): bool {
 		return in_array( $this->kind, array( self::THROTTLED, self::SERVER_ERROR, self::TIMEOUT, self::NETWORK, self::MALFORMED_RESPONSE ), true );
+	}
+
+	/**
+	 * Whether, when a whole batch failed with this error, the next batches would fail alike and
+	 * only cost time: Amazon unreachable or slow, throttling that outlived its retries, an open
+	 * circuit, a setup problem. The one rule for the clients' batch loop and the refresh job.
+	 */
+	public function stops_batches(): bool {
+		return $this->is_configuration_error() || in_array( $this->kind, array( self::TIMEOUT, self::NETWORK, self::THROTTLED, self::CIRCUIT_OPEN ), true );
 	}
 
 	/**
@@ -315,127 +329,6 @@ final class Amazon_Error {
 	}
 
 	/**
-	 * Maps a non-2xx Creators API answer (creators-api.md §6.1) to an error.
-	 *
-	 * The body is `{"type","message","reason"}`; the older Coral form `__type`
-	 * (`com.amazon.creators#ThrottleException`) is accepted too, as is a `fieldList` of strings or objects.
-	 *
-	 * @param int                       $status  HTTP status.
-	 * @param array<mixed>|null         $body    Decoded JSON body (null when not JSON).
-	 * @param array<string, string|int> $context Non-secret context (version, marketplace, partner_tag).
-	 * @param int|null                  $retry_after_header Retry-After header value, when sent.
-	 */
-	public static function from_creators_response( int $status, ?array $body, array $context = array(), ?int $retry_after_header = null ): self {
-		$type    = self::exception_type( $body );
-		$reason  = self::string_member( $body, 'reason' );
-		$message = self::string_member( $body, 'message' );
-		$code    = '' !== $reason ? $reason : $type;
-		$retry   = isset( $body['retryAfterSeconds'] ) && is_numeric( $body['retryAfterSeconds'] ) ? (int) $body['retryAfterSeconds'] : $retry_after_header;
-
-		if ( 429 === $status || 'ThrottleException' === $type ) {
-			return new self( self::THROTTLED, 'creators', $status, '' !== $code ? $code : 'ThrottleException', $message, $retry, null, null, $context );
-		}
-		if ( $status >= 500 ) {
-			return new self( self::SERVER_ERROR, 'creators', $status, $code, $message, $retry, null, null, $context );
-		}
-		if ( 'AssociateNotEligible' === $reason ) {
-			return new self( self::NOT_ELIGIBLE, 'creators', $status, $reason, $message, null, null, null, $context );
-		}
-		if ( in_array( $reason, array( 'InvalidAssociate', 'InvalidPartnerTag' ), true ) ) {
-			// InvalidAssociate is also Amazon's answer to credentials of another region (creators-api.md §6.1).
-			$hint = self::HINT_REGION_MISMATCH === self::credentials_hint( $context ) ? self::HINT_REGION_MISMATCH : null;
-			return new self( self::INVALID_PARTNER_TAG, 'creators', $status, $reason, $message, null, null, $hint, $context );
-		}
-		if ( 401 === $status || 'UnauthorizedException' === $type || 'AuthorizationFailed' === $reason ) {
-			$hint = 'InvalidIssuer' === $reason ? self::HINT_REGION_MISMATCH : self::credentials_hint( $context );
-			return new self( self::INVALID_CREDENTIALS, 'creators', $status, $code, $message, null, null, $hint, $context );
-		}
-		if ( 403 === $status ) {
-			return new self( self::INVALID_CREDENTIALS, 'creators', $status, $code, $message, null, null, self::credentials_hint( $context ), $context );
-		}
-		if ( 404 === $status ) {
-			return new self( self::NOT_FOUND, 'creators', $status, '' !== $code ? $code : 'ResourceNotFoundException', $message, null, null, null, $context );
-		}
-		if ( null === $body && $status >= 200 && $status < 300 ) {
-			return new self( self::MALFORMED_RESPONSE, 'creators', $status, '', '', null, null, null, $context );
-		}
-		return new self( self::INVALID_REQUEST, 'creators', $status, $code, self::with_fields( $message, $body ), null, null, null, $context );
-	}
-
-	/**
-	 * Maps a non-2xx PA-API 5.0 answer (paapi5.md §7) to an error, recognising the retirement answer.
-	 *
-	 * The body is `{"__type":"com.amazon.paapi5#XException","Errors":[{"Code","Message"}]}`; after the
-	 * 2026-05-15 shutdown Amazon answers `AccessDenied` with "Product Advertising API is deprecated…"
-	 * or a bare `{"__type":"AccessDeniedException","message":"…"}` (paapi5.md §9): both are PAAPI_RETIRED.
-	 *
-	 * @param int                       $status  HTTP status.
-	 * @param array<mixed>|null         $body    Decoded JSON body (null when not JSON).
-	 * @param array<string, string|int> $context Non-secret context.
-	 * @param int|null                  $retry_after_header Retry-After header value, when sent.
-	 */
-	public static function from_paapi_response( int $status, ?array $body, array $context = array(), ?int $retry_after_header = null ): self {
-		$type    = self::exception_type( $body );
-		$code    = '';
-		$message = self::string_member( $body, 'message' );
-		if ( isset( $body['Errors'] ) && is_array( $body['Errors'] ) && isset( $body['Errors'][0] ) && is_array( $body['Errors'][0] ) ) {
-			$code    = self::string_member( $body['Errors'][0], 'Code' );
-			$message = self::string_member( $body['Errors'][0], 'Message' );
-		}
-		if ( '' === $code ) {
-			$code = self::string_member( $body, 'reason' );
-		}
-		$code = '' !== $code ? $code : $type;
-
-		if ( self::is_retirement( $status, $code, $type, $message ) ) {
-			return new self( self::PAAPI_RETIRED, 'paapi', $status, '' !== $code ? $code : 'AccessDenied', $message, null, null, null, $context );
-		}
-		if ( 429 === $status || 'TooManyRequests' === $code ) {
-			return new self( self::THROTTLED, 'paapi', $status, '' !== $code ? $code : 'TooManyRequests', $message, $retry_after_header, null, null, $context );
-		}
-		if ( $status >= 500 ) {
-			return new self( self::SERVER_ERROR, 'paapi', $status, $code, $message, $retry_after_header, null, null, $context );
-		}
-		if ( 'AssociateNotEligible' === $code || 'AssociateEligibilityException' === $type ) {
-			return new self( self::NOT_ELIGIBLE, 'paapi', $status, '' !== $code ? $code : 'AssociateNotEligible', $message, null, null, null, $context );
-		}
-		if ( in_array( $code, array( 'InvalidAssociate', 'InvalidPartnerTag' ), true ) ) {
-			return new self( self::INVALID_PARTNER_TAG, 'paapi', $status, $code, $message, null, null, null, $context );
-		}
-		if ( in_array( $code, array( 'InvalidSignature', 'IncompleteSignature', 'UnrecognizedClient', 'RequestExpired', 'AccessDenied', 'AccessDeniedAwsUsers' ), true ) || 401 === $status || 403 === $status ) {
-			return new self( self::INVALID_CREDENTIALS, 'paapi', $status, $code, $message, null, null, self::HINT_CHECK_CREDENTIALS, $context );
-		}
-		if ( 404 === $status && 'UnknownOperation' !== $code ) {
-			return new self( self::NOT_FOUND, 'paapi', $status, $code, $message, null, null, null, $context );
-		}
-		return new self( self::INVALID_REQUEST, 'paapi', $status, $code, $message, null, null, null, $context );
-	}
-
-	/**
-	 * Maps a failed OAuth token answer (Cognito or Login with Amazon, creators-api.md §2) to an error.
-	 *
-	 * @param int                       $status  HTTP status.
-	 * @param array<mixed>|null         $body    Decoded JSON body (`{"error","error_description"}`).
-	 * @param array<string, string|int> $context Non-secret context (version, marketplace, type).
-	 * @param int|null                  $retry_after_header Retry-After header value, when sent.
-	 */
-	public static function from_token_response( int $status, ?array $body, array $context = array(), ?int $retry_after_header = null ): self {
-		$code    = self::string_member( $body, 'error' );
-		$message = self::string_member( $body, 'error_description' );
-		if ( 429 === $status ) {
-			return new self( self::THROTTLED, 'creators', $status, '' !== $code ? $code : 'TooManyRequests', $message, $retry_after_header, null, null, $context );
-		}
-		if ( $status >= 500 ) {
-			return new self( self::SERVER_ERROR, 'creators', $status, $code, $message, $retry_after_header, null, null, $context );
-		}
-		if ( null === $body && $status >= 200 && $status < 300 ) {
-			return new self( self::MALFORMED_RESPONSE, 'creators', $status, '', '', null, null, null, $context );
-		}
-		$hint = in_array( $code, array( 'invalid_scope', 'unsupported_grant_type' ), true ) ? self::HINT_TYPE_MISMATCH : self::credentials_hint( $context );
-		return new self( self::INVALID_CREDENTIALS, 'creators', $status, '' !== $code ? $code : 'token_error', $message, null, null, $hint, $context );
-	}
-
-	/**
 	 * Maps a per-item entry of a 200 answer's `errors[]` / `Errors[]` to an error about that item.
 	 *
 	 * @param string $api     `creators` or `paapi`.
@@ -509,10 +402,11 @@ final class Amazon_Error {
 
 	/**
 	 * Picks the hint for a credentials failure from the context (type vs version, version vs marketplace).
+	 * Error_Response asks it when it reads Amazon's answer.
 	 *
 	 * @param array<string, string|int> $context Context.
 	 */
-	private static function credentials_hint( array $context ): string {
+	public static function credentials_hint( array $context ): string {
 		$version     = (string) ( $context['version'] ?? '' );
 		$type        = (string) ( $context['type'] ?? '' );
 		$marketplace = (string) ( $context['marketplace'] ?? '' );
@@ -526,66 +420,5 @@ final class Amazon_Error {
 		return self::HINT_CHECK_CREDENTIALS;
 	}
 
-	/**
-	 * Whether a PA-API answer is the retirement answer.
-	 *
-	 * @param int    $status  HTTP status.
-	 * @param string $code    Error code.
-	 * @param string $type    Exception type.
-	 * @param string $message Message.
-	 */
-	private static function is_retirement( int $status, string $code, string $type, string $message ): bool {
-		if ( in_array( $code, array( 'PaapiRetired', 'ApiRetired', 'Deprecated' ), true ) || 410 === $status ) {
-			return true;
-		}
-		if ( 1 === preg_match( '/deprecated|retired|migrate to creators api|no longer available/i', $message ) ) {
-			return true;
-		}
-		return 'AccessDeniedException' === $type && 1 === preg_match( '/unable to determine service\/operation name/i', $message );
-	}
 
-	/**
-	 * The exception type of an error body: `type`, or `__type` without its `namespace#` prefix.
-	 *
-	 * @param array<mixed>|null $body Decoded body.
-	 */
-	private static function exception_type( ?array $body ): string {
-		$type = self::string_member( $body, 'type' );
-		if ( '' === $type ) {
-			$type = self::string_member( $body, '__type' );
-		}
-		$hash = strrpos( $type, '#' );
-		return false === $hash ? $type : substr( $type, $hash + 1 );
-	}
-
-	/**
-	 * A string member of a decoded body, '' when absent or not a string.
-	 *
-	 * @param array<mixed>|null $body Decoded body.
-	 * @param string            $key  Member name.
-	 */
-	private static function string_member( ?array $body, string $key ): string {
-		return null !== $body && isset( $body[ $key ] ) && is_scalar( $body[ $key ] ) ? (string) $body[ $key ] : '';
-	}
-
-	/**
-	 * Appends the names in a `fieldList` (strings or `{name,message}` objects) to a message.
-	 *
-	 * @param string            $message Message.
-	 * @param array<mixed>|null $body    Decoded body.
-	 */
-	private static function with_fields( string $message, ?array $body ): string {
-		if ( null === $body || ! isset( $body['fieldList'] ) || ! is_array( $body['fieldList'] ) ) {
-			return $message;
-		}
-		$names = array();
-		foreach ( $body['fieldList'] as $field ) {
-			if ( is_string( $field ) ) {
-				$names[] = $field;
-			} elseif ( is_array( $field ) && isset( $field['name'] ) && is_string( $field['name'] ) ) {
-				$names[] = $field['name'] . ( isset( $field['message'] ) && is_string( $field['message'] ) ? ': ' . $field['message'] : '' );
-			}
-		}
-		return array() === $names ? $message : trim( $message . ' (' . implode( '; ', $names ) . ')' );
-	}
 }

@@ -7,9 +7,9 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Tests\Unit\Catalog;
+namespace Creators_Connect\Tests\Unit\Model;
 
-use Creators_Connect\Catalog\Product;
+use Creators_Connect\Model\Product;
 use PHPUnit\Framework\TestCase;
 
 /**

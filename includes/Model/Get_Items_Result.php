@@ -7,9 +7,7 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Amazon;
-
-use Creators_Connect\Catalog\Product;
+namespace Creators_Connect\Model;
 
 /**
  * Products keyed by ASIN plus errors keyed by ASIN (partial results are kept): every requested
@@ -81,6 +79,31 @@ final class Get_Items_Result {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether this batch's answer means the next batches of its marketplace would fail alike:
+	 * nothing came back, and the request-level error stops batches (Amazon_Error::stops_batches()).
+	 */
+	public function stops_batches(): bool {
+		$error = $this->request_error();
+		return null !== $error && ! $this->has_products() && $error->stops_batches();
+	}
+
+	/**
+	 * Whether every ASIN of a batch came back held back by the plugin's own request spacing
+	 * (Amazon was not asked: the batch ran out of time rather than failed).
+	 *
+	 * @param list<string> $asins The batch's ASINs.
+	 */
+	public function held_back_locally( array $asins ): bool {
+		foreach ( $asins as $asin ) {
+			$error = $this->error( $asin );
+			if ( null !== $this->product( $asin ) || null === $error || ! $error->is_local_throttle() ) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

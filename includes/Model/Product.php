@@ -7,7 +7,7 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Catalog;
+namespace Creators_Connect\Model;
 
 /**
  * Immutable product as the renderer sees it, whichever API answered.
@@ -16,6 +16,9 @@ namespace Creators_Connect\Catalog;
  * `array{url: string, width: int, height: int}`; a unit price is money plus its unit (`100 ml`, `Count`).
  * `to_array()` / `from_array()` round-trip exactly
  * (JSON storage). Nothing here is HTML: escape at output.
+ *
+ * Over 350 lines because it is a value with many fields: their declarations, the constructor and
+ * the exact JSON round trip of each; it does one job.
  *
  * @phpstan-type Money array{amount: float, currency: string, display: string}
  * @phpstan-type Unit_Price array{amount: float, currency: string, display: string, unit: string}

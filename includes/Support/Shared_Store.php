@@ -7,7 +7,7 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Amazon;
+namespace Creators_Connect\Support;
 
 /**
  * Values with a lifetime and short locks, for tokens, rate limits and circuit breakers.

@@ -7,7 +7,7 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Amazon;
+namespace Creators_Connect\Model;
 
 /**
  * Browse nodes keyed by id and errors keyed by id (PHP turns numeric-string keys into ints:

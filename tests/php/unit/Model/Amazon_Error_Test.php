@@ -7,9 +7,10 @@
 
 declare( strict_types = 1 );
 
-namespace Creators_Connect\Tests\Unit\Amazon;
+namespace Creators_Connect\Tests\Unit\Model;
 
-use Creators_Connect\Amazon\Amazon_Error;
+use Creators_Connect\Amazon\Error_Response;
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
 use PHPUnit\Framework\TestCase;
 
@@ -19,7 +20,7 @@ use PHPUnit\Framework\TestCase;
 final class Amazon_Error_Test extends TestCase {
 
 	/**
-	 * Creators API error bodies (creators-api.md §6.1) → kinds.
+	 * Creators API error bodies (docs/amazon-protocol.md §C6.1) → kinds.
 	 *
 	 * @return array<string, array{int, array<string, mixed>|null, string, string}>
 	 */
@@ -137,7 +138,7 @@ final class Amazon_Error_Test extends TestCase {
 	 * @param string                    $code   Expected code.
 	 */
 	public function test_creators_mapping( int $status, ?array $body, string $kind, string $code ): void {
-		$error = Amazon_Error::from_creators_response( $status, $body );
+		$error = Error_Response::from_creators_response( $status, $body );
 		$this->assertSame( $kind, $error->kind );
 		$this->assertSame( $code, $error->code );
 		$this->assertSame( $status, $error->http_status );
@@ -150,7 +151,7 @@ final class Amazon_Error_Test extends TestCase {
 	public function test_retry_after(): void {
 		$this->assertSame(
 			2,
-			Amazon_Error::from_creators_response(
+			Error_Response::from_creators_response(
 				429,
 				array(
 					'type'              => 'ThrottleException',
@@ -160,15 +161,15 @@ final class Amazon_Error_Test extends TestCase {
 				7
 			)->retry_after
 		);
-		$this->assertSame( 7, Amazon_Error::from_creators_response( 429, array( 'type' => 'ThrottleException' ), array(), 7 )->retry_after );
-		$this->assertTrue( Amazon_Error::from_creators_response( 429, null )->is_transient() );
+		$this->assertSame( 7, Error_Response::from_creators_response( 429, array( 'type' => 'ThrottleException' ), array(), 7 )->retry_after );
+		$this->assertTrue( Error_Response::from_creators_response( 429, null )->is_transient() );
 	}
 
 	/**
 	 * Field lists of strings or objects are appended to the detail.
 	 */
 	public function test_field_list_shapes(): void {
-		$strings = Amazon_Error::from_creators_response(
+		$strings = Error_Response::from_creators_response(
 			400,
 			array(
 				'type'      => 'ValidationException',
@@ -178,7 +179,7 @@ final class Amazon_Error_Test extends TestCase {
 			)
 		);
 		$this->assertSame( 'Request validation failed. (partnerTag)', $strings->detail );
-		$objects = Amazon_Error::from_creators_response(
+		$objects = Error_Response::from_creators_response(
 			400,
 			array(
 				'type'      => 'ValidationException',
@@ -199,7 +200,7 @@ final class Amazon_Error_Test extends TestCase {
 	 * Credential hints: type vs version, version vs marketplace region.
 	 */
 	public function test_credential_hints(): void {
-		$type = Amazon_Error::from_token_response(
+		$type = Error_Response::from_token_response(
 			400,
 			array( 'error' => 'invalid_client' ),
 			array(
@@ -211,7 +212,7 @@ final class Amazon_Error_Test extends TestCase {
 		$this->assertSame( Amazon_Error::INVALID_CREDENTIALS, $type->kind );
 		$this->assertSame( Amazon_Error::HINT_TYPE_MISMATCH, $type->hint );
 
-		$region = Amazon_Error::from_token_response(
+		$region = Error_Response::from_token_response(
 			401,
 			array(
 				'error'             => 'invalid_client',
@@ -225,7 +226,7 @@ final class Amazon_Error_Test extends TestCase {
 		);
 		$this->assertSame( Amazon_Error::HINT_REGION_MISMATCH, $region->hint );
 
-		$plain = Amazon_Error::from_token_response(
+		$plain = Error_Response::from_token_response(
 			400,
 			array( 'error' => 'invalid_client' ),
 			array(
@@ -236,7 +237,7 @@ final class Amazon_Error_Test extends TestCase {
 		);
 		$this->assertSame( Amazon_Error::HINT_CHECK_CREDENTIALS, $plain->hint );
 
-		$scope = Amazon_Error::from_token_response(
+		$scope = Error_Response::from_token_response(
 			400,
 			array( 'error' => 'invalid_scope' ),
 			array(
@@ -246,9 +247,9 @@ final class Amazon_Error_Test extends TestCase {
 		);
 		$this->assertSame( Amazon_Error::HINT_TYPE_MISMATCH, $scope->hint );
 
-		$this->assertSame( Amazon_Error::SERVER_ERROR, Amazon_Error::from_token_response( 502, null )->kind );
+		$this->assertSame( Amazon_Error::SERVER_ERROR, Error_Response::from_token_response( 502, null )->kind );
 
-		$associate = Amazon_Error::from_creators_response(
+		$associate = Error_Response::from_creators_response(
 			400,
 			array(
 				'type'    => 'ValidationException',
@@ -266,7 +267,7 @@ final class Amazon_Error_Test extends TestCase {
 	}
 
 	/**
-	 * PA-API answers (paapi5.md §7, §9), the retirement answer included.
+	 * PA-API answers (docs/amazon-protocol.md §P7, §P1), the retirement answer included.
 	 *
 	 * @return array<string, array{int, array<string, mixed>|null, string}>
 	 */
@@ -411,7 +412,7 @@ final class Amazon_Error_Test extends TestCase {
 	 * @param string                    $kind   Expected kind.
 	 */
 	public function test_paapi_mapping( int $status, ?array $body, string $kind ): void {
-		$error = Amazon_Error::from_paapi_response( $status, $body );
+		$error = Error_Response::from_paapi_response( $status, $body );
 		$this->assertSame( $kind, $error->kind );
 		$this->assertSame( 'paapi', $error->api );
 	}

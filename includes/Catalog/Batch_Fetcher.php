@@ -1,0 +1,351 @@
+<?php
+/**
+ * Fetches products from Amazon in batches and stores what comes back.
+ *
+ * @package Creators_Connect
+ */
+
+declare( strict_types = 1 );
+
+namespace Creators_Connect\Catalog;
+
+use Creators_Connect\Amazon\Api_Client;
+use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Product;
+use Creators_Connect\Reference\Asin;
+use Creators_Connect\Support\Budget;
+
+/**
+ * Two ways to fetch. `fetch()` serves a page: under the stampede lock, in batches, within the
+ * page's budget, the batches of different marketplaces taking turns (us, de, us, de, us) so that
+ * one credential's request spacing is spent on another's call, not waited out; what does not fit
+ * is queued for the refresh job and shown as title and link (or a bare link). `refresh()` serves
+ * the refresh job and WP-CLI: every batch, no budget, the clients' own timeouts.
+ *
+ * Both store products with their route and record errors, never replacing a stored product with
+ * an error.
+ */
+final class Batch_Fetcher {
+
+	/**
+	 * Seconds of budget below which no batch is started.
+	 */
+	private const LEAST_FOR_A_BATCH = 0.05;
+
+	/**
+	 * Router.
+	 *
+	 * @var Router
+	 */
+	private Router $router;
+
+	/**
+	 * Store.
+	 *
+	 * @var Product_Store
+	 */
+	private Product_Store $store;
+
+	/**
+	 * The stampede lock.
+	 *
+	 * @var Fetch_Lock
+	 */
+	private Fetch_Lock $lock;
+
+	/**
+	 * The refresh job's schedule (queued ASINs ask for a run soon).
+	 *
+	 * @var Refresh_Schedule
+	 */
+	private Refresh_Schedule $schedule;
+
+	/**
+	 * Clock (float Unix time).
+	 *
+	 * @var callable(): float
+	 */
+	private $clock;
+
+	/**
+	 * ASINs fetched and lock waits in this request.
+	 *
+	 * @var array{fetched: int, waited: int}
+	 */
+	private array $stats = array(
+		'fetched' => 0,
+		'waited'  => 0,
+	);
+
+	/**
+	 * Builds the fetcher.
+	 *
+	 * @param Router                   $router   Router.
+	 * @param Product_Store            $store    Store.
+	 * @param Fetch_Lock               $lock     The stampede lock.
+	 * @param Refresh_Schedule         $schedule The refresh job's schedule.
+	 * @param (callable(): float)|null $clock    Clock (tests).
+	 */
+	public function __construct( Router $router, Product_Store $store, Fetch_Lock $lock, Refresh_Schedule $schedule, ?callable $clock = null ) {
+		$this->router   = $router;
+		$this->store    = $store;
+		$this->lock     = $lock;
+		$this->schedule = $schedule;
+		$this->clock    = $clock ?? static fn(): float => microtime( true );
+	}
+
+	/**
+	 * Fetches products from Amazon now, whatever their state, and stores them (the refresh job
+	 * and WP-CLI): any number of ASINs, a batch (and a store read) per call. No budget: the
+	 * clients' own timeouts apply.
+	 *
+	 * @param string       $country Country code or ''.
+	 * @param list<string> $asins   ASINs.
+	 */
+	public function refresh( string $country, array $asins ): Get_Items_Result {
+		$code                   = $this->router->country( $country );
+		list( $valid, $errors ) = self::split( $asins );
+		if ( '' === $code ) {
+			$error = $this->router->decide( $country )->error();
+			foreach ( $valid as $asin ) {
+				$errors[ $asin ] = $error->for_asin( $asin );
+			}
+			return new Get_Items_Result( array(), $errors, 0 );
+		}
+		$products = array();
+		$calls    = 0;
+		foreach ( array_chunk( $valid, Api_Client::MAX_IDS_PER_CALL ) as $chunk ) {
+			$rows   = $this->store->get_many( $code, $chunk );
+			$routed = $this->router->get_items( $code, $chunk );
+			$calls += $routed->result->calls;
+			$this->keep( $code, $routed, $rows, null );
+			/**
+			 * Fires after a refresh stored what Amazon answered (the page-cache purge compares).
+			 *
+			 * @param string                        $code     Country code.
+			 * @param array<string, Stored_Product> $rows     The rows before the refresh, by ASIN.
+			 * @param array<string, Product>        $products The products Amazon answered, by ASIN.
+			 */
+			do_action( 'acapi_products_refreshed', $code, $rows, $routed->result->products );
+			foreach ( $chunk as $asin ) {
+				$product = $routed->result->product( $asin );
+				if ( null !== $product ) {
+					$products[ $asin ] = $product;
+				} else {
+					$errors[ $asin ] = $routed->result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
+				}
+			}
+		}
+		return new Get_Items_Result( $products, $errors, $calls );
+	}
+
+	/**
+	 * Fetches missing (or expired) products for a page: under a lock per marketplace and ASIN
+	 * set, in batches, within the budget. A marketplace whose ASINs another request is fetching
+	 * is waited for.
+	 *
+	 * @param array<string, list<string>>                  $fetch  ASINs to fetch by country code.
+	 * @param array<string, array<string, Stored_Product>> $rows   Their stored rows.
+	 * @param Budget                                       $budget The request's budget.
+	 * @return array<string, Product|Amazon_Error> Answers by "country|ASIN".
+	 */
+	public function fetch( array $fetch, array $rows, Budget $budget ): array {
+		$out       = array();
+		$decisions = array();
+		$locks     = array();
+		$queues    = array();
+		$others    = array();
+		foreach ( $fetch as $code => $asins ) {
+			$code               = (string) $code;
+			$decisions[ $code ] = $this->router->decide( $code );
+			if ( ! $decisions[ $code ]->is_configured() ) {
+				$error = $decisions[ $code ]->error();
+				foreach ( $asins as $asin ) {
+					$out[ $code . '|' . $asin ] = $error->for_asin( $asin );
+				}
+				continue;
+			}
+			$lock = $this->lock->acquire( $code, $asins, $budget );
+			if ( null !== $lock ) {
+				$locks[]         = $lock;
+				$queues[ $code ] = array_chunk( $asins, Api_Client::MAX_IDS_PER_CALL );
+			} else {
+				$others[ $code ] = $asins;
+			}
+		}
+
+		$left = array();
+		try {
+			while ( array() !== $queues ) {
+				foreach ( array_keys( $queues ) as $code ) {
+					$chunk = (array) array_shift( $queues[ $code ] );
+					if ( array() === $queues[ $code ] ) {
+						unset( $queues[ $code ] );
+					}
+					$answers = $this->fetch_batch( $code, $chunk, $rows[ $code ] ?? array(), $budget );
+					if ( null === $answers ) {
+						$left[ $code ] = array_merge( $left[ $code ] ?? array(), $chunk );
+						continue;
+					}
+					foreach ( $answers as $asin => $answer ) {
+						$out[ $code . '|' . $asin ] = $answer;
+					}
+				}
+			}
+		} finally {
+			foreach ( $locks as $lock ) {
+				$this->lock->release( $lock );
+			}
+		}
+
+		foreach ( $left as $code => $asins ) {
+			foreach ( $this->queue( $code, $asins, $rows[ $code ] ?? array(), $decisions[ $code ] ) as $asin => $answer ) {
+				$out[ $code . '|' . $asin ] = $answer;
+			}
+		}
+		foreach ( $others as $code => $asins ) {
+			++$this->stats['waited'];
+			list( $answers, $open ) = $this->lock->wait( $code, $asins, $rows[ $code ] ?? array(), $budget );
+			if ( array() !== $open ) {
+				$answers += $this->queue( $code, $open, $rows[ $code ] ?? array(), $decisions[ $code ] );
+			}
+			foreach ( $answers as $asin => $answer ) {
+				$out[ $code . '|' . $asin ] = $answer;
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * ASINs fetched and lock waits in this request.
+	 *
+	 * @return array{fetched: int, waited: int}
+	 */
+	public function stats(): array {
+		return $this->stats;
+	}
+
+	/**
+	 * Forgets this request's counters and its "run soon" request (a new request).
+	 */
+	public function reset(): void {
+		$this->stats = array(
+			'fetched' => 0,
+			'waited'  => 0,
+		);
+		$this->schedule->reset();
+	}
+
+	/**
+	 * Upper-cased, de-duplicated valid ASINs, and errors for malformed values.
+	 *
+	 * @param array<mixed> $asins ASINs.
+	 * @return array{0: list<string>, 1: array<string, Amazon_Error>}
+	 */
+	public static function split( array $asins ): array {
+		list( $valid, $bad ) = Asin::partition( $asins );
+		$errors              = array();
+		foreach ( $bad as $value ) {
+			$errors[ $value ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, 'InvalidFormat', '', null, $value );
+		}
+		return array( $valid, $errors );
+	}
+
+	/**
+	 * One GetItems batch, stored. Null when it did not fit what is left of the budget (the
+	 * caller queues it).
+	 *
+	 * @param string                        $code   Country code.
+	 * @param list<string>                  $chunk  ASINs.
+	 * @param array<string, Stored_Product> $rows   Their stored rows.
+	 * @param Budget                        $budget The request's budget.
+	 * @return array<string, Product|Amazon_Error>|null
+	 */
+	private function fetch_batch( string $code, array $chunk, array $rows, Budget $budget ): ?array {
+		if ( ! $budget->has( self::LEAST_FOR_A_BATCH ) ) {
+			return null;
+		}
+		$start = $this->now();
+		try {
+			$routed = $this->router->get_items( $code, $chunk, array(), $budget );
+		} finally {
+			$budget->charge( $this->now() - $start );
+		}
+		if ( $routed->result->held_back_locally( $chunk ) ) {
+			// The plugin's own request spacing did not fit what is left of the budget, so Amazon
+			// was not asked: that is running out of time, not an error to keep.
+			return null;
+		}
+		$this->stats['fetched'] += count( $chunk );
+		$this->keep( $code, $routed, $rows, (int) $this->now() );
+		$out = array();
+		foreach ( $chunk as $asin ) {
+			$product = $routed->result->product( $asin );
+			if ( null !== $product ) {
+				$out[ $asin ] = $product;
+				continue;
+			}
+			$error = $routed->result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
+			$old   = $rows[ $asin ]->product ?? null;
+			// A failed fetch never replaces a stored product; past 24 hours it shows title and link only.
+			$out[ $asin ] = null !== $old ? Compliance::displayable( $old, (int) $this->now() ) : $error;
+		}
+		return $out;
+	}
+
+	/**
+	 * Queues ASINs for the refresh job and answers with what a page shows meanwhile.
+	 *
+	 * @param string                        $code     Country code.
+	 * @param list<string>                  $asins    ASINs.
+	 * @param array<string, Stored_Product> $rows     Their stored rows.
+	 * @param Route_Decision                $decision Route.
+	 * @return array<string, Product>
+	 */
+	private function queue( string $code, array $asins, array $rows, Route_Decision $decision ): array {
+		$this->store->queue( $code, $asins, (int) $this->now() );
+		$this->schedule->soon();
+		$out = array();
+		foreach ( $asins as $asin ) {
+			// The stored product reduced to what may still be shown, or (never fetched) a bare link.
+			$stored       = $rows[ $asin ]->product ?? null;
+			$out[ $asin ] = null !== $stored ? Compliance::displayable( $stored, (int) $this->now() ) : $decision->bare_product( $asin );
+		}
+		return $out;
+	}
+
+	/**
+	 * Stores what a fetch brought: products (with their route) and errors (keeping old products).
+	 *
+	 * @param string                        $code      Country code.
+	 * @param Routed_Items                  $routed    Answer.
+	 * @param array<string, Stored_Product> $rows      Rows before the fetch.
+	 * @param int|null                      $requested Unix time a page asked (null: the refresh job).
+	 */
+	private function keep( string $code, Routed_Items $routed, array $rows, ?int $requested ): void {
+		$routes = array();
+		foreach ( $routed->result->products as $asin => $product ) {
+			$routes[ $asin ] = $routed->reason_for( $product );
+		}
+		$this->store->save( $code, $routed->result->products, $routes, $requested );
+
+		$errors   = array();
+		$previous = array();
+		foreach ( $routed->result->errors as $asin => $error ) {
+			if ( Amazon_Error::NOT_CONFIGURED === $error->kind || ! Asin::is_valid( (string) $asin ) ) {
+				continue;
+			}
+			$errors[ $asin ]   = $error;
+			$previous[ $asin ] = $rows[ $asin ]->error_count ?? 0;
+		}
+		$this->store->record_errors( $code, $errors, $previous, $requested );
+	}
+
+	/**
+	 * Now (float Unix time).
+	 */
+	private function now(): float {
+		return ( $this->clock )();
+	}
+}
