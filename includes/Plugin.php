@@ -154,6 +154,7 @@ final class Plugin {
 		$tester      = new Settings\Connection_Tester( $settings, $probe, $tokens );
 		( new Rest\Test_Connection_Controller( $settings, $tester ) )->register_hooks();
 		( new Rest\Settings_Transfer_Controller( $settings, new Settings\Settings_Transfer( $settings ) ) )->register_hooks();
+		( new Rest\Tracking_Ids_Controller( new Settings\Tracking_Ids() ) )->register_hooks();
 		// WP-CLI: `wp creators-connect-for-amazon …` / `wp acapi …`, thin over the same services.
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) {
 			$output = new Cli\Output();

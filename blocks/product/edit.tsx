@@ -17,6 +17,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import ServerSideRender from '@wordpress/server-side-render';
 
 import Picker from './picker';
+import TrackingIdControl from './tracking-id';
 import {
 	addAsin,
 	DEFAULT_PARTS,
@@ -140,6 +141,13 @@ export default function Edit( {
 					) ) }
 				</ol>
 				{ asins.length > 0 && picker }
+				<TrackingIdControl
+					country={ country }
+					value={ attributes.trackingId ?? '' }
+					onChange={ ( value ) =>
+						setAttributes( { trackingId: value } )
+					}
+				/>
 			</PanelBody>
 			<PanelBody title={ __( 'Display', 'creators-connect-for-amazon' ) }>
 				<SelectControl

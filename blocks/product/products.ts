@@ -49,6 +49,8 @@ export interface ProductBlockAttributes extends Record< string, unknown > {
 	buttonText: string;
 	imageSize: '' | 'small' | 'medium' | 'large';
 	affiliateLabel?: boolean;
+	/** A tracking ID the marketplace lists ('' = its own partner tag). */
+	trackingId?: string;
 }
 
 /** A search hit, as the REST search route returns it (Product::to_array()). */

@@ -43,4 +43,13 @@ interface Credentials_Source {
 	 * circuit open) falls back to PA-API. On by default.
 	 */
 	public function fallback_to_paapi(): bool;
+
+	/**
+	 * The extra partner tags (tracking IDs) a marketplace lists; a page may ask for one of these
+	 * instead of the marketplace's own tag, never for any other.
+	 *
+	 * @param string $country A marketplace country code.
+	 * @return list<string>
+	 */
+	public function tracking_tags( string $country ): array;
 }

@@ -65,6 +65,8 @@ final class Product_Reference {
 		'index'              => '',
 		'image_size'         => '',
 		'affiliate_label'    => '',
+		// A tracking ID the marketplace lists (Settings → tracking IDs).
+		'tag'                => '',
 		// Amazon's search filters (with search=…), checked by Search_Options when rendered.
 		'sort_by'            => '',
 		'availability'       => '',
@@ -152,6 +154,9 @@ final class Product_Reference {
 		foreach ( self::SHORTCODE_OPTIONS as $name ) {
 			$options[ $name ] = $text[ $name ];
 		}
+		if ( '' !== $text['tag'] ) {
+			$options['tag'] = $text['tag'];
+		}
 		if ( '' !== $text['affiliate_label'] ) {
 			$options['affiliate_label'] = in_array( strtolower( $text['affiliate_label'] ), array( '1', 'true', 'yes', 'on' ), true );
 		}
@@ -189,6 +194,9 @@ final class Product_Reference {
 		$options = array();
 		foreach ( self::BLOCK_OPTIONS as $attribute => list( $argument, $default ) ) {
 			$options[ $argument ] = $attributes[ $attribute ] ?? $default;
+		}
+		if ( isset( $attributes['trackingId'] ) && '' !== self::text( $attributes['trackingId'] ) ) {
+			$options['tag'] = self::text( $attributes['trackingId'] );
 		}
 		// The block's search filters (an object of Search_Options names), only when set.
 		if ( isset( $attributes['searchFilters'] ) && is_array( $attributes['searchFilters'] ) && array() !== $attributes['searchFilters'] ) {
@@ -288,6 +296,13 @@ final class Product_Reference {
 				'template' => $this->template,
 			)
 		);
+	}
+
+	/**
+	 * The tracking ID asked for (`tag="…"`, the block's "Tracking ID"), '' for the marketplace's own.
+	 */
+	public function tag(): string {
+		return is_string( $this->options['tag'] ?? null ) ? $this->options['tag'] : '';
 	}
 
 	/**

@@ -27,7 +27,7 @@ use Creators_Connect\Reference\Product_Reference;
  * Still over 350 lines: a third of it turns shortcode and block attributes into arguments
  * (normalize(), render_block()) around the shared Product_Reference parser.
  *
- * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
+ * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string, tag: string}
  */
 final class Renderer {
 
@@ -298,7 +298,7 @@ final class Renderer {
 				$notices[] = __( 'No product chosen yet: add an ASIN or an Amazon product link.', 'creators-connect-for-amazon' );
 			}
 			if ( array() !== $valid ) {
-				$result = $this->source->get_products( $country, $valid );
+				$result = $this->source->get_products( $this->catalog_key( $country, $args['tag'], $notices ), $valid );
 				foreach ( $valid as $asin ) {
 					$product = $result->product( $asin );
 					if ( null !== $product ) {
@@ -349,6 +349,29 @@ final class Renderer {
 	 */
 	private function hold( string $html ): string {
 		return null !== $this->placeholders ? $this->placeholders->hold( $html ) : $html;
+	}
+
+	/**
+	 * What to load a marketplace's products as: `country#tag` for a tracking ID it lists (Amazon's
+	 * links then carry that tag); for any other tag the marketplace's own, and a note for editors.
+	 *
+	 * @param string       $country  Country code or ''.
+	 * @param string       $tag      Tracking ID asked for ('' = none).
+	 * @param list<string> $notices Editor notes (one is added for a tag that is not listed).
+	 */
+	private function catalog_key( string $country, string $tag, array &$notices ): string {
+		if ( '' === $tag || null === $this->source ) {
+			return $country;
+		}
+		if ( $this->source->accepts_tag( $country, $tag ) ) {
+			return $country . '#' . $tag;
+		}
+		$notices[] = sprintf(
+			/* translators: %s: the tracking ID asked for. */
+			__( 'The tracking ID “%s” is not listed for this marketplace under Settings → Amazon Creators API, so its own partner tag is used.', 'creators-connect-for-amazon' ),
+			$tag
+		);
+		return $country;
 	}
 
 	/**
@@ -516,6 +539,7 @@ final class Renderer {
 			'image_size'      => in_array( $size, Product::IMAGE_SIZES, true ) ? $size : self::DEFAULTS[ $template ][1],
 			'affiliate_label' => null === $label ? null : (bool) $label,
 			'class_name'      => sanitize_html_class( self::string( $args, 'class_name' ) ),
+			'tag'             => trim( self::string( $args, 'tag' ) ),
 		);
 	}
 

@@ -112,6 +112,7 @@ final class Settings_Page {
 			'/' . self::REST_NAMESPACE . '/paapi',
 			'/' . self::REST_NAMESPACE . '/general',
 			'/' . self::REST_NAMESPACE . '/getting-started',
+			'/' . self::REST_NAMESPACE . '/tracking-ids',
 		);
 		if ( isset( rest_get_server()->get_routes()[ '/' . self::REST_NAMESPACE . '/routing' ] ) ) {
 			$paths[] = '/' . self::REST_NAMESPACE . '/routing';

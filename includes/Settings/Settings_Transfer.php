@@ -44,12 +44,20 @@ final class Settings_Transfer {
 	private Settings_Repository $settings;
 
 	/**
+	 * The tracking IDs per marketplace.
+	 *
+	 * @var Tracking_Ids
+	 */
+	private Tracking_Ids $tracking;
+
+	/**
 	 * Builds the service.
 	 *
 	 * @param Settings_Repository $settings The settings.
 	 */
 	public function __construct( Settings_Repository $settings ) {
 		$this->settings = $settings;
+		$this->tracking = new Tracking_Ids();
 	}
 
 	/**
@@ -67,6 +75,7 @@ final class Settings_Transfer {
 				'credential_id'   => $row['credential_id'],
 				'partner_tag'     => $row['partner_tag'],
 				'api_version'     => $row['api_version'],
+				'tracking_ids'    => $this->tracking->of( $row['country'] ),
 			);
 		}
 		$paapi = $this->settings->paapi();
@@ -163,6 +172,10 @@ final class Settings_Transfer {
 		}
 
 		foreach ( $parsed['marketplaces'] as $country => $row ) {
+			if ( isset( $row['tracking_ids'] ) ) {
+				$this->tracking->save( $country, $row['tracking_ids'] );
+				unset( $row['tracking_ids'] );
+			}
 			$input = $row + array( 'credential_secret' => trim( $secrets[ $country ] ?? '' ) );
 			$saved = null === $this->settings->row( $country )
 				? $this->settings->add( $input + array( 'country' => $country ) )
@@ -207,7 +220,7 @@ final class Settings_Transfer {
 	 * The file, checked: a message per problem (`marketplaces.de.partner_tag`, `general.link_target`…).
 	 *
 	 * @param mixed $file The decoded file.
-	 * @return array{marketplaces: array<string, array{enabled: bool, credential_type: string, credential_id: string, partner_tag: string, api_version: string}>, default_country: string|null, paapi: array{access_key: string, partner_tags: array<string, string>}, general: array<string, mixed>}|\WP_Error
+	 * @return array{marketplaces: array<string, array{enabled: bool, credential_type: string, credential_id: string, partner_tag: string, api_version: string, tracking_ids?: list<array{tag: string, label: string}>}>, default_country: string|null, paapi: array{access_key: string, partner_tags: array<string, string>}, general: array<string, mixed>}|\WP_Error
 	 */
 	private function parse( $file ): array|\WP_Error {
 		if ( ! is_array( $file ) || self::FORMAT !== ( $file['format'] ?? null ) ) {
@@ -244,6 +257,12 @@ final class Settings_Transfer {
 			foreach ( $checks as $field => $check ) {
 				if ( null !== $check ) {
 					$errors[ 'marketplaces.' . $country . '.' . $field ] = $check;
+				}
+			}
+			if ( isset( $item['tracking_ids'] ) ) {
+				list( $row['tracking_ids'], $problems ) = Tracking_Ids::check( is_array( $item['tracking_ids'] ) ? $item['tracking_ids'] : array( null ) );
+				foreach ( $problems as $field => $problem ) {
+					$errors[ 'marketplaces.' . $country . '.' . $field ] = $problem;
 				}
 			}
 			$marketplaces[ $country ] = $row;

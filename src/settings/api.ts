@@ -17,6 +17,8 @@ import type {
 	RestError,
 	RoutingSummary,
 	SettingsFile,
+	TrackingId,
+	TrackingIds,
 } from './types';
 
 export const NAMESPACE = '/creators-connect-for-amazon/v1';
@@ -97,6 +99,16 @@ export const setGettingStartedDismissed = ( dismissed: boolean ) =>
 		path: `${ NAMESPACE }/getting-started`,
 		method: 'PUT',
 		data: { dismissed },
+	} );
+
+export const getTrackingIds = () =>
+	apiFetch< TrackingIds >( { path: `${ NAMESPACE }/tracking-ids` } );
+
+export const saveTrackingIds = ( country: string, trackingIds: TrackingId[] ) =>
+	apiFetch< TrackingId[] >( {
+		path: `${ NAMESPACE }/tracking-ids/${ country }`,
+		method: 'PUT',
+		data: { tracking_ids: trackingIds },
 	} );
 
 export const exportSettings = () =>

@@ -11,6 +11,7 @@ const RESOURCES = [
 	'getPaapi',
 	'getGeneral',
 	'getGettingStarted',
+	'getTrackingIds',
 ] as const;
 
 /**

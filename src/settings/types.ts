@@ -171,3 +171,15 @@ export interface ImportPreview {
 	general: string[];
 	default_country: string | null;
 }
+
+/** One extra partner tag of a marketplace. */
+export interface TrackingId {
+	tag: string;
+	label: string;
+}
+
+/** GET /tracking-ids. */
+export interface TrackingIds {
+	default_country: string | null;
+	tracking_ids: Record< string, TrackingId[] >;
+}

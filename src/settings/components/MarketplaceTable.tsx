@@ -4,12 +4,13 @@
  */
 import { Button, Dashicon, Notice } from '@wordpress/components';
 import { Fragment } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 import type {
 	ConnectionTest,
 	MarketplaceSettings,
 	RouteSummary,
+	TrackingId,
 } from '../types';
 import { rowStatus, typeLabel } from '../validation';
 import PartnerTag from './PartnerTag';
@@ -28,6 +29,9 @@ interface Props {
 	onToggle: ( marketplace: MarketplaceSettings, enabled: boolean ) => void;
 	onMakeDefault: ( marketplace: MarketplaceSettings ) => void;
 	onTest: ( marketplace: MarketplaceSettings ) => void;
+	/** Extra partner tags per country. */
+	trackingIds?: Record< string, TrackingId[] >;
+	onTrackingIds?: ( marketplace: MarketplaceSettings ) => void;
 }
 
 function Secret( { marketplace }: { marketplace: MarketplaceSettings } ) {
@@ -128,6 +132,8 @@ export default function MarketplaceTable( {
 	onToggle,
 	onMakeDefault,
 	onTest,
+	trackingIds = {},
+	onTrackingIds,
 }: Props ) {
 	if ( marketplaces.length === 0 ) {
 		return (
@@ -199,6 +205,30 @@ export default function MarketplaceTable( {
 										country={ marketplace.country }
 										name={ marketplace.name }
 									/>
+									{ (
+										trackingIds[ marketplace.country ] ?? []
+									).length > 0 && (
+										<span className="acapi-tracking-count">
+											{ sprintf(
+												/* translators: %d: number of extra tracking IDs. */
+												_n(
+													'+ %d tracking ID',
+													'+ %d tracking IDs',
+													(
+														trackingIds[
+															marketplace.country
+														] ?? []
+													).length,
+													'creators-connect-for-amazon'
+												),
+												(
+													trackingIds[
+														marketplace.country
+													] ?? []
+												).length
+											) }
+										</span>
+									) }
 								</td>
 								<td data-label={ columns.secret }>
 									<Secret marketplace={ marketplace } />
@@ -263,6 +293,26 @@ export default function MarketplaceTable( {
 												)
 											}
 										/>
+										{ onTrackingIds && (
+											<RowButton
+												label={ __(
+													'Tracking IDs',
+													'creators-connect-for-amazon'
+												) }
+												name={ sprintf(
+													/* translators: read after "Tracking IDs"; %s: marketplace name. */
+													__(
+														'of %s',
+														'creators-connect-for-amazon'
+													),
+													marketplace.name
+												) }
+												disabled={ isBusy }
+												onClick={ () =>
+													onTrackingIds( marketplace )
+												}
+											/>
+										) }
 										<RowButton
 											label={ __(
 												'Delete',

@@ -14,13 +14,15 @@ import DeleteMarketplace from './DeleteMarketplace';
 import MarketplaceForm from './MarketplaceForm';
 import MarketplaceTable from './MarketplaceTable';
 import SectionCard from './SectionCard';
+import TrackingIdsDialog from './TrackingIdsDialog';
 
 type Editing = { marketplace: MarketplaceSettings | null } | null;
 
 export default function MarketplacesCard() {
-	const { marketplaces, routing, busy, tests } = useSelect(
+	const { marketplaces, routing, busy, tests, trackingIds } = useSelect(
 		( select ) => ( {
 			marketplaces: select( store ).getMarketplaces(),
+			trackingIds: select( store ).getTrackingIds(),
 			routing: select( store ).getRouting(),
 			busy: select( store ).getBusyCountry(),
 			tests: select( store ).getConnectionTests(),
@@ -33,7 +35,11 @@ export default function MarketplacesCard() {
 		makeDefaultMarketplace,
 		deleteMarketplace,
 		testConnection,
+		saveTrackingIds,
 	} = useDispatch( store );
+	const [ tracking, setTracking ] = useState< MarketplaceSettings | null >(
+		null
+	);
 	const [ editing, setEditing ] = useState< Editing >( null );
 	const [ deleting, setDeleting ] = useState< MarketplaceSettings | null >(
 		null
@@ -74,6 +80,8 @@ export default function MarketplacesCard() {
 				onToggle={ toggleMarketplace }
 				onMakeDefault={ makeDefault }
 				onTest={ testConnection }
+				trackingIds={ trackingIds?.tracking_ids ?? {} }
+				onTrackingIds={ setTracking }
 			/>
 			{ editing && (
 				<MarketplaceForm
@@ -81,6 +89,16 @@ export default function MarketplacesCard() {
 					configured={ marketplaces.map( ( item ) => item.country ) }
 					onSubmit={ save }
 					onClose={ () => setEditing( null ) }
+				/>
+			) }
+			{ tracking && (
+				<TrackingIdsDialog
+					marketplace={ tracking }
+					trackingIds={
+						trackingIds?.tracking_ids[ tracking.country ] ?? []
+					}
+					onSave={ ( list ) => saveTrackingIds( tracking, list ) }
+					onClose={ () => setTracking( null ) }
 				/>
 			) }
 			{ confirmingDefault && (

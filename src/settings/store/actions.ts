@@ -19,6 +19,8 @@ import type {
 	PaapiSettings,
 	RoutingSummary,
 	SettingsFile,
+	TrackingId,
+	TrackingIds,
 } from '../types';
 import type { Action, Resource } from './reducer';
 
@@ -58,6 +60,11 @@ export const receiveGeneral = ( general: GeneralSettings ): Action => ( {
 export const receiveGettingStarted = (
 	gettingStarted: GettingStarted
 ): Action => ( { type: 'RECEIVE_GETTING_STARTED', gettingStarted } );
+
+export const receiveTrackingIds = ( trackingIds: TrackingIds ): Action => ( {
+	type: 'RECEIVE_TRACKING_IDS',
+	trackingIds,
+} );
 
 export const receiveLoadError = (
 	resource: Resource,
@@ -367,6 +374,7 @@ export const importSettings =
 		const done = await api.importSettings( file, secrets, false );
 		[
 			'getMarketplaces',
+			'getTrackingIds',
 			'getPaapi',
 			'getGeneral',
 			'getRouting',
@@ -379,4 +387,33 @@ export const importSettings =
 			__( 'Settings imported.', 'creators-connect-for-amazon' )
 		);
 		return done;
+	};
+
+/**
+ * Saves a marketplace's tracking IDs. Throws the REST error for the dialog (a bad tag is named
+ * `tracking_ids.<n>.tag`).
+ *
+ * @param marketplace The marketplace.
+ * @param list        Its tracking IDs.
+ */
+export const saveTrackingIds =
+	( marketplace: MarketplaceSettings, list: TrackingId[] ): Thunk =>
+	async ( args ) => {
+		const saved = await api.saveTrackingIds( marketplace.country, list );
+		args.dispatch( {
+			type: 'RECEIVE_MARKETPLACE_TRACKING_IDS',
+			country: marketplace.country,
+			trackingIds: saved,
+		} );
+		snackbar(
+			args,
+			sprintf(
+				/* translators: %s: marketplace name. */
+				__(
+					'Tracking IDs of %s saved.',
+					'creators-connect-for-amazon'
+				),
+				marketplace.name
+			)
+		);
 	};

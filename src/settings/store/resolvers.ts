@@ -12,11 +12,13 @@ import {
 	receiveMarketplaces,
 	receivePaapi,
 	receiveRouting,
+	receiveTrackingIds,
 	type ThunkArgs,
 } from './actions';
 import type { Action } from './reducer';
 
-type Readable = 'marketplaces' | 'paapi' | 'general' | 'gettingStarted';
+type Readable =
+	'marketplaces' | 'paapi' | 'general' | 'gettingStarted' | 'trackingIds';
 
 /**
  * A resolver that reads a route and puts its answer into the store, or keeps why it failed.
@@ -80,6 +82,17 @@ export const getGettingStarted = resolver(
 	() =>
 		__(
 			'The getting-started checklist could not be loaded.',
+			'creators-connect-for-amazon'
+		)
+);
+
+export const getTrackingIds = resolver(
+	'trackingIds',
+	api.getTrackingIds,
+	receiveTrackingIds,
+	() =>
+		__(
+			'The tracking IDs could not be loaded.',
 			'creators-connect-for-amazon'
 		)
 );

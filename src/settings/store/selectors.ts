@@ -17,6 +17,8 @@ export const getGeneral = ( state: State ) => state.general;
 
 export const getGettingStarted = ( state: State ) => state.gettingStarted;
 
+export const getTrackingIds = ( state: State ) => state.trackingIds;
+
 export const getConnectionTest = (
 	state: State,
 	country: string

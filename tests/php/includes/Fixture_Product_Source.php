@@ -199,4 +199,14 @@ final class Fixture_Product_Source implements Product_Source {
 		}
 		return $this->catalogs[ $country ];
 	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code, or '' for the default.
+	 * @param string $tag     Partner tag.
+	 */
+	public function accepts_tag( string $country, string $tag ): bool {
+		return '' === $tag;
+	}
 }

@@ -134,4 +134,14 @@ final class Payload_Product_Source implements Product_Source {
 		unset( $keywords, $params );
 		return new Search_Result( array( $this->product( $country, 'B0PAYLOAD1' ), $this->product( $country, 'B0PAYLOAD2' ) ), 2, '' );
 	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code, or '' for the default.
+	 * @param string $tag     Partner tag.
+	 */
+	public function accepts_tag( string $country, string $tag ): bool {
+		return '' === $tag;
+	}
 }
