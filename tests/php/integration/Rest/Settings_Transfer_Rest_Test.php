@@ -46,6 +46,13 @@ final class Settings_Transfer_Rest_Test extends Integration_Test_Case {
 			)->get_status()
 		);
 		$this->assertSame( 200, $this->rest( 'PUT', self::NS . '/general', array( 'default_template' => 'grid' ) )->get_status() );
+		$tracking = array(
+			array(
+				'tag'   => 'acapidemode-sidebar-21',
+				'label' => 'Sidebar',
+			),
+		);
+		$this->assertSame( 200, $this->rest( 'PUT', self::NS . '/tracking-ids/de', array( 'tracking_ids' => $tracking ) )->get_status() );
 	}
 
 	/**
@@ -78,6 +85,7 @@ final class Settings_Transfer_Rest_Test extends Integration_Test_Case {
 			)
 		);
 		$this->rest( 'PUT', self::NS . '/general', array( 'default_template' => 'box' ) );
+		$this->rest( 'PUT', self::NS . '/tracking-ids/de', array( 'tracking_ids' => array() ) );
 	}
 
 	/**
@@ -97,6 +105,7 @@ final class Settings_Transfer_Rest_Test extends Integration_Test_Case {
 			'marketplaces' => $marketplaces,
 			'paapi'        => wp_json_encode( $paapi ),
 			'general'      => $this->rest( 'GET', self::NS . '/general' )->get_data(),
+			'tracking_ids' => wp_json_encode( $this->rest( 'GET', self::NS . '/tracking-ids' )->get_data() ),
 		);
 	}
 
@@ -120,6 +129,7 @@ final class Settings_Transfer_Rest_Test extends Integration_Test_Case {
 		$this->assertFalse( $file['marketplaces'][0]['enabled'] );
 		$this->assertSame( Emulator::partner_tag( 'us' ), $file['marketplaces'][0]['partner_tag'] );
 		$this->assertSame( 'acapiemucognitoeu00000000002', $file['marketplaces'][1]['credential_id'] );
+		$this->assertSame( 'acapidemode-sidebar-21', $file['marketplaces'][1]['tracking_ids'][0]['tag'] );
 		$this->assertSame( 'grid', $file['general']['default_template'] );
 		$this->assertSame( Emulator::credentials()['paapi']['access_key'], $file['paapi']['access_key'] );
 	}
@@ -133,6 +143,7 @@ final class Settings_Transfer_Rest_Test extends Integration_Test_Case {
 		$file   = $this->rest( 'GET', self::NS . '/settings/export' )->get_data();
 		$this->delete_all();
 		$this->assertSame( array(), $this->rest( 'GET', self::NS . '/marketplaces' )->get_data() );
+		$this->assertEmpty( get_option( 'acapi_tracking_ids' ) );
 
 		$preview = $this->rest(
 			'POST',
