@@ -75,10 +75,7 @@ final class Getting_Started_Controller extends Rest_Controller {
 	 */
 	public function get_item_permissions_check( $request ) {
 		unset( $request );
-		if ( current_user_can( 'manage_options' ) ) {
-			return true;
-		}
-		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to manage the Amazon settings.', 'creators-connect-for-amazon' ), array( 'status' => rest_authorization_required_code() ) );
+		return self::allow( 'manage_options', __( 'Sorry, you are not allowed to manage the Amazon settings.', 'creators-connect-for-amazon' ) );
 	}
 
 	/**

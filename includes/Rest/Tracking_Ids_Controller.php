@@ -101,10 +101,7 @@ final class Tracking_Ids_Controller extends Rest_Controller {
 	 */
 	public function get_items_permissions_check( $request ) {
 		unset( $request );
-		if ( current_user_can( 'edit_posts' ) ) {
-			return true;
-		}
-		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to see the tracking IDs.', 'creators-connect-for-amazon' ), array( 'status' => rest_authorization_required_code() ) );
+		return self::allow( 'edit_posts', __( 'Sorry, you are not allowed to see the tracking IDs.', 'creators-connect-for-amazon' ) );
 	}
 
 	/**
@@ -115,10 +112,7 @@ final class Tracking_Ids_Controller extends Rest_Controller {
 	 */
 	public function update_item_permissions_check( $request ) {
 		unset( $request );
-		if ( current_user_can( 'manage_options' ) ) {
-			return true;
-		}
-		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to manage the Amazon settings.', 'creators-connect-for-amazon' ), array( 'status' => rest_authorization_required_code() ) );
+		return self::allow( 'manage_options', __( 'Sorry, you are not allowed to manage the Amazon settings.', 'creators-connect-for-amazon' ) );
 	}
 
 	/**

@@ -1,10 +1,10 @@
 /**
  * Asks before a disabled marketplace becomes the default.
  */
-import { Button, Modal } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { MarketplaceSettings } from '../types';
+import ConfirmDialog from './ConfirmDialog';
 
 interface Props {
 	marketplace: MarketplaceSettings;
@@ -18,32 +18,22 @@ export default function ConfirmDefault( {
 	onClose,
 }: Props ) {
 	return (
-		<Modal
+		<ConfirmDialog
 			title={ sprintf(
 				/* translators: %s: marketplace name. */
 				__( 'Make %s the default?', 'creators-connect-for-amazon' ),
 				marketplace.name
 			) }
-			onRequestClose={ onClose }
-			size="small"
-		>
-			<p>
-				{ __(
-					'This marketplace is disabled: its Creators API credentials are not used. Shortcodes and blocks without a country would show no Amazon data unless PA-API 5.0 serves it.',
-					'creators-connect-for-amazon'
-				) }
-			</p>
-			<div className="acapi-form-actions">
-				<Button variant="tertiary" onClick={ onClose }>
-					{ __( 'Cancel', 'creators-connect-for-amazon' ) }
-				</Button>
-				<Button variant="primary" onClick={ onConfirm }>
-					{ __(
-						'Make default anyway',
-						'creators-connect-for-amazon'
-					) }
-				</Button>
-			</div>
-		</Modal>
+			message={ __(
+				'This marketplace is disabled: its Creators API credentials are not used. Shortcodes and blocks without a country would show no Amazon data unless PA-API 5.0 serves it.',
+				'creators-connect-for-amazon'
+			) }
+			confirmLabel={ __(
+				'Make default anyway',
+				'creators-connect-for-amazon'
+			) }
+			onConfirm={ onConfirm }
+			onClose={ onClose }
+		/>
 	);
 }

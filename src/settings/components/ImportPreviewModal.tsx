@@ -2,7 +2,7 @@
  * An import's preview: what it adds or updates, and a field for each secret the file lacks.
  * Nothing is written until "Import"; a refused import names the field and changes nothing.
  */
-import { Button, Modal, Notice, TextControl } from '@wordpress/components';
+import { Modal, Notice, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -10,6 +10,7 @@ import { marketplaceLabel } from '../../shared/marketplaces';
 import { fieldErrorsOf, messageOf } from '../api';
 import type { FieldErrors, ImportPreview } from '../types';
 import { maskTag } from '../validation';
+import DialogActions from './DialogActions';
 import FieldError from './FieldError';
 
 interface Props {
@@ -218,19 +219,11 @@ export default function ImportPreviewModal( {
 							'creators-connect-for-amazon'
 						)
 					) }
-				<div className="acapi-form-actions">
-					<Button variant="tertiary" onClick={ onClose }>
-						{ __( 'Cancel', 'creators-connect-for-amazon' ) }
-					</Button>
-					<Button
-						variant="primary"
-						type="submit"
-						isBusy={ busy }
-						disabled={ busy }
-					>
-						{ __( 'Import', 'creators-connect-for-amazon' ) }
-					</Button>
-				</div>
+				<DialogActions
+					label={ __( 'Import', 'creators-connect-for-amazon' ) }
+					onCancel={ onClose }
+					busy={ busy }
+				/>
 			</form>
 		</Modal>
 	);

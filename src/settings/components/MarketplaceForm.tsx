@@ -3,7 +3,6 @@
  * field errors (400 `data.params`) show next to their fields too.
  */
 import {
-	Button,
 	CheckboxControl,
 	Modal,
 	Notice,
@@ -33,6 +32,7 @@ import {
 	typeLabel,
 	validateMarketplace,
 } from '../validation';
+import DialogActions from './DialogActions';
 import FieldError from './FieldError';
 
 interface Props {
@@ -390,24 +390,18 @@ export default function MarketplaceForm( {
 					id="acapi-error-is_default"
 					message={ errors.is_default }
 				/>
-				<div className="acapi-form-actions">
-					<Button variant="tertiary" onClick={ onClose }>
-						{ __( 'Cancel', 'creators-connect-for-amazon' ) }
-					</Button>
-					<Button
-						variant="primary"
-						type="submit"
-						isBusy={ busy }
-						disabled={ busy }
-					>
-						{ editing
+				<DialogActions
+					label={
+						editing
 							? __( 'Save', 'creators-connect-for-amazon' )
 							: __(
 									'Add marketplace',
 									'creators-connect-for-amazon'
-								) }
-					</Button>
-				</div>
+								)
+					}
+					onCancel={ onClose }
+					busy={ busy }
+				/>
 			</form>
 		</Modal>
 	);

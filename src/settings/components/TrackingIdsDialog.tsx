@@ -9,6 +9,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { fieldErrorsOf, messageOf } from '../api';
 import type { FieldErrors, MarketplaceSettings, TrackingId } from '../types';
 import { tagSuffixWarning } from '../validation';
+import DialogActions from './DialogActions';
 import FieldError from './FieldError';
 
 interface Props {
@@ -191,22 +192,14 @@ export default function TrackingIdsDialog( {
 				>
 					{ __( 'Add a tracking ID', 'creators-connect-for-amazon' ) }
 				</Button>
-				<div className="acapi-form-actions">
-					<Button variant="tertiary" onClick={ onClose }>
-						{ __( 'Cancel', 'creators-connect-for-amazon' ) }
-					</Button>
-					<Button
-						variant="primary"
-						type="submit"
-						isBusy={ busy }
-						disabled={ busy }
-					>
-						{ __(
-							'Save tracking IDs',
-							'creators-connect-for-amazon'
-						) }
-					</Button>
-				</div>
+				<DialogActions
+					label={ __(
+						'Save tracking IDs',
+						'creators-connect-for-amazon'
+					) }
+					onCancel={ onClose }
+					busy={ busy }
+				/>
 			</form>
 		</Modal>
 	);

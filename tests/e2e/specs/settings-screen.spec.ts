@@ -8,12 +8,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from '@wordpress/e2e-test-utils-playwright';
+import {
+	test,
+	expect,
+	type RequestUtils,
+} from '@wordpress/e2e-test-utils-playwright';
 import type { Page } from '@playwright/test';
 
 import credentials from '../../fixtures/credentials.json';
 import { configureMarketplace, REST_NAMESPACE } from '../utils/marketplaces';
 import {
+	addMarketplaceThroughForm,
 	clearSnackbars,
 	emulatorControl,
 	marketplaceRow,
@@ -88,6 +93,18 @@ async function sidewaysScroll( page: Page ) {
 	} );
 }
 
+/**
+ * Germany (Cognito), the United States (LWA) and the United Kingdom (disabled).
+ *
+ * @param requestUtils The admin's request utils.
+ */
+async function threeMarketplaces( requestUtils: RequestUtils ) {
+	await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
+	await configureMarketplace( requestUtils, 'us', 'lwa', 'NA' );
+	await configureMarketplace( requestUtils, 'uk', 'cognito', 'EU' );
+	await updateMarketplace( requestUtils, 'uk', { enabled: false } );
+}
+
 test.describe( 'Settings screen (#16)', () => {
 	test.beforeEach( async ( { requestUtils, request } ) => {
 		await removeAllMarketplaces( requestUtils );
@@ -148,27 +165,12 @@ test.describe( 'Settings screen (#16)', () => {
 		} );
 
 		// 1. A marketplace, added through the form.
-		await page
-			.getByRole( 'button', { name: 'Add marketplace' } )
-			.first()
-			.click();
-		const dialog = page.getByRole( 'dialog', {
-			name: 'Add a marketplace',
-		} );
-		await dialog
-			.getByLabel( 'Marketplace', { exact: true } )
-			.selectOption( 'de' );
-		await dialog
-			.getByLabel( 'Credential ID' )
-			.fill( credentials.cognito.EU.credential_id );
-		await dialog
-			.getByLabel( 'Credential Secret' )
-			.fill( credentials.cognito.EU.credential_secret );
-		await dialog
-			.getByLabel( 'Partner tag' )
-			.fill( credentials.partner_tags.de );
-		await dialog.getByRole( 'button', { name: 'Add marketplace' } ).click();
-		await expect( dialog ).toBeHidden();
+		await addMarketplaceThroughForm(
+			page,
+			'de',
+			credentials.cognito.EU,
+			credentials.partner_tags.de
+		);
 		await expect( steps.nth( 0 ) ).toHaveAttribute( 'data-done', 'true' );
 		await expect( steps.nth( 1 ) ).toHaveAttribute( 'data-done', 'false' );
 
@@ -232,10 +234,7 @@ test.describe( 'Settings screen (#16)', () => {
 		request,
 		requestUtils,
 	} ) => {
-		await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
-		await configureMarketplace( requestUtils, 'us', 'lwa', 'NA' );
-		await configureMarketplace( requestUtils, 'uk', 'cognito', 'EU' );
-		await updateMarketplace( requestUtils, 'uk', { enabled: false } );
+		await threeMarketplaces( requestUtils );
 		await requestUtils.rest( {
 			path: `${ REST_NAMESPACE }/paapi`,
 			method: 'PUT',
@@ -407,10 +406,7 @@ test.describe( 'Settings screen (#16)', () => {
 		admin,
 		requestUtils,
 	} ) => {
-		await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
-		await configureMarketplace( requestUtils, 'us', 'lwa', 'NA' );
-		await configureMarketplace( requestUtils, 'uk', 'cognito', 'EU' );
-		await updateMarketplace( requestUtils, 'uk', { enabled: false } );
+		await threeMarketplaces( requestUtils );
 
 		// Desktop, with a failed connection test open under a row.
 		await openSettings( page, admin );
@@ -521,10 +517,7 @@ test.describe( 'Settings screen (#16)', () => {
 		admin,
 		requestUtils,
 	} ) => {
-		await configureMarketplace( requestUtils, 'de', 'cognito', 'EU' );
-		await configureMarketplace( requestUtils, 'us', 'lwa', 'NA' );
-		await configureMarketplace( requestUtils, 'uk', 'cognito', 'EU' );
-		await updateMarketplace( requestUtils, 'uk', { enabled: false } );
+		await threeMarketplaces( requestUtils );
 		await requestUtils.rest( {
 			path: `${ REST_NAMESPACE }/marketplaces/us/default`,
 			method: 'POST',

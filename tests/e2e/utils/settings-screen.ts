@@ -134,3 +134,37 @@ export async function clearSnackbars( page: Page ) {
 			);
 	} );
 }
+
+/**
+ * Adds a marketplace through the screen's form, as a user does.
+ *
+ * @param page                  The page.
+ * @param country               Country code.
+ * @param set                   Credentials.
+ * @param set.credential_id     Credential ID.
+ * @param set.credential_secret Credential Secret.
+ * @param tag                   Partner tag.
+ */
+export async function addMarketplaceThroughForm(
+	page: Page,
+	country: string,
+	set: { credential_id: string; credential_secret: string },
+	tag: string
+) {
+	await page
+		.getByRole( 'button', { name: 'Add marketplace' } )
+		.first()
+		.click();
+	const dialog = page.getByRole( 'dialog', { name: 'Add a marketplace' } );
+	await dialog
+		.getByLabel( 'Marketplace', { exact: true } )
+		.selectOption( country );
+	await dialog.getByLabel( 'Credential ID' ).fill( set.credential_id );
+	await dialog
+		.getByLabel( 'Credential Secret' )
+		.fill( set.credential_secret );
+	await dialog.getByLabel( 'Partner tag' ).fill( tag );
+	await dialog.getByRole( 'button', { name: 'Add marketplace' } ).click();
+	await expect( dialog ).toBeHidden();
+	await expect( marketplaceRow( page, country ) ).toBeVisible();
+}
