@@ -108,10 +108,10 @@ final class Plugin {
 	 * Builds the services and adds their hooks. Runs on `plugins_loaded`.
 	 */
 	public function wire(): void {
-		( new Block_Registry( ACAPI_DIR . 'build/blocks', ACAPI_DIR . 'languages' ) )->register_hooks();
 		( new Settings_Page( ACAPI_DIR, ACAPI_FILE ) )->register_hooks();
 		// The one settings repository; it is also the router's Credentials_Source.
 		$settings = new Settings_Repository( new Secret_Box() );
+		( new Block_Registry( ACAPI_DIR . 'build/blocks', ACAPI_DIR . 'languages', $settings ) )->register_hooks();
 		add_action( 'init', array( Settings\General_Settings::class, 'register' ) );
 
 		// Amazon: one transport, one token cache, one rate limiter and circuit breaker (their state

@@ -16,7 +16,8 @@
 
 defined( 'ABSPATH' ) || exit;
 
-$acapi_show = (array) $data['show'];
+$acapi_show    = (array) $data['show'];
+$acapi_heading = 'h' . max( 2, min( 6, (int) ( $data['heading_level'] ?? 2 ) ) );
 foreach ( (array) $data['items'] as $acapi_item ) :
 	?>
 <div class="acapi acapi-box">
@@ -26,7 +27,7 @@ foreach ( (array) $data['items'] as $acapi_item ) :
 	<div class="acapi-box__body">
 		<?php echo $view->label(); ?>
 		<?php if ( isset( $acapi_show['title'] ) ) : ?>
-		<h3 class="acapi-title"><?php echo $view->link( $acapi_item, (string) $acapi_item['title'] ); ?></h3>
+			<?php echo '<' . $acapi_heading . ' class="acapi-title">' . $view->link( $acapi_item, (string) $acapi_item['title'] ) . '</' . $acapi_heading . '>'; ?>
 		<?php endif; ?>
 		<?php echo isset( $acapi_show['features'] ) ? $view->features( $acapi_item ) : ''; ?>
 		<?php echo isset( $acapi_show['rating'] ) ? $view->rating( $acapi_item ) : ''; ?>

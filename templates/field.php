@@ -1,6 +1,6 @@
 <?php
 /**
- * Template: one value inline (title, price, list price, savings, image, url, button, availability, rating).
+ * Template: one value inline (title, price, list price, savings, image, url, button, link, availability, rating).
  *
  * Themes override it with `{theme}/creators-connect-for-amazon/field.php`. `$data['items']` holds one array per
  * product (plain text: escape what you print); `$view` returns escaped markup pieces.
@@ -29,6 +29,9 @@ foreach ( (array) $data['items'] as $acapi_item ) {
 			break;
 		case 'button':
 			$acapi_value = $view->button( $acapi_item );
+			break;
+		case 'link':
+			$acapi_value = $view->link( $acapi_item, (string) ( $acapi_item['link_text'] ?? $acapi_item['title'] ), 'acapi-text-link' );
 			break;
 		case 'title':
 		case 'list_price':

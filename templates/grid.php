@@ -15,7 +15,8 @@
 
 defined( 'ABSPATH' ) || exit;
 
-$acapi_show = (array) $data['show'];
+$acapi_show    = (array) $data['show'];
+$acapi_heading = 'h' . max( 2, min( 6, (int) ( $data['heading_level'] ?? 2 ) ) );
 ?>
 <ul class="acapi acapi-grid">
 	<?php foreach ( (array) $data['items'] as $acapi_item ) : ?>
@@ -24,7 +25,7 @@ $acapi_show = (array) $data['show'];
 		<div class="acapi-card__image"><?php echo $view->link_open( $acapi_item, 'acapi-image-link' ) . $view->image( $acapi_item ) . '</a>'; ?></div>
 		<?php endif; ?>
 		<?php echo $view->label(); ?>
-		<h3 class="acapi-title"><?php echo $view->link( $acapi_item, (string) $acapi_item['title'] ); ?></h3>
+		<?php echo '<' . $acapi_heading . ' class="acapi-title">' . $view->link( $acapi_item, (string) $acapi_item['title'] ) . '</' . $acapi_heading . '>'; ?>
 		<?php echo isset( $acapi_show['features'] ) ? $view->features( $acapi_item ) : ''; ?>
 		<?php echo isset( $acapi_show['rating'] ) ? $view->rating( $acapi_item ) : ''; ?>
 		<?php echo isset( $acapi_show['price'] ) ? $view->price( $acapi_item ) : ''; ?>

@@ -1,6 +1,6 @@
 <?php
 /**
- * Template: text link (the title, or the shortcode's title, linked to Amazon).
+ * Template: text link (the title, or the block's link text or shortcode's title, linked to Amazon).
  *
  * Themes override it with `{theme}/creators-connect-for-amazon/text-link.php`. `$data['items']` holds one array per
  * product (plain text: escape what you print); `$view` returns escaped markup pieces.
@@ -17,6 +17,6 @@ defined( 'ABSPATH' ) || exit;
 
 $acapi_links = array();
 foreach ( (array) $data['items'] as $acapi_item ) {
-	$acapi_links[] = $view->link( $acapi_item, (string) $acapi_item['title'], 'acapi-text-link' );
+	$acapi_links[] = $view->link( $acapi_item, (string) ( $acapi_item['link_text'] ?? $acapi_item['title'] ), 'acapi-text-link' );
 }
 echo '<span class="acapi acapi-text-links">' . $view->label() . implode( ', ', $acapi_links ) . '</span>';

@@ -5,6 +5,7 @@ import { createBlock, registerBlockType } from '@wordpress/blocks';
 import { __ } from '@wordpress/i18n';
 
 import metadata from './block.json';
+import './editor.scss';
 import Edit from './edit';
 import {
 	attributesFromShortcode,
@@ -32,6 +33,14 @@ function namedAttributes( text?: string ): Record< string, string > {
 	return named;
 }
 
+/**
+ * A template variation of the products mode (not a search list, not a single field).
+ *
+ * @param template    The template.
+ * @param title       Inserter title.
+ * @param description Inserter description.
+ * @param isDefault   Whether it is the block's default.
+ */
 const variation = (
 	template: Template,
 	title: string,
@@ -45,7 +54,10 @@ const variation = (
 	attributes: { template },
 	isDefault,
 	scope: [ 'inserter', 'transform' ] as Array< 'inserter' | 'transform' >,
-	isActive: [ 'template' ],
+	isActive: ( attributes: Partial< ProductBlockAttributes > ) =>
+		attributes.template === template &&
+		attributes.mode !== 'search' &&
+		( attributes.mode === 'products' || ! attributes.search ),
 } );
 
 registerBlockType< ProductBlockAttributes >( metadata.name, {
@@ -81,6 +93,33 @@ registerBlockType< ProductBlockAttributes >( metadata.name, {
 			__( 'Amazon Button', 'creators-connect-for-amazon' ),
 			__( 'A "Buy on Amazon" button.', 'creators-connect-for-amazon' )
 		),
+		{
+			name: 'search-list',
+			title: __( 'Amazon Search List', 'creators-connect-for-amazon' ),
+			description: __(
+				'The products Amazon finds for keywords: search index, number and order.',
+				'creators-connect-for-amazon'
+			),
+			icon: 'search',
+			attributes: { mode: 'search', template: 'list', items: 5 },
+			scope: [ 'inserter', 'transform' ],
+			isActive: ( attributes: Partial< ProductBlockAttributes > ) =>
+				attributes.mode === 'search' ||
+				( ! attributes.mode && !! attributes.search ),
+		},
+		{
+			name: 'field',
+			title: __( 'Amazon Single Field', 'creators-connect-for-amazon' ),
+			description: __(
+				'One value of a product: its price, a button or a link.',
+				'creators-connect-for-amazon'
+			),
+			icon: 'tag',
+			attributes: { template: 'field', field: 'price' },
+			scope: [ 'inserter', 'transform' ],
+			isActive: ( attributes: Partial< ProductBlockAttributes > ) =>
+				attributes.template === 'field' && attributes.mode !== 'search',
+		},
 	],
 	transforms: {
 		from: [

@@ -3,7 +3,7 @@
  */
 import { MAX_ASINS, parseShortcode } from '../../src/shared/product-reference';
 
-/** Templates the block offers (the renderer's, minus the inline `field`). */
+/** Templates the block offers (the renderer's; `field` is the single-field variation). */
 export const TEMPLATES = [
 	'box',
 	'list',
@@ -12,6 +12,7 @@ export const TEMPLATES = [
 	'button',
 	'text_link',
 	'image_link',
+	'field',
 ] as const;
 
 export type Template = ( typeof TEMPLATES )[ number ];
@@ -36,7 +37,42 @@ export const DEFAULT_PARTS: Record< Template, string[] > = {
 	button: [ 'button' ],
 	text_link: [ 'title' ],
 	image_link: [ 'image' ],
+	field: [],
 };
+
+/** What the single-field variation prints inline (Renderer::FIELDS). */
+export const FIELDS = [
+	'price',
+	'button',
+	'link',
+	'title',
+	'list_price',
+	'savings',
+	'availability',
+	'rating',
+] as const;
+
+export type Field = ( typeof FIELDS )[ number ];
+
+/** Heading levels a product title can take. */
+export const HEADING_LEVELS = [ 2, 3, 4, 5, 6 ] as const;
+
+/** Search indexes the list offers ('' = All; Amazon's names, valid in every marketplace). */
+export const SEARCH_INDEXES = [
+	'',
+	'Books',
+	'Electronics',
+	'Computers',
+	'HomeAndKitchen',
+	'ToysAndGames',
+	'SportsAndOutdoors',
+	'Beauty',
+	'Fashion',
+	'VideoGames',
+] as const;
+
+/** The most products a search list shows (one search page). */
+export const MAX_LIST_ITEMS = 10;
 
 /** The most ASINs one block holds (Product_Reference::MAX_ASINS). */
 export const MAX_PRODUCTS = MAX_ASINS;
@@ -51,6 +87,22 @@ export interface ProductBlockAttributes extends Record< string, unknown > {
 	affiliateLabel?: boolean;
 	/** A tracking ID the marketplace lists ('' = its own partner tag). */
 	trackingId?: string;
+	/**
+	 * `search` (a list of what Amazon finds for keywords), `products` (chosen ASINs only), or ''
+	 * (a search when there are keywords, as blocks saved before the mode existed).
+	 */
+	mode: '' | 'products' | 'search';
+	search: string;
+	searchIndex: string;
+	items: number;
+	/** Amazon's search filters by Search_Options name (`sort_by`, …), checked by the server. */
+	searchFilters?: Record< string, string | number | string[] >;
+	field: Field | '';
+	linkText: string;
+	/** The title's heading level (0: h2, or what the editor chose from the headings above). */
+	headingLevel: number;
+	/** Set only by block.json's example: the inserter shows a static sketch. */
+	preview?: boolean;
 }
 
 /** A search hit, as the REST search route returns it (Product::to_array()). */
@@ -60,6 +112,9 @@ export interface SearchHit {
 	title: string;
 	image?: string;
 	price?: string;
+	/** Unix time the price was fetched (0 = unknown). */
+	fetchedAt: number;
+	availability?: string;
 }
 
 /**
@@ -74,6 +129,57 @@ export function addAsin( asins: string[], asin: string ): string[] {
 		return asins;
 	}
 	return [ ...asins, value ];
+}
+
+/**
+ * The list with ASINs added at the end, in order (no duplicates, at most MAX_PRODUCTS).
+ *
+ * @param asins The current ASINs.
+ * @param more  The ASINs to add.
+ */
+export function addAsins( asins: string[], more: string[] ): string[] {
+	return more.reduce( ( list, asin ) => addAsin( list, asin ), asins );
+}
+
+/** A block as the heading level logic reads it. */
+interface HeadingBlock {
+	name: string;
+	clientId: string;
+	attributes: Record< string, unknown >;
+	innerBlocks: HeadingBlock[];
+}
+
+/**
+ * The heading level a product title takes where a block sits: one below the last heading
+ * before it (h2 under the post's h1 when there is none), at most h6.
+ *
+ * @param blocks   The post's blocks.
+ * @param clientId The product block.
+ */
+export function contextHeadingLevel(
+	blocks: HeadingBlock[],
+	clientId: string
+): number {
+	let last = 1;
+	let found = false;
+	const walk = ( list: HeadingBlock[] ) => {
+		for ( const block of list ) {
+			if ( found ) {
+				return;
+			}
+			if ( block.clientId === clientId ) {
+				found = true;
+				return;
+			}
+			if ( block.name === 'core/heading' ) {
+				const level = Number( block.attributes.level ?? 2 );
+				last = level >= 1 && level <= 6 ? level : last;
+			}
+			walk( block.innerBlocks ?? [] );
+		}
+	};
+	walk( blocks );
+	return Math.min( 6, Math.max( 2, last + 1 ) );
 }
 
 /**
@@ -142,20 +248,38 @@ export function searchHits( response: unknown ): SearchHit[] {
 			{ url?: unknown } | undefined
 		>;
 		const price = ( product.price ?? null ) as { display?: unknown } | null;
+		const availability = ( product.availability ?? null ) as {
+			message?: unknown;
+		} | null;
 		hits.push( {
 			asin,
 			marketplace: text( product.marketplace ),
 			title: text( product.title ),
 			image: text( images.small?.url ?? images.medium?.url ) || undefined,
 			price: text( price?.display ) || undefined,
+			fetchedAt:
+				typeof product.fetched_at === 'number' ? product.fetched_at : 0,
+			availability: text( availability?.message ) || undefined,
 		} );
 	}
 	return hits;
 }
 
 /**
+ * The total number of results a search answer reports (at least the hits it holds).
+ *
+ * @param response The decoded answer.
+ */
+export function searchTotal( response: unknown ): number {
+	const total = ( response as { total?: unknown } | null )?.total;
+	const hits = searchHits( response ).length;
+	return typeof total === 'number' && total > hits ? total : hits;
+}
+
+/**
  * Block attributes from `[amazon …]` / `[amazon_product …]` shortcode attributes, read by the
- * shared rules (every separator, `asin`/`asins` and AAWP's `box` and `link`).
+ * shared rules (every separator, `asin`/`asins`, AAWP's `box`, `link`, `fields` and
+ * `bestseller`): products, a search list, or a single field.
  *
  * @param named The shortcode's named attributes.
  */
@@ -164,7 +288,7 @@ export function attributesFromShortcode(
 ): Partial< ProductBlockAttributes > {
 	const reference = parseShortcode( named );
 	const template = reference?.template ?? '';
-	return {
+	const attributes: Partial< ProductBlockAttributes > = {
 		asins: ( reference?.asins ?? [] ).slice( 0, MAX_PRODUCTS ),
 		country: reference?.country ?? '',
 		template: ( TEMPLATES as readonly string[] ).includes( template )
@@ -172,11 +296,37 @@ export function attributesFromShortcode(
 			: 'box',
 		buttonText: reference?.buttonText ?? '',
 	};
+	const option = ( name: string ) => ( named[ name ] ?? '' ).trim();
+	if ( option( 'title' ) ) {
+		attributes.linkText = option( 'title' );
+	}
+	if ( reference?.search ) {
+		const items = parseInt( option( 'items' ), 10 );
+		attributes.mode = 'search';
+		attributes.search = reference.search;
+		attributes.searchIndex = option( 'index' ).replace( /[^A-Za-z]/g, '' );
+		attributes.items =
+			items > 0 ? Math.min( MAX_LIST_ITEMS, items ) : MAX_LIST_ITEMS;
+		if ( option( 'sort_by' ) ) {
+			attributes.searchFilters = { sort_by: option( 'sort_by' ) };
+		}
+		attributes.template =
+			attributes.template === 'box' && ! template
+				? 'list'
+				: attributes.template;
+	} else if ( reference?.field ) {
+		const field = reference.field.toLowerCase();
+		attributes.template = 'field';
+		attributes.field = ( FIELDS as readonly string[] ).includes( field )
+			? ( field as Field )
+			: 'title';
+	}
+	return attributes;
 }
 
 /**
- * Whether a shortcode can become a product block: it names products, and asks for neither a
- * single field nor a search (the block has no form for those yet).
+ * Whether a shortcode can become a product block: it names products or a search, and its
+ * single field (if any) is one the block offers.
  *
  * @param named The shortcode's named attributes.
  */
@@ -184,12 +334,28 @@ export function shortcodeFitsBlock(
 	named: Record< string, string | undefined >
 ): boolean {
 	const reference = parseShortcode( named );
+	if ( reference === undefined ) {
+		return false;
+	}
+	if ( reference.search ) {
+		return true;
+	}
 	return (
-		reference !== undefined &&
 		reference.asins.length > 0 &&
-		! reference.field &&
-		! reference.search
+		( ! reference.field ||
+			( FIELDS as readonly string[] ).includes(
+				reference.field.toLowerCase()
+			) )
 	);
+}
+
+/**
+ * A shortcode attribute value without the characters that would end it.
+ *
+ * @param value Text.
+ */
+function quoted( value: string ): string {
+	return value.replace( /["\]\[]/g, '' );
 }
 
 /**
@@ -200,17 +366,41 @@ export function shortcodeFitsBlock(
 export function shortcodeFromAttributes(
 	attributes: ProductBlockAttributes
 ): string {
-	const parts = [ `asin="${ attributes.asins.join( ',' ) }"` ];
+	const parts: string[] = [];
+	if ( attributes.mode === 'search' ) {
+		parts.push( `search="${ quoted( attributes.search ?? '' ) }"` );
+		if ( attributes.searchIndex ) {
+			parts.push( `index="${ attributes.searchIndex }"` );
+		}
+		if ( attributes.items ) {
+			parts.push( `items="${ attributes.items }"` );
+		}
+		for ( const [ name, value ] of Object.entries(
+			attributes.searchFilters ?? {}
+		) ) {
+			const written = String(
+				Array.isArray( value ) ? value.join( ',' ) : value
+			);
+			if ( /^[a-z_]+$/.test( name ) && written !== '' ) {
+				parts.push( `${ name }="${ quoted( written ) }"` );
+			}
+		}
+	} else {
+		parts.push( `asin="${ attributes.asins.join( ',' ) }"` );
+	}
 	if ( attributes.country ) {
 		parts.push( `country="${ attributes.country }"` );
 	}
-	if ( attributes.template !== 'box' ) {
+	if ( attributes.template === 'field' ) {
+		parts.push( `field="${ attributes.field || 'price' }"` );
+	} else if ( attributes.template !== 'box' ) {
 		parts.push( `template="${ attributes.template }"` );
 	}
 	if ( attributes.buttonText ) {
-		parts.push(
-			`button_text="${ attributes.buttonText.replace( /["\]\[]/g, '' ) }"`
-		);
+		parts.push( `button_text="${ quoted( attributes.buttonText ) }"` );
+	}
+	if ( attributes.linkText ) {
+		parts.push( `title="${ quoted( attributes.linkText ) }"` );
 	}
 	return `[amazon_product ${ parts.join( ' ' ) }]`;
 }

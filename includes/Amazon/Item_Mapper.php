@@ -114,6 +114,7 @@ final class Item_Mapper {
 			api_version: $api_version,
 			parent_asin: Lenient_Reader::str( $item, 'parentASIN' ),
 			list_price_label: null === $list_price ? null : Lenient_Reader::str( $basis, 'savingBasisTypeLabel' ),
+			list_price_type: null === $list_price ? null : ( $basis_type ?? 'LIST_PRICE' ),
 			violates_map: true === ( $listing['violatesMAP'] ?? false ),
 			variation_attributes: $this->variation_attributes( $item ),
 			unit_price: Lenient_Reader::unit_price( Lenient_Reader::arr( $price, 'pricePerUnit' ) ),

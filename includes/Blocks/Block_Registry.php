@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Blocks;
 
+use Creators_Connect\Settings\Settings_Repository;
+
 /**
  * Block registration.
  */
@@ -31,10 +33,11 @@ final class Block_Registry {
 	/**
 	 * Constructor.
 	 *
-	 * @param string $build_dir     The folder that holds one built folder per block and blocks-manifest.php.
-	 * @param string $languages_dir The plugin's languages folder.
+	 * @param string                   $build_dir     The folder that holds one built folder per block and blocks-manifest.php.
+	 * @param string                   $languages_dir The plugin's languages folder.
+	 * @param Settings_Repository|null $settings      The marketplaces the product block's editor is told about (null: none).
 	 */
-	public function __construct( string $build_dir, string $languages_dir ) {
+	public function __construct( string $build_dir, string $languages_dir, private readonly ?Settings_Repository $settings = null ) {
 		$this->build_dir     = untrailingslashit( $build_dir );
 		$this->languages_dir = untrailingslashit( $languages_dir );
 	}
@@ -44,6 +47,27 @@ final class Block_Registry {
 	 */
 	public function register_hooks(): void {
 		add_action( 'init', array( $this, 'register_blocks' ) );
+		add_action( 'enqueue_block_editor_assets', array( $this, 'print_editor_data' ) );
+	}
+
+	/**
+	 * Tells the product block's editor script the default marketplace and the links-only ones
+	 * (country codes only: nothing secret), so a pasted link lands in the right marketplace and
+	 * a links-only one is not searched.
+	 */
+	public function print_editor_data(): void {
+		if ( null === $this->settings || ! current_user_can( 'edit_posts' ) ) {
+			return;
+		}
+		$data = array(
+			'defaultCountry' => (string) $this->settings->default_country(),
+			'linksOnly'      => $this->settings->links_only_countries(),
+		);
+		wp_add_inline_script(
+			generate_block_asset_handle( 'creators-connect-for-amazon/product', 'editorScript' ),
+			'window.acapiEditor = ' . wp_json_encode( $data ) . ';',
+			'before'
+		);
 	}
 
 	/**

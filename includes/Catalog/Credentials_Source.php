@@ -52,4 +52,13 @@ interface Credentials_Source {
 	 * @return list<string>
 	 */
 	public function tracking_tags( string $country ): array;
+
+	/**
+	 * The partner tag of a marketplace, whatever answers it (or nothing does): the marketplace's
+	 * own entry (also a links-only one), else its PA-API tag; '' when none is set. Tagged plain
+	 * links need nothing more.
+	 *
+	 * @param string $country A marketplace country code.
+	 */
+	public function partner_tag( string $country ): string;
 }

@@ -13,6 +13,8 @@ use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Model\Get_Items_Result;
 use Creators_Connect\Model\Product;
 use Creators_Connect\Model\Search_Result;
+use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Reference\Asin;
 use Creators_Connect\Support\Budget;
 
 /**
@@ -269,6 +271,23 @@ final class Product_Service implements Product_Source {
 	 */
 	public function search( string $country, string $keywords, array $params = array() ): Search_Result {
 		return $this->searches->search( $country, $keywords, $params, $this->request_budget() );
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code, or '' for the default (with `#tag` for a tracking ID).
+	 * @param string $asin    ASIN.
+	 */
+	public function link_product( string $country, string $asin ): ?Product {
+		$code        = $this->router->country( $country );
+		$tag         = $this->router->partner_tag( $code );
+		$marketplace = Marketplace_Registry::get( Catalog_Key::split( $code )[0] );
+		if ( null === $marketplace || '' === $tag || ! Asin::is_valid( $asin ) ) {
+			return null;
+		}
+		$asin = Asin::normalize( $asin );
+		return new Product( asin: $asin, marketplace: $marketplace->country, detail_page_url: $marketplace->product_url( $asin, $tag ), source: 'link' );
 	}
 
 	/**

@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Model\Get_Items_Result;
+use Creators_Connect\Model\Product;
 use Creators_Connect\Model\Search_Result;
 
 /**
@@ -46,4 +47,14 @@ interface Product_Source {
 	 * @param array<string, mixed> $params   search_index, item_count (1–10), item_page (1–10).
 	 */
 	public function search( string $country, string $keywords, array $params = array() ): Search_Result;
+
+	/**
+	 * A product that is only a link: `https://www.amazon.<tld>/dp/<ASIN>?tag=<partner tag>`, no
+	 * data (for a marketplace without a working API, or an item Amazon does not serve). Null when
+	 * the marketplace has no partner tag or the ASIN is not valid.
+	 *
+	 * @param string $country A marketplace country code, or '' for the default.
+	 * @param string $asin    ASIN.
+	 */
+	public function link_product( string $country, string $asin ): ?Product;
 }

@@ -153,7 +153,7 @@ final class Route_Decision {
 	/**
 	 * The plain-language reason of a route.
 	 *
-	 * @param string                                                         $status Marketplace status (`enabled`, `disabled`, `not_configured`).
+	 * @param string                                                         $status Marketplace status (`enabled`, `links_only`, `disabled`, `not_configured`).
 	 * @param array{kind: string, at: int, answered: bool, tried: bool}|null $last   The last fallback the router remembers.
 	 */
 	public function reason_text( string $status = 'enabled', ?array $last = null ): string {
@@ -191,6 +191,9 @@ final class Route_Decision {
 				return $text . ' ' . $retired;
 			case self::REASON_UNKNOWN_MARKETPLACE:
 				return __( 'No default marketplace is set, or the country code names no Amazon marketplace.', 'creators-connect-for-amazon' );
+		}
+		if ( 'links_only' === $status ) {
+			return __( 'Links only (no API): products show as links with the partner tag (text links, buttons or a title-and-link box), never a price, image, rating or availability. Add Creators API credentials to show full boxes; the posts need no change.', 'creators-connect-for-amazon' );
 		}
 		return 'disabled' === $status
 			? __( 'The Creators API is turned off for this marketplace and there are no PA-API 5.0 keys with a partner tag for it: its products show no Amazon data.', 'creators-connect-for-amazon' )

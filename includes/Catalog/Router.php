@@ -145,8 +145,23 @@ final class Router {
 		if ( '' === $code || '' === $tag ) {
 			return '' === $tag;
 		}
-		$own = $this->source->creators_credentials( $code )->partner_tag ?? $this->paapi_credentials( $code )->partner_tag ?? '';
+		$own = $this->source->partner_tag( $code );
 		return null !== $this->keys->listed( $code, $tag ) || 0 === strcasecmp( $own, $tag );
+	}
+
+	/**
+	 * The partner tag of a marketplace ('' = the default one), whether or not an API answers it;
+	 * '' when none is set.
+	 *
+	 * @param string $country Country code or ''.
+	 */
+	public function partner_tag( string $country ): string {
+		$code = $this->country( $country );
+		if ( str_contains( $code, '.' ) ) {
+			// A tracking ID's key: the tag the page asked for.
+			return $this->keys->tag_of( $code ) ?? '';
+		}
+		return '' === $code ? '' : $this->source->partner_tag( $code );
 	}
 
 	/**
@@ -258,7 +273,7 @@ final class Router {
 		$decision    = $this->decide( $country );
 		$code        = '' !== $decision->country ? $decision->country : Marketplace_Registry::normalize_country( $country );
 		$marketplace = Marketplace_Registry::get( $code );
-		$status      = in_array( $status, array( 'enabled', 'disabled', 'not_configured' ), true ) ? (string) $status : ( Route_Decision::API_CREATORS === $decision->api ? 'enabled' : 'not_configured' );
+		$status      = in_array( $status, array( 'enabled', 'links_only', 'disabled', 'not_configured' ), true ) ? (string) $status : ( Route_Decision::API_CREATORS === $decision->api ? 'enabled' : 'not_configured' );
 		$last        = $this->fallbacks->last( $code );
 		$warning     = Route_Decision::API_PAAPI === $decision->api || ( null !== $last && Route_Decision::API_CREATORS === $decision->api );
 		$circuit     = Route_Decision::API_NONE === $decision->api || '' === $code ? Circuit_Breaker::CLOSED : $this->breaker->current_state( $decision->api, $code );

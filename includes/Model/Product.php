@@ -69,6 +69,7 @@ final class Product {
 	 * @param string|null           $sub_condition        Offer sub-condition (`LikeNew`, `Good`, …; `Unknown` for new offers).
 	 * @param string|null           $condition_note       The seller's note on a used offer's condition.
 	 * @param string|null           $merchant_id          Merchant id (`ATVPDKIKX0DER`).
+	 * @param string|null           $list_price_type      What the list price is: `LIST_PRICE` or `WAS_PRICE` (null: unknown).
 	 */
 	public function __construct(
 		public readonly string $asin,
@@ -102,7 +103,8 @@ final class Product {
 		public readonly ?int $loyalty_points = null,
 		public readonly ?string $sub_condition = null,
 		public readonly ?string $condition_note = null,
-		public readonly ?string $merchant_id = null
+		public readonly ?string $merchant_id = null,
+		public readonly ?string $list_price_type = null
 	) {
 	}
 
@@ -167,6 +169,7 @@ final class Product {
 			'price'                => $this->price,
 			'list_price'           => $this->list_price,
 			'list_price_label'     => $this->list_price_label,
+			'list_price_type'      => $this->list_price_type,
 			'unit_price'           => $this->unit_price,
 			'savings'              => $this->savings,
 			'savings_percent'      => $this->savings_percent,
@@ -288,6 +291,7 @@ final class Product {
 			api_version: self::str( $data['api_version'] ?? '' ),
 			parent_asin: self::str_or_null( $data['parent_asin'] ?? null ),
 			list_price_label: self::str_or_null( $data['list_price_label'] ?? null ),
+			list_price_type: self::str_or_null( $data['list_price_type'] ?? null ),
 			violates_map: ! empty( $data['violates_map'] ),
 			variation_attributes: $attributes,
 			unit_price: self::unit_price_or_null( $data['unit_price'] ?? null ),

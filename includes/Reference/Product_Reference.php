@@ -65,6 +65,7 @@ final class Product_Reference {
 		'index'              => '',
 		'image_size'         => '',
 		'affiliate_label'    => '',
+		'heading_level'      => '',
 		// A tracking ID the marketplace lists (Settings → tracking IDs).
 		'tag'                => '',
 		// Amazon's search filters (with search=…), checked by Search_Options when rendered.
@@ -96,7 +97,7 @@ final class Product_Reference {
 	/**
 	 * Shortcode attributes passed on to the renderer as they are.
 	 */
-	private const SHORTCODE_OPTIONS = array( 'title', 'button_text', 'items', 'field', 'search', 'index', 'image_size' );
+	private const SHORTCODE_OPTIONS = array( 'title', 'button_text', 'items', 'field', 'search', 'index', 'image_size', 'heading_level' );
 
 	/**
 	 * Block attributes, the renderer arguments they become and their defaults (the renderer
@@ -108,7 +109,11 @@ final class Product_Reference {
 		'imageSize'      => array( 'image_size', '' ),
 		'affiliateLabel' => array( 'affiliate_label', null ),
 		'search'         => array( 'search', '' ),
+		'searchIndex'    => array( 'index', '' ),
 		'items'          => array( 'items', 0 ),
+		'field'          => array( 'field', '' ),
+		'linkText'       => array( 'link_text', '' ),
+		'headingLevel'   => array( 'heading_level', 0 ),
 	);
 
 	/**
@@ -197,6 +202,10 @@ final class Product_Reference {
 		}
 		if ( isset( $attributes['trackingId'] ) && '' !== self::text( $attributes['trackingId'] ) ) {
 			$options['tag'] = self::text( $attributes['trackingId'] );
+		}
+		if ( 'products' === ( $attributes['mode'] ?? '' ) ) {
+			// Chosen products only: keywords left from a search list do not search.
+			$options['search'] = '';
 		}
 		// The block's search filters (an object of Search_Options names), only when set.
 		if ( isset( $attributes['searchFilters'] ) && is_array( $attributes['searchFilters'] ) && array() !== $attributes['searchFilters'] ) {

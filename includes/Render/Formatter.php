@@ -9,32 +9,15 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Render;
 
+use Creators_Connect\Model\Product;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
- * Formats for the marketplace a product comes from (its language and number conventions) and for
+ * Formats in the site's language and number conventions (one language per box, whatever the
+ * marketplace; money keeps the marketplace's currency) and for
  * the site (time zone and date format). Returns plain text: escape at output.
  */
 final class Formatter {
-
-	/**
-	 * Button labels in the marketplace's language (the shopper reads them on that store's page):
-	 * language => [ buy, see ]. English goes through __() so a site can translate it.
-	 *
-	 * @var array<string, array{0: string, 1: string}>
-	 */
-	private const BUTTONS = array(
-		'de' => array( 'Bei Amazon kaufen', 'Bei Amazon ansehen' ),
-		'fr' => array( 'Acheter sur Amazon', 'Voir sur Amazon' ),
-		'it' => array( 'Acquista su Amazon', 'Vedi su Amazon' ),
-		'es' => array( 'Comprar en Amazon', 'Ver en Amazon' ),
-		'nl' => array( 'Kopen bij Amazon', 'Bekijken bij Amazon' ),
-		'pl' => array( 'Kup na Amazon', 'Zobacz na Amazon' ),
-		'sv' => array( 'Köp på Amazon', 'Se på Amazon' ),
-		'tr' => array( 'Amazon\'da satın al', 'Amazon\'da gör' ),
-		'pt' => array( 'Comprar na Amazon', 'Ver na Amazon' ),
-		'ja' => array( 'Amazonで購入', 'Amazonで見る' ),
-	);
 
 	/**
 	 * Number formatters already built, by locale, style and fraction digits (building one loads
@@ -45,6 +28,13 @@ final class Formatter {
 	private array $formatters = array();
 
 	/**
+	 * Whether this plugin has translations for a locale, by locale (asked once per request).
+	 *
+	 * @var array<string, bool>
+	 */
+	private array $translated = array();
+
+	/**
 	 * Fetch times already formatted in this request, by Unix time (products fetched in one batch
 	 * share it; a box page asks for the same few).
 	 *
@@ -53,28 +43,29 @@ final class Formatter {
 	private array $times = array();
 
 	/**
-	 * The marketplace's locale (`de_DE`), or the site's when the marketplace is unknown.
-	 *
-	 * @param string $country Marketplace country code.
+	 * The locale every box is written in: the site's, when this plugin is translated into it
+	 * (labels are translated strings, so numbers, percentages and money follow them: one
+	 * language per box); English otherwise, like the labels then are.
 	 */
-	public function locale( string $country ): string {
-		$market = '' !== $country ? Marketplace_Registry::get( $country ) : null;
-		return null !== $market ? $market->language : determine_locale();
+	public function locale(): string {
+		$locale = determine_locale();
+		if ( str_starts_with( $locale, 'en' ) ) {
+			return $locale;
+		}
+		if ( ! isset( $this->translated[ $locale ] ) ) {
+			$this->translated[ $locale ] = ! get_translations_for_domain( 'creators-connect-for-amazon' ) instanceof \NOOP_Translations;
+		}
+		return $this->translated[ $locale ] ? $locale : 'en_US';
 	}
 
 	/**
-	 * "Buy on Amazon" (or "See on Amazon" when there is no offer) in the marketplace's language.
+	 * "Buy on Amazon" (or "See on Amazon" when there is no offer), in the site's language.
 	 *
-	 * @param string $country Marketplace country code.
+	 * @param string $country Marketplace country code (for the filter).
 	 * @param bool   $buy     True for the buy label, false for the see label.
 	 */
 	public function button_text( string $country, bool $buy = true ): string {
-		$language = strtolower( substr( $this->locale( $country ), 0, 2 ) );
-		if ( isset( self::BUTTONS[ $language ] ) ) {
-			$text = self::BUTTONS[ $language ][ $buy ? 0 : 1 ];
-		} else {
-			$text = $buy ? __( 'Buy on Amazon', 'creators-connect-for-amazon' ) : __( 'See on Amazon', 'creators-connect-for-amazon' );
-		}
+		$text = $buy ? __( 'Buy on Amazon', 'creators-connect-for-amazon' ) : __( 'See on Amazon', 'creators-connect-for-amazon' );
 		/**
 		 * Filters the product button's label.
 		 *
@@ -83,6 +74,60 @@ final class Formatter {
 		 * @param bool   $buy     Whether the product has an offer (buy) or not (see).
 		 */
 		return (string) apply_filters( 'acapi_button_text', $text, $country, $buy );
+	}
+
+	/**
+	 * Whether Amazon's own words for a marketplace (its labels and messages) are in the site's
+	 * language; if not, the box says them in the site's language instead.
+	 *
+	 * @param string $country Marketplace country code.
+	 */
+	private function speaks_site_language( string $country ): bool {
+		$market = Marketplace_Registry::get( $country );
+		return null !== $market && strtolower( substr( $market->language, 0, 2 ) ) === strtolower( substr( $this->locale(), 0, 2 ) );
+	}
+
+	/**
+	 * The label of the struck-through price: Amazon's where it speaks the site's language
+	 * ("UVP:" on a German site), else the site's words for its kind ("List price:", "Was:").
+	 *
+	 * @param Product $product Product.
+	 */
+	public function list_price_label( Product $product ): string {
+		if ( null === $product->list_price ) {
+			return '';
+		}
+		$label = (string) $product->list_price_label;
+		if ( '' !== $label && $this->speaks_site_language( $product->marketplace ) ) {
+			return $label;
+		}
+		return 'WAS_PRICE' === $product->list_price_type ? __( 'Was:', 'creators-connect-for-amazon' ) : __( 'List price:', 'creators-connect-for-amazon' );
+	}
+
+	/**
+	 * The availability line: Amazon's message where it speaks the site's language, else the
+	 * site's words for its type (Amazon's message when the type is one this does not know).
+	 *
+	 * @param array{message: string, type: string} $availability Availability.
+	 * @param string                               $country      Marketplace country code.
+	 */
+	public function availability( array $availability, string $country ): string {
+		if ( $this->speaks_site_language( $country ) ) {
+			return $availability['message'];
+		}
+		switch ( $availability['type'] ) {
+			case 'IN_STOCK':
+				return __( 'In stock', 'creators-connect-for-amazon' );
+			case 'IN_STOCK_SCARCE':
+				return __( 'Only a few left in stock', 'creators-connect-for-amazon' );
+			case 'OUT_OF_STOCK':
+				return __( 'Currently unavailable', 'creators-connect-for-amazon' );
+			case 'PREORDER':
+				return __( 'Available for pre-order', 'creators-connect-for-amazon' );
+			case 'LIGHTNING_DEAL':
+				return __( 'Lightning deal', 'creators-connect-for-amazon' );
+		}
+		return $availability['message'];
 	}
 
 	/**
@@ -101,15 +146,14 @@ final class Formatter {
 	}
 
 	/**
-	 * Amazon points (Japan) in the marketplace's language, as amazon.co.jp prints them beside the
-	 * price ("328ポイント"); other languages go through __().
+	 * Amazon points (Japan) in the site's language: as amazon.co.jp prints them beside the price
+	 * ("328ポイント") on a Japanese site; other languages go through __().
 	 *
-	 * @param int    $points  Points.
-	 * @param string $country Marketplace country code.
+	 * @param int $points Points.
 	 */
-	public function points( int $points, string $country ): string {
-		$number = $this->number( (float) $points, $country, 0 );
-		if ( str_starts_with( $this->locale( $country ), 'ja' ) ) {
+	public function points( int $points ): string {
+		$number = $this->number( (float) $points, 0 );
+		if ( str_starts_with( $this->locale(), 'ja' ) ) {
 			return $number . 'ポイント';
 		}
 		/* translators: %s: number of Amazon points the offer earns. */
@@ -117,40 +161,37 @@ final class Formatter {
 	}
 
 	/**
-	 * A savings percentage in the marketplace's locale ("33 %" in German, "33%" in English).
+	 * A savings percentage in the site's locale ("33 %" in German, "33%" in English).
 	 *
-	 * @param int    $percent Whole percent.
-	 * @param string $country Marketplace country code.
+	 * @param int $percent Whole percent.
 	 */
-	public function percent( int $percent, string $country ): string {
-		$formatter = $this->number_formatter( $this->locale( $country ), 'percent', 0 );
+	public function percent( int $percent ): string {
+		$formatter = $this->number_formatter( $this->locale(), 'percent', 0 );
 		$text      = null !== $formatter ? $formatter->format( $percent / 100 ) : false;
 		return is_string( $text ) ? $text : $percent . '%';
 	}
 
 	/**
-	 * A decimal number in the marketplace's locale (ratings: "4.5", "4,5").
+	 * A decimal number in the site's locale (ratings: "4.5", "4,5").
 	 *
-	 * @param float  $number   Number.
-	 * @param string $country  Marketplace country code.
-	 * @param int    $decimals Fraction digits.
+	 * @param float $number   Number.
+	 * @param int   $decimals Fraction digits.
 	 */
-	public function number( float $number, string $country, int $decimals = 1 ): string {
-		$formatter = $this->number_formatter( $this->locale( $country ), 'decimal', $decimals );
+	public function number( float $number, int $decimals = 1 ): string {
+		$formatter = $this->number_formatter( $this->locale(), 'decimal', $decimals );
 		$text      = null !== $formatter ? $formatter->format( $number ) : false;
 		return is_string( $text ) ? $text : number_format( $number, $decimals );
 	}
 
 	/**
-	 * An amount in a currency, formatted for the marketplace's locale, or the site's without one
-	 * (when Amazon sent no display string).
+	 * An amount in the marketplace's currency, in the site's number format ("€449.99" on an
+	 * English site, "449,99 $" on a German one).
 	 *
 	 * @param float  $amount   Amount.
 	 * @param string $currency ISO 4217 code.
-	 * @param string $country  Marketplace country code ('' for the site's locale).
 	 */
-	public function money( float $amount, string $currency, string $country = '' ): string {
-		$formatter = '' !== $currency ? $this->number_formatter( $this->locale( $country ), 'currency', 0 ) : null;
+	public function money( float $amount, string $currency ): string {
+		$formatter = '' !== $currency ? $this->number_formatter( $this->locale(), 'currency', 0 ) : null;
 		$text      = null !== $formatter ? $formatter->formatCurrency( $amount, $currency ) : false;
 		return is_string( $text ) ? $text : trim( number_format( $amount, 2 ) . ' ' . $currency );
 	}
@@ -199,11 +240,13 @@ final class Formatter {
 	}
 
 	/**
-	 * Forgets the fetch times formatted so far: the site's date or time format, its time zone or
-	 * the locale changed (Renderer::register_hooks() calls this on those changes).
+	 * Forgets the fetch times formatted so far and which locales are translated: the site's date
+	 * or time format, its time zone or the locale changed (Renderer::register_hooks() calls this
+	 * on those changes).
 	 */
 	public function forget_times(): void {
-		$this->times = array();
+		$this->times      = array();
+		$this->translated = array();
 	}
 
 

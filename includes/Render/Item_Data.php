@@ -52,13 +52,13 @@ final class Item_Data {
 		$has_price = $fresh && $product->has_price();
 		$title     = self::string( $args, 'title' );
 		$title     = '' !== $title ? $title : $product->title;
-		$features  = array_slice( $product->features, 0, 3 );
+		$features  = $fresh ? array_slice( $product->features, 0, 3 ) : array();
 
 		$savings = '';
 		if ( $has_price && null !== $product->savings ) {
 			$savings = $this->money( $product->savings );
 			if ( null !== $product->savings_percent && $product->savings_percent > 0 ) {
-				$savings .= ' (' . $this->format->percent( $product->savings_percent, $country ) . ')';
+				$savings .= ' (' . $this->format->percent( $product->savings_percent ) . ')';
 			}
 			/* translators: %s: savings amount, e.g. "$20.00 (33%)". */
 			$savings = sprintf( __( 'You save %s', 'creators-connect-for-amazon' ), $savings );
@@ -69,13 +69,13 @@ final class Item_Data {
 			$rating = sprintf(
 				/* translators: %s: star rating, e.g. 4.5. */
 				__( '%s out of 5 stars', 'creators-connect-for-amazon' ),
-				$this->format->number( $product->rating, $country )
+				$this->format->number( $product->rating )
 			);
 			if ( null !== $product->review_count ) {
 				$rating .= ' (' . sprintf(
 					/* translators: %s: number of ratings. */
 					_n( '%s rating', '%s ratings', $product->review_count, 'creators-connect-for-amazon' ),
-					$this->format->number( (float) $product->review_count, $country, 0 )
+					$this->format->number( (float) $product->review_count, 0 )
 				) . ')';
 			}
 		}
@@ -89,10 +89,10 @@ final class Item_Data {
 		 * @param Product $product The product.
 		 */
 		if ( $has_price && null !== $product->unit_price && (bool) apply_filters( 'acapi_show_unit_price', true, $product ) ) {
-			$money      = '' !== $product->unit_price['display'] ? $product->unit_price['display'] : $this->format->money( $product->unit_price['amount'], $product->unit_price['currency'], $country );
+			$money      = $this->money( $product->unit_price );
 			$unit_price = $this->format->unit_price( $money, $product->unit_price['unit'] );
 		}
-		$points = $has_price && null !== $product->loyalty_points && $product->loyalty_points > 0 ? $this->format->points( $product->loyalty_points, $country ) : '';
+		$points = $has_price && null !== $product->loyalty_points && $product->loyalty_points > 0 ? $this->format->points( $product->loyalty_points ) : '';
 
 		$button     = self::string( $args, 'button_text' );
 		$button     = '' !== $button ? $button : self::string( $general, 'button_text' );
@@ -104,17 +104,18 @@ final class Item_Data {
 			'asin'              => $product->asin,
 			'country'           => $country,
 			'title'             => $title,
+			'link_text'         => '' !== self::string( $args, 'link_text' ) ? self::string( $args, 'link_text' ) : $title,
 			'url'               => $product->detail_page_url,
 			'image'             => $fresh ? $this->image( $product, self::string( $args, 'image_size' ) ) : null,
 			'features'          => $features,
 			'has_price'         => $has_price,
 			'price'             => $has_price && null !== $product->price ? $this->money( $product->price ) : '',
 			'list_price'        => $has_price && null !== $product->list_price ? $this->money( $product->list_price ) : '',
-			'list_price_label'  => $has_price && null !== $product->list_price ? (string) $product->list_price_label : '',
+			'list_price_label'  => $has_price ? $this->format->list_price_label( $product ) : '',
 			'savings'           => $savings,
 			'unit_price'        => $unit_price,
 			'points'            => $points,
-			'availability'      => $fresh && null !== $product->availability ? $product->availability['message'] : '',
+			'availability'      => $fresh && null !== $product->availability ? $this->format->availability( $product->availability, $country ) : '',
 			'availability_type' => $fresh && null !== $product->availability ? $product->availability['type'] : '',
 			'rating'            => $rating,
 			'button_text'       => $button,
@@ -146,12 +147,13 @@ final class Item_Data {
 	}
 
 	/**
-	 * Amazon's display string for a money value, else the amount formatted for the locale.
+	 * A money value in the marketplace's currency and the site's number format (one language per
+	 * box); Amazon's display string only when it named no currency.
 	 *
 	 * @param array{amount: float, currency: string, display: string} $money Money.
 	 */
 	private function money( array $money ): string {
-		if ( '' !== $money['display'] ) {
+		if ( '' === $money['currency'] ) {
 			return $money['display'];
 		}
 		return $this->format->money( $money['amount'], $money['currency'] );

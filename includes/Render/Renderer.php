@@ -20,14 +20,18 @@ use Creators_Connect\Reference\Product_Reference;
 
 /**
  * Turns a request (ASINs or keywords, a marketplace, a template) into HTML. Gets products only
- * from a Product_Source; never calls Amazon, never breaks a page: whatever fails degrades to a
- * plain link (or nothing), and only users who can edit posts see why. Item_Data shapes each
- * product for a template, Templates finds and runs the template file.
+ * from a Product_Source; never calls Amazon, never breaks a page. A visitor gets the first rung
+ * of this ladder that can be shown: the full template; the no-price box (title and link) when
+ * the data is stale or the time budget ran out; a plain tagged link to the product when the
+ * marketplace has a partner tag but no working API (or Amazon does not serve the item); nothing
+ * only without a partner tag (Fallback_View draws the lower rungs). Users who can edit posts see
+ * why, above the output. Item_Data shapes each product for a template, Templates finds and runs
+ * the template file.
  *
  * Still over 350 lines: a third of it turns shortcode and block attributes into arguments
  * (normalize(), render_block()) around the shared Product_Reference parser.
  *
- * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string, tag: string}
+ * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, link_text: string, heading_level: int, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string, tag: string}
  */
 final class Renderer {
 
@@ -39,7 +43,12 @@ final class Renderer {
 	/**
 	 * Values the `field` template prints.
 	 */
-	public const FIELDS = array( 'title', 'price', 'list_price', 'savings', 'image', 'url', 'button', 'availability', 'rating' );
+	public const FIELDS = array( 'title', 'price', 'list_price', 'savings', 'image', 'url', 'button', 'link', 'availability', 'rating' );
+
+	/**
+	 * The heading level of product titles when none is given (right under the post's h1).
+	 */
+	public const HEADING_LEVEL = 2;
 
 	/**
 	 * Parts a product template can show (the block's "fields to show").
@@ -298,15 +307,23 @@ final class Renderer {
 				$notices[] = __( 'No product chosen yet: add an ASIN or an Amazon product link.', 'creators-connect-for-amazon' );
 			}
 			if ( array() !== $valid ) {
-				$result = $this->source->get_products( $this->catalog_key( $country, $args['tag'], $notices ), $valid );
+				$key    = $this->catalog_key( $country, $args['tag'], $notices );
+				$result = $this->source->get_products( $key, $valid );
 				foreach ( $valid as $asin ) {
 					$product = $result->product( $asin );
 					if ( null !== $product ) {
 						$products[] = $product;
 						continue;
 					}
-					$error     = $result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
-					$notices[] = $error->message();
+					$error = $result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
+					// The third rung: a plain link with the partner tag, in the product's place.
+					$link      = $this->source->link_product( $key, $asin );
+					$notices[] = $error->message() . ' ' . ( null !== $link
+						? __( 'Visitors see a plain link to the product on Amazon, with your partner tag.', 'creators-connect-for-amazon' )
+						: __( 'Visitors see nothing here: this marketplace has no partner tag to link with.', 'creators-connect-for-amazon' ) );
+					if ( null !== $link ) {
+						$products[] = $link;
+					}
 				}
 			}
 		}
@@ -415,11 +432,12 @@ final class Renderer {
 		if ( array() === $products ) {
 			return '';
 		}
-		$plain   = $this->is_plain_context();
-		$view    = $this->view( $args );
-		$fresh   = array();
-		$html    = '';
-		$notices = array();
+		$plain    = $this->is_plain_context();
+		$view     = $this->view( $args );
+		$fallback = new Fallback_View( $view, $args['template'], $args['heading_level'] );
+		$fresh    = array();
+		$html     = '';
+		$notices  = array();
 		foreach ( $products as $product ) {
 			$item = $this->items->of( $product, $args, $this->general(), $this->max_age );
 			if ( $plain ) {
@@ -435,10 +453,19 @@ final class Renderer {
 			 * @param bool    $full    Whether it shows price, availability and image (false: the no-price fallback).
 			 */
 			do_action( 'acapi_product_rendered', $product, ! $stale );
+			if ( '' === $product->title && '' !== $product->detail_page_url ) {
+				// Third rung: no data at all (no API, or never fetched within the budget).
+				if ( 0 === $product->fetched_at && 'link' !== $product->source ) {
+					/* translators: %s: ASIN. */
+					$notices[] = sprintf( __( 'Amazon\'s data for %s did not arrive within this page\'s time budget; visitors see a plain link until the background refresh fetches it.', 'creators-connect-for-amazon' ), $product->asin );
+				}
+				$html .= $fallback->link_only( $item, '' !== $args['link_text'] ? $args['link_text'] : $args['title'] );
+				continue;
+			}
 			if ( $stale ) {
 				/* translators: %s: ASIN. */
-				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image.', 'creators-connect-for-amazon' ), $product->asin );
-				$html     .= $this->degraded( $item, $view );
+				$notices[] = sprintf( __( 'The data for %s is older than 24 hours and could not be refreshed, so Amazon\'s rules hide its price, availability and image: visitors see its title and link.', 'creators-connect-for-amazon' ), $product->asin );
+				$html     .= $fallback->no_price( $item );
 				continue;
 			}
 			$fresh[] = $item;
@@ -449,32 +476,19 @@ final class Renderer {
 		if ( array() !== $fresh ) {
 			$template = $args['template'];
 			$data     = array(
-				'template'   => $template,
-				'items'      => $fresh,
-				'show'       => array_fill_keys( $args['show'] ?? self::DEFAULTS[ $template ][0], true ),
-				'field'      => $args['field'],
-				'class_name' => $args['class_name'],
+				'template'      => $template,
+				'items'         => $fresh,
+				'show'          => array_fill_keys( $args['show'] ?? self::DEFAULTS[ $template ][0], true ),
+				'field'         => $args['field'],
+				'class_name'    => $args['class_name'],
+				'heading_level' => $args['heading_level'],
 			);
 			$html     = $this->templates->render( $template, $data, $view ) . $html;
 		}
 		if ( '' !== $html ) {
 			$this->enqueue_style();
 		}
-		return $this->notices( $notices ) . $html;
-	}
-
-	/**
-	 * A plain "See on Amazon" link (nothing without a URL).
-	 *
-	 * @param array<string, mixed> $item Item.
-	 * @param View                 $view View.
-	 */
-	private function degraded( array $item, View $view ): string {
-		if ( '' === View::text( $item, 'url' ) ) {
-			return '';
-		}
-		$country = View::text( $item, 'country' );
-		return '<p class="acapi acapi-degraded">' . $view->link( $item, $this->format->button_text( $country, false ), 'acapi-degraded__link' ) . '</p>';
+		return $this->notices( array_values( array_unique( $notices ) ) ) . $html;
 	}
 
 	/**
@@ -523,6 +537,7 @@ final class Renderer {
 		}
 		$size  = self::string( $args, 'image_size' );
 		$label = $args['affiliate_label'] ?? null;
+		$level = isset( $args['heading_level'] ) && is_numeric( $args['heading_level'] ) ? (int) $args['heading_level'] : 0;
 
 		return array(
 			'asins'           => $list,
@@ -535,6 +550,8 @@ final class Renderer {
 			'search'          => self::string( $args, 'search' ),
 			'filters'         => isset( $args['filters'] ) && is_array( $args['filters'] ) ? $args['filters'] : array(),
 			'index'           => (string) preg_replace( '/[^A-Za-z]/', '', self::string( $args, 'index' ) ),
+			'link_text'       => self::string( $args, 'link_text' ),
+			'heading_level'   => $level >= 2 && $level <= 6 ? $level : self::HEADING_LEVEL,
 			'show'            => $show,
 			'image_size'      => in_array( $size, Product::IMAGE_SIZES, true ) ? $size : self::DEFAULTS[ $template ][1],
 			'affiliate_label' => null === $label ? null : (bool) $label,

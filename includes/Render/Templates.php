@@ -42,14 +42,14 @@ final class Templates {
 	 * Runs a template (the theme's copy first) on filtered data.
 	 *
 	 * @param string               $template Template name.
-	 * @param array<string, mixed> $data     template, items (one array per product), show, field, class_name.
+	 * @param array<string, mixed> $data     template, items (one array per product), show, field, class_name, heading_level (2–6).
 	 * @param View                 $view     View helpers.
 	 */
 	public function render( string $template, array $data, View $view ): string {
 		/**
 		 * Filters what a template gets, before it renders.
 		 *
-		 * @param array<string, mixed> $data     template, items (one array per product), show, field, class_name.
+		 * @param array<string, mixed> $data     template, items (one array per product), show, field, class_name, heading_level (2–6).
 		 * @param string               $template Template name.
 		 */
 		$data = apply_filters( 'acapi_template_data', $data, $template );

@@ -332,18 +332,20 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 					'default'     => true,
 				),
 				'credential_type'      => array(
-					'description' => __( 'Cognito (v2.x versions) or Login with Amazon (v3.x versions).', 'creators-connect-for-amazon' ),
+					'description' => __( 'Cognito (v2.x versions), Login with Amazon (v3.x versions), or links_only (a partner tag and no API: plain tagged links).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
-					'enum'        => Credential_Rules::TYPES,
+					'enum'        => array_merge( Credential_Rules::TYPES, array( Credential_Rules::LINKS_ONLY ) ),
 					'context'     => $view,
 					'required'    => true,
 				),
 				'credential_id'        => array(
-					'description' => __( 'Credential ID from Associates Central: a Login with Amazon (v3) client id or a Cognito (v2) app client id.', 'creators-connect-for-amazon' ),
+					'description' => __( 'Credential ID from Associates Central: a Login with Amazon (v3) client id or a Cognito (v2) app client id (empty for links only).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
+					// Empty for a links-only marketplace (the repository asks for it otherwise).
 					'anyOf'       => array(
 						array( 'pattern' => Credential_Rules::LWA_ID_PATTERN ),
 						array( 'pattern' => Credential_Rules::COGNITO_ID_PATTERN ),
+						array( 'maxLength' => 0 ),
 					),
 					'context'     => $view,
 					'required'    => true,
@@ -399,9 +401,9 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 					'context'     => $view,
 				),
 				'status'               => array(
-					'description' => __( 'enabled, disabled or not_configured.', 'creators-connect-for-amazon' ),
+					'description' => __( 'enabled, links_only (no API), disabled or not_configured.', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
-					'enum'        => array( 'enabled', 'disabled', 'not_configured' ),
+					'enum'        => array( 'enabled', 'links_only', 'disabled', 'not_configured' ),
 					'context'     => $view,
 					'readonly'    => true,
 				),

@@ -91,7 +91,7 @@ final class Routing_Controller extends Rest_Controller {
 		if ( null !== $this->marketplace_status ) {
 			foreach ( Marketplace_Registry::countries() as $country ) {
 				$value = ( $this->marketplace_status )( $country );
-				if ( in_array( $value, array( 'enabled', 'disabled' ), true ) ) {
+				if ( in_array( $value, array( 'enabled', 'links_only', 'disabled' ), true ) ) {
 					$status[ $country ] = $value;
 				} elseif ( 'not_configured' === $value ) {
 					$status[ $country ] = 'not_configured';
@@ -100,7 +100,7 @@ final class Routing_Controller extends Rest_Controller {
 		}
 		$routes = array();
 		foreach ( Marketplace_Registry::countries() as $country ) {
-			$listed = in_array( $country, $countries, true ) || in_array( $status[ $country ] ?? '', array( 'enabled', 'disabled' ), true );
+			$listed = in_array( $country, $countries, true ) || in_array( $status[ $country ] ?? '', array( 'enabled', 'links_only', 'disabled' ), true );
 			if ( $listed ) {
 				$routes[] = $this->router->describe( $country, $status[ $country ] ?? null );
 			}
@@ -134,7 +134,7 @@ final class Routing_Controller extends Rest_Controller {
 								'name'                  => array( 'type' => 'string' ),
 								'status'                => array(
 									'type' => 'string',
-									'enum' => array( 'enabled', 'disabled', 'not_configured' ),
+									'enum' => array( 'enabled', 'links_only', 'disabled', 'not_configured' ),
 								),
 								'credential_type'       => array(
 									'type' => array( 'string', 'null' ),

@@ -69,6 +69,12 @@ final class Credential_Rules {
 	public const TYPES = array( 'cognito', 'lwa' );
 
 	/**
+	 * The "type" of a marketplace with a partner tag and no API credentials: its products are
+	 * plain tagged links until credentials are added.
+	 */
+	public const LINKS_ONLY = 'links_only';
+
+	/**
 	 * The credential type an id's shape suggests, or null when the id is malformed.
 	 *
 	 * @param string $credential_id Credential ID.
@@ -219,6 +225,11 @@ final class Credential_Rules {
 	 * @return array<string, string>
 	 */
 	public static function row_errors( array $row, #[\SensitiveParameter] string $secret, bool $secret_required ): array {
+		if ( self::LINKS_ONLY === $row['credential_type'] ) {
+			// Links only: the partner tag is all there is (a required one).
+			$message = '' === trim( $row['partner_tag'] ) ? __( 'Enter the partner tag (Associates tracking ID): links only need it.', 'creators-connect-for-amazon' ) : self::partner_tag_error( $row['partner_tag'] );
+			return null === $message ? array() : array( 'partner_tag' => $message );
+		}
 		$errors = array();
 		$type   = self::type_error( $row['credential_type'] );
 		if ( null !== $type ) {

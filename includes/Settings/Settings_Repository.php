@@ -139,6 +139,9 @@ final class Settings_Repository implements Credentials_Source {
 	 * @param Row $row Stored row.
 	 */
 	public function effective_version( array $row ): string {
+		if ( Credential_Rules::LINKS_ONLY === $row['credential_type'] ) {
+			return '';
+		}
 		if ( '' !== $row['api_version'] ) {
 			return $row['api_version'];
 		}
@@ -172,6 +175,10 @@ final class Settings_Repository implements Credentials_Source {
 			'updated_at'        => time(),
 		);
 		$secret = trim( self::string( $input, 'credential_secret' ) );
+		if ( Credential_Rules::LINKS_ONLY === $row['credential_type'] ) {
+			$row['credential_id'] = '';
+			$secret               = '';
+		}
 		$errors = array_merge( $errors, Credential_Rules::row_errors( $row, $secret, true ) );
 		if ( array() !== $errors ) {
 			return Settings_Errors::invalid( $errors );
@@ -179,7 +186,7 @@ final class Settings_Repository implements Credentials_Source {
 		if ( null !== $this->row( $country ) ) {
 			return new \WP_Error( 'acapi_marketplace_exists', __( 'This marketplace is already configured: edit it instead.', 'creators-connect-for-amazon' ), array( 'status' => 409 ) );
 		}
-		$row['credential_secret'] = $this->box->seal( $secret );
+		$row['credential_secret'] = '' === $secret ? '' : $this->box->seal( $secret );
 		if ( ! add_option( self::option_name( $country ), $row, '', false ) ) {
 			return new \WP_Error( 'acapi_marketplace_exists', __( 'This marketplace is already configured: edit it instead.', 'creators-connect-for-amazon' ), array( 'status' => 409 ) );
 		}
@@ -221,7 +228,14 @@ final class Settings_Repository implements Credentials_Source {
 			$row['api_version'] = '';
 		}
 		$secret = trim( self::string( $changes, 'credential_secret' ) );
-		$errors = Credential_Rules::row_errors( $row, $secret, '' === $current['credential_secret'] );
+		if ( Credential_Rules::LINKS_ONLY === $row['credential_type'] ) {
+			// No API: whatever credentials there were go (a later upgrade brings new ones).
+			$row['credential_id']     = '';
+			$row['credential_secret'] = '';
+			$row['api_version']       = '';
+			$secret                   = '';
+		}
+		$errors = Credential_Rules::row_errors( $row, $secret, '' === $row['credential_secret'] );
 		if ( array() !== $errors ) {
 			return Settings_Errors::invalid( $errors );
 		}
@@ -298,7 +312,25 @@ final class Settings_Repository implements Credentials_Source {
 		if ( null === $row ) {
 			return 'not_configured';
 		}
-		return $row['enabled'] ? 'enabled' : 'disabled';
+		if ( ! $row['enabled'] ) {
+			return 'disabled';
+		}
+		return Credential_Rules::LINKS_ONLY === $row['credential_type'] ? 'links_only' : 'enabled';
+	}
+
+	/**
+	 * The enabled marketplaces set up for links only (a partner tag, no API credentials).
+	 *
+	 * @return list<string>
+	 */
+	public function links_only_countries(): array {
+		$countries = array();
+		foreach ( $this->rows() as $row ) {
+			if ( $row['enabled'] && Credential_Rules::LINKS_ONLY === $row['credential_type'] ) {
+				$countries[] = $row['country'];
+			}
+		}
+		return $countries;
 	}
 
 	/**
@@ -321,12 +353,27 @@ final class Settings_Repository implements Credentials_Source {
 	 * @param Row $row Stored row.
 	 */
 	public function credentials_of( array $row ): ?Creators_Credentials {
+		if ( Credential_Rules::LINKS_ONLY === $row['credential_type'] ) {
+			return null;
+		}
 		$secret = '' === $row['credential_secret'] ? null : $this->box->open( $row['credential_secret'] );
 		if ( null === $secret ) {
 			return null;
 		}
 		$credentials = new Creators_Credentials( $row['credential_id'], $secret, $row['credential_type'], $this->effective_version( $row ), $row['partner_tag'], $row['country'] );
 		return $credentials->is_complete() ? $credentials : null;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code.
+	 */
+	public function partner_tag( string $country ): string {
+		$country = Marketplace_Registry::normalize_country( $country );
+		$row     = $this->row( $country );
+		$tag     = null === $row ? '' : $row['partner_tag'];
+		return '' !== $tag ? $tag : ( $this->paapi()['partner_tags'][ $country ] ?? '' );
 	}
 
 	/**
@@ -432,7 +479,7 @@ final class Settings_Repository implements Credentials_Source {
 		return array(
 			'country'           => $country,
 			'enabled'           => ! empty( $value['enabled'] ),
-			'credential_type'   => in_array( $type, Credential_Rules::TYPES, true ) ? $type : 'cognito',
+			'credential_type'   => in_array( $type, Credential_Rules::TYPES, true ) || Credential_Rules::LINKS_ONLY === $type ? $type : 'cognito',
 			'credential_id'     => self::string( $value, 'credential_id' ),
 			'credential_secret' => self::string( $value, 'credential_secret' ),
 			'partner_tag'       => self::string( $value, 'partner_tag' ),

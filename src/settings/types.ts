@@ -7,8 +7,14 @@ import type { GeneralSettings } from '../shared/settings-schema';
 
 export type { CredentialType };
 
+/** A marketplace with a partner tag and no API credentials: plain tagged links only. */
+export const LINKS_ONLY = 'links_only';
+/** What a marketplace entry is set up with: API credentials of a type, or links only. */
+export type EntryType = CredentialType | typeof LINKS_ONLY;
+
 export type SecretState = 'ok' | 'unreadable' | 'missing';
-export type MarketplaceStatus = 'enabled' | 'disabled' | 'not_configured';
+export type MarketplaceStatus =
+	'enabled' | 'links_only' | 'disabled' | 'not_configured';
 
 /** GET /marketplaces[/<country>]: one configured marketplace (never its secret). */
 export interface MarketplaceSettings {
@@ -16,7 +22,7 @@ export interface MarketplaceSettings {
 	name: string;
 	region: string;
 	enabled: boolean;
-	credential_type: CredentialType;
+	credential_type: EntryType;
 	credential_id: string;
 	suggested_type: CredentialType | null;
 	partner_tag: string;
@@ -34,7 +40,7 @@ export interface MarketplaceSettings {
 export interface MarketplaceInput {
 	country?: string;
 	enabled: boolean;
-	credential_type: CredentialType;
+	credential_type: EntryType;
 	credential_id: string;
 	/** Blank on edit keeps the stored secret. */
 	credential_secret: string;

@@ -7,12 +7,14 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import { getMarketplace } from '../shared/marketplaces';
 import { credentialRules } from '../shared/settings-schema';
-import type {
-	ConnectionTest,
-	CredentialType,
-	FieldErrors,
-	MarketplaceInput,
-	RouteSummary,
+import {
+	LINKS_ONLY,
+	type ConnectionTest,
+	type CredentialType,
+	type EntryType,
+	type FieldErrors,
+	type MarketplaceInput,
+	type RouteSummary,
 } from './types';
 
 export const LWA_ID_PREFIX = credentialRules.lwa_id_prefix;
@@ -42,7 +44,10 @@ export function suggestType( credentialId: string ): CredentialType | null {
  *
  * @param type Credential type.
  */
-export function typeLabel( type: CredentialType ): string {
+export function typeLabel( type: EntryType ): string {
+	if ( type === LINKS_ONLY ) {
+		return __( 'Links only (no API)', 'creators-connect-for-amazon' );
+	}
 	return type === 'lwa'
 		? __( 'LWA (v3)', 'creators-connect-for-amazon' )
 		: __( 'Cognito (v2)', 'creators-connect-for-amazon' );
@@ -66,7 +71,10 @@ export function validateMarketplace(
 		);
 	}
 	const id = values.credential_id.trim();
-	if ( id === '' ) {
+	const linksOnly = values.credential_type === LINKS_ONLY;
+	if ( linksOnly ) {
+		// A partner tag is all a links-only marketplace needs.
+	} else if ( id === '' ) {
 		errors.credential_id = __(
 			'Enter the Credential ID.',
 			'creators-connect-for-amazon'
@@ -83,7 +91,9 @@ export function validateMarketplace(
 				);
 	}
 	const secret = values.credential_secret;
-	if ( secret.trim() === '' ) {
+	if ( linksOnly ) {
+		// No secret.
+	} else if ( secret.trim() === '' ) {
 		if ( requireSecret ) {
 			errors.credential_secret = __(
 				'Enter the Credential Secret.',

@@ -27,7 +27,7 @@ declare module '@wordpress/blocks' {
 		attributes?: Partial< T >;
 		isDefault?: boolean;
 		scope?: Array< 'block' | 'inserter' | 'transform' >;
-		isActive?: string[];
+		isActive?: string[] | ( ( attributes: Partial< T > ) => boolean );
 	}
 
 	export interface BlockInstance<

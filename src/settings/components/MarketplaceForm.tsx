@@ -20,11 +20,13 @@ import {
 	marketplaces,
 } from '../../shared/marketplaces';
 import { fieldErrorsOf, messageOf } from '../api';
-import type {
-	CredentialType,
-	FieldErrors,
-	MarketplaceInput,
-	MarketplaceSettings,
+import {
+	LINKS_ONLY,
+	type CredentialType,
+	type EntryType,
+	type FieldErrors,
+	type MarketplaceInput,
+	type MarketplaceSettings,
 } from '../types';
 import {
 	suggestType,
@@ -92,6 +94,9 @@ export default function MarketplaceForm( {
 	const country = editing ? marketplace.country : ( values.country ?? '' );
 	const market = getMarketplace( country );
 	const suggested = suggestType( values.credential_id );
+	const linksOnly = values.credential_type === LINKS_ONLY;
+	const apiType: CredentialType =
+		values.credential_type === 'lwa' ? 'lwa' : 'cognito';
 	const requireSecret = ! editing || marketplace.secret_state === 'missing';
 	const suffixWarning = tagSuffixWarning( country, values.partner_tag );
 	// A disabled marketplace becomes the default only when the user confirms it.
@@ -120,7 +125,7 @@ export default function MarketplaceForm( {
 					label: sprintf(
 						/* translators: %s: API version (3.2). */
 						__( '%s (documented)', 'creators-connect-for-amazon' ),
-						apiVersion( market, values.credential_type )
+						apiVersion( market, apiType )
 					),
 				},
 				...market.alternate_versions
@@ -222,27 +227,6 @@ export default function MarketplaceForm( {
 						/>
 					</>
 				) }
-				<TextControl
-					__nextHasNoMarginBottom
-					label={ __(
-						'Credential ID',
-						'creators-connect-for-amazon'
-					) }
-					value={ values.credential_id }
-					onChange={ ( value: string ) => {
-						set( 'credential_id', value );
-						const type = suggestType( value );
-						if ( type && ! editing ) {
-							set( 'credential_type', type );
-						}
-					} }
-					autoComplete="off"
-					aria-describedby={ described( 'credential_id' ) }
-				/>
-				<FieldError
-					id="acapi-error-credential_id"
-					message={ errors.credential_id }
-				/>
 				<SelectControl
 					__nextHasNoMarginBottom
 					label={ __(
@@ -253,68 +237,107 @@ export default function MarketplaceForm( {
 					options={ [
 						{ value: 'cognito', label: typeLabel( 'cognito' ) },
 						{ value: 'lwa', label: typeLabel( 'lwa' ) },
+						{ value: LINKS_ONLY, label: typeLabel( LINKS_ONLY ) },
 					] }
+					help={
+						linksOnly
+							? __(
+									'For sites without API access yet: products show as links with your partner tag (text links, buttons or a title-and-link box), never a price or image. Add credentials later and every box upgrades.',
+									'creators-connect-for-amazon'
+								)
+							: undefined
+					}
 					onChange={ ( value: string ) => {
-						set( 'credential_type', value as CredentialType );
+						set( 'credential_type', value as EntryType );
 						set( 'api_version', '' );
 					} }
 					aria-describedby={ described( 'credential_type' ) }
 				/>
-				{ suggested && suggested !== values.credential_type && (
-					<p className="acapi-type-hint" role="status">
-						{ sprintf(
-							/* translators: 1: suggested type, 2: chosen type. */
-							__(
-								'This Credential ID looks like %1$s credentials, but the type is set to %2$s.',
+				{ ! linksOnly && (
+					<>
+						<TextControl
+							__nextHasNoMarginBottom
+							label={ __(
+								'Credential ID',
 								'creators-connect-for-amazon'
-							),
-							typeLabel( suggested ),
-							typeLabel( values.credential_type )
-						) }
-					</p>
-				) }
-				<FieldError
-					id="acapi-error-credential_type"
-					message={ errors.credential_type }
-				/>
-				<TextControl
-					__nextHasNoMarginBottom
-					type="password"
-					label={ __(
-						'Credential Secret',
-						'creators-connect-for-amazon'
-					) }
-					value={ values.credential_secret }
-					onChange={ ( value: string ) =>
-						set( 'credential_secret', value )
-					}
-					autoComplete="new-password"
-					help={
-						editing && marketplace.secret_state === 'ok'
-							? sprintf(
-									/* translators: %s: masked secret (••••k3Qz). */
-									__(
-										'Stored: %s. Leave blank to keep it.',
+							) }
+							value={ values.credential_id }
+							onChange={ ( value: string ) => {
+								set( 'credential_id', value );
+								const type = suggestType( value );
+								if ( type && ! editing ) {
+									set( 'credential_type', type );
+								}
+							} }
+							autoComplete="off"
+							aria-describedby={ described( 'credential_id' ) }
+						/>
+						<FieldError
+							id="acapi-error-credential_id"
+							message={ errors.credential_id }
+						/>
+						{ ! linksOnly &&
+							suggested &&
+							suggested !== values.credential_type && (
+								<p className="acapi-type-hint" role="status">
+									{ sprintf(
+										/* translators: 1: suggested type, 2: chosen type. */
+										__(
+											'This Credential ID looks like %1$s credentials, but the type is set to %2$s.',
+											'creators-connect-for-amazon'
+										),
+										typeLabel( suggested ),
+										typeLabel( values.credential_type )
+									) }
+								</p>
+							) }
+						<FieldError
+							id="acapi-error-credential_type"
+							message={ errors.credential_type }
+						/>
+						<TextControl
+							__nextHasNoMarginBottom
+							type="password"
+							label={ __(
+								'Credential Secret',
+								'creators-connect-for-amazon'
+							) }
+							value={ values.credential_secret }
+							onChange={ ( value: string ) =>
+								set( 'credential_secret', value )
+							}
+							autoComplete="new-password"
+							help={
+								editing && marketplace.secret_state === 'ok'
+									? sprintf(
+											/* translators: %s: masked secret (••••k3Qz). */
+											__(
+												'Stored: %s. Leave blank to keep it.',
+												'creators-connect-for-amazon'
+											),
+											marketplace.secret_mask
+										)
+									: undefined
+							}
+							aria-describedby={ described(
+								'credential_secret'
+							) }
+						/>
+						{ editing &&
+							marketplace.secret_state === 'unreadable' && (
+								<p className="acapi-type-hint">
+									{ __(
+										'The stored secret can no longer be read (the encryption key changed): re-enter this secret.',
 										'creators-connect-for-amazon'
-									),
-									marketplace.secret_mask
-								)
-							: undefined
-					}
-					aria-describedby={ described( 'credential_secret' ) }
-				/>
-				{ editing && marketplace.secret_state === 'unreadable' && (
-					<p className="acapi-type-hint">
-						{ __(
-							'The stored secret can no longer be read (the encryption key changed): re-enter this secret.',
-							'creators-connect-for-amazon'
-						) }
-					</p>
+									) }
+								</p>
+							) }
+						<FieldError
+							id="acapi-error-credential_secret"
+							message={ errors.credential_secret }
+						/>
+					</>
 				) }
-				<FieldError
-					id="acapi-error-credential_secret"
-					message={ errors.credential_secret }
-				/>
 				<TextControl
 					__nextHasNoMarginBottom
 					label={ __( 'Partner tag', 'creators-connect-for-amazon' ) }
@@ -334,7 +357,7 @@ export default function MarketplaceForm( {
 						{ suffixWarning }
 					</p>
 				) }
-				{ versionOptions.length > 1 && (
+				{ ! linksOnly && versionOptions.length > 1 && (
 					<>
 						<SelectControl
 							__nextHasNoMarginBottom

@@ -6,11 +6,12 @@ import { Button, Dashicon, Notice } from '@wordpress/components';
 import { Fragment } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
-import type {
-	ConnectionTest,
-	MarketplaceSettings,
-	RouteSummary,
-	TrackingId,
+import {
+	LINKS_ONLY,
+	type ConnectionTest,
+	type MarketplaceSettings,
+	type RouteSummary,
+	type TrackingId,
 } from '../types';
 import { rowStatus, typeLabel } from '../validation';
 import PartnerTag from './PartnerTag';
@@ -256,7 +257,12 @@ export default function MarketplaceTable( {
 												marketplace.name
 											) }
 											isBusy={ isBusy }
-											disabled={ isBusy }
+											// A links-only entry has no API to test.
+											disabled={
+												isBusy ||
+												marketplace.credential_type ===
+													LINKS_ONLY
+											}
 											onClick={ () =>
 												onTest( marketplace )
 											}

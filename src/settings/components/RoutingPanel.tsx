@@ -26,6 +26,8 @@ function statusLabel( route: RouteSummary ): string {
 	switch ( route.status ) {
 		case 'enabled':
 			return __( 'Enabled', 'creators-connect-for-amazon' );
+		case 'links_only':
+			return __( 'Links only (no API)', 'creators-connect-for-amazon' );
 		case 'disabled':
 			return __( 'Disabled', 'creators-connect-for-amazon' );
 		default:

@@ -11,8 +11,38 @@ type CredentialType = 'cognito' | 'lwa';
 type Region = 'NA' | 'EU' | 'FE';
 
 /**
- * Configures and enables a marketplace with the emulator's credentials of a type and region;
- * a rerun on the same site updates it at its revision instead.
+ * Adds a marketplace, or updates it at its revision when a rerun on the same site finds it.
+ *
+ * @param requestUtils The admin's request utils.
+ * @param data         The marketplace's fields (with its country).
+ */
+async function saveMarketplace(
+	requestUtils: RequestUtils,
+	data: Record< string, unknown > & { country: string }
+): Promise< void > {
+	try {
+		await requestUtils.rest( {
+			method: 'POST',
+			path: `${ REST_NAMESPACE }/marketplaces`,
+			data,
+		} );
+	} catch ( error ) {
+		const current = ( await requestUtils.rest( {
+			path: `${ REST_NAMESPACE }/marketplaces/${ data.country }`,
+		} ) ) as { revision?: number };
+		if ( current.revision === undefined ) {
+			throw error;
+		}
+		await requestUtils.rest( {
+			method: 'PUT',
+			path: `${ REST_NAMESPACE }/marketplaces/${ data.country }`,
+			data: { ...data, revision: current.revision },
+		} );
+	}
+}
+
+/**
+ * Configures and enables a marketplace with the emulator's credentials of a type and region.
  *
  * @param requestUtils The admin's request utils.
  * @param country      Marketplace country code.
@@ -26,31 +56,31 @@ export async function configureMarketplace(
 	region: Region
 ): Promise< void > {
 	const set = credentials[ type ][ region ];
-	const data = {
+	await saveMarketplace( requestUtils, {
 		country,
 		enabled: true,
 		credential_type: type,
 		credential_id: set.credential_id,
 		credential_secret: set.credential_secret,
 		partner_tag: credentials.partner_tags[ country ],
-	};
-	try {
-		await requestUtils.rest( {
-			method: 'POST',
-			path: `${ REST_NAMESPACE }/marketplaces`,
-			data,
-		} );
-	} catch ( error ) {
-		const current = ( await requestUtils.rest( {
-			path: `${ REST_NAMESPACE }/marketplaces/${ country }`,
-		} ) ) as { revision?: number };
-		if ( current.revision === undefined ) {
-			throw error;
-		}
-		await requestUtils.rest( {
-			method: 'PUT',
-			path: `${ REST_NAMESPACE }/marketplaces/${ country }`,
-			data: { ...data, revision: current.revision },
-		} );
-	}
+	} );
+}
+
+/**
+ * Sets a marketplace up for links only: its partner tag, no API credentials.
+ *
+ * @param requestUtils The admin's request utils.
+ * @param country      Marketplace country code.
+ */
+export async function configureLinksOnly(
+	requestUtils: RequestUtils,
+	country: keyof typeof credentials.partner_tags
+): Promise< void > {
+	await saveMarketplace( requestUtils, {
+		country,
+		enabled: true,
+		credential_type: 'links_only',
+		credential_id: '',
+		partner_tag: credentials.partner_tags[ country ],
+	} );
 }

@@ -8,6 +8,8 @@ import {
 	moveAsin,
 	removeAsin,
 	searchHits,
+	shortcodeFitsBlock,
+	contextHeadingLevel,
 	shortcodeFromAttributes,
 } from '../../../blocks/product/products';
 
@@ -40,6 +42,8 @@ describe( 'searchHits', () => {
 		title: 'BrewHaven Electric Kettle',
 		images: { small: { url: 'https://m.media-amazon.com/s.jpg' } },
 		price: { amount: 29.99, currency: 'USD', display: '$29.99' },
+		fetched_at: 1764000000,
+		availability: { message: 'In Stock', type: 'IN_STOCK' },
 	};
 
 	it( 'reads a list or { products }', () => {
@@ -49,6 +53,8 @@ describe( 'searchHits', () => {
 			title: 'BrewHaven Electric Kettle',
 			image: 'https://m.media-amazon.com/s.jpg',
 			price: '$29.99',
+			fetchedAt: 1764000000,
+			availability: 'In Stock',
 		};
 		expect( searchHits( [ product ] ) ).toEqual( [ hit ] );
 		expect( searchHits( { products: [ product ], total: 1 } ) ).toEqual( [
@@ -66,6 +72,8 @@ describe( 'searchHits', () => {
 				title: '',
 				image: undefined,
 				price: undefined,
+				fetchedAt: 0,
+				availability: undefined,
 			},
 		] );
 	} );
@@ -94,6 +102,34 @@ describe( 'shortcode transforms', () => {
 		).toBe( 'box' );
 	} );
 
+	it( 'reads search lists and single fields (the block has a form for both)', () => {
+		expect(
+			attributesFromShortcode( {
+				search: 'kettle',
+				index: 'HomeAndKitchen',
+				items: '3',
+				country: 'de',
+			} )
+		).toMatchObject( {
+			mode: 'search',
+			search: 'kettle',
+			searchIndex: 'HomeAndKitchen',
+			items: 3,
+			template: 'list',
+			country: 'de',
+		} );
+		expect(
+			attributesFromShortcode( { fields: 'B0B8RZ4XJQ', value: 'price' } )
+		).toMatchObject( { template: 'field', field: 'price' } );
+		expect( shortcodeFitsBlock( { search: 'kettle' } ) ).toBe( true );
+		expect(
+			shortcodeFitsBlock( { asin: 'B0B8RZ4XJQ', field: 'price' } )
+		).toBe( true );
+		expect(
+			shortcodeFitsBlock( { asin: 'B0B8RZ4XJQ', field: 'image' } )
+		).toBe( false );
+	} );
+
 	it( 'writes [amazon_product]', () => {
 		expect(
 			shortcodeFromAttributes( {
@@ -102,9 +138,51 @@ describe( 'shortcode transforms', () => {
 				template: 'grid',
 				buttonText: 'Go "now" ]',
 				imageSize: '',
+				mode: 'products',
+				search: '',
+				searchIndex: '',
+				items: 0,
+				sort: '',
+				field: '',
+				linkText: '',
+				headingLevel: 0,
 			} )
 		).toBe(
 			'[amazon_product asin="B0B8RZ4XJQ,B0C7KX2Q5N" country="de" template="grid" button_text="Go now "]'
 		);
+	} );
+} );
+
+describe( 'contextHeadingLevel', () => {
+	const block = (
+		clientId: string,
+		name = 'creators-connect-for-amazon/product',
+		level?: number,
+		innerBlocks: never[] = []
+	) => ( {
+		clientId,
+		name,
+		attributes: level ? { level } : {},
+		innerBlocks,
+	} );
+
+	it( 'is h2 under the post title, one below the last heading otherwise', () => {
+		expect( contextHeadingLevel( [ block( 'p' ) ], 'p' ) ).toBe( 2 );
+		expect(
+			contextHeadingLevel(
+				[ block( 'h', 'core/heading', 2 ), block( 'p' ) ],
+				'p'
+			)
+		).toBe( 3 );
+		expect(
+			contextHeadingLevel(
+				[
+					block( 'h', 'core/heading', 6 ),
+					block( 'p' ),
+					block( 'h2', 'core/heading', 2 ),
+				],
+				'p'
+			)
+		).toBe( 6 );
 	} );
 } );

@@ -61,6 +61,21 @@ describe( 'validateMarketplace', () => {
 		expect( errors[ field ] ).toEqual( expect.any( String ) );
 	} );
 
+	it( 'asks a links-only marketplace for its partner tag only', () => {
+		const linksOnly = {
+			...valid,
+			credential_type: 'links_only' as const,
+			credential_id: '',
+			credential_secret: '',
+		};
+		expect( validateMarketplace( linksOnly, true ) ).toEqual( {} );
+		expect(
+			Object.keys(
+				validateMarketplace( { ...linksOnly, partner_tag: '' }, true )
+			)
+		).toEqual( [ 'partner_tag' ] );
+	} );
+
 	it( 'lets a blank secret keep the stored one when editing', () => {
 		expect(
 			validateMarketplace( { ...valid, credential_secret: '' }, false )

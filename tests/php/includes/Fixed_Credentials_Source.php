@@ -143,4 +143,14 @@ final class Fixed_Credentials_Source implements Credentials_Source {
 	public function tracking_tags( string $country ): array {
 		return $this->tracking[ $country ] ?? array();
 	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code.
+	 */
+	public function partner_tag( string $country ): string {
+		$credentials = $this->creators[ $country ] ?? $this->paapi_credentials( $country );
+		return null === $credentials ? '' : $credentials->partner_tag;
+	}
 }

@@ -16,6 +16,7 @@ use Creators_Connect\Model\Search_Result;
 use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Reference\Asin;
 
 /**
  * Maps tests/fixtures/catalog/<country>.json items through Creators_Mapper (with the detail page
@@ -45,6 +46,13 @@ final class Fixture_Product_Source implements Product_Source {
 	 * @var Amazon_Error|null
 	 */
 	public ?Amazon_Error $fail_all = null;
+
+	/**
+	 * Marketplaces with a partner tag (the emulator's) for link_product(); none by default.
+	 *
+	 * @var list<string>
+	 */
+	public array $tagged = array();
 
 	/**
 	 * The calls: [ method, country, asins or keywords, params ].
@@ -216,5 +224,20 @@ final class Fixture_Product_Source implements Product_Source {
 	 */
 	public function accepts_tag( string $country, string $tag ): bool {
 		return '' === $tag || in_array( $tag, $this->tags, true );
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country Country ('' = us).
+	 * @param string $asin    ASIN.
+	 */
+	public function link_product( string $country, string $asin ): ?Product {
+		$country = '' === $country ? 'us' : Marketplace_Registry::normalize_country( $country );
+		if ( ! in_array( $country, $this->tagged, true ) || ! Asin::is_valid( $asin ) ) {
+			return null;
+		}
+		$host = (string) Marketplace_Registry::get( $country )?->host;
+		return new Product( asin: $asin, marketplace: $country, detail_page_url: 'https://' . $host . '/dp/' . $asin . '?tag=' . Emulator::partner_tag( $country ), source: 'link' );
 	}
 }

@@ -144,4 +144,15 @@ final class Payload_Product_Source implements Product_Source {
 	public function accepts_tag( string $country, string $tag ): bool {
 		return '' === $tag;
 	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country Country.
+	 * @param string $asin    ASIN.
+	 */
+	public function link_product( string $country, string $asin ): ?Product {
+		unset( $country, $asin );
+		return null;
+	}
 }

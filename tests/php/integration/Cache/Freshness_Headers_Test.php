@@ -34,7 +34,7 @@ final class Freshness_Headers_Test extends Front_End_Test_Case {
 		$response = $this->get( (string) get_permalink( $post_id ) );
 
 		$this->assertStringContainsString( 'class="acapi acapi-box"', $response['body'] );
-		$this->assertStringContainsString( '19,99', $response['body'] );
+		$this->assertStringContainsString( '19.99', $response['body'] );
 		$this->assertSame( 3600, $this->assertFreshnessHeaders( $response, 3600, 3600 ) );
 		$this->assertSame( 'public, s-maxage=3600, max-age=60', $response['headers']['cache-control'] );
 	}
@@ -49,7 +49,7 @@ final class Freshness_Headers_Test extends Front_End_Test_Case {
 		$page_id  = $this->publish( '<!-- wp:shortcode -->[amazon asin="' . self::FRESH . ',' . self::OLDER . '" country="de"]<!-- /wp:shortcode -->', 'page' );
 		$response = $this->get( (string) get_permalink( $page_id ) );
 
-		$this->assertSame( 2, substr_count( $response['body'], '19,99' ), 'both products show their price' );
+		$this->assertSame( 2, substr_count( $response['body'], '19.99' ), 'both products show their price' );
 		$this->assertFreshnessHeaders( $response, 590, 600 );
 	}
 
@@ -62,8 +62,8 @@ final class Freshness_Headers_Test extends Front_End_Test_Case {
 		$post_id  = $this->publish( '<!-- wp:creators-connect-for-amazon/product {"asins":["' . self::EXPIRY . '"],"country":"de"} /-->' );
 		$response = $this->get( (string) get_permalink( $post_id ) );
 
-		$this->assertStringNotContainsString( '19,99', $response['body'], 'no price within the floor' );
-		$this->assertStringContainsString( 'acapi-degraded', $response['body'] );
+		$this->assertStringNotContainsString( '19.99', $response['body'], 'no price within the floor' );
+		$this->assertStringContainsString( 'acapi-no-price', $response['body'] );
 		$this->assertStringContainsString( 'https://www.amazon.de/dp/' . self::EXPIRY, $response['body'] );
 		$this->assertGreaterThanOrEqual( Compliance::CACHE_FLOOR, $this->assertFreshnessHeaders( $response, Compliance::CACHE_FLOOR, 3600 ) );
 	}
@@ -79,11 +79,11 @@ final class Freshness_Headers_Test extends Front_End_Test_Case {
 
 		$single = $this->get( (string) get_permalink( $post_id ), $theme );
 		$this->assertStringContainsString( '<header><h1>', $single['body'], 'the classic theme rendered' );
-		$this->assertStringContainsString( '19,99', $single['body'] );
+		$this->assertStringContainsString( '19.99', $single['body'] );
 		$this->assertFreshnessHeaders( $single, 880, 900 );
 
 		$archive = $this->get( (string) get_category_link( (int) get_option( 'default_category' ) ), $theme );
-		$this->assertStringContainsString( '19,99', $archive['body'], 'the category archive lists the post with its content' );
+		$this->assertStringContainsString( '19.99', $archive['body'], 'the category archive lists the post with its content' );
 		$this->assertFreshnessHeaders( $archive, 880, 900 );
 	}
 
@@ -115,7 +115,7 @@ final class Freshness_Headers_Test extends Front_End_Test_Case {
 		$post_id  = $this->publish( '<p>No products in the content.</p>' );
 		$response = $this->get( (string) get_permalink( $post_id ), array( 'X-Acapi-Test-Theme' => 'acapi-classic' ) );
 
-		$this->assertMatchesRegularExpression( '#<aside>.*19,99.*</aside>#s', $response['body'], 'the widget shows the product' );
+		$this->assertMatchesRegularExpression( '#<aside>.*19\.99.*</aside>#s', $response['body'], 'the widget shows the product' );
 		$this->assertSame( 3600, $this->assertFreshnessHeaders( $response, 3600, 3600 ) );
 	}
 
@@ -169,7 +169,7 @@ final class Freshness_Headers_Test extends Front_End_Test_Case {
 			'X-Acapi-Test-Early-Flush' => '1',
 		);
 		$response = $this->get( (string) get_permalink( $post_id ), $headers );
-		$this->assertStringContainsString( '19,99', $response['body'] );
+		$this->assertStringContainsString( '19.99', $response['body'] );
 		$this->assertSame( Compliance::CACHE_FLOOR, $this->assertFreshnessHeaders( $response, Compliance::CACHE_FLOOR, Compliance::CACHE_FLOOR ) );
 
 		$plain = $this->publish( '<p>No products.</p>' );

@@ -149,17 +149,20 @@ final class Faults_Test extends Integration_Test_Case {
 		list( $html, $seconds ) = $this->render( $country, self::ASIN );
 		$this->assertLessThan( self::BUDGET + 1.5, $seconds, 'the page took too long' );
 		$this->assertGreaterThan( $calls, $this->emulator->count( 'getItems' ), 'the page did not try Amazon' );
-		$this->assertStringContainsString( 'acapi-degraded', $html, 'no compliant fallback for visitors' );
+		$this->assertStringContainsString( 'acapi-no-price', $html, 'no compliant fallback for visitors' );
 		$this->assertStringContainsString( '/dp/' . self::ASIN, $html );
 		$this->assertStringNotContainsString( 'acapi-price', $html );
 		$this->assertStringNotContainsString( '<img', $html );
 		$this->assertStringNotContainsString( 'acapi-notice', $html );
 
-		// A never-stored ASIN: visitors see nothing, editors see why.
+		// A never-stored ASIN: visitors see a plain link with the partner tag (the third rung of
+		// the ladder, never a gap), editors see why.
 		$missing                = 'US' === strtoupper( $country ) ? 'B0COUTSTK2' : 'B0BQUOTEA1';
 		list( $html, $seconds ) = $this->render( $country, $missing );
 		$this->assertLessThan( self::BUDGET + 1.5, $seconds );
-		$this->assertSame( '', trim( $html ) );
+		$this->assertStringContainsString( 'acapi-link-only', $html );
+		$this->assertStringContainsString( '/dp/' . $missing . '?tag=' . Emulator::partner_tag( $country ), $html );
+		$this->assertStringNotContainsString( 'acapi-notice', $html );
 		$this->act_as( 'editor' );
 		list( $html, $seconds ) = $this->render( $country, $missing );
 		$this->assertLessThan( self::BUDGET + 1.5, $seconds );
@@ -191,7 +194,7 @@ final class Faults_Test extends Integration_Test_Case {
 		$this->assertGreaterThanOrEqual( time() - 30, (int) $fresh_row['fetched_at'] );
 		$this->assertEmpty( $fresh_row['last_error'] );
 		list( $html ) = $this->render( $country, self::ASIN );
-		$this->assertStringNotContainsString( 'acapi-degraded', $html );
+		$this->assertStringNotContainsString( 'acapi-no-price', $html );
 		$this->assertStringContainsString( 'acapi-price', $html, 'fresh data does not show its price' );
 		$this->assert_clean_log( $log );
 	}
@@ -214,7 +217,7 @@ final class Faults_Test extends Integration_Test_Case {
 		list( $html, $seconds ) = $this->render( 'us', self::ASIN );
 		$this->assertLessThan( 1.0, $seconds );
 		$this->assertStringContainsString( 'acapi-price', $html );
-		$this->assertStringNotContainsString( 'acapi-degraded', $html );
+		$this->assertStringNotContainsString( 'acapi-no-price', $html );
 
 		$report = $this->job()->run( 10.0 );
 		$this->assertGreaterThanOrEqual( 1, $report['failed'] + $report['remaining'] + count( $report['skipped'] ) );

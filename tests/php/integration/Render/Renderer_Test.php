@@ -12,6 +12,7 @@ namespace Creators_Connect\Tests\Integration\Render;
 use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Render\Renderer;
 use Creators_Connect\Tests\Fixture_Product_Source;
+use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Integration_Test_Case;
 use Creators_Connect\Settings\Settings_Repository;
 
@@ -132,8 +133,8 @@ final class Renderer_Test extends Integration_Test_Case {
 		$xpath = $this->dom( $html );
 
 		$this->assertSame( 0, $xpath->query( '//script' )->length ?? -1 );
-		$this->assertSame( $product->title, $this->text( $xpath, '//h3[@class="acapi-title"]/a/text()' ) );
-		$this->assertSame( $product->detail_page_url, $this->attr( $xpath, '//h3/a', 'href' ) );
+		$this->assertSame( $product->title, $this->text( $xpath, '//h2[@class="acapi-title"]/a/text()' ) );
+		$this->assertSame( $product->detail_page_url, $this->attr( $xpath, '//h2/a', 'href' ) );
 		$this->assertStringContainsString( '&linkCode=ogi', $product->detail_page_url );
 		$this->assertSame( 'sponsored nofollow noopener', $this->attr( $xpath, '//a[@class="acapi-button"]', 'rel' ) );
 		$this->assertSame( '_blank', $this->attr( $xpath, '//a[@class="acapi-button"]', 'target' ) );
@@ -203,15 +204,15 @@ final class Renderer_Test extends Integration_Test_Case {
 					)
 				)
 			);
-			$this->assertSame( $product->title, $this->text( $xpath, '//h3/a/text()' ) );
+			$this->assertSame( $product->title, $this->text( $xpath, '//h2/a/text()' ) );
 			$this->assertSame( $product->title, $this->attr( $xpath, '//img', 'alt' ) );
 		}
 	}
 
 	/**
-	 * German products get a German button and German number formats.
+	 * An English site: a German or Japanese product gets English labels and English number formats (one language per box).
 	 */
-	public function test_marketplace_locale_for_button_and_numbers(): void {
+	public function test_site_locale_for_button_and_numbers(): void {
 		$xpath = $this->dom(
 			$this->renderer->render(
 				array(
@@ -220,11 +221,11 @@ final class Renderer_Test extends Integration_Test_Case {
 				)
 			)
 		);
-		$this->assertSame( 'Bei Amazon kaufen (opens in a new tab)', $this->text( $xpath, '//a[@class="acapi-button"]' ) );
+		$this->assertSame( 'Buy on Amazon (opens in a new tab)', $this->text( $xpath, '//a[@class="acapi-button"]' ) );
 		$this->assertStringContainsString( 'Amazon.de', $this->text( $xpath, '//details/p' ) );
 		$savings = $this->text( $xpath, '//span[@class="acapi-price__savings"]' );
 		if ( '' !== $savings ) {
-			$this->assertMatchesRegularExpression( '/\d[\x{00A0}\x{202F} ]%/u', $savings );
+			$this->assertMatchesRegularExpression( '/\(\d+%\)$/u', $savings );
 		}
 		$jp = $this->dom(
 			$this->renderer->render(
@@ -234,7 +235,7 @@ final class Renderer_Test extends Integration_Test_Case {
 				)
 			)
 		);
-		$this->assertSame( 'Amazonで購入 (opens in a new tab)', $this->text( $jp, '//a[@class="acapi-button"]' ) );
+		$this->assertSame( 'Buy on Amazon (opens in a new tab)', $this->text( $jp, '//a[@class="acapi-button"]' ) );
 	}
 
 	/**
@@ -252,8 +253,8 @@ final class Renderer_Test extends Integration_Test_Case {
 					)
 				)
 			);
-			$this->assertSame( '9,95 €', $this->text( $xpath, '//span[@class="acapi-price__amount"]' ), $template );
-			$this->assertSame( '(1,99 € / 100 ml)', $this->text( $xpath, '//span[@class="acapi-price__amount"]/following-sibling::span[@class="acapi-price__unit"]' ), $template );
+			$this->assertSame( '€9.95', $this->text( $xpath, '//span[@class="acapi-price__amount"]' ), $template );
+			$this->assertSame( '(€1.99 / 100 ml)', $this->text( $xpath, '//span[@class="acapi-price__amount"]/following-sibling::span[@class="acapi-price__unit"]' ), $template );
 			$this->assertSame( 0, $xpath->query( '//*[@class="acapi-points"]' )->length ?? -1, $template );
 		}
 		// A product without a unit price shows none.
@@ -277,7 +278,7 @@ final class Renderer_Test extends Integration_Test_Case {
 			)
 		);
 		remove_all_filters( 'acapi_show_unit_price' );
-		$this->assertSame( '9,95 €', $this->text( $off, '//span[@class="acapi-price__amount"]' ) );
+		$this->assertSame( '€9.95', $this->text( $off, '//span[@class="acapi-price__amount"]' ) );
 		$this->assertSame( 0, $off->query( '//*[@class="acapi-price__unit"]' )->length ?? -1 );
 	}
 
@@ -294,7 +295,7 @@ final class Renderer_Test extends Integration_Test_Case {
 				)
 			)
 		);
-		$this->assertSame( '328ポイント', $this->text( $xpath, '//div[contains(@class,"acapi-box")]//p[@class="acapi-points"]' ) );
+		$this->assertSame( '328 Amazon points', $this->text( $xpath, '//div[contains(@class,"acapi-box")]//p[@class="acapi-points"]' ) );
 
 		$tea = $this->dom(
 			$this->renderer->render(
@@ -304,8 +305,8 @@ final class Renderer_Test extends Integration_Test_Case {
 				)
 			)
 		);
-		$this->assertSame( '13ポイント', $this->text( $tea, '//p[@class="acapi-points"]' ) );
-		$this->assertSame( '(￥13 / 袋)', $this->text( $tea, '//span[@class="acapi-price__unit"]' ) );
+		$this->assertSame( '13 Amazon points', $this->text( $tea, '//p[@class="acapi-points"]' ) );
+		$this->assertSame( '(¥13 / 袋)', $this->text( $tea, '//span[@class="acapi-price__unit"]' ) );
 
 		$stale = new Renderer( new Fixture_Product_Source( time() - 2 * DAY_IN_SECONDS ), array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates', 'https://example.org/product.css' );
 		$old   = $this->dom(
@@ -369,27 +370,133 @@ final class Renderer_Test extends Integration_Test_Case {
 
 		$xpath = $this->dom( $this->renderer->render( array( 'asins' => 'B0CNOIMG03' ) ) );
 		$this->assertSame( 0, $xpath->query( '//img' )->length ?? -1 );
-		$this->assertSame( 1, $xpath->query( '//h3/a' )->length ?? -1 );
+		$this->assertSame( 1, $xpath->query( '//h2/a' )->length ?? -1 );
 	}
 
 	/**
-	 * Data older than 24 hours: a plain link for everyone, the reason for editors only.
+	 * Data older than 24 hours (second rung): the no-price box, title and link only, for
+	 * everyone; the reason for editors only. A button stays a button, a link a link.
 	 */
-	public function test_stale_data_degrades_to_a_plain_link(): void {
+	public function test_stale_data_degrades_to_the_no_price_box(): void {
 		$this->source->stale = array( 'B0B8RZ4XJQ' );
+		$product             = $this->source->product( 'us', 'B0B8RZ4XJQ' );
 		$html                = $this->renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) );
 		$xpath               = $this->dom( $html );
 		$this->assertSame( 0, $xpath->query( '//img' )->length ?? -1 );
 		$this->assertStringNotContainsString( '$39.99', $html );
 		$this->assertStringNotContainsString( 'Price as of', $html );
-		$this->assertSame( 'See on Amazon (opens in a new tab)', $this->text( $xpath, '//p[contains(@class,"acapi-degraded")]/a' ) );
-		$this->assertStringContainsString( 'B0B8RZ4XJQ?tag=', $this->attr( $xpath, '//p[contains(@class,"acapi-degraded")]/a', 'href' ) );
+		$this->assertStringNotContainsString( 'acapi-features', $html );
+		$this->assertSame( (string) $product?->title, $this->text( $xpath, '//div[contains(@class,"acapi-no-price")]//h2[@class="acapi-title"]/a/text()' ) );
+		$this->assertSame( 'See on Amazon (opens in a new tab)', $this->text( $xpath, '//div[contains(@class,"acapi-no-price")]//a[@class="acapi-button"]' ) );
+		$this->assertStringContainsString( 'B0B8RZ4XJQ?tag=', $this->attr( $xpath, '//div[contains(@class,"acapi-no-price")]//a[@class="acapi-button"]', 'href' ) );
 		$this->assertStringNotContainsString( 'acapi-notice', $html );
+
+		$xpath = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins'    => 'B0B8RZ4XJQ',
+					'template' => 'button',
+				)
+			)
+		);
+		$this->assertSame( 1, $xpath->query( '//p[@class="acapi acapi-no-price"]/a[@class="acapi-button"]' )->length ?? -1 );
+		$xpath = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins' => 'B0B8RZ4XJQ',
+					'field' => 'price',
+				)
+			)
+		);
+		$this->assertSame( (string) $product?->title, $this->text( $xpath, '//span[@class="acapi acapi-no-price"]/a/text()' ) );
 
 		$this->act_as( 'editor' );
 		$html = $this->renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) );
 		$this->assertStringContainsString( 'acapi-notice', $html );
 		$this->assertStringContainsString( 'older than 24 hours', $html );
+	}
+
+	/**
+	 * No working API but a partner tag (third rung): a plain tagged link in the product's place,
+	 * with the given link text or "View on Amazon"; without a tag (fourth): nothing.
+	 */
+	public function test_no_api_gives_a_tagged_link_and_nothing_without_a_tag(): void {
+		$this->source->fail_all = new Amazon_Error( Amazon_Error::NOT_CONFIGURED, 'creators' );
+		$this->assertSame( '', $this->renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
+
+		$this->source->tagged = array( 'us' );
+		$url                  = 'https://www.amazon.com/dp/B0B8RZ4XJQ?tag=' . Emulator::partner_tag( 'us' );
+		$xpath                = $this->dom( $this->renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
+		$this->assertSame( $url, $this->attr( $xpath, '//p[@class="acapi acapi-link-only"]/a', 'href' ) );
+		$this->assertSame( 'sponsored nofollow noopener', $this->attr( $xpath, '//p[@class="acapi acapi-link-only"]/a', 'rel' ) );
+		$this->assertSame( 'View on Amazon (opens in a new tab)', $this->text( $xpath, '//p[@class="acapi acapi-link-only"]/a' ) );
+
+		$xpath = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins'     => 'B0B8RZ4XJQ',
+					'template'  => 'text_link',
+					'link_text' => 'this kettle',
+				)
+			)
+		);
+		$this->assertSame( 'this kettle (opens in a new tab)', $this->text( $xpath, '//span[@class="acapi acapi-link-only"]/a' ) );
+		$xpath = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins'    => 'B0B8RZ4XJQ',
+					'template' => 'box',
+					'title'    => 'Our kettle',
+				)
+			)
+		);
+		$this->assertSame( 'Our kettle', $this->text( $xpath, '//div[@class="acapi acapi-box acapi-link-only"]//h2/a/text()' ) );
+
+		$this->act_as( 'editor' );
+		$this->assertStringContainsString( 'Visitors see a plain link to the product on Amazon', $this->renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
+		$this->source->tagged = array();
+		$this->assertStringContainsString( 'Visitors see nothing here', $this->renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
+	}
+
+	/**
+	 * The title's heading level follows the argument (h2 by default, 2–6 only).
+	 */
+	public function test_heading_level(): void {
+		$xpath = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins'         => 'B0B8RZ4XJQ',
+					'heading_level' => 4,
+				)
+			)
+		);
+		$this->assertSame( 1, $xpath->query( '//h4[@class="acapi-title"]' )->length ?? -1 );
+		$xpath = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins'         => 'B0B8RZ4XJQ',
+					'template'      => 'grid',
+					'heading_level' => 9,
+				)
+			)
+		);
+		$this->assertSame( 1, $xpath->query( '//h2[@class="acapi-title"]' )->length ?? -1 );
+	}
+
+	/**
+	 * The single-field variation's link.
+	 */
+	public function test_field_link(): void {
+		$xpath = $this->dom(
+			$this->renderer->render(
+				array(
+					'asins'     => 'B0B8RZ4XJQ',
+					'field'     => 'link',
+					'link_text' => 'see it',
+				)
+			)
+		);
+		$this->assertSame( 'see it (opens in a new tab)', $this->text( $xpath, '//span[@class="acapi acapi-field acapi-field--link"]/a' ) );
 	}
 
 	/**
@@ -566,7 +673,7 @@ final class Renderer_Test extends Integration_Test_Case {
 		$this->assertSame( 0, $xpath->query( '//img' )->length ?? -1 );
 		$this->assertSame( 0, $xpath->query( '//*[@class="acapi-price"]' )->length ?? -1 );
 		$this->assertSame( 'Affiliate link', $this->text( $xpath, '//span[@class="acapi-label"]' ) );
-		$this->assertSame( 'My "own" title & more', $this->text( $xpath, '//h3/a' ) );
+		$this->assertSame( 'My "own" title & more', $this->text( $xpath, '//h2/a' ) );
 		$this->assertSame( 'Go & buy', $this->text( $xpath, '//a[@class="acapi-button"]' ) );
 
 		update_option(

@@ -258,10 +258,59 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 		$schema  = $options['schema']['properties'];
 		$this->assertSame( Credential_Rules::PARTNER_TAG_PATTERN, $schema['partner_tag']['pattern'] );
 		$this->assertSame( Credential_Rules::SECRET_MAX_LENGTH, $schema['credential_secret']['maxLength'] );
-		$this->assertSame( Credential_Rules::TYPES, $schema['credential_type']['enum'] );
+		$this->assertSame( array_merge( Credential_Rules::TYPES, array( Credential_Rules::LINKS_ONLY ) ), $schema['credential_type']['enum'] );
 		$create = $options['endpoints'][1]['args'];
 		$this->assertSame( Credential_Rules::PARTNER_TAG_PATTERN, $create['partner_tag']['pattern'] );
 		$this->assertSame( array( 'pattern' => Credential_Rules::COGNITO_ID_PATTERN ), $create['credential_id']['anyOf'][1] );
+	}
+
+	/**
+	 * A links-only marketplace: a partner tag and nothing else (an empty Credential ID, no
+	 * secret); marked `links_only`; the routing says so; credentials added later make it an API
+	 * marketplace.
+	 */
+	public function test_links_only_marketplace(): void {
+		$this->act_as( 'administrator' );
+		$response = $this->rest(
+			'POST',
+			self::BASE,
+			array(
+				'country'         => 'fr',
+				'credential_type' => 'links_only',
+				'credential_id'   => '',
+				'partner_tag'     => 'acapidemofr-21',
+			)
+		);
+		$this->assertSame( 201, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		$data = $response->get_data();
+		$this->assertSame( 'links_only', $data['credential_type'] );
+		$this->assertSame( 'links_only', $data['status'] );
+		$this->assertSame( 'missing', $data['secret_state'] );
+
+		$routes = $this->rest( 'GET', '/creators-connect-for-amazon/v1/routing' )->get_data()['routes'];
+		$france = array_values( array_filter( $routes, static fn( $route ) => 'fr' === $route['country'] ) )[0] ?? array();
+		$this->assertSame( 'links_only', $france['status'] ?? null );
+		$this->assertSame( 'none', $france['api'] ?? null );
+		$this->assertStringContainsString( 'Links only (no API)', $france['reason'] ?? '' );
+
+		$this->assertSame(
+			400,
+			$this->rest(
+				'POST',
+				self::BASE,
+				array(
+					'country'         => 'it',
+					'credential_type' => 'links_only',
+					'partner_tag'     => '',
+				)
+			)->get_status()
+		);
+
+		$upgrade = $this->demo_input( 'fr', 'cognito' );
+		unset( $upgrade['country'] );
+		$response = $this->rest( 'PUT', self::BASE . '/fr', $upgrade + array( 'revision' => $data['revision'] ) );
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		$this->assertSame( 'enabled', $response->get_data()['status'] );
 	}
 
 	/**

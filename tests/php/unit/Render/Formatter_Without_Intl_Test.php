@@ -28,7 +28,7 @@ final class Formatter_Without_Intl_Test extends TestCase {
 			. 'function apply_filters( $hook, $value ) { return $value; }'
 			. 'require ' . var_export( $autoload, true ) . ';'
 			. '$f = new Creators_Connect\Render\Formatter();'
-			. 'echo json_encode( array( extension_loaded( "intl" ), $f->number( 4.5, "de" ), $f->percent( 33, "de" ), $f->money( 12.5, "EUR" ), $f->number( 4.25, "us", 2 ) ) );';
+			. 'echo json_encode( array( extension_loaded( "intl" ), $f->number( 4.5 ), $f->percent( 33 ), $f->money( 12.5, "EUR" ), $f->number( 4.25, 2 ) ) );';
 		$output   = shell_exec( escapeshellarg( PHP_BINARY ) . ' -n -r ' . escapeshellarg( $script ) . ' 2>&1' );
 		$result   = json_decode( (string) $output, true );
 		$this->assertIsArray( $result, 'the child process printed: ' . (string) $output );
