@@ -12,6 +12,8 @@ namespace Creators_Connect;
 use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Schedule;
+use Creators_Connect\Health\Health_Digest;
+use Creators_Connect\Health\Health_Log;
 
 /**
  * Every site of a network keeps its own settings, product table and refresh event. Network
@@ -57,12 +59,12 @@ final class Network {
 	}
 
 	/**
-	 * Deactivation: the refresh events go, on every site when network-wide. Data stays.
+	 * Deactivation: the refresh and health digest events go, on every site when network-wide. Data stays.
 	 *
 	 * @param bool|mixed $network_wide Whether the plugin is deactivated for the whole network.
 	 */
 	public function deactivate( $network_wide = false ): void {
-		self::each_site( (bool) $network_wide, array( Refresh_Schedule::class, 'unschedule' ) );
+		self::each_site( (bool) $network_wide, array( self::class, 'stop_site' ) );
 	}
 
 	/**
@@ -86,12 +88,21 @@ final class Network {
 	}
 
 	/**
-	 * One site's tables (products, the post → products index) and refresh event.
+	 * One site's tables (products, the post → products index, the product health log) and refresh event.
 	 */
 	public static function set_up_site(): void {
 		Product_Store::install();
 		Post_Product_Index::install();
+		Health_Log::install();
 		Refresh_Schedule::ensure_scheduled();
+	}
+
+	/**
+	 * One site's events go (the refresh, the health digest); its data stays.
+	 */
+	public static function stop_site(): void {
+		Refresh_Schedule::unschedule();
+		Health_Digest::unschedule();
 	}
 
 	/**

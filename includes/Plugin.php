@@ -73,6 +73,13 @@ final class Plugin {
 	private ?Cache\Page_Freshness $freshness = null;
 
 	/**
+	 * Geotargeting (null until wire() ran).
+	 *
+	 * @var Geo\Geotargeting|null
+	 */
+	private ?Geo\Geotargeting $geo = null;
+
+	/**
 	 * The one instance.
 	 */
 	public static function instance(): self {
@@ -116,13 +123,19 @@ final class Plugin {
 
 		// Amazon: one transport, one token cache, one rate limiter and circuit breaker (their state
 		// is shared across PHP processes through the store).
+		// The spending limits (daily quota per credential, per-user limits of editor paths) are
+		// checked and counted in the clients' one call loop; who is asking travels in the Budget,
+		// told by Request_Purpose (which notes the REST route being dispatched).
 		$store     = new Support\Shared_Store();
 		$transport = new Amazon\Http_Transport();
 		$tokens    = new Amazon\Token_Provider( $transport, $store );
 		$limiter   = new Amazon\Rate_Limiter( $store );
 		$breaker   = new Amazon\Circuit_Breaker( $store );
-		$creators  = new Amazon\Creators_Client( $transport, $tokens, $limiter, $breaker );
-		$paapi     = new Amazon\Paapi_Client( $transport, new Amazon\Sigv4_Signer(), $limiter, $breaker );
+		$guard     = new Amazon\Call_Guard( $store, array( $settings, 'general' ) );
+		$creators  = new Amazon\Creators_Client( $transport, $tokens, $limiter, $breaker, null, $guard );
+		$paapi     = new Amazon\Paapi_Client( $transport, new Amazon\Sigv4_Signer(), $limiter, $breaker, null, null, $guard );
+		add_filter( 'rest_request_before_callbacks', array( Support\Request_Purpose::class, 'enter_rest' ), 10, 3 );
+		add_filter( 'rest_request_after_callbacks', array( Support\Request_Purpose::class, 'leave_rest' ) );
 
 		// The freshness chosen under Settings → General is the default of the store's filters (a
 		// site can still filter them at the default priority).
@@ -141,6 +154,17 @@ final class Plugin {
 		$this->refresh_job = new Catalog\Refresh_Job( $fetcher, $router, $product_store, $store );
 		$this->refresh_job->register_hooks();
 		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
+		$quota = new Health\Quota_Check( $router, $guard );
+		$quota->register_hooks();
+		// Product health: state changes recorded as fetches are stored; read by the Tools page,
+		// WP-CLI, Site Health and the weekly digest.
+		$health_log = new Health\Health_Log();
+		( new Health\Health_Recorder( $product_store, $health_log ) )->register_hooks();
+		$health_report = new Health\Health_Report( $health_log, $router->default_country( ... ) );
+		$health_digest = new Health\Health_Digest( $health_report );
+		$health_digest->register_hooks();
+		( new Health\Health_Page( $health_report, $health_digest, ACAPI_DIR, ACAPI_FILE ) )->register_hooks();
+		( new Health\Product_Health_Check( $health_report ) )->register_hooks();
 
 		// REST: the settings screen's routes and the editor's.
 		( new Rest\Marketplaces_Controller( $settings ) )->register_hooks();
@@ -166,10 +190,11 @@ final class Plugin {
 					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
 					'settings'    => new Cli\Settings_Command( new Settings\Settings_Transfer( $settings ), $output ),
 					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
+					'health'      => new Cli\Health_Command( $health_report, $output ),
 				)
 			);
 		}
-		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ) ) )->register_hooks();
+		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ), $quota->usage( ... ) ) )->register_hooks();
 		( new Rest\Products_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Search_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();
@@ -182,6 +207,10 @@ final class Plugin {
 		$this->renderer = new Renderer( $this->products, array( $settings, 'general' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
+		// Geotargeting (off by default): alternatives prefetched with the page, chosen in the
+		// browser or, for an uncached answer with a country header, by the server.
+		$this->geo = new Geo\Geotargeting( $router, $this->products, ACAPI_DIR . 'build/admin/', plugins_url( 'build/admin/', ACAPI_FILE ) );
+		$this->geo->register_hooks();
 
 		// Page caches: freshness headers on pages that show products, and TTLs for the
 		// page-cache plugins that take one (docs/contracts.md, "Page caches").
@@ -213,6 +242,13 @@ final class Plugin {
 	 */
 	public function refresh_job(): ?Catalog\Refresh_Job {
 		return $this->refresh_job;
+	}
+
+	/**
+	 * Geotargeting (null until wire() ran); test suites reset it between requests.
+	 */
+	public function geo(): ?Geo\Geotargeting {
+		return $this->geo;
 	}
 
 	/**

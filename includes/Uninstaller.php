@@ -13,13 +13,15 @@ use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Schedule;
 use Creators_Connect\Catalog\Row_Cache;
+use Creators_Connect\Health\Health_Digest;
+use Creators_Connect\Health\Health_Log;
 use Creators_Connect\Settings\General_Settings;
 use Creators_Connect\Support\Shared_Store;
 
 /**
  * Data removal on uninstall. Each owner names its own data (the general settings their option
- * and the "delete data" switch, the product store and the post index their tables, the refresh
- * schedule its cron hook, the shared store and the row cache their object-cache groups); this
+ * and the "delete data" switch, the product store, the post index and the health log their tables,
+ * the refresh schedule and the health digest their cron hooks, the shared store and the row cache their object-cache groups); this
  * class only asks them, so nothing below the composition root depends on it.
  */
 final class Uninstaller {
@@ -37,9 +39,9 @@ final class Uninstaller {
 	}
 
 	/**
-	 * Deletes options, transients, cached data, events, the product table and the post index when
-	 * "delete data on uninstall" is on; keeps everything otherwise, so a reinstall finds its
-	 * settings again.
+	 * Deletes options, transients, cached data, events, the product table, the post index and the
+	 * product health log when "delete data on uninstall" is on; keeps everything otherwise, so a
+	 * reinstall finds its settings again.
 	 */
 	public function run_on_site(): void {
 		if ( ! General_Settings::deletes_data_on_uninstall() ) {
@@ -59,7 +61,9 @@ final class Uninstaller {
 		delete_metadata( 'user', 0, Settings\Getting_Started::DISMISSED_META, '', true );
 		Product_Store::drop();
 		Post_Product_Index::drop();
+		Health_Log::drop();
 		Refresh_Schedule::unschedule(); // Every event of the hook, whatever its arguments.
+		Health_Digest::unschedule();
 		// Only a persistent object cache that can drop one group; without one nothing outlives the request.
 		if ( function_exists( 'wp_cache_supports' ) && wp_cache_supports( 'flush_group' ) ) {
 			wp_cache_flush_group( Shared_Store::GROUP ); // Tokens, rate limits, locks, breakers.

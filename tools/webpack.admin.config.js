@@ -13,5 +13,10 @@ module.exports = {
 	...base,
 	entry: {
 		settings: path.resolve( __dirname, '../src/settings/index.tsx' ),
+		geo: path.resolve( __dirname, '../src/geo/geo.ts' ),
+		'select-product-block': path.resolve(
+			__dirname,
+			'../src/health/select-product-block.ts'
+		),
 	},
 };

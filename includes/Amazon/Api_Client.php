@@ -14,6 +14,7 @@ use Creators_Connect\Model\Browse_Nodes_Result;
 use Creators_Connect\Model\Get_Items_Result;
 use Creators_Connect\Reference\Asin;
 use Creators_Connect\Support\Budget;
+use Creators_Connect\Support\Request_Purpose;
 use Creators_Connect\Support\Shared_Store;
 
 /**
@@ -60,6 +61,13 @@ abstract class Api_Client {
 	protected Circuit_Breaker $breaker;
 
 	/**
+	 * The site's spending limits (null: none, e.g. a connection test's own client).
+	 *
+	 * @var Call_Guard|null
+	 */
+	protected ?Call_Guard $guard;
+
+	/**
 	 * Sleeper.
 	 *
 	 * @var callable(float): void
@@ -80,9 +88,11 @@ abstract class Api_Client {
 	 * @param Rate_Limiter|null            $limiter   Rate limiter (default: shared WordPress store).
 	 * @param Circuit_Breaker|null         $breaker   Circuit breaker (default: shared WordPress store).
 	 * @param (callable(float): void)|null $sleep     Sleeper (tests).
+	 * @param Call_Guard|null              $guard     The site's spending limits (null: none).
 	 */
-	protected function init( Http_Transport $transport, ?Rate_Limiter $limiter, ?Circuit_Breaker $breaker, ?callable $sleep ): void {
+	protected function init( Http_Transport $transport, ?Rate_Limiter $limiter, ?Circuit_Breaker $breaker, ?callable $sleep, ?Call_Guard $guard = null ): void {
 		$this->transport = $transport;
+		$this->guard     = $guard;
 		$this->sleep     = $sleep ?? static function ( float $seconds ): void {
 			if ( $seconds > 0 ) {
 				usleep( (int) round( $seconds * 1000000 ) );
@@ -108,10 +118,12 @@ abstract class Api_Client {
 	 * @param string                                $limiter_key Credential key (hashed).
 	 * @param callable(): Http_Response             $send        Builds and sends one attempt (re-signing as needed).
 	 * @param callable(Http_Response): Amazon_Error $classify    Error for a non-2xx answer.
-	 * @param Budget|null                           $budget      The caller's time budget (caps the retry waits).
-	 * @throws Amazon_Exception When the call fails for good.
+	 * @param Budget|null                           $budget      The caller's time budget (caps the retry waits; carries who is asking).
+	 * @param string                                $operation   The operation (the spending limits tell searches apart).
+	 * @throws Amazon_Exception When the call fails for good, or a spending limit holds it back.
 	 */
-	protected function execute( string $api, string $marketplace, string $limiter_key, callable $send, callable $classify, ?Budget $budget = null ): Http_Response {
+	protected function execute( string $api, string $marketplace, string $limiter_key, callable $send, callable $classify, ?Budget $budget = null, string $operation = '' ): Http_Response {
+		$purpose = null === $this->guard ? null : ( $budget?->purpose() ?? Request_Purpose::current() );
 		if ( ! $this->breaker->allow( $api, $marketplace ) ) {
 			$status = $this->breaker->status( $api, $marketplace );
 			throw new Amazon_Exception( new Amazon_Error( Amazon_Error::CIRCUIT_OPEN, $api, 0, 'CircuitOpen', '', $status['retry_in'], null, null, array( 'marketplace' => $marketplace ) ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
@@ -123,6 +135,9 @@ abstract class Api_Client {
 		while ( true ) {
 			++$attempt;
 			$start = microtime( true );
+			if ( null !== $purpose ) {
+				$this->guard?->check( $api, $marketplace, $limiter_key, $operation, $purpose );
+			}
 			if ( ! $this->limiter->acquire( $limiter_key, max( 1.0, $wait - $waited ) ) ) {
 				// Our own spacing would wait too long: answer "throttled" without calling Amazon.
 				throw new Amazon_Exception( new Amazon_Error( Amazon_Error::THROTTLED, $api, 0, Amazon_Error::CODE_LOCAL_RATE_LIMIT, '', (int) ceil( 1 / max( 0.001, $this->limiter->per_second( $limiter_key ) ) ), null, null, array( 'marketplace' => $marketplace ) ) ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
@@ -133,6 +148,10 @@ abstract class Api_Client {
 
 			try {
 				++$this->attempts;
+				if ( null !== $purpose ) {
+					// Counted once per HTTP request, right before it goes out (retries included).
+					$this->guard?->count( $limiter_key, $purpose );
+				}
 				$response = $send();
 			} catch ( Amazon_Exception $exception ) {
 				if ( $exception->error()->counts_as_failure() ) {

@@ -90,9 +90,10 @@ final class Creators_Client extends Api_Client {
 	 * @param Rate_Limiter|null            $limiter   Rate limiter.
 	 * @param Circuit_Breaker|null         $breaker   Circuit breaker.
 	 * @param (callable(float): void)|null $sleep     Sleeper (tests).
+	 * @param Call_Guard|null              $guard     The site's spending limits (null: none).
 	 */
-	public function __construct( Http_Transport $transport, Token_Provider $tokens, ?Rate_Limiter $limiter = null, ?Circuit_Breaker $breaker = null, ?callable $sleep = null ) {
-		$this->init( $transport, $limiter, $breaker, $sleep );
+	public function __construct( Http_Transport $transport, Token_Provider $tokens, ?Rate_Limiter $limiter = null, ?Circuit_Breaker $breaker = null, ?callable $sleep = null, ?Call_Guard $guard = null ) {
+		$this->init( $transport, $limiter, $breaker, $sleep, $guard );
 		$this->tokens = $tokens;
 		$this->mapper = new Creators_Mapper( 'creators' );
 	}
@@ -255,7 +256,7 @@ final class Creators_Client extends Api_Client {
 				return Error_Response::from_creators_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
 			};
 			try {
-				return $this->execute( 'creators', $marketplace->country, $credentials->cache_id(), $send, $classify, $budget );
+				return $this->execute( 'creators', $marketplace->country, $credentials->cache_id(), $send, $classify, $budget, $operation );
 			} catch ( Amazon_Exception $exception ) {
 				$error = $exception->error();
 				if ( $retry || 401 !== $error->http_status || ! in_array( $error->code, array( 'TokenExpired', 'InvalidToken' ), true ) ) {

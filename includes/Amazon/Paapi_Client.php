@@ -108,9 +108,10 @@ final class Paapi_Client extends Api_Client {
 	 * @param Circuit_Breaker|null                  $breaker   Circuit breaker.
 	 * @param (callable(float): void)|null          $sleep     Sleeper (tests).
 	 * @param (callable(): \DateTimeInterface)|null $clock     Clock (tests).
+	 * @param Call_Guard|null                       $guard     The site's spending limits (null: none).
 	 */
-	public function __construct( Http_Transport $transport, ?Sigv4_Signer $signer = null, ?Rate_Limiter $limiter = null, ?Circuit_Breaker $breaker = null, ?callable $sleep = null, ?callable $clock = null ) {
-		$this->init( $transport, $limiter, $breaker, $sleep );
+	public function __construct( Http_Transport $transport, ?Sigv4_Signer $signer = null, ?Rate_Limiter $limiter = null, ?Circuit_Breaker $breaker = null, ?callable $sleep = null, ?callable $clock = null, ?Call_Guard $guard = null ) {
+		$this->init( $transport, $limiter, $breaker, $sleep, $guard );
 		$this->signer = $signer ?? new Sigv4_Signer();
 		$this->mapper = new Paapi_Mapper();
 		$this->clock  = $clock ?? static fn(): \DateTimeInterface => new \DateTimeImmutable( 'now', new \DateTimeZone( 'UTC' ) );
@@ -265,7 +266,7 @@ final class Paapi_Client extends Api_Client {
 		$classify = static function ( Http_Response $response ) use ( $credentials ): Amazon_Error {
 			return Error_Response::from_paapi_response( $response->status, $response->json(), $credentials->context(), $response->retry_after() );
 		};
-		return $this->execute( 'paapi', $marketplace->country, $credentials->cache_id(), $send, $classify, $budget );
+		return $this->execute( 'paapi', $marketplace->country, $credentials->cache_id(), $send, $classify, $budget, $operation );
 	}
 
 	/**

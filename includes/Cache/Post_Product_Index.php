@@ -9,6 +9,8 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Cache;
 
+use Creators_Connect\Support\Plugin_Table;
+
 /**
  * `{$wpdb->prefix}acapi_post_products`: one row per (post, marketplace, ASIN) a published post
  * shows, marketplace '' meaning the default one. Its own table rather than post meta because the
@@ -64,39 +66,40 @@ final class Post_Product_Index {
 	}
 
 	/**
-	 * The table name with the site's prefix.
+	 * The table: its name, schema version and columns.
 	 */
-	public static function table(): string {
-		global $wpdb;
-		return $wpdb->prefix . self::TABLE;
-	}
-
-	/**
-	 * Creates or upgrades the table (dbDelta). Runs on activation, and when the schema version
-	 * option is behind.
-	 */
-	public static function install(): void {
-		global $wpdb;
-		require_once ABSPATH . 'wp-admin/includes/upgrade.php'; // @phpstan-ignore-line -- WordPress's own file, there at run time.
-		$table = self::table();
-		dbDelta(
-			"CREATE TABLE {$table} (
-post_id bigint(20) unsigned NOT NULL DEFAULT 0,
+	public static function schema(): Plugin_Table {
+		return new Plugin_Table(
+			self::TABLE,
+			self::SCHEMA_VERSION,
+			self::VERSION_OPTION,
+			"post_id bigint(20) unsigned NOT NULL DEFAULT 0,
 marketplace varchar(8) NOT NULL DEFAULT '',
 asin varchar(10) NOT NULL DEFAULT '',
 PRIMARY KEY  (marketplace,asin,post_id),
-KEY post_id (post_id)
-) {$wpdb->get_charset_collate()};"
+KEY post_id (post_id)"
 		);
-		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION );
+	}
+
+	/**
+	 * The table name with the site's prefix.
+	 */
+	public static function table(): string {
+		return self::schema()->name();
+	}
+
+	/**
+	 * Creates or upgrades the table. Runs on activation, and when the schema version is behind.
+	 */
+	public static function install(): void {
+		self::schema()->install();
 	}
 
 	/**
 	 * Drops the table (uninstall, when the site asked for its data to go).
 	 */
 	public static function drop(): void {
-		global $wpdb;
-		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- a constant table name, removed once.
+		self::schema()->drop();
 	}
 
 	/**
@@ -281,8 +284,6 @@ KEY post_id (post_id)
 	 * Creates the table when its schema version is behind (the option is autoloaded: no query).
 	 */
 	private function maybe_install(): void {
-		if ( (int) get_option( self::VERSION_OPTION, 0 ) < self::SCHEMA_VERSION ) {
-			self::install();
-		}
+		self::schema()->maybe_install();
 	}
 }

@@ -79,6 +79,13 @@ final class Batch_Fetcher {
 	);
 
 	/**
+	 * "country|ASIN" queued for the refresh job in this request.
+	 *
+	 * @var array<string, true>
+	 */
+	private array $queued = array();
+
+	/**
 	 * Builds the fetcher.
 	 *
 	 * @param Router                   $router   Router.
@@ -143,7 +150,8 @@ final class Batch_Fetcher {
 	/**
 	 * Fetches missing (or expired) products for a page: under a lock per marketplace and ASIN
 	 * set, in batches, within the budget. A marketplace whose ASINs another request is fetching
-	 * is waited for.
+	 * is waited for. ASINs past the budget's fetch cap, and batches a spending limit held back
+	 * (the budget keeps the reason), are queued for the refresh job like those past its time.
 	 *
 	 * @param array<string, list<string>>                  $fetch  ASINs to fetch by country code.
 	 * @param array<string, array<string, Stored_Product>> $rows   Their stored rows.
@@ -156,6 +164,7 @@ final class Batch_Fetcher {
 		$locks     = array();
 		$queues    = array();
 		$others    = array();
+		$left      = array();
 		foreach ( $fetch as $code => $asins ) {
 			$code               = (string) $code;
 			$decisions[ $code ] = $this->router->decide( $code );
@@ -166,6 +175,14 @@ final class Batch_Fetcher {
 				}
 				continue;
 			}
+			$allowed = $budget->take_asins( count( $asins ) );
+			if ( $allowed < count( $asins ) ) {
+				$left[ $code ] = array_slice( $asins, $allowed );
+				$asins         = array_slice( $asins, 0, $allowed );
+				if ( array() === $asins ) {
+					continue;
+				}
+			}
 			$lock = $this->lock->acquire( $code, $asins, $budget );
 			if ( null !== $lock ) {
 				$locks[]         = $lock;
@@ -175,7 +192,6 @@ final class Batch_Fetcher {
 			}
 		}
 
-		$left = array();
 		try {
 			while ( array() !== $queues ) {
 				foreach ( array_keys( $queues ) as $code ) {
@@ -227,13 +243,24 @@ final class Batch_Fetcher {
 	}
 
 	/**
+	 * Whether this request queued an ASIN for the refresh job (instead of fetching it).
+	 *
+	 * @param string $code Country code.
+	 * @param string $asin ASIN.
+	 */
+	public function was_queued( string $code, string $asin ): bool {
+		return isset( $this->queued[ $code . '|' . $asin ] );
+	}
+
+	/**
 	 * Forgets this request's counters and its "run soon" request (a new request).
 	 */
 	public function reset(): void {
-		$this->stats = array(
+		$this->stats  = array(
 			'fetched' => 0,
 			'waited'  => 0,
 		);
+		$this->queued = array();
 		$this->schedule->reset();
 	}
 
@@ -273,8 +300,13 @@ final class Batch_Fetcher {
 			$budget->charge( $this->now() - $start );
 		}
 		if ( $routed->result->held_back_locally( $chunk ) ) {
-			// The plugin's own request spacing did not fit what is left of the budget, so Amazon
-			// was not asked: that is running out of time, not an error to keep.
+			// The plugin's own request spacing did not fit what is left of the budget, or a
+			// spending limit held the call back, so Amazon was not asked: that is running out of
+			// time or allowance, not an error to keep.
+			$error = $routed->result->error( $chunk[0] );
+			if ( null !== $error && ! $error->is_local_throttle() ) {
+				$budget->refuse( $error );
+			}
 			return null;
 		}
 		$this->stats['fetched'] += count( $chunk );
@@ -308,6 +340,7 @@ final class Batch_Fetcher {
 		$this->schedule->soon();
 		$out = array();
 		foreach ( $asins as $asin ) {
+			$this->queued[ $code . '|' . $asin ] = true;
 			// The stored product reduced to what may still be shown, or (never fetched) a bare link.
 			$stored       = $rows[ $asin ]->product ?? null;
 			$out[ $asin ] = null !== $stored ? Compliance::displayable( $stored, (int) $this->now() ) : $decision->bare_product( $asin );

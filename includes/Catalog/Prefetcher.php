@@ -99,6 +99,14 @@ final class Prefetcher {
 	 * @param array<string, list<string>> $groups ASINs by marketplace ('' = the default one).
 	 */
 	public function prefetch( array $groups ): void {
+		/**
+		 * Filters the page's products before they are loaded (geotargeting adds each product in its
+		 * target marketplaces, so they share the page's batches).
+		 *
+		 * @param array<string, list<string>> $groups ASINs by country code ('' = the default marketplace).
+		 */
+		$filtered = apply_filters( 'acapi_prefetch_groups', $groups );
+		$groups   = is_array( $filtered ) ? $filtered : $groups;
 		// '' and the default marketplace's own code are one marketplace there: one batch list.
 		$this->service->prefetch( $groups );
 	}

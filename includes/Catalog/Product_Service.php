@@ -16,6 +16,7 @@ use Creators_Connect\Model\Search_Result;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 use Creators_Connect\Reference\Asin;
 use Creators_Connect\Support\Budget;
+use Creators_Connect\Support\Request_Purpose;
 
 /**
  * The read path. get_products(): one store query for all ASINs; fresh products are served; stale ones (under 24
@@ -27,6 +28,11 @@ use Creators_Connect\Support\Budget;
  *
  * Results are kept for the rest of the request (the prefetcher warms this memo, so the renderer's
  * later calls cost no query).
+ *
+ * The Budget also carries who is asking (Request_Purpose, told when the budget is made) and the
+ * request's fetch cap: at most 50 uncached ASINs for a page view and 20 for an editor path
+ * (filter `acapi_fetch_cap`), the rest queued for the refresh job; a result whose ASINs were
+ * queued carries the reason as its notice (the renderer shows it to editors).
  */
 final class Product_Service implements Product_Source {
 
@@ -34,6 +40,14 @@ final class Product_Service implements Product_Source {
 	 * Default seconds a request may spend fetching from Amazon.
 	 */
 	public const DEFAULT_BUDGET = 3.0;
+
+	/**
+	 * Uncached ASINs one request may fetch, by purpose (none for the refresh job and WP-CLI).
+	 */
+	public const FETCH_CAPS = array(
+		Request_Purpose::VISITOR => 50,
+		Request_Purpose::EDITOR  => 20,
+	);
 
 	/**
 	 * Router (to resolve the marketplace a request names).
@@ -241,7 +255,7 @@ final class Product_Service implements Product_Source {
 					$errors[ $country ][ $asin ] = $known;
 				}
 			}
-			$out[ $country ] = self::ordered( $groups[ $country ], $products, $errors[ $country ] );
+			$out[ $country ] = self::ordered( $groups[ $country ], $products, $errors[ $country ], $this->notice_for( $code, $valid ) );
 		}
 		return $out;
 	}
@@ -332,12 +346,78 @@ final class Product_Service implements Product_Source {
 	}
 
 	/**
-	 * This request's budget: its seconds follow the filter, what was spent carries over.
+	 * Uncached ASINs a request of this purpose may fetch (filter `acapi_fetch_cap`), null: no cap.
+	 *
+	 * @param Request_Purpose $purpose Who is asking.
+	 */
+	public static function fetch_cap( Request_Purpose $purpose ): ?int {
+		$cap = self::FETCH_CAPS[ $purpose->kind ] ?? null;
+		/**
+		 * Filters how many uncached ASINs one request may fetch from Amazon (the rest are queued
+		 * for the refresh job). Null: no cap.
+		 *
+		 * @param int|null        $cap     50 for a page view, 20 for an editor path, null otherwise.
+		 * @param Request_Purpose $purpose Who is asking.
+		 */
+		$cap = apply_filters( 'acapi_fetch_cap', $cap, $purpose );
+		return is_numeric( $cap ) ? max( 0, (int) $cap ) : null;
+	}
+
+	/**
+	 * Why products of this request are only links for now (a spending limit, else the fetch
+	 * cap), or null when nothing was held back.
+	 */
+	public function held_back(): ?Amazon_Error {
+		if ( null === $this->budget ) {
+			return null;
+		}
+		if ( null !== $this->budget->refusal() ) {
+			return $this->budget->refusal();
+		}
+		if ( $this->budget->deferred() > 0 ) {
+			$purpose = $this->budget->purpose() ?? new Request_Purpose( Request_Purpose::VISITOR );
+			return new Amazon_Error(
+				Amazon_Error::DEFERRED,
+				'',
+				0,
+				'FetchCap',
+				'',
+				null,
+				null,
+				null,
+				array(
+					'limit'    => (int) self::fetch_cap( $purpose ),
+					'deferred' => $this->budget->deferred(),
+				)
+			);
+		}
+		return null;
+	}
+
+	/**
+	 * The notice of a result: held_back() when this request queued any of its ASINs.
+	 *
+	 * @param string       $code  Country code.
+	 * @param list<string> $asins ASINs.
+	 */
+	private function notice_for( string $code, array $asins ): ?Amazon_Error {
+		foreach ( '' === $code ? array() : $asins as $asin ) {
+			if ( $this->fetcher->was_queued( $code, $asin ) ) {
+				return $this->held_back();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * This request's budget: its seconds follow the filter, what was spent carries over; who is
+	 * asking is told when it is made (and again should that change: a new request in tests).
 	 */
 	private function request_budget(): Budget {
 		$seconds = $this->budget();
-		if ( null === $this->budget || $this->budget->seconds() !== $seconds ) {
-			$this->budget = new Budget( $seconds, $this->spent() );
+		$purpose = Request_Purpose::current();
+		if ( null === $this->budget || $this->budget->seconds() !== $seconds || ! $purpose->same_as( $this->budget->purpose() ) ) {
+			$this->budget = new Budget( $seconds, $this->spent(), $purpose, self::fetch_cap( $purpose ) );
 		}
 		return $this->budget;
 	}
@@ -355,8 +435,9 @@ final class Product_Service implements Product_Source {
 	 * @param array<mixed>                $asins    ASINs as asked.
 	 * @param array<string, Product>      $products Products.
 	 * @param array<string, Amazon_Error> $errors   Errors.
+	 * @param Amazon_Error|null           $notice   Why some products are only links for now.
 	 */
-	private static function ordered( array $asins, array $products, array $errors ): Get_Items_Result {
+	private static function ordered( array $asins, array $products, array $errors, ?Amazon_Error $notice = null ): Get_Items_Result {
 		$out_products = array();
 		$out_errors   = array();
 		foreach ( $asins as $asin ) {
@@ -367,6 +448,6 @@ final class Product_Service implements Product_Source {
 				$out_errors[ $asin ] = $errors[ $asin ];
 			}
 		}
-		return new Get_Items_Result( $out_products, $out_errors, 0 );
+		return new Get_Items_Result( $out_products, $out_errors, 0, $notice );
 	}
 }

@@ -11,6 +11,7 @@ namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Model\Product;
+use Creators_Connect\Support\Plugin_Table;
 
 /**
  * `{$wpdb->prefix}acapi_products`: one row per (marketplace, ASIN) with the normalised product as
@@ -57,14 +58,6 @@ final class Product_Store {
 	private Row_Cache $cache;
 
 	/**
-	 * The sites (blog ids) whose schema was checked in this request: on multisite a request can
-	 * switch to another site, whose table is another one.
-	 *
-	 * @var array<int, true>
-	 */
-	private static array $checked = array();
-
-	/**
 	 * The table, without the site's table prefix.
 	 */
 	public const TABLE = 'acapi_products';
@@ -79,25 +72,15 @@ final class Product_Store {
 	}
 
 	/**
-	 * The table name with the site's prefix.
+	 * The table: its name, schema version and columns.
 	 */
-	public static function table(): string {
-		global $wpdb;
-		return $wpdb->prefix . self::TABLE;
-	}
-
-	/**
-	 * Creates or upgrades the table (dbDelta) and records the schema version. Runs on activation.
-	 */
-	public static function install(): void {
-		global $wpdb;
-		require_once ABSPATH . 'wp-admin/includes/upgrade.php'; // @phpstan-ignore-line -- WordPress's own file, there at run time.
-		$table   = self::table();
-		$collate = $wpdb->get_charset_collate();
+	public static function schema(): Plugin_Table {
 		// dbDelta's format: two spaces after PRIMARY KEY, one column or key per line.
-		dbDelta(
-			"CREATE TABLE {$table} (
-id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+		return new Plugin_Table(
+			self::TABLE,
+			self::SCHEMA_VERSION,
+			self::VERSION_OPTION,
+			"id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
 marketplace varchar(8) NOT NULL DEFAULT '',
 asin varchar(10) NOT NULL DEFAULT '',
 product longtext NULL,
@@ -112,33 +95,36 @@ last_requested_at bigint(20) unsigned NOT NULL DEFAULT 0,
 PRIMARY KEY  (id),
 UNIQUE KEY marketplace_asin (marketplace,asin),
 KEY expires_at (expires_at),
-KEY last_requested_at (last_requested_at)
-) {$collate};"
+KEY last_requested_at (last_requested_at)"
 		);
-		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true ); // Autoloaded: read on every request that shows products.
-		self::$checked[ get_current_blog_id() ] = true;
+	}
+
+	/**
+	 * The table name with the site's prefix.
+	 */
+	public static function table(): string {
+		return self::schema()->name();
+	}
+
+	/**
+	 * Creates or upgrades the table and records the schema version. Runs on activation.
+	 */
+	public static function install(): void {
+		self::schema()->install();
 	}
 
 	/**
 	 * Drops the table (uninstall, when the site asked for its data to go).
 	 */
 	public static function drop(): void {
-		global $wpdb;
-		$wpdb->query( 'DROP TABLE IF EXISTS ' . self::table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery -- a constant table name, removed once.
-		unset( self::$checked[ get_current_blog_id() ] );
+		self::schema()->drop();
 	}
 
 	/**
 	 * Creates or upgrades the table when the schema version option is behind (once per request).
 	 */
 	public static function maybe_install(): void {
-		if ( isset( self::$checked[ get_current_blog_id() ] ) ) {
-			return;
-		}
-		self::$checked[ get_current_blog_id() ] = true;
-		if ( (int) get_option( self::VERSION_OPTION, 0 ) < self::SCHEMA_VERSION ) {
-			self::install();
-		}
+		self::schema()->maybe_install();
 	}
 
 	/**
@@ -264,6 +250,7 @@ KEY last_requested_at (last_requested_at)
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, product, api, route, fetched_at, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
 		$this->cache->forget( $country, array_map( 'strval', array_keys( $products ) ) );
+		self::written( $country, array_keys( $products ), $now );
 	}
 
 	/**
@@ -296,6 +283,7 @@ KEY last_requested_at (last_requested_at)
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- The plugin's own table; placeholders built above.
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (marketplace, asin, expires_at, last_error, error_count, last_error_at, last_requested_at) VALUES " . implode( ', ', $values ) . " ON DUPLICATE KEY UPDATE {$update}", $args ) );
 		$this->cache->forget( $country, array_map( 'strval', array_keys( $errors ) ) );
+		self::written( $country, array_keys( $errors ), $now );
 	}
 
 	/**
@@ -463,5 +451,22 @@ KEY last_requested_at (last_requested_at)
 		return Compliance::jitter( $delay );
 	}
 
-
+	/**
+	 * Fires `acapi_product_rows_written` after a fetch's answer (products or errors) was stored,
+	 * whoever fetched (a page, the refresh job, WP-CLI, a search): product health reads the rows.
+	 *
+	 * @param string            $country Country code.
+	 * @param array<int|string> $asins   ASINs written.
+	 * @param int               $now     Unix time of the write.
+	 */
+	private static function written( string $country, array $asins, int $now ): void {
+		/**
+		 * Fires after fetched products or fetch errors were stored.
+		 *
+		 * @param string       $country Country code.
+		 * @param list<string> $asins   ASINs whose rows were written.
+		 * @param int          $now     Unix time of the write.
+		 */
+		do_action( 'acapi_product_rows_written', $country, array_map( 'strval', array_values( $asins ) ), $now );
+	}
 }

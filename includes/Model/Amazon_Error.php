@@ -37,6 +37,11 @@ final class Amazon_Error {
 	public const MALFORMED_RESPONSE  = 'malformed_response';
 	public const PAAPI_RETIRED       = 'paapi_retired';
 	public const CIRCUIT_OPEN        = 'circuit_open';
+	// The plugin's own spending limits held the call back (Amazon was not asked).
+	public const USER_LIMIT  = 'user_limit';
+	public const DAILY_QUOTA = 'daily_quota';
+	// The request's fetch cap sent ASINs to the refresh queue (a notice, not a failure).
+	public const DEFERRED = 'deferred';
 
 	/**
 	 * Every kind.
@@ -57,6 +62,9 @@ final class Amazon_Error {
 		self::MALFORMED_RESPONSE,
 		self::PAAPI_RETIRED,
 		self::CIRCUIT_OPEN,
+		self::USER_LIMIT,
+		self::DAILY_QUOTA,
+		self::DEFERRED,
 	);
 
 	/**
@@ -137,6 +145,14 @@ final class Amazon_Error {
 	}
 
 	/**
+	 * Whether the plugin itself held the call back (its request spacing or a spending limit):
+	 * Amazon was not asked, so nothing is to be remembered about the items.
+	 */
+	public function is_held_back(): bool {
+		return $this->is_local_throttle() || in_array( $this->kind, array( self::USER_LIMIT, self::DAILY_QUOTA ), true );
+	}
+
+	/**
 	 * Whether the error concerns the whole setup (every item of every request fails alike).
 	 */
 	public function is_configuration_error(): bool {
@@ -163,7 +179,7 @@ final class Amazon_Error {
 	 * circuit, a setup problem. The one rule for the clients' batch loop and the refresh job.
 	 */
 	public function stops_batches(): bool {
-		return $this->is_configuration_error() || in_array( $this->kind, array( self::TIMEOUT, self::NETWORK, self::THROTTLED, self::CIRCUIT_OPEN ), true );
+		return $this->is_configuration_error() || in_array( $this->kind, array( self::TIMEOUT, self::NETWORK, self::THROTTLED, self::CIRCUIT_OPEN, self::USER_LIMIT, self::DAILY_QUOTA ), true );
 	}
 
 	/**
@@ -221,8 +237,49 @@ final class Amazon_Error {
 				return __( 'Amazon has retired the Product Advertising API 5.0 (it shut down on 15 May 2026). Set up Creators API credentials for this marketplace instead.', 'creators-connect-for-amazon' );
 			case self::CIRCUIT_OPEN:
 				return __( 'Requests to Amazon are paused for a minute after several failures in a row. They resume automatically.', 'creators-connect-for-amazon' );
+			case self::USER_LIMIT:
+			case self::DAILY_QUOTA:
+			case self::DEFERRED:
+				return $this->limit_message();
 		}
 		return __( 'Amazon returned an unexpected error.', 'creators-connect-for-amazon' );
+	}
+
+	/**
+	 * The message of a spending limit (context: `limit`, `used`, `window`, `deferred`).
+	 */
+	private function limit_message(): string {
+		$limit = (int) ( $this->context['limit'] ?? 0 );
+		$used  = (int) ( $this->context['used'] ?? 0 );
+		if ( self::DEFERRED === $this->kind ) {
+			return sprintf(
+				/* translators: 1: most new products fetched per preview, 2: products left for later. */
+				__( 'Only %1$d new products are fetched from Amazon per preview; %2$d more are loaded in the background and appear within a few minutes.', 'creators-connect-for-amazon' ),
+				$limit,
+				(int) ( $this->context['deferred'] ?? 0 )
+			);
+		}
+		if ( self::DAILY_QUOTA === $this->kind ) {
+			return sprintf(
+				/* translators: 1: Amazon calls made today, 2: the daily limit. */
+				__( 'The site has used %1$s of its %2$s Amazon calls today (UTC). To keep pages working, searches and editor look-ups pause until midnight UTC; products already loaded still show.', 'creators-connect-for-amazon' ),
+				number_format_i18n( $used ),
+				number_format_i18n( $limit )
+			);
+		}
+		$retry = (int) ( $this->retry_after ?? 60 );
+		return 'day' === ( $this->context['window'] ?? '' )
+			? sprintf(
+				/* translators: %d: Amazon calls a day. */
+				__( 'You have used the %d Amazon calls a day your role may make (the whole site shares Amazon\'s allowance). Try again tomorrow (UTC); the rest of the products load in the background.', 'creators-connect-for-amazon' ),
+				$limit
+			)
+			: sprintf(
+				/* translators: 1: Amazon calls a minute, 2: seconds. */
+				__( 'You have used the %1$d Amazon calls a minute your role may make (the whole site shares Amazon\'s allowance). Try again in %2$d seconds; the rest of the products load in the background.', 'creators-connect-for-amazon' ),
+				$limit,
+				$retry
+			);
 	}
 
 	/**
@@ -311,6 +368,9 @@ final class Amazon_Error {
 	public function rest_status(): int {
 		switch ( $this->kind ) {
 			case self::THROTTLED:
+			case self::USER_LIMIT:
+			case self::DAILY_QUOTA:
+			case self::DEFERRED:
 				return 429;
 			case self::CIRCUIT_OPEN:
 				return 503;

@@ -21,11 +21,14 @@ final class Get_Items_Result {
 	 * @param array<string, Product>      $products Products by ASIN.
 	 * @param array<string, Amazon_Error> $errors   Errors by ASIN.
 	 * @param int                         $calls    API calls made (after batching; retries not counted).
+	 * @param Amazon_Error|null           $notice   Why some products are only links for now (a
+	 *                                              spending limit or the request's fetch cap), for editors.
 	 */
 	public function __construct(
 		public readonly array $products = array(),
 		public readonly array $errors = array(),
-		public readonly int $calls = 0
+		public readonly int $calls = 0,
+		public readonly ?Amazon_Error $notice = null
 	) {
 	}
 
@@ -91,15 +94,16 @@ final class Get_Items_Result {
 	}
 
 	/**
-	 * Whether every ASIN of a batch came back held back by the plugin's own request spacing
-	 * (Amazon was not asked: the batch ran out of time rather than failed).
+	 * Whether every ASIN of a batch came back held back by the plugin itself, its request spacing
+	 * or a spending limit (Amazon was not asked: the batch ran out of time or allowance rather
+	 * than failed).
 	 *
 	 * @param list<string> $asins The batch's ASINs.
 	 */
 	public function held_back_locally( array $asins ): bool {
 		foreach ( $asins as $asin ) {
 			$error = $this->error( $asin );
-			if ( null !== $this->product( $asin ) || null === $error || ! $error->is_local_throttle() ) {
+			if ( null !== $this->product( $asin ) || null === $error || ! $error->is_held_back() ) {
 				return false;
 			}
 		}

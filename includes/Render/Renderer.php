@@ -110,6 +110,14 @@ final class Renderer {
 	private ?int $max_age = null;
 
 	/**
+	 * Whether a spending limit or the fetch cap held products of this render() back (its notice
+	 * is shown once, instead of one per product).
+	 *
+	 * @var bool
+	 */
+	private bool $held_back = false;
+
+	/**
 	 * The product templates.
 	 *
 	 * @var Templates
@@ -244,8 +252,9 @@ final class Renderer {
 		try {
 			return $this->render_now( $args );
 		} finally {
-			$this->general = null;
-			$this->max_age = null;
+			$this->general   = null;
+			$this->max_age   = null;
+			$this->held_back = false;
 		}
 	}
 
@@ -309,6 +318,11 @@ final class Renderer {
 			if ( array() !== $valid ) {
 				$key    = $this->catalog_key( $country, $args['tag'], $notices );
 				$result = $this->source->get_products( $key, $valid );
+				if ( null !== $result->notice ) {
+					// A spending limit or the fetch cap left some products as links for now.
+					$notices[]       = $result->notice->message();
+					$this->held_back = true;
+				}
 				foreach ( $valid as $asin ) {
 					$product = $result->product( $asin );
 					if ( null !== $product ) {
@@ -454,8 +468,9 @@ final class Renderer {
 			 */
 			do_action( 'acapi_product_rendered', $product, ! $stale );
 			if ( '' === $product->title && '' !== $product->detail_page_url ) {
-				// Third rung: no data at all (no API, or never fetched within the budget).
-				if ( 0 === $product->fetched_at && 'link' !== $product->source ) {
+				// Third rung: no data at all (no API, or never fetched within the budget). When a
+				// spending limit or the fetch cap held it back, the result's notice says so once.
+				if ( 0 === $product->fetched_at && 'link' !== $product->source && ! $this->held_back ) {
 					/* translators: %s: ASIN. */
 					$notices[] = sprintf( __( 'Amazon\'s data for %s did not arrive within this page\'s time budget; visitors see a plain link until the background refresh fetches it.', 'creators-connect-for-amazon' ), $product->asin );
 				}

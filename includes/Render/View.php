@@ -78,6 +78,10 @@ final class View {
 			$html .= ' class="' . esc_attr( $class ) . '"';
 		}
 		$html .= ' rel="sponsored nofollow noopener"';
+		if ( isset( $item['geo'] ) && is_array( $item['geo'] ) && array() !== $item['geo'] ) {
+			// Geotargeting: the same product's links in the other stores, for the browser to pick.
+			$html .= ' data-acapi-geo="' . esc_attr( (string) wp_json_encode( $item['geo'], JSON_UNESCAPED_SLASHES ) ) . '"';
+		}
 		if ( '_blank' === $this->target ) {
 			$html .= ' target="_blank"';
 		}

@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
+use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Catalog\Product_Service;
 use Creators_Connect\Catalog\Router;
@@ -93,13 +94,18 @@ final class Products_Controller extends Catalog_Controller_Base {
 	 * The products.
 	 *
 	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
-	 * @return \WP_REST_Response
+	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_items( $request ) {
 		$asins   = Product_Reference::split( $request->get_param( 'asins' ) );
 		$country = (string) $request->get_param( 'country' );
 		$result  = $this->service->get_products( $country, $asins );
-		$data    = array(
+		$refusal = $this->service->held_back();
+		if ( null !== $refusal && Amazon_Error::DEFERRED !== $refusal->kind ) {
+			// A spending limit held calls back: say so (429) rather than answer bare links.
+			return $refusal->to_wp_error();
+		}
+		$data = array(
 			'country'  => $this->router->country( $country ),
 			'products' => array(),
 			'errors'   => array(),

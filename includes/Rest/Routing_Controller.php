@@ -14,9 +14,11 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * `GET /creators-connect-for-amazon/v1/routing` (manage_options) →
- * `{"routes":[{"country","name","status","credential_type","api","api_version","reason","paapi_retired_warning","circuit","last_failure"}],"default_country"}`
+ * `{"routes":[{"country","name","status","credential_type","api","api_version","reason","paapi_retired_warning","circuit","last_failure","quota"}],"default_country"}`
  * for every marketplace with some configuration (Creators API or PA-API credentials, or an
- * enabled/disabled entry in the settings) plus the default marketplace.
+ * enabled/disabled entry in the settings) plus the default marketplace. `quota` is the route's
+ * credential's Amazon calls today and the daily limit (`{"calls_today","daily_limit"}`, null
+ * without a credential).
  */
 final class Routing_Controller extends Rest_Controller {
 
@@ -35,15 +37,24 @@ final class Routing_Controller extends Rest_Controller {
 	private $marketplace_status;
 
 	/**
+	 * A marketplace's calls today: country → {calls_today, daily_limit} or null.
+	 *
+	 * @var (callable(string): (array{calls_today: int, daily_limit: int}|null))|null
+	 */
+	private $usage;
+
+	/**
 	 * Builds the controller.
 	 *
-	 * @param Router                          $router             Router.
-	 * @param (callable(string): string)|null $marketplace_status Settings status per country (null: derived from the credentials).
+	 * @param Router                                                                    $router             Router.
+	 * @param (callable(string): string)|null                                           $marketplace_status Settings status per country (null: derived from the credentials).
+	 * @param (callable(string): (array{calls_today: int, daily_limit: int}|null))|null $usage   Calls today per country (Quota_Check::usage()).
 	 */
-	public function __construct( Router $router, ?callable $marketplace_status = null ) {
+	public function __construct( Router $router, ?callable $marketplace_status = null, ?callable $usage = null ) {
 		parent::__construct( 'routing' );
 		$this->router             = $router;
 		$this->marketplace_status = $marketplace_status;
+		$this->usage              = $usage;
 	}
 
 	/**
@@ -102,7 +113,7 @@ final class Routing_Controller extends Rest_Controller {
 		foreach ( Marketplace_Registry::countries() as $country ) {
 			$listed = in_array( $country, $countries, true ) || in_array( $status[ $country ] ?? '', array( 'enabled', 'links_only', 'disabled' ), true );
 			if ( $listed ) {
-				$routes[] = $this->router->describe( $country, $status[ $country ] ?? null );
+				$routes[] = $this->router->describe( $country, $status[ $country ] ?? null ) + array( 'quota' => null !== $this->usage ? ( $this->usage )( $country ) : null );
 			}
 		}
 		$default = $this->router->default_country();
@@ -171,6 +182,14 @@ final class Routing_Controller extends Rest_Controller {
 											'type' => array( 'string', 'null' ),
 											'enum' => array( 'answered', 'failed', null ),
 										),
+									),
+								),
+								'quota'                 => array(
+									'description' => __( 'The credential\'s Amazon calls today (UTC) and the daily limit.', 'creators-connect-for-amazon' ),
+									'type'        => array( 'object', 'null' ),
+									'properties'  => array(
+										'calls_today' => array( 'type' => 'integer' ),
+										'daily_limit' => array( 'type' => 'integer' ),
 									),
 								),
 							),

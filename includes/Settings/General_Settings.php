@@ -17,7 +17,7 @@ namespace Creators_Connect\Settings;
  * and rest_sanitize_value_from_schema()), and what tools/export-settings-schema.php turns into
  * the settings screen's TypeScript types and limits.
  *
- * @phpstan-type General array{default_template: string, button_text: string, link_target: string, price_disclaimer: string, disclosure_text: string, affiliate_label: bool, offer_max_age_minutes: int, catalog_max_age_hours: int, fallback_to_paapi: bool, delete_data_on_uninstall: bool}
+ * @phpstan-type General array{default_template: string, button_text: string, link_target: string, price_disclaimer: string, disclosure_text: string, affiliate_label: bool, offer_max_age_minutes: int, catalog_max_age_hours: int, fallback_to_paapi: bool, delete_data_on_uninstall: bool, daily_quota: int, limit_exempt_administrators: bool, limit_contributor_minute: int, limit_contributor_day: int, limit_author_minute: int, limit_author_day: int, limit_editor_minute: int, limit_editor_day: int, limit_administrator_minute: int, limit_administrator_day: int}
  */
 final class General_Settings {
 
@@ -103,9 +103,62 @@ final class General_Settings {
 					'type'        => 'boolean',
 					'default'     => false,
 				),
-			),
+			) + self::spending_schema(),
 			'additionalProperties' => false,
 		);
+	}
+
+	/**
+	 * Default Amazon calls per editor per minute and per day, by role tier. The whole site shares
+	 * Amazon's allowance (about one call a second, 8,640 a day for a new account).
+	 */
+	public const ROLE_LIMITS = array(
+		'contributor'   => array( 6, 100 ),
+		'author'        => array( 10, 300 ),
+		'editor'        => array( 20, 1000 ),
+		'administrator' => array( 30, 2000 ),
+	);
+
+	/**
+	 * The spending limits' part of the schema: the daily quota per credential, the per-user
+	 * limits of editor paths by role, and the administrators' exemption.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function spending_schema(): array {
+		$out = array(
+			'daily_quota'                 => array(
+				'description' => __( 'Amazon calls per credential and day (UTC): Site Health warns at 80 %, searches and editor look-ups stop at 90 %, every call at 100 %.', 'creators-connect-for-amazon' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 1000000,
+				'default'     => 8640,
+			),
+			'limit_exempt_administrators' => array(
+				'description' => __( 'Administrators are exempt from the per-user limits of Amazon calls.', 'creators-connect-for-amazon' ),
+				'type'        => 'boolean',
+				'default'     => true,
+			),
+		);
+		foreach ( self::ROLE_LIMITS as $role => list( $minute, $day ) ) {
+			$out[ 'limit_' . $role . '_minute' ] = array(
+				/* translators: %s: a role name (contributor, author, editor, administrator). */
+				'description' => sprintf( __( 'Amazon calls one %s may cause per minute while editing.', 'creators-connect-for-amazon' ), $role ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'maximum'     => 600,
+				'default'     => $minute,
+			);
+			$out[ 'limit_' . $role . '_day' ]    = array(
+				/* translators: %s: a role name (contributor, author, editor, administrator). */
+				'description' => sprintf( __( 'Amazon calls one %s may cause per day (UTC) while editing.', 'creators-connect-for-amazon' ), $role ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'maximum'     => 100000,
+				'default'     => $day,
+			);
+		}
+		return $out;
 	}
 
 	/**

@@ -106,6 +106,37 @@ final class Shared_Store {
 	}
 
 	/**
+	 * Adds one to a counter and answers its new value; a missing counter starts at 0 and lives
+	 * $ttl seconds. With a persistent object cache, one atomic `wp_cache_incr` (after a
+	 * `wp_cache_add` that only the first call of a window wins), so processes on other nodes
+	 * count together. With transients, one atomic UPDATE of the transient's option row (created
+	 * with INSERT IGNORE by the first call of a window), so concurrent PHP processes lose no count
+	 * either.
+	 *
+	 * @param string $key Key.
+	 * @param int    $ttl Lifetime of a new counter, in seconds.
+	 */
+	public function increment( string $key, int $ttl ): int {
+		switch ( $this->backend() ) {
+			case 'cache':
+				wp_cache_add( $key, 0, self::GROUP, max( 1, $ttl ) );
+				$value = wp_cache_incr( $key, 1, self::GROUP );
+				if ( false === $value ) {
+					// Evicted between the add and the increment: start again.
+					wp_cache_set( $key, 1, self::GROUP, max( 1, $ttl ) );
+					return 1;
+				}
+				return (int) $value;
+			case 'transient':
+				return $this->increment_transient( self::PREFIX . $key, $ttl );
+		}
+		$value                = $this->get( $key );
+		$value                = ( is_numeric( $value ) ? (int) $value : 0 ) + 1;
+		$this->memory[ $key ] = array( $value, $this->memory[ $key ][1] ?? ( ( $this->clock )() + max( 1, $ttl ) ) );
+		return $value;
+	}
+
+	/**
 	 * Deletes a value.
 	 *
 	 * @param string $key Key.
@@ -176,6 +207,36 @@ final class Shared_Store {
 			return 'transient';
 		}
 		return 'memory';
+	}
+
+	/**
+	 * A transient counter, atomic across processes: an `option_value = option_value + 1` on its
+	 * row while the transient lives; a missing (or expired) one is created with INSERT IGNORE, so
+	 * of two processes starting the same window one creates it and the other adds to it.
+	 *
+	 * @param string $name Transient name.
+	 * @param int    $ttl  Lifetime of a new counter.
+	 */
+	private function increment_transient( string $name, int $ttl ): int {
+		global $wpdb;
+		$option = '_transient_' . $name;
+		if ( false === get_transient( $name ) ) {
+			// phpcs:disable WordPress.DB.DirectDatabaseQuery -- An atomic create; the options API overwrites.
+			$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO `$wpdb->options` ( `option_name`, `option_value`, `autoload` ) VALUES ( %s, %s, 'no' )", '_transient_timeout_' . $name, (string) ( time() + max( 1, $ttl ) ) ) );
+			$created = $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO `$wpdb->options` ( `option_name`, `option_value`, `autoload` ) VALUES ( %s, '1', 'no' )", $option ) );
+			// phpcs:enable WordPress.DB.DirectDatabaseQuery
+			wp_cache_delete( $option, 'options' );
+			wp_cache_delete( '_transient_timeout_' . $name, 'options' );
+			wp_cache_delete( 'notoptions', 'options' );
+			if ( $created ) {
+				return 1;
+			}
+		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- An atomic increment; the options API has none.
+		$wpdb->query( $wpdb->prepare( "UPDATE `$wpdb->options` SET option_value = option_value + 1 WHERE option_name = %s", $option ) );
+		wp_cache_delete( $option, 'options' );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Read the row itself, not a cached copy.
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM `$wpdb->options` WHERE option_name = %s", $option ) );
 	}
 
 	/**

@@ -1,5 +1,5 @@
 /**
- * The settings screen: marketplaces, routing, PA-API 5.0, general settings. Its server state is
+ * The settings screen: marketplaces, routing, PA-API 5.0, general settings, geotargeting. Its server state is
  * the `creators-connect-for-amazon/settings` store (store/); the sections are presentational.
  */
 import { Button, Notice, Spinner } from '@wordpress/components';
@@ -8,6 +8,7 @@ import { __ } from '@wordpress/i18n';
 
 import GeneralSection from './components/GeneralSection';
 import GettingStarted from './components/GettingStarted';
+import GeoSection from './geo/GeoSection';
 import MarketplacesCard from './components/MarketplacesCard';
 import Notices from './components/Notices';
 import PaapiSection from './components/PaapiSection';
@@ -115,6 +116,11 @@ export default function App() {
 						) }
 					/>
 				) }
+			</SectionCard>
+			<SectionCard
+				title={ __( 'Geotargeting', 'creators-connect-for-amazon' ) }
+			>
+				<GeoSection />
 			</SectionCard>
 			<TransferCard />
 			<Notices />

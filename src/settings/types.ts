@@ -98,6 +98,8 @@ export interface RouteSummary {
 	circuit: unknown;
 	/** The Creators API's last failure within a day (built by the router). */
 	last_failure: RouteFailure | null;
+	/** The credential's Amazon calls today (UTC) and the daily limit; null without a credential. */
+	quota?: { calls_today: number; daily_limit: number } | null;
 }
 
 /** What the Creators API last failed with in a marketplace, and what PA-API did then. */

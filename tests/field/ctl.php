@@ -14,6 +14,7 @@
  *   php tests/field/ctl.php <site-dir> rows                            the stored rows
  *   php tests/field/ctl.php <site-dir> schedule-refresh                the refresh job due now (for wp-cron.php)
  *   php tests/field/ctl.php <site-dir> cookie <role>                   a logged-in cookie of a user with that role
+ *   php tests/field/ctl.php <site-dir> geo <targets|off> [fallback]    geotargeting on for these marketplaces (a,b), or off
  *
  * Time moves by rewriting fetched_at and expires_at in the store, never by sleeping.
  *
@@ -104,6 +105,19 @@ switch ( (string) $argv[2] ) {
 				'path' => (string) wp_parse_url( (string) get_permalink( $acapi_field_id ), PHP_URL_PATH ),
 			)
 		);
+		break;
+
+	case 'geo':
+		$acapi_field_targets = (string) ( $acapi_field_args[0] ?? 'off' );
+		update_option(
+			\Creators_Connect\Settings\Geo_Settings::OPTION,
+			array(
+				'enabled'  => 'off' !== $acapi_field_targets,
+				'targets'  => 'off' === $acapi_field_targets ? array() : explode( ',', $acapi_field_targets ),
+				'fallback' => (string) ( $acapi_field_args[1] ?? 'original' ),
+			)
+		);
+		acapi_field_out( \Creators_Connect\Settings\Geo_Settings::read() );
 		break;
 
 	case 'reset-store':

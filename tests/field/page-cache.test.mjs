@@ -132,7 +132,7 @@ describe( 'page cache (Varnish) in front of the site', () => {
 		);
 		assert.match(
 			nearer.first.body,
-			/class="acapi acapi-degraded"[\s\S]*?rel="sponsored/,
+			/class="acapi [^"]*acapi-no-price"[\s\S]*?rel="sponsored/,
 			'the product is still there, as its link'
 		);
 	} );

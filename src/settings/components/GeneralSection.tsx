@@ -16,6 +16,7 @@ import { generalSchema } from '../../shared/settings-schema';
 import { fieldErrorsOf, messageOf } from '../api';
 import type { FieldErrors, GeneralSettings, Template } from '../types';
 import FieldError from './FieldError';
+import SpendingLimits from './SpendingLimits';
 
 interface Props {
 	settings: GeneralSettings;
@@ -298,6 +299,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					set( 'fallback_to_paapi', value )
 				}
 			/>
+			<SpendingLimits values={ values } set={ set } />
 			<ToggleControl
 				__nextHasNoMarginBottom
 				label={ __(

@@ -56,6 +56,29 @@ export function apiLabel( route: RouteSummary ): string {
 	return __( 'No route', 'creators-connect-for-amazon' );
 }
 
+/**
+ * "N of 8,640 calls today" (marked from 80 % of the daily limit); nothing without a credential.
+ *
+ * @param route A route.
+ */
+export function quotaLabel( route: RouteSummary ) {
+	if ( ! route.quota ) {
+		return null;
+	}
+	const { calls_today: calls, daily_limit: limit } = route.quota;
+	const text = sprintf(
+		/* translators: 1: Amazon calls made today, 2: the daily limit. */
+		__( '%1$s of %2$s calls today', 'creators-connect-for-amazon' ),
+		calls.toLocaleString(),
+		limit.toLocaleString()
+	);
+	return calls >= limit * 0.8 ? (
+		<span className="acapi-warning">{ text }</span>
+	) : (
+		text
+	);
+}
+
 const PAAPI = () => __( 'PA-API 5.0', 'creators-connect-for-amazon' );
 
 function Retired() {
@@ -196,6 +219,7 @@ export default function RoutingPanel( { summary, marketplaces = [] }: Props ) {
 		credentials: __( 'Credentials', 'creators-connect-for-amazon' ),
 		status: __( 'Status', 'creators-connect-for-amazon' ),
 		served: __( 'Served by', 'creators-connect-for-amazon' ),
+		quota: __( 'Amazon calls today', 'creators-connect-for-amazon' ),
 	};
 	return (
 		<>
@@ -276,6 +300,12 @@ export default function RoutingPanel( { summary, marketplaces = [] }: Props ) {
 										{ route.reason }
 									</span>
 								) }
+							</td>
+							<td
+								data-label={ columns.quota }
+								className="acapi-quota"
+							>
+								{ quotaLabel( route ) }
 							</td>
 						</tr>
 					) ) }

@@ -14,9 +14,9 @@ import {
 import { request, type APIRequestContext } from '@playwright/test';
 import credentials from '../../fixtures/credentials.json';
 import { configureMarketplace, REST_NAMESPACE } from '../utils/marketplaces';
+import { baseURL, createUser, loginAs } from '../utils/login';
 
 const NS = REST_NAMESPACE;
-const baseURL = process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889';
 const site = path.join(
 	__dirname,
 	'..',
@@ -57,28 +57,6 @@ async function endpoints( requestUtils: RequestUtils ): Promise< Endpoint[] > {
 	}
 	expect( out.length ).toBeGreaterThan( 5 );
 	return out;
-}
-
-/**
- * A request context logged in as a user (cookies), with that user's REST nonce.
- *
- * @param username Login.
- * @param password Password.
- */
-async function loginAs(
-	username: string,
-	password: string
-): Promise< { context: APIRequestContext; nonce: string } > {
-	const context = await request.newContext( { baseURL } );
-	const login = await context.post( '/wp-login.php', {
-		form: { log: username, pwd: password },
-	} );
-	expect( login.status() ).toBeLessThan( 400 );
-	const nonce = await (
-		await context.get( '/wp-admin/admin-ajax.php?action=rest-nonce' )
-	).text();
-	expect( nonce ).toMatch( /^[0-9a-f]{10}$/ );
-	return { context, nonce };
 }
 
 /**
@@ -175,16 +153,7 @@ test.describe( 'REST security', () => {
 			},
 		} );
 		for ( const [ role, username ] of Object.entries( users ) ) {
-			await requestUtils.rest( {
-				method: 'POST',
-				path: '/wp/v2/users',
-				data: {
-					username,
-					email: `${ username }@example.com`,
-					password,
-					roles: [ role ],
-				},
-			} );
+			await createUser( requestUtils, username, password, role );
 		}
 	} );
 

@@ -19,6 +19,16 @@ const settings: GeneralSettings = {
 	catalog_max_age_hours: 24,
 	fallback_to_paapi: true,
 	delete_data_on_uninstall: false,
+	daily_quota: 8640,
+	limit_exempt_administrators: true,
+	limit_contributor_minute: 6,
+	limit_contributor_day: 100,
+	limit_author_minute: 10,
+	limit_author_day: 300,
+	limit_editor_minute: 20,
+	limit_editor_day: 1000,
+	limit_administrator_minute: 30,
+	limit_administrator_day: 2000,
 };
 
 describe( 'GeneralSection', () => {
@@ -74,5 +84,34 @@ describe( 'GeneralSection', () => {
 				'Between 1 and 24 hours (Amazon allows data at most a day old).'
 			)
 		).toBeTruthy();
+	} );
+
+	it( 'offers the daily limit and the editor limits by role, within the schema’s limits', async () => {
+		const onSave = jest.fn().mockResolvedValue( undefined );
+		render( <GeneralSection settings={ settings } onSave={ onSave } /> );
+		const quota = screen.getByLabelText(
+			'Amazon calls per credential and day (UTC)'
+		) as HTMLInputElement;
+		expect( quota.value ).toBe( '8640' );
+		expect( quota.max ).toBe( String( generalSchema.daily_quota.maximum ) );
+		const contributor = screen.getByLabelText(
+			'Contributor: Amazon calls per minute'
+		) as HTMLInputElement;
+		expect( contributor.value ).toBe( '6' );
+		fireEvent.change( contributor, { target: { value: '3' } } );
+		fireEvent.click(
+			screen.getByLabelText(
+				'Administrators are exempt from the editor limits'
+			)
+		);
+		await act( async () => {
+			fireEvent.click( screen.getByText( 'Save general settings' ) );
+		} );
+		expect( onSave ).toHaveBeenCalledWith(
+			expect.objectContaining( {
+				limit_contributor_minute: 3,
+				limit_exempt_administrators: false,
+			} )
+		);
 	} );
 } );

@@ -116,6 +116,32 @@ describe( 'RoutingPanel', () => {
 		).toBeTruthy();
 	} );
 
+	it( 'shows each credential’s Amazon calls today, marked from 80 % of the limit', () => {
+		const quota = ( calls: number ) => ( {
+			calls_today: calls,
+			daily_limit: 8640,
+		} );
+		render(
+			<RoutingPanel
+				summary={ {
+					default_country: null,
+					routes: [
+						{ ...routing.routes[ 0 ]!, quota: quota( 120 ) },
+						{ ...routing.routes[ 1 ]!, quota: quota( 7000 ) },
+					],
+				} }
+			/>
+		);
+		const cells = screen
+			.getAllByRole( 'row' )
+			.slice( 1 )
+			.map( ( row ) => row.querySelector( '.acapi-quota' ) );
+		expect( cells[ 0 ]!.textContent ).toBe( '120 of 8,640 calls today' );
+		expect( cells[ 0 ]!.querySelector( '.acapi-warning' ) ).toBeNull();
+		expect( cells[ 1 ]!.textContent ).toBe( '7,000 of 8,640 calls today' );
+		expect( cells[ 1 ]!.querySelector( '.acapi-warning' ) ).not.toBeNull();
+	} );
+
 	it( 'warns that PA-API 5.0 is retired where it is the only route', () => {
 		const { container } = render( <RoutingPanel summary={ routing } /> );
 		expect(

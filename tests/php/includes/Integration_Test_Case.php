@@ -39,6 +39,7 @@ abstract class Integration_Test_Case extends TestCase {
 		\Creators_Connect\Plugin::instance()->products()?->reset();
 		\Creators_Connect\Plugin::instance()->renderer()->reset();
 		\Creators_Connect\Plugin::instance()->freshness()?->reset();
+		\Creators_Connect\Plugin::instance()->geo()?->reset();
 		wp_set_current_user( 0 );
 		$GLOBALS['wp_rest_server'] = null;
 	}

@@ -120,7 +120,7 @@ final class Wp_Cli_Test extends TestCase {
 	public function test_help_shows_the_descriptions(): void {
 		$help = self::flat( $this->wp_ok( array( 'help', 'acapi' ) ) );
 		$this->assertStringContainsString( 'DESCRIPTION Amazon products through the Creators API: products, searches, stored data, marketplaces.', $help );
-		foreach ( array( 'cache', 'item', 'marketplace', 'route', 'search' ) as $command ) {
+		foreach ( array( 'cache', 'health', 'item', 'marketplace', 'route', 'search' ) as $command ) {
 			$this->assertMatchesRegularExpression( '/ ' . $command . ' [A-Z][^.]+\./', $help, "`$command` has no description" );
 		}
 		$this->assertStringContainsString( 'DESCRIPTION Amazon products through the Creators API', self::flat( $this->wp_ok( array( 'help', 'creators-connect-for-amazon' ) ) ) );
@@ -319,5 +319,30 @@ final class Wp_Cli_Test extends TestCase {
 		$this->assertStringContainsString( 'not a settings file', $this->wp_fails( array( 'acapi', 'settings', 'import', $other ) )['error'] );
 		array_map( 'unlink', (array) glob( $dir . '/*' ) );
 		rmdir( $dir ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a test directory.
+	}
+
+	/**
+	 * `health`: a product a published post shows goes out of stock; the command lists it with the
+	 * post's id, filters by state, and WP-CLI itself refuses an unknown state.
+	 */
+	public function test_health_lists_problem_products_with_their_posts(): void {
+		$post = (string) self::site()->run( "return wp_insert_post( array( 'post_status' => 'publish', 'post_title' => 'Camping checklist', 'post_content' => '<!-- wp:creators-connect-for-amazon/product {\"asins\":[\"B0COUTSTK2\",\"B0CNOOFFR1\"],\"country\":\"us\"} /-->' ) );" );
+		$this->assertMatchesRegularExpression( '/^\d+$/', $post );
+		$this->wp_ok( array( 'acapi', 'item', 'get', 'B0COUTSTK2', 'B0CNOOFFR1', '--country=us' ) );
+
+		$rows = json_decode( $this->wp_ok( array( 'acapi', 'health', '--marketplace=us', '--format=json' ) ), true );
+		$this->assertIsArray( $rows );
+		$states = array_column( $rows, 'state', 'asin' );
+		$this->assertSame( 'out_of_stock', $states['B0COUTSTK2'] ?? null );
+		$this->assertSame( 'no_offer', $states['B0CNOOFFR1'] ?? null );
+		foreach ( $rows as $row ) {
+			$this->assertContains( $post, explode( ',', (string) $row['posts'] ) );
+		}
+		$only = json_decode( $this->wp_ok( array( 'acapi', 'health', '--state=out_of_stock', '--format=json' ) ), true );
+		$this->assertIsArray( $only );
+		$this->assertSame( array( 'out_of_stock' ), array_values( array_unique( array_column( $only, 'state' ) ) ) );
+		$this->assertStringContainsString( "Invalid value specified for 'state'", $this->wp_fails( array( 'acapi', 'health', '--state=broken' ) )['error'] );
+		$this->assertStringContainsString( 'Lists products that are gone, without an offer, out of stock, or failing to refresh.', self::flat( $this->wp_ok( array( 'help', 'acapi', 'health' ) ) ) );
+		self::site()->run( 'return wp_delete_post( ' . (int) $post . ', true ) instanceof WP_Post;' );
 	}
 }

@@ -38,7 +38,7 @@ final class Product_Store_Test extends Integration_Test_Case {
 	 */
 	public function test_schema_upgrade_when_the_version_is_behind(): void {
 		update_option( Product_Store::VERSION_OPTION, 0 );
-		$checked = new \ReflectionProperty( Product_Store::class, 'checked' );
+		$checked = new \ReflectionProperty( \Creators_Connect\Support\Plugin_Table::class, 'checked' );
 		$checked->setAccessible( true );
 		$checked->setValue( null, array() );
 		( new Product_Store() )->get_many( 'de', array( 'B000000001' ) );

@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Tests\Integration\Catalog;
 
 use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Tests\Child_Process;
 use Creators_Connect\Tests\Emulator;
 
 require_once __DIR__ . '/Catalog_Test_Case.php';
@@ -86,39 +87,22 @@ final class Stampede_Test extends Catalog_Test_Case {
 	 *
 	 * @param string       $country Country code.
 	 * @param list<string> $asins   ASINs.
-	 * @return array{0: resource, 1: array<int, resource>}
 	 */
-	private function spawn( string $country, array $asins ): array {
-		$command = array( PHP_BINARY, __DIR__ . '/stampede-child.php', (string) getenv( 'ACAPI_TEST_SITE' ), $country, implode( ',', $asins ) );
-		$process = proc_open(
-			$command,
-			array(
-				1 => array( 'pipe', 'w' ),
-				2 => array(
-					'pipe',
-					'w',
-				),
-			),
-			$pipes
-		); // phpcs:ignore Generic.PHP.ForbiddenFunctions.Found -- Two real processes are the point of this test.
-		$this->assertIsResource( $process );
-		return array( $process, $pipes );
+	private function spawn( string $country, array $asins ): Child_Process {
+		return new Child_Process( __DIR__ . '/stampede-child.php', array( $country, implode( ',', $asins ) ) );
 	}
 
 	/**
 	 * Waits for a child and decodes its answer.
 	 *
-	 * @param array{0: resource, 1: array<int, resource>} $child Child.
+	 * @param Child_Process $child Child.
 	 * @return array<string, mixed>
 	 */
-	private function finish( array $child ): array {
-		list( $process, $pipes ) = $child;
-		$out                     = (string) stream_get_contents( $pipes[1] );
-		$err                     = (string) stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- A pipe.
-		fclose( $pipes[2] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- A pipe.
-		$status = proc_close( $process );
-		$this->assertSame( 0, $status, $out . $err );
+	private function finish( Child_Process $child ): array {
+		$done = $child->finish();
+		$out  = $done['out'];
+		$err  = $done['err'];
+		$this->assertSame( 0, $done['status'], $out . $err );
 		$data = json_decode( $out, true );
 		$this->assertIsArray( $data, $out . $err );
 		return $data;

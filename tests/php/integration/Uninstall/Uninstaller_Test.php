@@ -14,6 +14,7 @@ use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Settings\Settings_Repository;
 use Creators_Connect\Tests\Integration_Test_Case;
+use Creators_Connect\Health\Health_Log;
 use Creators_Connect\Uninstaller;
 
 /**
@@ -29,6 +30,7 @@ final class Uninstaller_Test extends Integration_Test_Case {
 		parent::tearDown();
 		Product_Store::install();
 		Post_Product_Index::install();
+		Health_Log::install();
 		wp_cache_flush();
 	}
 
@@ -89,7 +91,7 @@ final class Uninstaller_Test extends Integration_Test_Case {
 		$this->assertSame( array(), $this->our_options() );
 		$this->assertFalse( get_option( 'acapi_marketplace_de' ) );
 		$this->assertSame( 'kept', get_option( 'other_plugin_option' ) );
-		foreach ( array( Product_Store::table(), Post_Product_Index::table() ) as $table ) {
+		foreach ( array( Product_Store::table(), Post_Product_Index::table(), Health_Log::table() ) as $table ) {
 			$this->assertNull( $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( 'SHOW TABLES LIKE %s', $table ) ), $table . ' is dropped' );
 		}
 	}
