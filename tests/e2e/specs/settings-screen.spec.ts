@@ -485,8 +485,9 @@ test.describe( 'Settings screen (#16)', () => {
 			} );
 		// A cell's parts share its value column: "Served by" starts where its label ends.
 		const label = await page
-			.locator( 'table.acapi-routing tr[data-country="de"] td' )
-			.last()
+			.locator(
+				'table.acapi-routing tr[data-country="de"] td:has(.acapi-served)'
+			)
 			.evaluate( ( cell ) => {
 				const parts = Array.from( cell.children ).map(
 					( child ) => child.getBoundingClientRect().left
