@@ -177,6 +177,8 @@ final class Plugin {
 		$probe       = new Amazon\Creators_Client( $transport, $tokens, new Amazon\Rate_Limiter( $probe_state ), new Amazon\Circuit_Breaker( $probe_state ) );
 		$tester      = new Settings\Connection_Tester( $settings, $probe, $tokens );
 		( new Rest\Test_Connection_Controller( $settings, $tester ) )->register_hooks();
+		( new Rest\Settings_Transfer_Controller( $settings, new Settings\Settings_Transfer( $settings ) ) )->register_hooks();
+		( new Rest\Tracking_Ids_Controller( new Settings\Tracking_Ids() ) )->register_hooks();
 		// WP-CLI: `wp creators-connect-for-amazon …` / `wp acapi …`, thin over the same services.
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) {
 			$output = new Cli\Output();
@@ -186,6 +188,7 @@ final class Plugin {
 					'search'      => new Cli\Search_Command( $this->products, $output ),
 					'cache'       => new Cli\Cache_Command( $fetcher, $router, $product_store, $this->refresh_job, $output ),
 					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
+					'settings'    => new Cli\Settings_Command( new Settings\Settings_Transfer( $settings ), $output ),
 					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
 					'health'      => new Cli\Health_Command( $health_report, $output ),
 				)
@@ -218,6 +221,8 @@ final class Plugin {
 		// Purge on change: posts → products from the prefetcher's own extraction of references.
 		$post_index = new Cache\Post_Product_Index( $prefetcher->collect( ... ) );
 		$post_index->register_hooks();
+		$getting_started = new Settings\Getting_Started( static fn(): array => array_map( static fn( array $row ): int => $row['updated_at'], $settings->rows() ), $post_index->first_published_post( ... ) );
+		( new Rest\Getting_Started_Controller( $getting_started ) )->register_hooks();
 		( new Cache\Purge_On_Change( $post_index, $product_store, $page_caches, $router->default_country( ... ) ) )->register_hooks();
 		$this->disclosure = new Disclosure( array( $settings, 'general' ) );
 		$this->disclosure->register_hooks();

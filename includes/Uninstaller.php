@@ -58,6 +58,7 @@ final class Uninstaller {
 			)
 		);
 		// phpcs:enable
+		delete_metadata( 'user', 0, Settings\Getting_Started::DISMISSED_META, '', true );
 		Product_Store::drop();
 		Post_Product_Index::drop();
 		Health_Log::drop();

@@ -27,6 +27,7 @@ import Example from './example';
 import ListSettings from './list-settings';
 import { marketplaceName, type PastePlan } from './paste';
 import Picker from './picker';
+import TrackingIdControl from './tracking-id';
 import {
 	addAsins,
 	contextHeadingLevel,
@@ -270,6 +271,13 @@ export default function Edit( {
 					) }
 					{ productList }
 					{ asins.length > 0 && picker }
+					<TrackingIdControl
+						country={ country }
+						value={ attributes.trackingId ?? '' }
+						onChange={ ( value ) =>
+							setAttributes( { trackingId: value } )
+						}
+					/>
 				</PanelBody>
 			) }
 			<PanelBody title={ __( 'Display', 'creators-connect-for-amazon' ) }>

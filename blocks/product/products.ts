@@ -87,6 +87,8 @@ export interface ProductBlockAttributes extends Record< string, unknown > {
 	buttonText: string;
 	imageSize: '' | 'small' | 'medium' | 'large';
 	affiliateLabel?: boolean;
+	/** A tracking ID the marketplace lists ('' = its own partner tag). */
+	trackingId?: string;
 	/**
 	 * `search` (a list of what Amazon finds for keywords), `products` (chosen ASINs only), or ''
 	 * (a search when there are keywords, as blocks saved before the mode existed).

@@ -50,6 +50,16 @@ final class Creators_Credentials {
 	}
 
 	/**
+	 * The same credentials with another partner tag (a tracking ID the marketplace lists): Amazon
+	 * then returns links that carry it.
+	 *
+	 * @param string $partner_tag Partner tag.
+	 */
+	public function with_partner_tag( string $partner_tag ): self {
+		return new self( $this->credential_id, $this->secret(), $this->type, $this->version, $partner_tag, $this->marketplace );
+	}
+
+	/**
 	 * Builds credentials whose type follows from the version (2.x Cognito, 3.x LWA).
 	 *
 	 * @param string $credential_id     Credential ID.

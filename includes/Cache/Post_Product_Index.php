@@ -242,6 +242,18 @@ KEY post_id (post_id)"
 	}
 
 	/**
+	 * A published post that shows a product (the settings' getting-started checklist), or null.
+	 */
+	public function first_published_post(): ?int {
+		global $wpdb;
+		$this->maybe_install();
+		$table = self::table();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table; a cheap indexed read on the settings screen only.
+		$id = $wpdb->get_var( "SELECT i.post_id FROM {$table} i INNER JOIN {$wpdb->posts} p ON p.ID = i.post_id WHERE p.post_status = 'publish' LIMIT 1" );
+		return null === $id ? null : (int) $id;
+	}
+
+	/**
 	 * Published posts whose content contains any of some strings (at most one batch).
 	 *
 	 * @param list<string> $needles Strings.

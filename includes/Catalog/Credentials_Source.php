@@ -45,6 +45,15 @@ interface Credentials_Source {
 	public function fallback_to_paapi(): bool;
 
 	/**
+	 * The extra partner tags (tracking IDs) a marketplace lists; a page may ask for one of these
+	 * instead of the marketplace's own tag, never for any other.
+	 *
+	 * @param string $country A marketplace country code.
+	 * @return list<string>
+	 */
+	public function tracking_tags( string $country ): array;
+
+	/**
 	 * The partner tag of a marketplace, whatever answers it (or nothing does): the marketplace's
 	 * own entry (also a links-only one), else its PA-API tag; '' when none is set. Tagged plain
 	 * links need nothing more.

@@ -15,7 +15,7 @@ use Creators_Connect\Support\Shared_Store;
 
 /**
  * The routing summary says "on … the Creators API failed: …; PA-API answered instead": the router
- * records each fallback here (in the shared store, so every PHP process sees it) and forgets it
+ * records each fallback (and each such failure without one) here (in the shared store, so every PHP process sees it) and forgets it
  * once the Creators API answers again.
  */
 final class Fallback_Memory {
@@ -37,7 +37,7 @@ final class Fallback_Memory {
 	 * The last fallback recorded for a marketplace (within a day), or null.
 	 *
 	 * @param string $country Country code.
-	 * @return array{kind: string, at: int, answered: bool}|null
+	 * @return array{kind: string, at: int, answered: bool, tried: bool}|null
 	 */
 	public function last( string $country ): ?array {
 		$data = $this->store->get( 'route_' . $country );
@@ -48,6 +48,39 @@ final class Fallback_Memory {
 			'kind'     => (string) $data['kind'],
 			'at'       => (int) $data['at'],
 			'answered' => ! empty( $data['answered'] ),
+			'tried'    => ! array_key_exists( 'tried', $data ) || ! empty( $data['tried'] ),
+		);
+	}
+
+	/**
+	 * The Creators API's last failure in a marketplace, for the settings screen: what failed (in
+	 * a few words), when, and whether PA-API answered instead. Null when none within a day.
+	 *
+	 * @param string $country Country code.
+	 * @return array{api: string, kind: string, label: string, message: string, at: string, time: string, fallback: string|null}|null
+	 */
+	public function failure( string $country ): ?array {
+		$last = $this->last( $country );
+		if ( null === $last ) {
+			return null;
+		}
+		$labels   = array(
+			Amazon_Error::NOT_ELIGIBLE        => __( 'not eligible', 'creators-connect-for-amazon' ),
+			Amazon_Error::INVALID_CREDENTIALS => __( 'credentials refused', 'creators-connect-for-amazon' ),
+			Amazon_Error::CIRCUIT_OPEN        => __( 'paused after repeated failures', 'creators-connect-for-amazon' ),
+		);
+		$fallback = null;
+		if ( $last['tried'] ) {
+			$fallback = $last['answered'] ? 'answered' : 'failed';
+		}
+		return array(
+			'api'      => Route_Decision::API_CREATORS,
+			'kind'     => $last['kind'],
+			'label'    => $labels[ $last['kind'] ] ?? $last['kind'],
+			'message'  => ( new Amazon_Error( $last['kind'], 'creators' ) )->message(),
+			'at'       => gmdate( 'c', $last['at'] ),
+			'time'     => (string) wp_date( (string) get_option( 'time_format' ), $last['at'] ),
+			'fallback' => $fallback,
 		);
 	}
 
@@ -57,14 +90,17 @@ final class Fallback_Memory {
 	 * @param string                $country Country code.
 	 * @param Amazon_Error          $cause   The Creators API's error.
 	 * @param Get_Items_Result|null $answer  PA-API's answer (null: a search that succeeded).
+	 * @param bool                  $tried   Whether PA-API was asked (false: there is no fallback;
+	 *                                       remembered too, so that the settings show the marketplace failing).
 	 */
-	public function remember( string $country, Amazon_Error $cause, ?Get_Items_Result $answer ): void {
+	public function remember( string $country, Amazon_Error $cause, ?Get_Items_Result $answer, bool $tried = true ): void {
 		$this->store->set(
 			'route_' . $country,
 			array(
 				'kind'     => $cause->kind,
 				'at'       => time(),
-				'answered' => null === $answer || $answer->has_products() || null === $answer->request_error(),
+				'answered' => $tried && ( null === $answer || $answer->has_products() || null === $answer->request_error() ),
+				'tried'    => $tried,
 			),
 			self::SECONDS
 		);

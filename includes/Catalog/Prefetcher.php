@@ -167,7 +167,8 @@ final class Prefetcher {
 			$atts      = shortcode_parse_atts( $match[3] );
 			$reference = Product_Reference::from_shortcode( is_array( $atts ) ? $atts : array(), $match[2] );
 			if ( null !== $reference && array() !== $reference->asins ) {
-				$found[ $reference->country ] = array_merge( $found[ $reference->country ] ?? array(), $reference->asins );
+				$key           = $this->service->catalog_key( $reference->country, $reference->tag() );
+				$found[ $key ] = array_merge( $found[ $key ] ?? array(), $reference->asins );
 			}
 			if ( isset( $match[5] ) && '' !== $match[5] ) {
 				$found = self::merge( $found, $this->collect_shortcodes( $match[5] ) );
@@ -194,7 +195,8 @@ final class Prefetcher {
 			if ( Product_Reference::BLOCK === $name ) {
 				$reference = Product_Reference::from_block( $attrs );
 				if ( array() !== $reference->asins ) {
-					$found[ $reference->country ] = array_merge( $found[ $reference->country ] ?? array(), $reference->asins );
+					$key           = $this->service->catalog_key( $reference->country, $reference->tag() );
+					$found[ $key ] = array_merge( $found[ $key ] ?? array(), $reference->asins );
 				}
 			} elseif ( 'core/block' === $name && isset( $attrs['ref'] ) && is_numeric( $attrs['ref'] ) && $depth < self::MAX_DEPTH ) {
 				$key = 'block:' . (int) $attrs['ref'];

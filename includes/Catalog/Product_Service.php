@@ -134,11 +134,32 @@ final class Product_Service implements Product_Source {
 	/**
 	 * {@inheritDoc}
 	 *
-	 * @param string       $country A marketplace country code, or '' for the default.
+	 * @param string       $country A marketplace country code, or '' for the default (with `#tag` for a tracking ID).
 	 * @param list<string> $asins   ASINs.
 	 */
 	public function get_products( string $country, array $asins ): Get_Items_Result {
 		return $this->load( array( $country => $asins ) )[ $country ];
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code, or '' for the default.
+	 * @param string $tag     Partner tag.
+	 */
+	public function accepts_tag( string $country, string $tag ): bool {
+		return $this->router->accepts_tag( $country, $tag );
+	}
+
+	/**
+	 * The key a marketplace's products are loaded and stored under: its country code, or (for a
+	 * tracking ID it lists) the tag's own key; '' when it names no marketplace.
+	 *
+	 * @param string $country Country code or ''.
+	 * @param string $tag     Tracking ID asked for ('' = the marketplace's own tag).
+	 */
+	public function catalog_key( string $country, string $tag = '' ): string {
+		return '' === $tag ? $country : $this->router->country( $country . '#' . $tag );
 	}
 
 	/**
@@ -269,18 +290,18 @@ final class Product_Service implements Product_Source {
 	/**
 	 * {@inheritDoc}
 	 *
-	 * @param string $country A marketplace country code, or '' for the default.
+	 * @param string $country A marketplace country code, or '' for the default (with `#tag` for a tracking ID).
 	 * @param string $asin    ASIN.
 	 */
 	public function link_product( string $country, string $asin ): ?Product {
 		$code        = $this->router->country( $country );
 		$tag         = $this->router->partner_tag( $code );
-		$marketplace = Marketplace_Registry::get( $code );
+		$marketplace = Marketplace_Registry::get( Catalog_Key::split( $code )[0] );
 		if ( null === $marketplace || '' === $tag || ! Asin::is_valid( $asin ) ) {
 			return null;
 		}
 		$asin = Asin::normalize( $asin );
-		return new Product( asin: $asin, marketplace: $code, detail_page_url: $marketplace->product_url( $asin, $tag ), source: 'link' );
+		return new Product( asin: $asin, marketplace: $marketplace->country, detail_page_url: $marketplace->product_url( $asin, $tag ), source: 'link' );
 	}
 
 	/**

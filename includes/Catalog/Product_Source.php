@@ -30,6 +30,16 @@ interface Product_Source {
 	public function get_products( string $country, array $asins ): Get_Items_Result;
 
 	/**
+	 * Whether a page may ask for a partner tag in a marketplace ('' = the default one): one of the
+	 * tracking IDs it lists, or its own tag. get_products() takes `country#tag` for such a tag
+	 * (the products then carry Amazon's links for it); any other tag gets the marketplace's own.
+	 *
+	 * @param string $country A marketplace country code, or '' for the default.
+	 * @param string $tag     Partner tag.
+	 */
+	public function accepts_tag( string $country, string $tag ): bool;
+
+	/**
 	 * A keyword search (cached briefly), for search-driven lists and the editor.
 	 *
 	 * @param string               $country A marketplace country code, or '' for the default.

@@ -150,16 +150,19 @@ final class Route_Decision {
 	/**
 	 * The plain-language reason of a route.
 	 *
-	 * @param string                                            $status Marketplace status (`enabled`, `links_only`, `disabled`, `not_configured`).
-	 * @param array{kind: string, at: int, answered: bool}|null $last   The last fallback the router remembers.
+	 * @param string                                                         $status Marketplace status (`enabled`, `links_only`, `disabled`, `not_configured`).
+	 * @param array{kind: string, at: int, answered: bool, tried: bool}|null $last   The last fallback the router remembers.
 	 */
 	public function reason_text( string $status = 'enabled', ?array $last = null ): string {
 		$retired = __( 'Amazon retired PA-API 5.0 on 15 May 2026; add Creators API credentials for this marketplace.', 'creators-connect-for-amazon' );
 		switch ( $this->reason ) {
 			case self::REASON_CREATORS:
 				$text = sprintf(
-					/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
-					__( 'The Creators API answers (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' ),
+					null === $last
+						/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
+						? __( 'The Creators API answers (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' )
+						/* translators: 1: API version such as 2.2, 2: credential type (Cognito or Login with Amazon). */
+						: __( 'The Creators API is set up (version %1$s, %2$s credentials).', 'creators-connect-for-amazon' ),
 					(string) $this->api_version(),
 					'lwa' === $this->credential_type() ? __( 'Login with Amazon', 'creators-connect-for-amazon' ) : __( 'Cognito', 'creators-connect-for-amazon' )
 				);
@@ -171,7 +174,9 @@ final class Route_Decision {
 						wp_date( (string) get_option( 'date_format' ) . ' ' . (string) get_option( 'time_format' ), $last['at'] ),
 						$error->message()
 					);
-					$text .= ' ' . ( $last['answered'] ? __( 'PA-API 5.0 answered instead.', 'creators-connect-for-amazon' ) : __( 'PA-API 5.0 could not answer instead either.', 'creators-connect-for-amazon' ) );
+					if ( $last['tried'] ) {
+						$text .= ' ' . ( $last['answered'] ? __( 'PA-API 5.0 answered instead.', 'creators-connect-for-amazon' ) : __( 'PA-API 5.0 could not answer instead either.', 'creators-connect-for-amazon' ) );
+					}
 				} elseif ( null === $this->fallback ) {
 					$text .= ' ' . __( 'There is no PA-API 5.0 fallback for it.', 'creators-connect-for-amazon' );
 				}

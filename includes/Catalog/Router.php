@@ -72,6 +72,13 @@ final class Router {
 	private Circuit_Breaker $breaker;
 
 	/**
+	 * Tracking-ID keys.
+	 *
+	 * @var Catalog_Key
+	 */
+	private Catalog_Key $keys;
+
+	/**
 	 * The last fallback per marketplace.
 	 *
 	 * @var Fallback_Memory
@@ -94,20 +101,52 @@ final class Router {
 		$store           = $store ?? new Shared_Store();
 		$this->breaker   = $breaker ?? new Circuit_Breaker( $store );
 		$this->fallbacks = new Fallback_Memory( $store );
+		$this->keys      = new Catalog_Key( $source );
 	}
 
 	/**
-	 * The marketplace a request is for: its country code ('' = the default marketplace),
-	 * normalised; '' when it names no marketplace (or no default is set).
+	 * The catalog key a request is for: the marketplace's country code ('' = the default
+	 * marketplace), normalised; '' when it names no marketplace (or no default is set).
 	 *
-	 * @param string $country Country code or ''.
+	 * A request may ask for a tracking ID (`de#mysite-sidebar-21`): when the marketplace lists it,
+	 * the key is the marketplace with the tag's short code (`de.1a2b3`, Catalog_Key), under
+	 * which the store keeps those products apart; any other tag gets the marketplace's own.
+	 *
+	 * @param string $country Country code or '', with `#tag`; or a key from Catalog_Key::for_tag().
 	 */
 	public function country( string $country ): string {
-		$country = Marketplace_Registry::normalize_country( $country );
-		if ( '' === $country ) {
-			$country = Marketplace_Registry::normalize_country( (string) $this->source->default_country() );
+		list( $code, $tag, $short ) = Catalog_Key::split( $country );
+		if ( '' === $code ) {
+			$code = Marketplace_Registry::normalize_country( (string) $this->source->default_country() );
 		}
-		return null !== Marketplace_Registry::get( $country ) ? $country : '';
+		if ( null === Marketplace_Registry::get( $code ) ) {
+			return '';
+		}
+		if ( '' !== $tag ) {
+			$listed = $this->keys->listed( $code, $tag );
+			return null === $listed ? $code : Catalog_Key::for_tag( $code, $listed );
+		}
+		if ( '' !== $short ) {
+			// A key whose tag is no longer listed names nothing.
+			return null !== $this->keys->tag_of( $code . '.' . $short ) ? $code . '.' . $short : '';
+		}
+		return $code;
+	}
+
+	/**
+	 * Whether a page may ask for a tag in a marketplace ('' = the default one): it is listed as a
+	 * tracking ID there, or it is the marketplace's own tag.
+	 *
+	 * @param string $country Country code or ''.
+	 * @param string $tag     Partner tag.
+	 */
+	public function accepts_tag( string $country, string $tag ): bool {
+		$code = $this->country( $country );
+		if ( '' === $code || '' === $tag ) {
+			return '' === $tag;
+		}
+		$own = $this->source->partner_tag( $code );
+		return null !== $this->keys->listed( $code, $tag ) || 0 === strcasecmp( $own, $tag );
 	}
 
 	/**
@@ -118,6 +157,10 @@ final class Router {
 	 */
 	public function partner_tag( string $country ): string {
 		$code = $this->country( $country );
+		if ( str_contains( $code, '.' ) ) {
+			// A tracking ID's key: the tag the page asked for.
+			return $this->keys->tag_of( $code ) ?? '';
+		}
 		return '' === $code ? '' : $this->source->partner_tag( $code );
 	}
 
@@ -134,12 +177,16 @@ final class Router {
 	 * @param string $country Country code or ''.
 	 */
 	public function decide( string $country ): Route_Decision {
-		$code = $this->country( $country );
-		if ( '' === $code ) {
-			return new Route_Decision( Marketplace_Registry::normalize_country( $country ), Route_Decision::API_NONE, Route_Decision::REASON_UNKNOWN_MARKETPLACE );
+		$key = $this->country( $country );
+		if ( '' === $key ) {
+			return new Route_Decision( Catalog_Key::split( $country )[0], Route_Decision::API_NONE, Route_Decision::REASON_UNKNOWN_MARKETPLACE );
 		}
-		$paapi = $this->paapi_credentials( $code );
+		// A tracking ID's key: the marketplace's credentials, with that tag in every request.
+		$tag   = str_contains( $key, '.' ) ? $this->keys->tag_of( $key ) : null;
+		$code  = Catalog_Key::split( $key )[0];
+		$paapi = $this->paapi_credentials( $code, $tag );
 		$creds = $this->source->creators_credentials( $code );
+		$creds = null !== $creds && null !== $tag ? $creds->with_partner_tag( $tag ) : $creds;
 		if ( null !== $creds && $creds->is_complete() ) {
 			return new Route_Decision( $code, Route_Decision::API_CREATORS, Route_Decision::REASON_CREATORS, $creds, $this->source->fallback_to_paapi() ? $paapi : null );
 		}
@@ -179,6 +226,7 @@ final class Router {
 			return new Routed_Items( $result, $decision );
 		}
 		if ( null === $decision->fallback ) {
+			$this->fallbacks->remember( $decision->country, $cause, null, false );
 			return new Routed_Items( $result, $decision );
 		}
 
@@ -219,7 +267,7 @@ final class Router {
 	 * @param string      $country Country code.
 	 * @param string|null $status  `enabled`, `disabled` or `not_configured` from the settings; null
 	 *                             derives it from the credentials (enabled when Creators API credentials serve it).
-	 * @return array{country: string, name: string, status: string, credential_type: string|null, api: string, api_version: string|null, reason: string, paapi_retired_warning: bool, circuit: string}
+	 * @return array{country: string, name: string, status: string, credential_type: string|null, api: string, api_version: string|null, reason: string, paapi_retired_warning: bool, circuit: string, last_failure: array<string, string|null>|null}
 	 */
 	public function describe( string $country, ?string $status = null ): array {
 		$decision    = $this->decide( $country );
@@ -240,6 +288,7 @@ final class Router {
 			'reason'                => $decision->reason_text( $status, $last ),
 			'paapi_retired_warning' => $warning,
 			'circuit'               => $circuit,
+			'last_failure'          => Route_Decision::API_CREATORS === $decision->api ? $this->fallbacks->failure( $code ) : null,
 		);
 	}
 
@@ -280,12 +329,16 @@ final class Router {
 	/**
 	 * PA-API credentials for a marketplace, only when complete and for that marketplace.
 	 *
-	 * @param string $country Country code.
+	 * @param string      $country Country code.
+	 * @param string|null $tag     A tracking ID to use instead of the marketplace's tag.
 	 */
-	private function paapi_credentials( string $country ): ?Paapi_Credentials {
+	private function paapi_credentials( string $country, ?string $tag = null ): ?Paapi_Credentials {
 		$credentials = $this->source->paapi_credentials( $country );
 		if ( null === $credentials || ! $credentials->is_complete() ) {
 			return null;
+		}
+		if ( null !== $tag ) {
+			return $credentials->with_marketplace( $country, $tag );
 		}
 		return $credentials->marketplace === $country ? $credentials : $credentials->with_marketplace( $country );
 	}

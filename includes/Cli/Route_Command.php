@@ -91,7 +91,7 @@ final class Route_Command {
 		foreach ( $route as $field => $value ) {
 			$rows[] = array(
 				'field' => (string) $field,
-				'value' => is_bool( $value ) ? ( $value ? 'yes' : 'no' ) : (string) $value,
+				'value' => is_array( $value ) ? (string) wp_json_encode( $value ) : ( is_bool( $value ) ? ( $value ? 'yes' : 'no' ) : (string) $value ),
 			);
 		}
 		$this->out->items( $format, $rows, array( 'field', 'value' ) );

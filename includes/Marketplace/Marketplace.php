@@ -104,6 +104,14 @@ final class Marketplace {
 	}
 
 	/**
+	 * Where Associates Central creates Creators API credentials for this marketplace (Tools →
+	 * Creators API, on the marketplace's own Associates host).
+	 */
+	public function creators_api_url(): string {
+		return 'https://' . $this->associates_host . '/creatorsapi';
+	}
+
+	/**
 	 * Plain array for JSON export and REST responses.
 	 *
 	 * @return array<string, mixed>
@@ -126,6 +134,8 @@ final class Marketplace {
 			'language'           => $this->language,
 			'languages'          => $this->languages,
 			'associates_host'    => $this->associates_host,
+			'creators_api_url'   => $this->creators_api_url(),
+			'tag_suffix'         => Marketplace_Registry::tag_suffix( $this->region ),
 			'alternate_versions' => $this->alternate_versions,
 			'version_note'       => $this->version_note,
 		);

@@ -80,6 +80,19 @@ final class Marketplace_Registry {
 	);
 
 	/**
+	 * The suffix Amazon gives partner tags (tracking IDs) per region group: `-20` in the Americas,
+	 * `-21` in Europe, India and the Middle East, `-22` in Japan, Australia and Singapore. Only the
+	 * usual one: the settings warn about another suffix, they do not refuse it.
+	 *
+	 * @var array<string, string>
+	 */
+	private const TAG_SUFFIXES = array(
+		'NA' => '-20',
+		'EU' => '-21',
+		'FE' => '-22',
+	);
+
+	/**
 	 * Rows: country => [ name, tld, region group, currency, default language, languages, Associates host ].
 	 *
 	 * @var array<string, array{0: string, 1: string, 2: string, 3: string, 4: string, 5: list<string>, 6: string}>
@@ -184,6 +197,15 @@ final class Marketplace_Registry {
 			self::$all = $all;
 		}
 		return self::$all;
+	}
+
+	/**
+	 * The usual partner-tag suffix of a region group (`-20`, `-21`, `-22`), '' when unknown.
+	 *
+	 * @param string $region `NA`, `EU` or `FE`.
+	 */
+	public static function tag_suffix( string $region ): string {
+		return self::TAG_SUFFIXES[ $region ] ?? '';
 	}
 
 	/**

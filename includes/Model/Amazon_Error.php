@@ -483,7 +483,8 @@ final class Amazon_Error {
 				}
 				return __( 'The credential version does not match the region the credentials were created for.', 'creators-connect-for-amazon' );
 		}
-		return __( 'Check the Credential ID, the Credential Secret and the Version exactly as Associates Central shows them: credentials only work in the region (NA, EU or FE) they were created for.', 'creators-connect-for-amazon' );
+		// Only India has a version field on the settings screen; elsewhere the type sets the version.
+		return __( 'Check the Credential ID and the Credential Secret exactly as Associates Central shows them, and the credential type (Cognito v2 or Login with Amazon v3) it names: credentials only work in the region (NA, EU or FE) they were created for.', 'creators-connect-for-amazon' );
 	}
 
 	/**

@@ -66,6 +66,8 @@ final class Product_Reference {
 		'image_size'         => '',
 		'affiliate_label'    => '',
 		'heading_level'      => '',
+		// A tracking ID the marketplace lists (Settings → tracking IDs).
+		'tag'                => '',
 		// Amazon's search filters (with search=…), checked by Search_Options when rendered.
 		'sort_by'            => '',
 		'availability'       => '',
@@ -157,6 +159,9 @@ final class Product_Reference {
 		foreach ( self::SHORTCODE_OPTIONS as $name ) {
 			$options[ $name ] = $text[ $name ];
 		}
+		if ( '' !== $text['tag'] ) {
+			$options['tag'] = $text['tag'];
+		}
 		if ( '' !== $text['affiliate_label'] ) {
 			$options['affiliate_label'] = in_array( strtolower( $text['affiliate_label'] ), array( '1', 'true', 'yes', 'on' ), true );
 		}
@@ -194,6 +199,9 @@ final class Product_Reference {
 		$options = array();
 		foreach ( self::BLOCK_OPTIONS as $attribute => list( $argument, $default ) ) {
 			$options[ $argument ] = $attributes[ $attribute ] ?? $default;
+		}
+		if ( isset( $attributes['trackingId'] ) && '' !== self::text( $attributes['trackingId'] ) ) {
+			$options['tag'] = self::text( $attributes['trackingId'] );
 		}
 		if ( 'products' === ( $attributes['mode'] ?? '' ) ) {
 			// Chosen products only: keywords left from a search list do not search.
@@ -297,6 +305,13 @@ final class Product_Reference {
 				'template' => $this->template,
 			)
 		);
+	}
+
+	/**
+	 * The tracking ID asked for (`tag="…"`, the block's "Tracking ID"), '' for the marketplace's own.
+	 */
+	public function tag(): string {
+		return is_string( $this->options['tag'] ?? null ) ? $this->options['tag'] : '';
 	}
 
 	/**

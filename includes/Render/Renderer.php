@@ -31,7 +31,7 @@ use Creators_Connect\Reference\Product_Reference;
  * Still over 350 lines: a third of it turns shortcode and block attributes into arguments
  * (normalize(), render_block()) around the shared Product_Reference parser.
  *
- * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, link_text: string, heading_level: int, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string}
+ * @phpstan-type Args array{asins: list<string>, country: string, template: string, title: string, button_text: string, items: int, field: string, search: string, index: string, filters: array<string, mixed>, link_text: string, heading_level: int, show: list<string>|null, image_size: string, affiliate_label: bool|null, class_name: string, tag: string}
  */
 final class Renderer {
 
@@ -316,7 +316,8 @@ final class Renderer {
 				$notices[] = __( 'No product chosen yet: add an ASIN or an Amazon product link.', 'creators-connect-for-amazon' );
 			}
 			if ( array() !== $valid ) {
-				$result = $this->source->get_products( $country, $valid );
+				$key    = $this->catalog_key( $country, $args['tag'], $notices );
+				$result = $this->source->get_products( $key, $valid );
 				if ( null !== $result->notice ) {
 					// A spending limit or the fetch cap left some products as links for now.
 					$notices[]       = $result->notice->message();
@@ -330,7 +331,7 @@ final class Renderer {
 					}
 					$error = $result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
 					// The third rung: a plain link with the partner tag, in the product's place.
-					$link      = $this->source->link_product( $country, $asin );
+					$link      = $this->source->link_product( $key, $asin );
 					$notices[] = $error->message() . ' ' . ( null !== $link
 						? __( 'Visitors see a plain link to the product on Amazon, with your partner tag.', 'creators-connect-for-amazon' )
 						: __( 'Visitors see nothing here: this marketplace has no partner tag to link with.', 'creators-connect-for-amazon' ) );
@@ -379,6 +380,29 @@ final class Renderer {
 	 */
 	private function hold( string $html ): string {
 		return null !== $this->placeholders ? $this->placeholders->hold( $html ) : $html;
+	}
+
+	/**
+	 * What to load a marketplace's products as: `country#tag` for a tracking ID it lists (Amazon's
+	 * links then carry that tag); for any other tag the marketplace's own, and a note for editors.
+	 *
+	 * @param string       $country  Country code or ''.
+	 * @param string       $tag      Tracking ID asked for ('' = none).
+	 * @param list<string> $notices Editor notes (one is added for a tag that is not listed).
+	 */
+	private function catalog_key( string $country, string $tag, array &$notices ): string {
+		if ( '' === $tag || null === $this->source ) {
+			return $country;
+		}
+		if ( $this->source->accepts_tag( $country, $tag ) ) {
+			return $country . '#' . $tag;
+		}
+		$notices[] = sprintf(
+			/* translators: %s: the tracking ID asked for. */
+			__( 'The tracking ID “%s” is not listed for this marketplace under Settings → Amazon Creators API, so its own partner tag is used.', 'creators-connect-for-amazon' ),
+			$tag
+		);
+		return $country;
 	}
 
 	/**
@@ -547,6 +571,7 @@ final class Renderer {
 			'image_size'      => in_array( $size, Product::IMAGE_SIZES, true ) ? $size : self::DEFAULTS[ $template ][1],
 			'affiliate_label' => null === $label ? null : (bool) $label,
 			'class_name'      => sanitize_html_class( self::string( $args, 'class_name' ) ),
+			'tag'             => trim( self::string( $args, 'tag' ) ),
 		);
 	}
 

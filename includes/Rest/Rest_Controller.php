@@ -60,6 +60,20 @@ abstract class Rest_Controller extends \WP_REST_Controller {
 	}
 
 	/**
+	 * True when the current user has a capability; otherwise core's 401 (logged out) or 403.
+	 *
+	 * @param string $capability Capability.
+	 * @param string $message    What the user may not do.
+	 * @return true|\WP_Error
+	 */
+	protected static function allow( string $capability, string $message ): bool|\WP_Error {
+		if ( current_user_can( $capability ) ) {
+			return true;
+		}
+		return new \WP_Error( 'rest_forbidden', $message, array( 'status' => rest_authorization_required_code() ) );
+	}
+
+	/**
 	 * Registers one read-only collection route at the base; controllers with more routes
 	 * override this.
 	 */

@@ -14,7 +14,7 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * `GET /creators-connect-for-amazon/v1/routing` (manage_options) →
- * `{"routes":[{"country","name","status","credential_type","api","api_version","reason","paapi_retired_warning","circuit","quota"}],"default_country"}`
+ * `{"routes":[{"country","name","status","credential_type","api","api_version","reason","paapi_retired_warning","circuit","last_failure","quota"}],"default_country"}`
  * for every marketplace with some configuration (Creators API or PA-API credentials, or an
  * enabled/disabled entry in the settings) plus the default marketplace. `quota` is the route's
  * credential's Amazon calls today and the daily limit (`{"calls_today","daily_limit"}`, null
@@ -164,6 +164,25 @@ final class Routing_Controller extends Rest_Controller {
 								'circuit'               => array(
 									'type' => 'string',
 									'enum' => array( 'closed', 'open', 'half_open' ),
+								),
+								'last_failure'          => array(
+									'description' => __( 'The Creators API\'s last failure within a day, or null.', 'creators-connect-for-amazon' ),
+									'type'        => array( 'object', 'null' ),
+									'properties'  => array(
+										'api'      => array( 'type' => 'string' ),
+										'kind'     => array( 'type' => 'string' ),
+										'label'    => array( 'type' => 'string' ),
+										'message'  => array( 'type' => 'string' ),
+										'at'       => array(
+											'type'   => 'string',
+											'format' => 'date-time',
+										),
+										'time'     => array( 'type' => 'string' ),
+										'fallback' => array(
+											'type' => array( 'string', 'null' ),
+											'enum' => array( 'answered', 'failed', null ),
+										),
+									),
 								),
 								'quota'                 => array(
 									'description' => __( 'The credential\'s Amazon calls today (UTC) and the daily limit.', 'creators-connect-for-amazon' ),

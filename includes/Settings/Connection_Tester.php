@@ -106,7 +106,8 @@ final class Connection_Tester {
 			return $answer;
 		}
 
-		$answer['ok']      = true;
+		$answer['ok'] = true;
+		Getting_Started::record_connection_test( $row['country'] );
 		$answer['message'] = sprintf(
 			/* translators: 1: API version (3.1), 2: credential type (Cognito (v2) or Login with Amazon (v3)). */
 			__( 'Connected. Amazon accepted the credentials: Creators API version %1$s, %2$s.', 'creators-connect-for-amazon' ),

@@ -74,6 +74,7 @@ final class Settings_Page {
 	 */
 	public function on_load(): void {
 		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue_assets' ) );
+		Help_Tabs::add();
 	}
 
 	/**
@@ -110,6 +111,8 @@ final class Settings_Page {
 			'/' . self::REST_NAMESPACE . '/marketplaces',
 			'/' . self::REST_NAMESPACE . '/paapi',
 			'/' . self::REST_NAMESPACE . '/general',
+			'/' . self::REST_NAMESPACE . '/getting-started',
+			'/' . self::REST_NAMESPACE . '/tracking-ids',
 		);
 		if ( isset( rest_get_server()->get_routes()[ '/' . self::REST_NAMESPACE . '/routing' ] ) ) {
 			$paths[] = '/' . self::REST_NAMESPACE . '/routing';

@@ -292,6 +292,16 @@ final class Settings_Repository implements Credentials_Source {
 	}
 
 	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code.
+	 * @return list<string>
+	 */
+	public function tracking_tags( string $country ): array {
+		return array_column( ( new Tracking_Ids() )->of( $country ), 'tag' );
+	}
+
+	/**
 	 * Whether a marketplace is `enabled`, `disabled` or `not_configured` (no row). An enabled
 	 * marketplace whose secret no longer decrypts is still `enabled`; creators_credentials() is null for it.
 	 *

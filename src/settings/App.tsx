@@ -2,17 +2,19 @@
  * The settings screen: marketplaces, routing, PA-API 5.0, general settings, geotargeting. Its server state is
  * the `creators-connect-for-amazon/settings` store (store/); the sections are presentational.
  */
-import { Notice, Spinner } from '@wordpress/components';
+import { Button, Notice, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
 
 import GeneralSection from './components/GeneralSection';
+import GettingStarted from './components/GettingStarted';
 import GeoSection from './geo/GeoSection';
 import MarketplacesCard from './components/MarketplacesCard';
 import Notices from './components/Notices';
 import PaapiSection from './components/PaapiSection';
 import RoutingPanel from './components/RoutingPanel';
 import SectionCard from './components/SectionCard';
+import TransferCard from './components/TransferCard';
 import { useSettingsLoaded } from './hooks';
 import { store } from './store';
 
@@ -26,16 +28,20 @@ function Unavailable( { message }: { message: string } ) {
 
 export default function App() {
 	const loaded = useSettingsLoaded();
-	const { loadError, routing, paapi, general } = useSelect(
-		( select ) => ( {
-			loadError: select( store ).getLoadError( 'marketplaces' ),
-			routing: select( store ).getRouting(),
-			paapi: select( store ).getPaapi(),
-			general: select( store ).getGeneral(),
-		} ),
-		[]
-	);
-	const { savePaapi, saveGeneral } = useDispatch( store );
+	const { loadError, routing, paapi, general, checklist, marketplaces } =
+		useSelect(
+			( select ) => ( {
+				loadError: select( store ).getLoadError( 'marketplaces' ),
+				routing: select( store ).getRouting(),
+				checklist: select( store ).getGettingStarted(),
+				marketplaces: select( store ).getMarketplaces(),
+				paapi: select( store ).getPaapi(),
+				general: select( store ).getGeneral(),
+			} ),
+			[]
+		);
+	const { savePaapi, saveGeneral, dismissGettingStarted } =
+		useDispatch( store );
 
 	if ( ! loaded ) {
 		return (
@@ -49,11 +55,33 @@ export default function App() {
 	return (
 		<div className="acapi-settings-app">
 			{ loadError && <Unavailable message={ loadError } /> }
+			{ checklist && ! checklist.dismissed && (
+				<GettingStarted
+					checklist={ checklist }
+					onDismiss={ () => dismissGettingStarted( true ) }
+				/>
+			) }
+			{ checklist?.dismissed && (
+				<p className="acapi-help-link">
+					<Button
+						variant="link"
+						onClick={ () => dismissGettingStarted( false ) }
+					>
+						{ __(
+							'Show getting started',
+							'creators-connect-for-amazon'
+						) }
+					</Button>
+				</p>
+			) }
 			<MarketplacesCard />
 			<SectionCard
 				title={ __( 'Routing', 'creators-connect-for-amazon' ) }
 			>
-				<RoutingPanel summary={ routing } />
+				<RoutingPanel
+					summary={ routing }
+					marketplaces={ marketplaces }
+				/>
 			</SectionCard>
 			<SectionCard
 				title={ __(
@@ -94,6 +122,7 @@ export default function App() {
 			>
 				<GeoSection />
 			</SectionCard>
+			<TransferCard />
 			<Notices />
 		</div>
 	);

@@ -8,12 +8,17 @@ import type {
 	ConnectionTest,
 	FieldErrors,
 	GeneralSettings,
+	GettingStarted,
+	ImportPreview,
 	MarketplaceInput,
 	MarketplaceSettings,
 	PaapiInput,
 	PaapiSettings,
 	RestError,
 	RoutingSummary,
+	SettingsFile,
+	TrackingId,
+	TrackingIds,
 } from './types';
 
 export const NAMESPACE = '/creators-connect-for-amazon/v1';
@@ -85,6 +90,40 @@ export const saveGeneral = ( data: Partial< GeneralSettings > ) =>
 
 export const getRouting = () =>
 	apiFetch< RoutingSummary >( { path: `${ NAMESPACE }/routing` } );
+
+export const getGettingStarted = () =>
+	apiFetch< GettingStarted >( { path: `${ NAMESPACE }/getting-started` } );
+
+export const setGettingStartedDismissed = ( dismissed: boolean ) =>
+	apiFetch< GettingStarted >( {
+		path: `${ NAMESPACE }/getting-started`,
+		method: 'PUT',
+		data: { dismissed },
+	} );
+
+export const getTrackingIds = () =>
+	apiFetch< TrackingIds >( { path: `${ NAMESPACE }/tracking-ids` } );
+
+export const saveTrackingIds = ( country: string, trackingIds: TrackingId[] ) =>
+	apiFetch< TrackingId[] >( {
+		path: `${ NAMESPACE }/tracking-ids/${ country }`,
+		method: 'PUT',
+		data: { tracking_ids: trackingIds },
+	} );
+
+export const exportSettings = () =>
+	apiFetch< SettingsFile >( { path: `${ NAMESPACE }/settings/export` } );
+
+export const importSettings = (
+	settings: unknown,
+	secrets: Record< string, string >,
+	dryRun: boolean
+) =>
+	apiFetch< ImportPreview >( {
+		path: `${ NAMESPACE }/settings/import`,
+		method: 'POST',
+		data: { settings, secrets, dry_run: dryRun },
+	} );
 
 /**
  * Whether a thrown value is a REST error body.

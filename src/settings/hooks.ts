@@ -10,6 +10,8 @@ const RESOURCES = [
 	'getRouting',
 	'getPaapi',
 	'getGeneral',
+	'getGettingStarted',
+	'getTrackingIds',
 ] as const;
 
 /**

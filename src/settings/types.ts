@@ -54,6 +54,8 @@ export interface MarketplaceInput {
 /** POST /marketplaces/<country>/test. */
 export interface ConnectionTest {
 	ok: boolean;
+	/** When the screen received it (ms since the epoch); not part of the route's answer. */
+	received_at?: number;
 	country: string;
 	api_version: string;
 	credential_type: CredentialType;
@@ -94,8 +96,34 @@ export interface RouteSummary {
 	reason: string;
 	paapi_retired_warning: boolean;
 	circuit: unknown;
+	/** The Creators API's last failure within a day (built by the router). */
+	last_failure: RouteFailure | null;
 	/** The credential's Amazon calls today (UTC) and the daily limit; null without a credential. */
 	quota?: { calls_today: number; daily_limit: number } | null;
+}
+
+/** What the Creators API last failed with in a marketplace, and what PA-API did then. */
+export interface RouteFailure {
+	api: 'creators';
+	kind: string;
+	/** A few words: "not eligible". */
+	label: string;
+	message: string;
+	/** ISO 8601. */
+	at: string;
+	/** In the site's time format: "7:18 am". */
+	time: string;
+	/** `answered`: PA-API answered instead; `failed`: it could not; null: there is no fallback. */
+	fallback: 'answered' | 'failed' | null;
+}
+
+/** GET|PUT /getting-started: the first-run checklist. */
+export interface GettingStarted {
+	marketplace_added: boolean;
+	connection_tested: boolean;
+	product_on_page: boolean;
+	product_url: string | null;
+	dismissed: boolean;
 }
 
 /** GET /routing. */
@@ -116,3 +144,50 @@ export interface RestError {
 
 /** Messages per field. */
 export type FieldErrors = Record< string, string >;
+
+/** GET /settings/export: the settings file (never a secret). */
+export interface SettingsFile {
+	format: 'creators-connect-for-amazon/settings';
+	version: number;
+	exported_at: string;
+	default_country: string | null;
+	marketplaces: Array< {
+		country: string;
+		enabled: boolean;
+		credential_type: CredentialType;
+		credential_id: string;
+		partner_tag: string;
+		api_version: string;
+	} >;
+	paapi: { access_key: string; partner_tags: Record< string, string > };
+	general: Partial< GeneralSettings >;
+}
+
+/** POST /settings/import: what an import does (or would do), and the secrets it needs. */
+export interface ImportPreview {
+	marketplaces: Array< {
+		country: string;
+		name: string;
+		action: 'add' | 'update';
+		enabled: boolean;
+		partner_tag: string;
+		is_default: boolean;
+		secret_required: boolean;
+	} >;
+	paapi: { access_key: string; secret_required: boolean };
+	/** General settings the import changes. */
+	general: string[];
+	default_country: string | null;
+}
+
+/** One extra partner tag of a marketplace. */
+export interface TrackingId {
+	tag: string;
+	label: string;
+}
+
+/** GET /tracking-ids. */
+export interface TrackingIds {
+	default_country: string | null;
+	tracking_ids: Record< string, TrackingId[] >;
+}

@@ -3,16 +3,18 @@
  * includes/Settings/Credential_Rules.php (generated into shared/settings-schema.ts at build time;
  * the server checks again and has the last word).
  */
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 import { getMarketplace } from '../shared/marketplaces';
 import { credentialRules } from '../shared/settings-schema';
 import {
 	LINKS_ONLY,
+	type ConnectionTest,
 	type CredentialType,
 	type EntryType,
 	type FieldErrors,
 	type MarketplaceInput,
+	type RouteSummary,
 } from './types';
 
 export const LWA_ID_PREFIX = credentialRules.lwa_id_prefix;
@@ -120,4 +122,109 @@ export function validateMarketplace(
 		);
 	}
 	return errors;
+}
+
+/**
+ * A warning (never a refusal) when a partner tag does not end in its marketplace's usual suffix
+ * (-20 Americas, -21 Europe/India/Middle East, -22 Japan/Australia/Singapore; from the registry).
+ *
+ * @param country Marketplace country code.
+ * @param tag     Partner tag.
+ * @return The warning, or null when the tag fits (or is empty).
+ */
+export function tagSuffixWarning(
+	country: string,
+	tag: string
+): string | null {
+	const market = getMarketplace( country );
+	const value = tag.trim();
+	if ( ! market || ! market.tag_suffix || value === '' ) {
+		return null;
+	}
+	if ( value.endsWith( market.tag_suffix ) ) {
+		return null;
+	}
+	return sprintf(
+		/* translators: 1: marketplace name, 2: usual suffix such as -21. */
+		__(
+			'Partner tags for %1$s usually end in %2$s. Check that this is the tag of that store: a tag from another store earns nothing.',
+			'creators-connect-for-amazon'
+		),
+		market.name,
+		market.tag_suffix
+	);
+}
+
+/**
+ * A partner tag with its middle hidden: "acap•••us-20".
+ *
+ * @param tag Partner tag.
+ */
+export function maskTag( tag: string ): string {
+	if ( tag.length > 10 ) {
+		return tag.slice( 0, 4 ) + '•••' + tag.slice( -5 );
+	}
+	if ( tag.length > 5 ) {
+		return tag.slice( 0, 2 ) + '•••' + tag.slice( -3 );
+	}
+	return '•••';
+}
+
+/** A marketplace's status as the table shows it. */
+export interface RowStatus {
+	state: 'enabled' | 'disabled' | 'failing';
+	/** For `failing`: what failed, and when. */
+	error?: string;
+	time?: string;
+}
+
+/**
+ * A row's status: Disabled when turned off; Failing when the last connection test failed, or
+ * (without a test) when the routing summary has a Creators API failure or an open circuit.
+ *
+ * @param enabled Whether the marketplace is enabled.
+ * @param route   Its routing summary.
+ * @param test    Its last connection test on this screen.
+ */
+export function rowStatus(
+	enabled: boolean,
+	route: RouteSummary | undefined,
+	test: ConnectionTest | undefined
+): RowStatus {
+	if ( ! enabled ) {
+		return { state: 'disabled' };
+	}
+	if ( test ) {
+		return test.ok
+			? { state: 'enabled' }
+			: {
+					state: 'failing',
+					// Its first sentence: the whole message shows under the row.
+					error: test.message.split( /(?<=\.)\s/ )[ 0 ],
+					time: new Date(
+						test.received_at ?? Date.now()
+					).toLocaleTimeString( [], {
+						hour: 'numeric',
+						minute: '2-digit',
+					} ),
+				};
+	}
+	if ( route?.last_failure ) {
+		return {
+			state: 'failing',
+			// In a few words: the routing panel has the whole message.
+			error: route.last_failure.label,
+			time: route.last_failure.time,
+		};
+	}
+	if ( route?.circuit === 'open' ) {
+		return {
+			state: 'failing',
+			error: __(
+				'Amazon failed repeatedly; requests are paused for a minute.',
+				'creators-connect-for-amazon'
+			),
+		};
+	}
+	return { state: 'enabled' };
 }

@@ -21,6 +21,10 @@ export interface Marketplace {
 	language: string;
 	languages: string[];
 	associates_host: string;
+	/** Where Associates Central creates Creators API credentials for this marketplace. */
+	creators_api_url: string;
+	/** The usual partner-tag suffix of its region: -20, -21 or -22. */
+	tag_suffix: string;
 	alternate_versions: string[];
 	version_note: string | null;
 }
@@ -58,4 +62,18 @@ export function apiVersion(
 	return type === 'lwa'
 		? marketplace.lwa_version
 		: marketplace.cognito_version;
+}
+
+/**
+ * A marketplace as the screens name it, with its country code shown one way: "Germany (DE)".
+ *
+ * @param marketplace         The marketplace (or anything with its name and code).
+ * @param marketplace.name    Its name.
+ * @param marketplace.country Its country code.
+ */
+export function marketplaceLabel( marketplace: {
+	name: string;
+	country: string;
+} ): string {
+	return `${ marketplace.name } (${ marketplace.country.toUpperCase() })`;
 }

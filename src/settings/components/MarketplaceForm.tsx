@@ -3,7 +3,6 @@
  * field errors (400 `data.params`) show next to their fields too.
  */
 import {
-	Button,
 	CheckboxControl,
 	Modal,
 	Notice,
@@ -17,6 +16,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import {
 	apiVersion,
 	getMarketplace,
+	marketplaceLabel,
 	marketplaces,
 } from '../../shared/marketplaces';
 import { fieldErrorsOf, messageOf } from '../api';
@@ -28,7 +28,13 @@ import {
 	type MarketplaceInput,
 	type MarketplaceSettings,
 } from '../types';
-import { suggestType, typeLabel, validateMarketplace } from '../validation';
+import {
+	suggestType,
+	tagSuffixWarning,
+	typeLabel,
+	validateMarketplace,
+} from '../validation';
+import DialogActions from './DialogActions';
 import FieldError from './FieldError';
 
 interface Props {
@@ -92,6 +98,13 @@ export default function MarketplaceForm( {
 	const apiType: CredentialType =
 		values.credential_type === 'lwa' ? 'lwa' : 'cognito';
 	const requireSecret = ! editing || marketplace.secret_state === 'missing';
+	const suffixWarning = tagSuffixWarning( country, values.partner_tag );
+	// A disabled marketplace becomes the default only when the user confirms it.
+	const needsDefaultConfirm =
+		values.is_default &&
+		! values.enabled &&
+		! ( editing && marketplace.is_default );
+	const [ defaultConfirmed, setDefaultConfirmed ] = useState( false );
 
 	const set = < K extends keyof MarketplaceInput >(
 		key: K,
@@ -131,6 +144,12 @@ export default function MarketplaceForm( {
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
 		const found = validateMarketplace( values, requireSecret );
+		if ( needsDefaultConfirm && ! defaultConfirmed ) {
+			found.is_default = __(
+				'This marketplace is disabled. Confirm below that it should be the default anyway.',
+				'creators-connect-for-amazon'
+			);
+		}
 		setErrors( found );
 		setFormError( '' );
 		if ( Object.keys( found ).length > 0 ) {
@@ -195,7 +214,7 @@ export default function MarketplaceForm( {
 								)
 								.map( ( candidate ) => ( {
 									value: candidate.country,
-									label: `${ candidate.name } (${ candidate.country })`,
+									label: marketplaceLabel( candidate ),
 								} ) ) }
 							onChange={ ( value: string ) =>
 								set( 'country', value )
@@ -333,6 +352,11 @@ export default function MarketplaceForm( {
 					id="acapi-error-partner_tag"
 					message={ errors.partner_tag }
 				/>
+				{ suffixWarning && (
+					<p className="acapi-type-hint acapi-tag-warning">
+						{ suffixWarning }
+					</p>
+				) }
 				{ ! linksOnly && versionOptions.length > 1 && (
 					<>
 						<SelectControl
@@ -371,24 +395,36 @@ export default function MarketplaceForm( {
 						set( 'is_default', value )
 					}
 				/>
-				<div className="acapi-form-actions">
-					<Button variant="tertiary" onClick={ onClose }>
-						{ __( 'Cancel', 'creators-connect-for-amazon' ) }
-					</Button>
-					<Button
-						variant="primary"
-						type="submit"
-						isBusy={ busy }
-						disabled={ busy }
-					>
-						{ editing
+				{ needsDefaultConfirm && (
+					<CheckboxControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'Make it the default although it is disabled (its products show no Amazon data unless PA-API 5.0 serves it)',
+							'creators-connect-for-amazon'
+						) }
+						checked={ defaultConfirmed }
+						onChange={ ( value: boolean ) => {
+							setDefaultConfirmed( value );
+							set( 'is_default', true );
+						} }
+					/>
+				) }
+				<FieldError
+					id="acapi-error-is_default"
+					message={ errors.is_default }
+				/>
+				<DialogActions
+					label={
+						editing
 							? __( 'Save', 'creators-connect-for-amazon' )
 							: __(
 									'Add marketplace',
 									'creators-connect-for-amazon'
-								) }
-					</Button>
-				</div>
+								)
+					}
+					onCancel={ onClose }
+					busy={ busy }
+				/>
 			</form>
 		</Modal>
 	);

@@ -1,19 +1,26 @@
 /**
- * The configured marketplaces: one row each, with its switches and actions.
+ * The configured marketplaces: one row each (a stacked card on narrow screens), with its status,
+ * masked partner tag, default star and actions.
  */
-import { Button, FormToggle, Notice } from '@wordpress/components';
+import { Button, Dashicon, Notice } from '@wordpress/components';
 import { Fragment } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 import {
 	LINKS_ONLY,
 	type ConnectionTest,
 	type MarketplaceSettings,
+	type RouteSummary,
+	type TrackingId,
 } from '../types';
-import { typeLabel } from '../validation';
+import { rowStatus, typeLabel } from '../validation';
+import PartnerTag from './PartnerTag';
+import StatusPill from './StatusPill';
 
 interface Props {
 	marketplaces: MarketplaceSettings[];
+	/** The routing summary's rows (for the Failing status). */
+	routes: RouteSummary[];
 	/** Country whose action is running. */
 	busy: string | null;
 	/** Last connection test per country. */
@@ -23,6 +30,9 @@ interface Props {
 	onToggle: ( marketplace: MarketplaceSettings, enabled: boolean ) => void;
 	onMakeDefault: ( marketplace: MarketplaceSettings ) => void;
 	onTest: ( marketplace: MarketplaceSettings ) => void;
+	/** Extra partner tags per country. */
+	trackingIds?: Record< string, TrackingId[] >;
+	onTrackingIds?: ( marketplace: MarketplaceSettings ) => void;
 }
 
 function Secret( { marketplace }: { marketplace: MarketplaceSettings } ) {
@@ -39,8 +49,83 @@ function Secret( { marketplace }: { marketplace: MarketplaceSettings } ) {
 	return <code>{ marketplace.secret_mask }</code>;
 }
 
+/**
+ * A row button whose visible text stays inside its accessible name ("Edit" → "Edit Germany").
+ *
+ * @param props               Props.
+ * @param props.label         Visible text.
+ * @param props.name          Read after it by screen readers (the marketplace).
+ * @param props.onClick       Click handler.
+ * @param props.disabled      Whether it is disabled.
+ * @param props.isBusy        Whether its action runs.
+ * @param props.isDestructive Whether it deletes.
+ */
+function RowButton( {
+	label,
+	name,
+	onClick,
+	disabled = false,
+	isBusy = false,
+	isDestructive = false,
+}: {
+	label: string;
+	name: string;
+	onClick: () => void;
+	disabled?: boolean;
+	isBusy?: boolean;
+	isDestructive?: boolean;
+} ) {
+	return (
+		<Button
+			variant="secondary"
+			size="compact"
+			onClick={ onClick }
+			disabled={ disabled }
+			isBusy={ isBusy }
+			isDestructive={ isDestructive }
+		>
+			{ label }
+			<span className="screen-reader-text">{ ' ' + name }</span>
+		</Button>
+	);
+}
+
+function DefaultStar( {
+	marketplace,
+	disabled,
+	onMakeDefault,
+}: {
+	marketplace: MarketplaceSettings;
+	disabled: boolean;
+	onMakeDefault: ( marketplace: MarketplaceSettings ) => void;
+} ) {
+	if ( marketplace.is_default ) {
+		return (
+			<span className="acapi-default">
+				<Dashicon icon="star-filled" />{ ' ' }
+				{ __( 'Default', 'creators-connect-for-amazon' ) }
+			</span>
+		);
+	}
+	return (
+		<Button
+			className="acapi-star"
+			icon={ <Dashicon icon="star-empty" /> }
+			disabled={ disabled }
+			onClick={ () => onMakeDefault( marketplace ) }
+			label={ sprintf(
+				/* translators: %s: marketplace name. */
+				__( 'Make %s the default', 'creators-connect-for-amazon' ),
+				marketplace.name
+			) }
+			showTooltip={ false }
+		/>
+	);
+}
+
 export default function MarketplaceTable( {
 	marketplaces,
+	routes,
 	busy,
 	tests,
 	onEdit,
@@ -48,6 +133,8 @@ export default function MarketplaceTable( {
 	onToggle,
 	onMakeDefault,
 	onTest,
+	trackingIds = {},
+	onTrackingIds,
 }: Props ) {
 	if ( marketplaces.length === 0 ) {
 		return (
@@ -59,125 +146,118 @@ export default function MarketplaceTable( {
 			</p>
 		);
 	}
+	const columns = {
+		marketplace: __( 'Marketplace', 'creators-connect-for-amazon' ),
+		status: __( 'Status', 'creators-connect-for-amazon' ),
+		type: __( 'Type', 'creators-connect-for-amazon' ),
+		version: __( 'API version', 'creators-connect-for-amazon' ),
+		tag: __( 'Partner tag', 'creators-connect-for-amazon' ),
+		secret: __( 'Secret', 'creators-connect-for-amazon' ),
+		default: __( 'Default', 'creators-connect-for-amazon' ),
+		actions: __( 'Actions', 'creators-connect-for-amazon' ),
+	};
 	return (
-		<div className="acapi-table-scroll">
-			<table className="widefat striped acapi-marketplaces">
-				<thead>
-					<tr>
-						<th scope="col">
-							{ __(
-								'Marketplace',
-								'creators-connect-for-amazon'
-							) }
+		<table className="widefat striped acapi-marketplaces acapi-cards">
+			<thead>
+				<tr>
+					{ Object.entries( columns ).map( ( [ key, label ] ) => (
+						<th scope="col" key={ key }>
+							{ label }
 						</th>
-						<th scope="col">
-							{ __( 'Type', 'creators-connect-for-amazon' ) }
-						</th>
-						<th scope="col">
-							{ __(
-								'API version',
-								'creators-connect-for-amazon'
-							) }
-						</th>
-						<th scope="col">
-							{ __(
-								'Partner tag',
-								'creators-connect-for-amazon'
-							) }
-						</th>
-						<th scope="col">
-							{ __( 'Secret', 'creators-connect-for-amazon' ) }
-						</th>
-						<th scope="col">
-							{ __( 'Enabled', 'creators-connect-for-amazon' ) }
-						</th>
-						<th scope="col">
-							{ __( 'Default', 'creators-connect-for-amazon' ) }
-						</th>
-						<th scope="col">
-							{ __( 'Actions', 'creators-connect-for-amazon' ) }
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{ marketplaces.map( ( marketplace ) => {
-						const test = tests[ marketplace.country ];
-						const isBusy = busy === marketplace.country;
-						return (
-							<Fragment key={ marketplace.country }>
-								<tr data-country={ marketplace.country }>
-									<th scope="row">
-										{ marketplace.name }{ ' ' }
-										<span className="acapi-code">
-											({ marketplace.country })
+					) ) }
+				</tr>
+			</thead>
+			<tbody>
+				{ marketplaces.map( ( marketplace ) => {
+					const test = tests[ marketplace.country ];
+					const isBusy = busy === marketplace.country;
+					const route = routes.find(
+						( item ) => item.country === marketplace.country
+					);
+					const status = rowStatus(
+						marketplace.enabled,
+						route,
+						test
+					);
+					return (
+						<Fragment key={ marketplace.country }>
+							<tr
+								data-country={ marketplace.country }
+								data-status={ status.state }
+							>
+								<th scope="row">
+									{ marketplace.name }{ ' ' }
+									<span className="acapi-code">
+										({ marketplace.country.toUpperCase() })
+									</span>
+								</th>
+								<td data-label={ columns.status }>
+									<StatusPill status={ status } />
+								</td>
+								<td data-label={ columns.type }>
+									{ typeLabel( marketplace.credential_type ) }
+								</td>
+								<td data-label={ columns.version }>
+									{ marketplace.api_version }
+								</td>
+								<td data-label={ columns.tag }>
+									<PartnerTag
+										tag={ marketplace.partner_tag }
+										country={ marketplace.country }
+										name={ marketplace.name }
+									/>
+									{ (
+										trackingIds[ marketplace.country ] ?? []
+									).length > 0 && (
+										<span className="acapi-tracking-count">
+											{ sprintf(
+												/* translators: %d: number of extra tracking IDs. */
+												_n(
+													'+ %d tracking ID',
+													'+ %d tracking IDs',
+													(
+														trackingIds[
+															marketplace.country
+														] ?? []
+													).length,
+													'creators-connect-for-amazon'
+												),
+												(
+													trackingIds[
+														marketplace.country
+													] ?? []
+												).length
+											) }
 										</span>
-									</th>
-									<td>
-										{ typeLabel(
-											marketplace.credential_type
-										) }
-									</td>
-									<td>{ marketplace.api_version }</td>
-									<td>{ marketplace.partner_tag }</td>
-									<td>
-										<Secret marketplace={ marketplace } />
-									</td>
-									<td>
-										<FormToggle
-											aria-label={ sprintf(
-												/* translators: %s: marketplace name. */
+									) }
+								</td>
+								<td data-label={ columns.secret }>
+									<Secret marketplace={ marketplace } />
+								</td>
+								<td data-label={ columns.default }>
+									<DefaultStar
+										marketplace={ marketplace }
+										disabled={ isBusy }
+										onMakeDefault={ onMakeDefault }
+									/>
+								</td>
+								<td data-label={ columns.actions }>
+									<div className="acapi-actions">
+										<RowButton
+											label={ __(
+												'Test connection',
+												'creators-connect-for-amazon'
+											) }
+											name={ sprintf(
+												/* translators: read after "Test connection"; %s: marketplace name. */
 												__(
-													'Enable %s',
+													'of %s',
 													'creators-connect-for-amazon'
 												),
 												marketplace.name
 											) }
-											checked={ marketplace.enabled }
-											disabled={ isBusy }
-											onChange={ () =>
-												onToggle(
-													marketplace,
-													! marketplace.enabled
-												)
-											}
-										/>
-									</td>
-									<td>
-										{ marketplace.is_default ? (
-											<strong>
-												{ __(
-													'Default',
-													'creators-connect-for-amazon'
-												) }
-											</strong>
-										) : (
-											<Button
-												variant="link"
-												disabled={ isBusy }
-												onClick={ () =>
-													onMakeDefault( marketplace )
-												}
-												aria-label={ sprintf(
-													/* translators: %s: marketplace name. */
-													__(
-														'Make %s the default',
-														'creators-connect-for-amazon'
-													),
-													marketplace.name
-												) }
-											>
-												{ __(
-													'Make default',
-													'creators-connect-for-amazon'
-												) }
-											</Button>
-										) }
-									</td>
-									<td className="acapi-actions">
-										<Button
-											variant="secondary"
-											size="compact"
 											isBusy={ isBusy }
+											// A links-only entry has no API to test.
 											disabled={
 												isBusy ||
 												marketplace.credential_type ===
@@ -186,89 +266,95 @@ export default function MarketplaceTable( {
 											onClick={ () =>
 												onTest( marketplace )
 											}
-											aria-label={ sprintf(
-												/* translators: %s: marketplace name. */
-												__(
-													'Test connection of %s',
-													'creators-connect-for-amazon'
-												),
-												marketplace.name
-											) }
-										>
-											{ __(
-												'Test connection',
+										/>
+										<RowButton
+											label={ __(
+												'Edit',
 												'creators-connect-for-amazon'
 											) }
-										</Button>
-										<Button
-											variant="secondary"
-											size="compact"
+											name={ marketplace.name }
 											disabled={ isBusy }
 											onClick={ () =>
 												onEdit( marketplace )
 											}
-											aria-label={ sprintf(
-												/* translators: %s: marketplace name. */
-												__(
-													'Edit %s',
+										/>
+										<RowButton
+											label={
+												marketplace.enabled
+													? __(
+															'Disable',
+															'creators-connect-for-amazon'
+														)
+													: __(
+															'Enable',
+															'creators-connect-for-amazon'
+														)
+											}
+											name={ marketplace.name }
+											disabled={ isBusy }
+											onClick={ () =>
+												onToggle(
+													marketplace,
+													! marketplace.enabled
+												)
+											}
+										/>
+										{ onTrackingIds && (
+											<RowButton
+												label={ __(
+													'Tracking IDs',
 													'creators-connect-for-amazon'
-												),
-												marketplace.name
-											) }
-										>
-											{ __(
-												'Edit',
+												) }
+												name={ sprintf(
+													/* translators: read after "Tracking IDs"; %s: marketplace name. */
+													__(
+														'of %s',
+														'creators-connect-for-amazon'
+													),
+													marketplace.name
+												) }
+												disabled={ isBusy }
+												onClick={ () =>
+													onTrackingIds( marketplace )
+												}
+											/>
+										) }
+										<RowButton
+											label={ __(
+												'Delete',
 												'creators-connect-for-amazon'
 											) }
-										</Button>
-										<Button
-											variant="secondary"
-											size="compact"
+											name={ marketplace.name }
 											isDestructive
 											disabled={ isBusy }
 											onClick={ () =>
 												onDelete( marketplace )
 											}
-											aria-label={ sprintf(
-												/* translators: %s: marketplace name. */
-												__(
-													'Delete %s',
-													'creators-connect-for-amazon'
-												),
-												marketplace.name
-											) }
+										/>
+									</div>
+								</td>
+							</tr>
+							{ test && (
+								<tr className="acapi-test-row">
+									<td colSpan={ 8 }>
+										<Notice
+											status={
+												test.ok ? 'success' : 'error'
+											}
+											isDismissible={ false }
 										>
-											{ __(
-												'Delete',
-												'creators-connect-for-amazon'
+											<p>{ test.message }</p>
+											{ test.hint && (
+												<p>{ test.hint }</p>
 											) }
-										</Button>
+										</Notice>
 									</td>
 								</tr>
-								{ test && (
-									<tr className="acapi-test-row">
-										<td colSpan={ 8 }>
-											<Notice
-												status={
-													test.ok
-														? 'success'
-														: 'error'
-												}
-												isDismissible={ false }
-											>
-												<p>{ test.message }</p>
-												{ test.hint && (
-													<p>{ test.hint }</p>
-												) }
-											</Notice>
-										</td>
-									</tr>
-								) }
-							</Fragment>
-						);
-					} ) }
-				</tbody>
-			</table>
-		</div>
+							) }
+						</Fragment>
+					);
+				} ) }
+			</tbody>
+		</table>
 	);
 }

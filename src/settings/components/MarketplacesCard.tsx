@@ -9,17 +9,21 @@ import { __ } from '@wordpress/i18n';
 
 import { store } from '../store';
 import type { MarketplaceInput, MarketplaceSettings } from '../types';
+import ConfirmDefault from './ConfirmDefault';
 import DeleteMarketplace from './DeleteMarketplace';
 import MarketplaceForm from './MarketplaceForm';
 import MarketplaceTable from './MarketplaceTable';
 import SectionCard from './SectionCard';
+import TrackingIdsDialog from './TrackingIdsDialog';
 
 type Editing = { marketplace: MarketplaceSettings | null } | null;
 
 export default function MarketplacesCard() {
-	const { marketplaces, busy, tests } = useSelect(
+	const { marketplaces, routing, busy, tests, trackingIds } = useSelect(
 		( select ) => ( {
 			marketplaces: select( store ).getMarketplaces(),
+			trackingIds: select( store ).getTrackingIds(),
+			routing: select( store ).getRouting(),
 			busy: select( store ).getBusyCountry(),
 			tests: select( store ).getConnectionTests(),
 		} ),
@@ -31,11 +35,23 @@ export default function MarketplacesCard() {
 		makeDefaultMarketplace,
 		deleteMarketplace,
 		testConnection,
+		saveTrackingIds,
 	} = useDispatch( store );
+	const [ tracking, setTracking ] = useState< MarketplaceSettings | null >(
+		null
+	);
 	const [ editing, setEditing ] = useState< Editing >( null );
 	const [ deleting, setDeleting ] = useState< MarketplaceSettings | null >(
 		null
 	);
+	const [ confirmingDefault, setConfirmingDefault ] =
+		useState< MarketplaceSettings | null >( null );
+
+	// A disabled marketplace becomes the default only after a confirmation.
+	const makeDefault = ( marketplace: MarketplaceSettings ) =>
+		marketplace.enabled
+			? makeDefaultMarketplace( marketplace )
+			: setConfirmingDefault( marketplace );
 
 	const save = async ( input: MarketplaceInput ) => {
 		await saveMarketplace( input, editing?.marketplace ?? null );
@@ -56,13 +72,16 @@ export default function MarketplacesCard() {
 		>
 			<MarketplaceTable
 				marketplaces={ marketplaces }
+				routes={ routing?.routes ?? [] }
 				busy={ busy }
 				tests={ tests }
 				onEdit={ ( marketplace ) => setEditing( { marketplace } ) }
 				onDelete={ setDeleting }
 				onToggle={ toggleMarketplace }
-				onMakeDefault={ makeDefaultMarketplace }
+				onMakeDefault={ makeDefault }
 				onTest={ testConnection }
+				trackingIds={ trackingIds?.tracking_ids ?? {} }
+				onTrackingIds={ setTracking }
 			/>
 			{ editing && (
 				<MarketplaceForm
@@ -70,6 +89,26 @@ export default function MarketplacesCard() {
 					configured={ marketplaces.map( ( item ) => item.country ) }
 					onSubmit={ save }
 					onClose={ () => setEditing( null ) }
+				/>
+			) }
+			{ tracking && (
+				<TrackingIdsDialog
+					marketplace={ tracking }
+					trackingIds={
+						trackingIds?.tracking_ids[ tracking.country ] ?? []
+					}
+					onSave={ ( list ) => saveTrackingIds( tracking, list ) }
+					onClose={ () => setTracking( null ) }
+				/>
+			) }
+			{ confirmingDefault && (
+				<ConfirmDefault
+					marketplace={ confirmingDefault }
+					onConfirm={ () => {
+						setConfirmingDefault( null );
+						makeDefaultMarketplace( confirmingDefault );
+					} }
+					onClose={ () => setConfirmingDefault( null ) }
 				/>
 			) }
 			{ deleting && (

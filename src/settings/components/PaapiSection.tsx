@@ -5,7 +5,7 @@ import { Button, Notice, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { marketplaces } from '../../shared/marketplaces';
+import { marketplaceLabel, marketplaces } from '../../shared/marketplaces';
 import { fieldErrorsOf, messageOf } from '../api';
 import type { FieldErrors, PaapiInput, PaapiSettings } from '../types';
 import FieldError from './FieldError';
@@ -120,7 +120,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 						<div key={ marketplace.country }>
 							<TextControl
 								__nextHasNoMarginBottom
-								label={ `${ marketplace.name } (${ marketplace.country })` }
+								label={ marketplaceLabel( marketplace ) }
 								value={ tags[ marketplace.country ] ?? '' }
 								onChange={ ( value: string ) =>
 									setTags( ( current ) => ( {

@@ -1,15 +1,25 @@
 /**
- * Which API serves each marketplace, from GET /routing (built by the router).
+ * Which API serves each marketplace, from GET /routing (built by the router). Each row's headline
+ * names the API that answers; a fallback reads "Creators API failed at 7:18 (not eligible) →
+ * PA-API 5.0 answered", and each label sits next to the API it describes.
  */
 import { Notice } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { RouteSummary, RoutingSummary } from '../types';
+import { marketplaceLabel } from '../../shared/marketplaces';
+import type {
+	MarketplaceSettings,
+	RouteFailure,
+	RouteSummary,
+	RoutingSummary,
+} from '../types';
 import { typeLabel } from '../validation';
 
 interface Props {
 	/** The summary; null while unavailable (the route is missing or failed). */
 	summary: RoutingSummary | null;
+	/** The configured marketplaces (their stored credentials, also while disabled). */
+	marketplaces?: MarketplaceSettings[];
 }
 
 function statusLabel( route: RouteSummary ): string {
@@ -69,7 +79,122 @@ export function quotaLabel( route: RouteSummary ) {
 	);
 }
 
-export default function RoutingPanel( { summary }: Props ) {
+const PAAPI = () => __( 'PA-API 5.0', 'creators-connect-for-amazon' );
+
+function Retired() {
+	return (
+		<span className="acapi-warning">
+			{ ' ' }
+			{ __(
+				'(retired: may stop working)',
+				'creators-connect-for-amazon'
+			) }
+		</span>
+	);
+}
+
+/**
+ * The Creators API's last failure in one line, with what PA-API did then.
+ *
+ * @param failure The failure.
+ */
+export function failureLine( failure: RouteFailure ): string {
+	const failed = sprintf(
+		/* translators: 1: time such as 7:18, 2: reason in a few words such as "not eligible". */
+		__(
+			'Creators API failed at %1$s (%2$s)',
+			'creators-connect-for-amazon'
+		),
+		failure.time,
+		failure.label
+	);
+	if ( failure.fallback === 'answered' ) {
+		return sprintf(
+			/* translators: %s: "Creators API failed at 7:18 (not eligible)". */
+			__( '%s → PA-API 5.0 answered', 'creators-connect-for-amazon' ),
+			failed
+		);
+	}
+	if ( failure.fallback === 'failed' ) {
+		return sprintf(
+			/* translators: %s: "Creators API failed at 7:18 (not eligible)". */
+			__(
+				'%s → PA-API 5.0 could not answer either',
+				'creators-connect-for-amazon'
+			),
+			failed
+		);
+	}
+	return sprintf(
+		/* translators: %s: "Creators API failed at 7:18 (not eligible)". */
+		__(
+			'%s; there is no PA-API 5.0 fallback',
+			'creators-connect-for-amazon'
+		),
+		failed
+	);
+}
+
+/**
+ * The headline: the API that answers now, with the labels that belong to it.
+ *
+ * @param props       Props.
+ * @param props.route The route.
+ */
+function Headline( { route }: { route: RouteSummary } ) {
+	const failure = route.last_failure;
+	if ( failure?.fallback === 'answered' || route.api === 'paapi' ) {
+		return (
+			<strong>
+				{ PAAPI() }
+				<Retired />
+			</strong>
+		);
+	}
+	if ( failure?.fallback === 'failed' ) {
+		return (
+			<strong className="acapi-warning">
+				{ __( 'Neither API answered', 'creators-connect-for-amazon' ) }
+			</strong>
+		);
+	}
+	return (
+		<strong>
+			{ apiLabel( route ) }
+			{ failure && (
+				<span className="acapi-warning">
+					{ ' ' }
+					{ __( '(failing)', 'creators-connect-for-amazon' ) }
+				</span>
+			) }
+		</strong>
+	);
+}
+
+/**
+ * The credentials in use, or the stored ones of a disabled marketplace, said as such.
+ *
+ * @param route       The route.
+ * @param marketplace Its settings, when configured.
+ */
+function credentialsText(
+	route: RouteSummary,
+	marketplace: MarketplaceSettings | undefined
+): string {
+	if ( route.credential_type ) {
+		return typeLabel( route.credential_type );
+	}
+	if ( marketplace && ! marketplace.enabled ) {
+		return sprintf(
+			/* translators: %s: credential type such as Cognito (v2). */
+			__( '%s, stored but disabled', 'creators-connect-for-amazon' ),
+			typeLabel( marketplace.credential_type )
+		);
+	}
+	return '—';
+}
+
+export default function RoutingPanel( { summary, marketplaces = [] }: Props ) {
 	if ( ! summary ) {
 		return (
 			<Notice status="info" isDismissible={ false }>
@@ -80,12 +205,25 @@ export default function RoutingPanel( { summary }: Props ) {
 			</Notice>
 		);
 	}
-	const retired = summary.routes.filter(
-		( route ) => route.paapi_retired_warning
+	const find = ( country: string ) =>
+		marketplaces.find( ( item ) => item.country === country );
+	const onlyPaapi = summary.routes.filter(
+		( route ) => route.api === 'paapi'
 	);
+	const stored = onlyPaapi.filter( ( route ) => find( route.country ) );
+	const missing = onlyPaapi.filter( ( route ) => ! find( route.country ) );
+	const names = ( routes: RouteSummary[] ) =>
+		routes.map( ( route ) => route.name ).join( ', ' );
+	const columns = {
+		marketplace: __( 'Marketplace', 'creators-connect-for-amazon' ),
+		credentials: __( 'Credentials', 'creators-connect-for-amazon' ),
+		status: __( 'Status', 'creators-connect-for-amazon' ),
+		served: __( 'Served by', 'creators-connect-for-amazon' ),
+		quota: __( 'Amazon calls today', 'creators-connect-for-amazon' ),
+	};
 	return (
 		<>
-			{ retired.length > 0 && (
+			{ missing.length > 0 && (
 				<Notice status="warning" isDismissible={ false }>
 					{ sprintf(
 						/* translators: %s: comma-separated marketplace names. */
@@ -93,103 +231,86 @@ export default function RoutingPanel( { summary }: Props ) {
 							'PA-API 5.0 was retired on 15 May 2026, and it is the only route for: %s. Add Creators API credentials for these marketplaces.',
 							'creators-connect-for-amazon'
 						),
-						retired.map( ( route ) => route.name ).join( ', ' )
+						names( missing )
 					) }
 				</Notice>
 			) }
-			<div className="acapi-table-scroll">
-				<table className="widefat striped acapi-routing">
-					<thead>
-						<tr>
-							<th scope="col">
-								{ __(
-									'Marketplace',
-									'creators-connect-for-amazon'
-								) }
+			{ stored.length > 0 && (
+				<Notice status="warning" isDismissible={ false }>
+					{ sprintf(
+						/* translators: %s: comma-separated marketplace names. */
+						__(
+							'PA-API 5.0 was retired on 15 May 2026, and it serves these disabled marketplaces: %s. Their Creators API credentials are stored: enable them to use the Creators API.',
+							'creators-connect-for-amazon'
+						),
+						names( stored )
+					) }
+				</Notice>
+			) }
+			<table className="widefat striped acapi-routing acapi-cards">
+				<thead>
+					<tr>
+						{ Object.entries( columns ).map( ( [ key, label ] ) => (
+							<th scope="col" key={ key }>
+								{ label }
 							</th>
-							<th scope="col">
-								{ __(
-									'Credentials',
-									'creators-connect-for-amazon'
-								) }
-							</th>
-							<th scope="col">
-								{ __(
-									'Status',
-									'creators-connect-for-amazon'
-								) }
-							</th>
-							<th scope="col">
-								{ __(
-									'Served by',
-									'creators-connect-for-amazon'
-								) }
-							</th>
-							<th scope="col">
-								{ __(
-									'Amazon calls today',
-									'creators-connect-for-amazon'
-								) }
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{ summary.routes.map( ( route ) => (
-							<tr
-								key={ route.country }
-								data-country={ route.country }
-							>
-								<th scope="row">
-									{ route.name }{ ' ' }
-									<span className="acapi-code">
-										({ route.country })
-									</span>
-									{ summary.default_country ===
-										route.country && (
-										<>
-											{ ' ' }
-											<em>
-												{ __(
-													'(default)',
-													'creators-connect-for-amazon'
-												) }
-											</em>
-										</>
-									) }
-								</th>
-								<td>
-									{ route.credential_type
-										? typeLabel( route.credential_type )
-										: '—' }
-								</td>
-								<td>{ statusLabel( route ) }</td>
-								<td>
-									{ '→ ' }
-									{ apiLabel( route ) }
-									{ route.paapi_retired_warning && (
-										<span className="acapi-warning">
-											{ ' ' }
+						) ) }
+					</tr>
+				</thead>
+				<tbody>
+					{ summary.routes.map( ( route ) => (
+						<tr
+							key={ route.country }
+							data-country={ route.country }
+						>
+							<th scope="row">
+								{ marketplaceLabel( route ) }
+								{ summary.default_country === route.country && (
+									<>
+										{ ' ' }
+										<em>
 											{ __(
-												'(retired: may stop working)',
+												'(default)',
 												'creators-connect-for-amazon'
 											) }
-										</span>
-									) }
-									{ route.reason && (
-										<span className="acapi-reason">
-											{ ' — ' }
-											{ route.reason }
-										</span>
-									) }
-								</td>
-								<td className="acapi-quota">
-									{ quotaLabel( route ) }
-								</td>
-							</tr>
-						) ) }
-					</tbody>
-				</table>
-			</div>
+										</em>
+									</>
+								) }
+							</th>
+							<td data-label={ columns.credentials }>
+								{ credentialsText(
+									route,
+									find( route.country )
+								) }
+							</td>
+							<td data-label={ columns.status }>
+								{ statusLabel( route ) }
+							</td>
+							<td data-label={ columns.served }>
+								<span className="acapi-served">
+									<Headline route={ route } />
+								</span>
+								{ route.last_failure && (
+									<span className="acapi-failure-line">
+										{ failureLine( route.last_failure ) }
+									</span>
+								) }
+								{ route.reason && (
+									<span className="acapi-reason">
+										{ route.reason }
+									</span>
+								) }
+							</td>
+							<td
+								data-label={ columns.quota }
+								className="acapi-quota"
+							>
+								{ quotaLabel( route ) }
+							</td>
+						</tr>
+					) ) }
+				</tbody>
+			</table>
 		</>
 	);
 }

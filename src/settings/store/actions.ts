@@ -11,11 +11,16 @@ import * as api from '../api';
 import type {
 	ConnectionTest,
 	GeneralSettings,
+	GettingStarted,
+	ImportPreview,
 	MarketplaceInput,
 	MarketplaceSettings,
 	PaapiInput,
 	PaapiSettings,
 	RoutingSummary,
+	SettingsFile,
+	TrackingId,
+	TrackingIds,
 } from '../types';
 import type { Action, Resource } from './reducer';
 
@@ -52,18 +57,29 @@ export const receiveGeneral = ( general: GeneralSettings ): Action => ( {
 	general,
 } );
 
+export const receiveGettingStarted = (
+	gettingStarted: GettingStarted
+): Action => ( { type: 'RECEIVE_GETTING_STARTED', gettingStarted } );
+
+export const receiveTrackingIds = ( trackingIds: TrackingIds ): Action => ( {
+	type: 'RECEIVE_TRACKING_IDS',
+	trackingIds,
+} );
+
 export const receiveLoadError = (
 	resource: Resource,
 	message: string
 ): Action => ( { type: 'RECEIVE_LOAD_ERROR', resource, message } );
 
 /**
- * The routing summary follows every setting: read it again (only it).
+ * The routing summary follows every setting: read it again (only it, and the getting-started
+ * checklist, which ticks itself from the same settings).
  *
  * @param args Thunk arguments.
  */
 function routingChanged( args: ThunkArgs ) {
 	args.dispatch.invalidateResolution( 'getRouting', [] );
+	args.dispatch.invalidateResolution( 'getGettingStarted', [] );
 }
 
 function snackbar( { registry }: ThunkArgs, message: string ) {
@@ -248,7 +264,13 @@ export const testConnection =
 			const test: ConnectionTest = await api.testConnection(
 				marketplace.country
 			);
-			args.dispatch( { type: 'RECEIVE_TEST', test } );
+			args.dispatch( {
+				type: 'RECEIVE_TEST',
+				test: { ...test, received_at: Date.now() },
+			} );
+			if ( test.ok ) {
+				args.dispatch.invalidateResolution( 'getGettingStarted', [] );
+			}
 		} catch ( error ) {
 			failed(
 				args,
@@ -291,5 +313,107 @@ export const saveGeneral =
 		snackbar(
 			args,
 			__( 'General settings saved.', 'creators-connect-for-amazon' )
+		);
+	};
+
+/**
+ * Hides the getting-started panel for the current user, or brings it back.
+ *
+ * @param dismissed Whether it is hidden.
+ */
+export const dismissGettingStarted =
+	( dismissed: boolean ): Thunk =>
+	async ( args ) => {
+		try {
+			args.dispatch(
+				receiveGettingStarted(
+					await api.setGettingStartedDismissed( dismissed )
+				)
+			);
+		} catch ( error ) {
+			failed(
+				args,
+				error,
+				__(
+					'The change could not be saved.',
+					'creators-connect-for-amazon'
+				)
+			);
+		}
+	};
+
+/**
+ * The settings file to download (never a secret).
+ */
+export const exportSettings = (): Thunk< SettingsFile > => async () =>
+	api.exportSettings();
+
+/**
+ * What importing a file would do, and the secrets it needs. Throws the REST error (a bad file).
+ *
+ * @param file The decoded file.
+ */
+export const previewImport =
+	( file: unknown ): Thunk< ImportPreview > =>
+	async () =>
+		api.importSettings( file, {}, true );
+
+/**
+ * Imports a file with the secrets it lacks, then reads every resource again. Throws the REST
+ * error (a missing secret is named `secrets.<country>`; nothing was imported then).
+ *
+ * @param file    The decoded file.
+ * @param secrets Secrets by country code, and `paapi`.
+ */
+export const importSettings =
+	(
+		file: unknown,
+		secrets: Record< string, string >
+	): Thunk< ImportPreview > =>
+	async ( args ) => {
+		const done = await api.importSettings( file, secrets, false );
+		[
+			'getMarketplaces',
+			'getTrackingIds',
+			'getPaapi',
+			'getGeneral',
+			'getRouting',
+			'getGettingStarted',
+		].forEach( ( selector ) =>
+			args.dispatch.invalidateResolution( selector, [] )
+		);
+		snackbar(
+			args,
+			__( 'Settings imported.', 'creators-connect-for-amazon' )
+		);
+		return done;
+	};
+
+/**
+ * Saves a marketplace's tracking IDs. Throws the REST error for the dialog (a bad tag is named
+ * `tracking_ids.<n>.tag`).
+ *
+ * @param marketplace The marketplace.
+ * @param list        Its tracking IDs.
+ */
+export const saveTrackingIds =
+	( marketplace: MarketplaceSettings, list: TrackingId[] ): Thunk =>
+	async ( args ) => {
+		const saved = await api.saveTrackingIds( marketplace.country, list );
+		args.dispatch( {
+			type: 'RECEIVE_MARKETPLACE_TRACKING_IDS',
+			country: marketplace.country,
+			trackingIds: saved,
+		} );
+		snackbar(
+			args,
+			sprintf(
+				/* translators: %s: marketplace name. */
+				__(
+					'Tracking IDs of %s saved.',
+					'creators-connect-for-amazon'
+				),
+				marketplace.name
+			)
 		);
 	};

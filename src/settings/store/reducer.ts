@@ -4,13 +4,22 @@
 import type {
 	ConnectionTest,
 	GeneralSettings,
+	GettingStarted,
 	MarketplaceSettings,
 	PaapiSettings,
 	RoutingSummary,
+	TrackingId,
+	TrackingIds,
 } from '../types';
 
 /** A resource of the screen, read by its own route. */
-export type Resource = 'marketplaces' | 'routing' | 'paapi' | 'general';
+export type Resource =
+	| 'marketplaces'
+	| 'routing'
+	| 'paapi'
+	| 'general'
+	| 'gettingStarted'
+	| 'trackingIds';
 
 export interface State {
 	/** Configured marketplaces, in the server's (registry) order; null until read. */
@@ -19,6 +28,10 @@ export interface State {
 	routing: RoutingSummary | null;
 	paapi: PaapiSettings | null;
 	general: GeneralSettings | null;
+	/** The first-run checklist; null until read. */
+	gettingStarted: GettingStarted | null;
+	/** Extra partner tags per marketplace; null until read. */
+	trackingIds: TrackingIds | null;
 	/** Last connection test per country. */
 	tests: Record< string, ConnectionTest >;
 	/** The country whose row action is running. */
@@ -34,6 +47,13 @@ export type Action =
 	| { type: 'RECEIVE_ROUTING'; routing: RoutingSummary | null }
 	| { type: 'RECEIVE_PAAPI'; paapi: PaapiSettings }
 	| { type: 'RECEIVE_GENERAL'; general: GeneralSettings }
+	| { type: 'RECEIVE_GETTING_STARTED'; gettingStarted: GettingStarted }
+	| { type: 'RECEIVE_TRACKING_IDS'; trackingIds: TrackingIds }
+	| {
+			type: 'RECEIVE_MARKETPLACE_TRACKING_IDS';
+			country: string;
+			trackingIds: TrackingId[];
+	  }
 	| { type: 'RECEIVE_TEST'; test: ConnectionTest }
 	| { type: 'SET_BUSY'; country: string | null }
 	| { type: 'RECEIVE_LOAD_ERROR'; resource: Resource; message: string };
@@ -43,6 +63,8 @@ export const initialState: State = {
 	routing: null,
 	paapi: null,
 	general: null,
+	gettingStarted: null,
+	trackingIds: null,
 	tests: {},
 	busy: null,
 	loadErrors: {},
@@ -105,6 +127,26 @@ export default function reducer(
 			return { ...state, paapi: action.paapi };
 		case 'RECEIVE_GENERAL':
 			return { ...state, general: action.general };
+		case 'RECEIVE_GETTING_STARTED':
+			return { ...state, gettingStarted: action.gettingStarted };
+		case 'RECEIVE_TRACKING_IDS':
+			return { ...state, trackingIds: action.trackingIds };
+		case 'RECEIVE_MARKETPLACE_TRACKING_IDS': {
+			const current = state.trackingIds ?? {
+				default_country: null,
+				tracking_ids: {},
+			};
+			return {
+				...state,
+				trackingIds: {
+					...current,
+					tracking_ids: {
+						...current.tracking_ids,
+						[ action.country ]: action.trackingIds,
+					},
+				},
+			};
+		}
 		case 'RECEIVE_TEST':
 			return {
 				...state,

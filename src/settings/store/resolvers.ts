@@ -7,15 +7,18 @@ import { __ } from '@wordpress/i18n';
 import * as api from '../api';
 import {
 	receiveGeneral,
+	receiveGettingStarted,
 	receiveLoadError,
 	receiveMarketplaces,
 	receivePaapi,
 	receiveRouting,
+	receiveTrackingIds,
 	type ThunkArgs,
 } from './actions';
 import type { Action } from './reducer';
 
-type Readable = 'marketplaces' | 'paapi' | 'general';
+type Readable =
+	'marketplaces' | 'paapi' | 'general' | 'gettingStarted' | 'trackingIds';
 
 /**
  * A resolver that reads a route and puts its answer into the store, or keeps why it failed.
@@ -68,6 +71,28 @@ export const getGeneral = resolver(
 	() =>
 		__(
 			'The general settings could not be loaded.',
+			'creators-connect-for-amazon'
+		)
+);
+
+export const getGettingStarted = resolver(
+	'gettingStarted',
+	api.getGettingStarted,
+	receiveGettingStarted,
+	() =>
+		__(
+			'The getting-started checklist could not be loaded.',
+			'creators-connect-for-amazon'
+		)
+);
+
+export const getTrackingIds = resolver(
+	'trackingIds',
+	api.getTrackingIds,
+	receiveTrackingIds,
+	() =>
+		__(
+			'The tracking IDs could not be loaded.',
 			'creators-connect-for-amazon'
 		)
 );

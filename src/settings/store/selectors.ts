@@ -15,6 +15,10 @@ export const getPaapi = ( state: State ) => state.paapi;
 
 export const getGeneral = ( state: State ) => state.general;
 
+export const getGettingStarted = ( state: State ) => state.gettingStarted;
+
+export const getTrackingIds = ( state: State ) => state.trackingIds;
+
 export const getConnectionTest = (
 	state: State,
 	country: string

@@ -5,12 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-	test,
-	expect,
-	type RequestUtils,
-} from '@wordpress/e2e-test-utils-playwright';
+import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import type { Page } from '@playwright/test';
+
+import {
+	addMarketplaceThroughForm,
+	clearSnackbars,
+	openSettings,
+	removeAllMarketplaces,
+} from '../utils/settings-screen';
 
 const credentials = JSON.parse(
 	fs.readFileSync(
@@ -23,54 +26,7 @@ const artifacts =
 	path.join( __dirname, '..', '..', '..', 'artifacts' );
 const NS = '/creators-connect-for-amazon/v1';
 
-async function removeAll( requestUtils: RequestUtils ) {
-	const list = ( await requestUtils.rest( {
-		path: `${ NS }/marketplaces`,
-	} ) ) as { country: string }[];
-	for ( const item of list ) {
-		await requestUtils.rest( {
-			path: `${ NS }/marketplaces/${ item.country }`,
-			method: 'DELETE',
-		} );
-	}
-}
-
-async function openSettings(
-	page: Page,
-	admin: { visitAdminPage: ( p: string, q?: string ) => Promise< void > }
-) {
-	await admin.visitAdminPage(
-		'options-general.php',
-		'page=creators-connect-for-amazon'
-	);
-	await expect(
-		page.getByRole( 'heading', { name: 'Marketplaces' } )
-	).toBeVisible();
-}
-
-async function addMarketplace(
-	page: Page,
-	country: string,
-	set: { credential_id: string; credential_secret: string },
-	tag: string
-) {
-	await page
-		.getByRole( 'button', { name: 'Add marketplace' } )
-		.first()
-		.click();
-	const dialog = page.getByRole( 'dialog', { name: 'Add a marketplace' } );
-	await dialog
-		.getByLabel( 'Marketplace', { exact: true } )
-		.selectOption( country );
-	await dialog.getByLabel( 'Credential ID' ).fill( set.credential_id );
-	await dialog
-		.getByLabel( 'Credential Secret' )
-		.fill( set.credential_secret );
-	await dialog.getByLabel( 'Partner tag' ).fill( tag );
-	await dialog.getByRole( 'button', { name: 'Add marketplace' } ).click();
-	await expect( dialog ).toBeHidden();
-	await expect( row( page, country ) ).toBeVisible();
-}
+const removeAll = removeAllMarketplaces;
 
 function row( page: Page, country: string ) {
 	return page.locator(
@@ -118,7 +74,7 @@ test.describe( 'Settings → marketplaces', () => {
 		).toBeVisible();
 
 		// Two marketplaces: Germany with Cognito (v2), the United States with LWA (v3).
-		await addMarketplace(
+		await addMarketplaceThroughForm(
 			page,
 			'de',
 			credentials.cognito.EU,
@@ -231,10 +187,11 @@ test.describe( 'Settings → marketplaces', () => {
 		).toBeVisible();
 
 		// Disable Germany.
-		await page.getByRole( 'checkbox', { name: 'Enable Germany' } ).click();
-		await expect(
-			page.getByRole( 'checkbox', { name: 'Enable Germany' } )
-		).not.toBeChecked();
+		await page.getByRole( 'button', { name: 'Disable Germany' } ).click();
+		await expect( row( page, 'de' ) ).toHaveAttribute(
+			'data-status',
+			'disabled'
+		);
 		await expect(
 			page
 				.locator( '.components-snackbar' )
@@ -242,7 +199,7 @@ test.describe( 'Settings → marketplaces', () => {
 		).toBeVisible();
 
 		// A third marketplace for the screenshot, with the routing panel.
-		await addMarketplace(
+		await addMarketplaceThroughForm(
 			page,
 			'uk',
 			credentials.cognito.EU,
@@ -271,27 +228,7 @@ test.describe( 'Settings → marketplaces', () => {
 			page.locator( '.acapi-test-row' ).getByText( /Connected.*2\.2/ )
 		).toBeVisible();
 		// Dismiss the snackbars so that they do not cover the screenshot.
-		await page.evaluate( () => {
-			const { data } = (
-				window as unknown as {
-					wp: {
-						data: {
-							select: ( store: string ) => {
-								getNotices: () => { id: string }[];
-							};
-							dispatch: ( store: string ) => {
-								removeNotice: ( id: string ) => void;
-							};
-						};
-					};
-				}
-			 ).wp;
-			data.select( 'core/notices' )
-				.getNotices()
-				.forEach( ( notice ) =>
-					data.dispatch( 'core/notices' ).removeNotice( notice.id )
-				);
-		} );
+		await clearSnackbars( page );
 		await page.screenshot( {
 			path: path.join( artifacts, 'settings-screen.png' ),
 			fullPage: true,
@@ -312,11 +249,11 @@ test.describe( 'Settings → marketplaces', () => {
 		await expect( row( page, 'us' ) ).toContainText( 'Default' );
 		await expect( row( page, 'de' ) ).toContainText( 'Cognito (v2)' );
 		await expect(
-			page.getByRole( 'checkbox', { name: 'Enable Germany' } )
-		).not.toBeChecked();
+			page.getByRole( 'button', { name: 'Enable Germany' } )
+		).toBeVisible();
 		await expect(
-			page.getByRole( 'checkbox', { name: 'Enable United States' } )
-		).toBeChecked();
+			page.getByRole( 'button', { name: 'Disable United States' } )
+		).toBeVisible();
 		await expect( row( page, 'uk' ) ).toHaveCount( 0 );
 		// The page never holds a secret.
 		const html = await page.content();
@@ -417,19 +354,24 @@ test.describe( 'Settings → marketplaces', () => {
 				calls.push( `${ method } ${ match[ 1 ] }` );
 			}
 		} );
-		await page.getByRole( 'checkbox', { name: 'Enable Germany' } ).click();
+		await page.getByRole( 'button', { name: 'Disable Germany' } ).click();
 		await expect(
 			page
 				.locator( '.components-snackbar' )
 				.getByText( 'Germany disabled.' )
 		).toBeVisible();
 		await expect(
-			page.getByRole( 'checkbox', { name: 'Enable Germany' } )
-		).not.toBeChecked();
-		// The routing summary is derived on the server: it alone is read again.
+			page.getByRole( 'button', { name: 'Enable Germany' } )
+		).toBeVisible();
+		// The routing summary and the getting-started checklist are derived on the server: they
+		// alone are read again.
 		await expect
-			.poll( () => calls )
-			.toEqual( [ 'PUT /marketplaces/de', 'GET /routing' ] );
+			.poll( () => [ ...calls ].sort() )
+			.toEqual( [
+				'GET /getting-started',
+				'GET /routing',
+				'PUT /marketplaces/de',
+			] );
 		await expect(
 			page.locator( 'table.acapi-routing tr[data-country="de"]' )
 		).toContainText( 'Disabled' );

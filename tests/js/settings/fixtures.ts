@@ -66,6 +66,7 @@ export const routing: RoutingSummary = {
 			reason: '',
 			paapi_retired_warning: false,
 			circuit: 'closed',
+			last_failure: null,
 		},
 		{
 			country: 'us',
@@ -77,17 +78,19 @@ export const routing: RoutingSummary = {
 			reason: '',
 			paapi_retired_warning: false,
 			circuit: 'closed',
+			last_failure: null,
 		},
 		{
 			country: 'uk',
 			name: 'United Kingdom',
 			status: 'disabled',
-			credential_type: 'cognito',
+			credential_type: null,
 			api: 'paapi',
 			api_version: null,
 			reason: 'Creators API disabled for this marketplace',
 			paapi_retired_warning: true,
 			circuit: 'closed',
+			last_failure: null,
 		},
 		{
 			country: 'fr',
@@ -99,6 +102,7 @@ export const routing: RoutingSummary = {
 			reason: '',
 			paapi_retired_warning: true,
 			circuit: null,
+			last_failure: null,
 		},
 	],
 };

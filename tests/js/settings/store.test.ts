@@ -275,4 +275,63 @@ describe( 'settings store', () => {
 		expect( registry.select( store ).getGeneral() ).toEqual( general );
 		expect( calls() ).toEqual( [ `PUT ${ NS }/general` ] );
 	} );
+
+	it( 'ticks the checklist: a passed test reads it again, and hiding it keeps the answer', async () => {
+		const before = {
+			marketplace_added: true,
+			connection_tested: false,
+			product_on_page: false,
+			product_url: null,
+			dismissed: false,
+		};
+		const after = { ...before, connection_tested: true };
+		let checklist: typeof before = before;
+		fetchMock.mockImplementation(
+			async ( options: { path: string; method?: string } ) => {
+				const key = `${ options.method ?? 'GET' } ${ options.path }`;
+				if ( key === `GET ${ NS }/getting-started` ) {
+					return checklist;
+				}
+				if ( key === `POST ${ NS }/marketplaces/us/test` ) {
+					checklist = after;
+					return {
+						ok: true,
+						country: 'us',
+						api_version: '3.1',
+						credential_type: 'lwa',
+						kind: null,
+						message: 'Connected.',
+						hint: null,
+					};
+				}
+				if ( key === `PUT ${ NS }/getting-started` ) {
+					return { ...checklist, dismissed: true };
+				}
+				throw new Error( `unexpected ${ key }` );
+			}
+		);
+		const registry = setup();
+		expect(
+			( await registry.resolveSelect( store ).getGettingStarted() )
+				?.connection_tested
+		).toBe( false );
+		await registry.dispatch( store ).testConnection( unitedStates );
+		expect(
+			( await registry.resolveSelect( store ).getGettingStarted() )
+				?.connection_tested
+		).toBe( true );
+		await registry.dispatch( store ).dismissGettingStarted( true );
+		expect( registry.select( store ).getGettingStarted()?.dismissed ).toBe(
+			true
+		);
+		// (The previous test's getGeneral() resolves late; only this test's routes count.)
+		expect(
+			calls().filter( ( call ) => ! call.endsWith( '/general' ) )
+		).toEqual( [
+			`GET ${ NS }/getting-started`,
+			`POST ${ NS }/marketplaces/us/test`,
+			`GET ${ NS }/getting-started`,
+			`PUT ${ NS }/getting-started`,
+		] );
+	} );
 } );

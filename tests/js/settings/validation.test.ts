@@ -2,7 +2,9 @@
  * The marketplace form's checks mirror the server's (Credential_Rules).
  */
 import {
+	maskTag,
 	suggestType,
+	tagSuffixWarning,
 	validateMarketplace,
 } from '../../../src/settings/validation';
 import type { MarketplaceInput } from '../../../src/settings/types';
@@ -87,5 +89,24 @@ describe( 'validateMarketplace', () => {
 				true
 			).credential_id
 		).toMatch( /Login with Amazon/ );
+	} );
+} );
+
+describe( 'partner tags', () => {
+	it( 'warns when the suffix does not fit the marketplace, never for a fitting one', () => {
+		expect( tagSuffixWarning( 'uk', 'mysite-20' ) ).toMatch(
+			/United Kingdom usually end in -21/
+		);
+		expect( tagSuffixWarning( 'uk', 'mysite-21' ) ).toBeNull();
+		expect( tagSuffixWarning( 'us', 'mysite-20' ) ).toBeNull();
+		expect( tagSuffixWarning( 'jp', 'mysite-21' ) ).toMatch( /-22/ );
+		expect( tagSuffixWarning( 'in', 'mysite-21' ) ).toBeNull();
+		expect( tagSuffixWarning( 'us', '' ) ).toBeNull();
+	} );
+
+	it( 'masks the middle of a tag', () => {
+		expect( maskTag( 'acapidemous-20' ) ).toBe( 'acap•••us-20' );
+		expect( maskTag( 'abc-20' ) ).toBe( 'ab•••-20' );
+		expect( maskTag( 'x-20' ) ).toBe( '•••' );
 	} );
 } );

@@ -42,6 +42,13 @@ final class Fixed_Credentials_Source implements Credentials_Source {
 	public ?Paapi_Credentials $paapi = null;
 
 	/**
+	 * Extra partner tags (tracking IDs) by country.
+	 *
+	 * @var array<string, list<string>>
+	 */
+	public array $tracking = array();
+
+	/**
 	 * Builds the source.
 	 *
 	 * @param string|null $default_country Default marketplace.
@@ -125,6 +132,16 @@ final class Fixed_Credentials_Source implements Credentials_Source {
 	 */
 	public function fallback_to_paapi(): bool {
 		return $this->fallback;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code.
+	 * @return list<string>
+	 */
+	public function tracking_tags( string $country ): array {
+		return $this->tracking[ $country ] ?? array();
 	}
 
 	/**

@@ -62,6 +62,13 @@ final class Fixture_Product_Source implements Product_Source {
 	public array $calls = array();
 
 	/**
+	 * Tracking IDs accepts_tag() accepts.
+	 *
+	 * @var list<string>
+	 */
+	public array $tags = array();
+
+	/**
 	 * Fetch time of fresh products.
 	 *
 	 * @var int
@@ -119,7 +126,8 @@ final class Fixture_Product_Source implements Product_Source {
 				$errors[ $asin ] = $this->errors[ $asin ]->for_asin( $asin );
 				continue;
 			}
-			$product = $this->product( $country, $asin );
+			// A tracking ID's request (`de#tag`) reads the marketplace's catalog.
+			$product = $this->product( explode( '#', $country )[0], $asin );
 			if ( null === $product ) {
 				$errors[ $asin ] = Amazon_Error::for_item( 'creators', 'InvalidParameterValue', 'The ItemId ' . $asin . ' is not accessible through the API.', $asin );
 				continue;
@@ -206,6 +214,16 @@ final class Fixture_Product_Source implements Product_Source {
 			$this->catalogs[ $country ] = $items;
 		}
 		return $this->catalogs[ $country ];
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * @param string $country A marketplace country code, or '' for the default.
+	 * @param string $tag     Partner tag.
+	 */
+	public function accepts_tag( string $country, string $tag ): bool {
+		return '' === $tag || in_array( $tag, $this->tags, true );
 	}
 
 	/**

@@ -138,6 +138,16 @@ final class Payload_Product_Source implements Product_Source {
 	/**
 	 * {@inheritDoc}
 	 *
+	 * @param string $country A marketplace country code, or '' for the default.
+	 * @param string $tag     Partner tag.
+	 */
+	public function accepts_tag( string $country, string $tag ): bool {
+		return '' === $tag;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
 	 * @param string $country Country.
 	 * @param string $asin    ASIN.
 	 */

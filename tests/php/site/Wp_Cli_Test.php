@@ -255,6 +255,73 @@ final class Wp_Cli_Test extends TestCase {
 	}
 
 	/**
+	 * `wp acapi settings export|import`: no secret out; an import without a secret it needs fails
+	 * with exit status 1 and changes nothing; with `--secrets` it imports; the export imports back.
+	 */
+	public function test_settings_export_and_import(): void {
+		$export = $this->wp_ok( array( 'acapi', 'settings', 'export' ) );
+		$file   = json_decode( $export, true );
+		$this->assertIsArray( $file );
+		$this->assertSame( 'creators-connect-for-amazon/settings', $file['format'] );
+		$credentials = Emulator::credentials();
+		foreach ( array( 'cognito', 'lwa' ) as $type ) {
+			foreach ( $credentials[ $type ] as $set ) {
+				$this->assertStringNotContainsString( (string) $set['credential_secret'], $export );
+			}
+		}
+		$this->assertStringNotContainsString( (string) $credentials['paapi']['secret_key'], $export );
+		$countries = array_column( $file['marketplaces'], 'country' );
+		$this->assertContains( 'de', $countries );
+
+		$dir      = sys_get_temp_dir() . '/acapi-cli-' . getmypid();
+		$original = $dir . '/settings.json';
+		if ( ! is_dir( $dir ) ) {
+			mkdir( $dir ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a test directory; WordPress is not loaded here.
+		}
+		file_put_contents( $original, $export ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a test file.
+
+		// On the site it came from: nothing to ask for.
+		$dry = self::flat( $this->wp_ok( array( 'acapi', 'settings', 'import', $original, '--dry-run' ) ) );
+		$this->assertMatchesRegularExpression( '/de\s+update\s+yes\s+\S+\s+\S+\s+kept/', $dry );
+		$this->assertStringContainsString( 'nothing was changed', $dry );
+
+		// Other credentials for Germany: their secret is needed.
+		$changed = $file;
+		foreach ( $changed['marketplaces'] as $index => $item ) {
+			if ( 'de' === $item['country'] ) {
+				$changed['marketplaces'][ $index ]['credential_type'] = 'lwa';
+				$changed['marketplaces'][ $index ]['credential_id']   = $credentials['lwa']['EU']['credential_id'];
+				$changed['marketplaces'][ $index ]['api_version']     = '';
+			}
+		}
+		$other = $dir . '/other.json';
+		file_put_contents( $other, (string) json_encode( $changed ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a test file.
+		$before = $this->wp_ok( array( 'acapi', 'marketplace', 'list', '--format=json' ) );
+		$failed = $this->wp_fails( array( 'acapi', 'settings', 'import', $other ) );
+		$this->assertStringContainsString( 'Nothing was imported. secrets.de: Germany:', $failed['error'] );
+		$this->assertSame( $before, $this->wp_ok( array( 'acapi', 'marketplace', 'list', '--format=json' ) ) );
+
+		$secrets = $dir . '/secrets.json';
+		file_put_contents( $secrets, (string) json_encode( array( 'de' => $credentials['lwa']['EU']['credential_secret'] ) ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a test file.
+		$this->assertStringContainsString( 'Success: Imported', $this->wp_ok( array( 'acapi', 'settings', 'import', $other, '--secrets=' . $secrets ) ) );
+		$germany = array_values( array_filter( (array) json_decode( $this->wp_ok( array( 'acapi', 'marketplace', 'list', '--format=json' ) ), true ), static fn( $row ): bool => is_array( $row ) && 'de' === $row['country'] ) );
+		$this->assertSame( 'lwa', $germany[0]['credential_type'] );
+		$this->assertSame( '3.2', $germany[0]['api_version'] );
+		$this->assertStringContainsString( 'Success: de:', $this->wp_ok( array( 'acapi', 'marketplace', 'test', 'de' ) ) );
+
+		// And back to the original, with its secret.
+		file_put_contents( $secrets, (string) json_encode( array( 'de' => $credentials['cognito']['EU']['credential_secret'] ) ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a test file.
+		$this->wp_ok( array( 'acapi', 'settings', 'import', $original, '--secrets=' . $secrets ) );
+		$this->assertSame( $before, $this->wp_ok( array( 'acapi', 'marketplace', 'list', '--format=json' ) ) );
+
+		// A file that is not ours.
+		file_put_contents( $other, '{"format":"asa2"}' ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a test file.
+		$this->assertStringContainsString( 'not a settings file', $this->wp_fails( array( 'acapi', 'settings', 'import', $other ) )['error'] );
+		array_map( 'unlink', (array) glob( $dir . '/*' ) );
+		rmdir( $dir ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- a test directory.
+	}
+
+	/**
 	 * `health`: a product a published post shows goes out of stock; the command lists it with the
 	 * post's id, filters by state, and WP-CLI itself refuses an unknown state.
 	 */

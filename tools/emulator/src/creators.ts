@@ -247,6 +247,7 @@ export async function handleCreatorsRequest(
 	}
 	const asins = asinsOf( params );
 	entry.asins = [ ...asins ];
+	entry.partnerTag = params.partnerTag;
 
 	if ( ! checkAssociate( ctx, credential, params.partnerTag, marketplace ) ) {
 		return;

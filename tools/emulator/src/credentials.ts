@@ -48,6 +48,8 @@ interface RawCredentialsFile {
 	lwa?: Record< string, RawCreatorsSet >;
 	paapi?: RawPaapiSet;
 	partner_tags?: Record< string, string >;
+	/** Extra tracking IDs per store (also accepted for that store). */
+	tracking_ids?: Record< string, string[] | string >;
 	ineligible?: {
 		cognito?: RawCreatorsSet;
 		lwa?: RawCreatorsSet;
@@ -112,6 +114,17 @@ export class CredentialStore {
 				tag,
 				marketplaceByCountry( country )?.country ?? country
 			);
+		}
+		for ( const [ country, tags ] of Object.entries(
+			raw.tracking_ids ?? {}
+		) ) {
+			// Only lists of tags; a "_comment" string is not one.
+			for ( const tag of Array.isArray( tags ) ? tags : [] ) {
+				this.tagCountry.set(
+					tag,
+					marketplaceByCountry( country )?.country ?? country
+				);
+			}
 		}
 	}
 

@@ -363,6 +363,7 @@ export async function handlePaapiRequest(
 	}
 	const asins = asinsOf( params );
 	entry.asins = [ ...asins ];
+	entry.partnerTag = params.partnerTag;
 
 	// The demo key is linked to every demo store: a tag of another store is InvalidAssociate
 	// (the rule), an unknown tag InvalidPartnerTag.

@@ -20,6 +20,8 @@ export interface LogEntry {
 	asins: string[];
 	/** Credential id or PA-API access key, when known. */
 	credential: string | null;
+	/** The request's partner tag (`partnerTag` / `PartnerTag`), when it had one. */
+	partnerTag: string | null;
 	/** Token calls only: which auth system. */
 	auth?: 'cognito' | 'lwa';
 }
@@ -47,6 +49,7 @@ export class RequestLog {
 			status: null,
 			asins: fields.asins ?? [],
 			credential: fields.credential ?? null,
+			partnerTag: fields.partnerTag ?? null,
 			...( fields.auth ? { auth: fields.auth } : {} ),
 		};
 		this.entries.push( entry );

@@ -115,6 +115,13 @@ final class Router_Test extends Catalog_Test_Case {
 		$this->assertSame( 'creators', $summary['api'] );
 		$this->assertTrue( $summary['paapi_retired_warning'] );
 		$this->assertStringContainsString( 'PA-API 5.0 answered instead', $summary['reason'] );
+		// The settings screen's facts: what failed, in a few words, when, and that PA-API answered.
+		$this->assertIsArray( $summary['last_failure'] );
+		$this->assertSame( 'not_eligible', $summary['last_failure']['kind'] );
+		$this->assertSame( 'not eligible', $summary['last_failure']['label'] );
+		$this->assertSame( 'answered', $summary['last_failure']['fallback'] );
+		$this->assertEqualsWithDelta( time(), strtotime( $summary['last_failure']['at'] ), 60 );
+		$this->assertStringStartsWith( 'The Creators API is set up', $summary['reason'] );
 	}
 
 	/**
@@ -127,6 +134,11 @@ final class Router_Test extends Catalog_Test_Case {
 		$routed                 = $this->router()->get_items( 'us', array( $asin ) );
 		$this->assertSame( Amazon_Error::NOT_ELIGIBLE, $routed->result->error( $asin )->kind );
 		$this->assertSame( 0, $this->emulator->count( 'paapi:getItems' ) );
+		// Without a fallback the failure is remembered too (the settings show the marketplace failing).
+		$failure = $this->router()->describe( 'us' )['last_failure'];
+		$this->assertIsArray( $failure );
+		$this->assertSame( 'not_eligible', $failure['kind'] );
+		$this->assertNull( $failure['fallback'] );
 	}
 
 	/**
@@ -165,7 +177,7 @@ final class Router_Test extends Catalog_Test_Case {
 		$router = $this->router();
 		$de     = $router->describe( 'de' );
 		$this->assertSame(
-			array( 'country', 'name', 'status', 'credential_type', 'api', 'api_version', 'reason', 'paapi_retired_warning', 'circuit' ),
+			array( 'country', 'name', 'status', 'credential_type', 'api', 'api_version', 'reason', 'paapi_retired_warning', 'circuit', 'last_failure' ),
 			array_keys( $de )
 		);
 		$this->assertSame( 'Germany', $de['name'] );
