@@ -3,7 +3,6 @@
  */
 import {
 	Button,
-	Notice,
 	SelectControl,
 	TextControl,
 	TextareaControl,
@@ -13,10 +12,11 @@ import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { generalSchema } from '../../shared/settings-schema';
-import { fieldErrorsOf, messageOf } from '../api';
+import { formErrorsOf } from '../api';
 import type { FieldErrors, GeneralSettings, Template } from '../types';
 import FieldError from './FieldError';
 import SpendingLimits from './SpendingLimits';
+import FormError from './FormError';
 
 interface Props {
 	settings: GeneralSettings;
@@ -155,19 +155,11 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 		try {
 			await onSave( values );
 		} catch ( error ) {
-			const server = fieldErrorsOf( error );
 			setErrors(
-				Object.keys( server ).length > 0
-					? server
-					: {
-							form: messageOf(
-								error,
-								__(
-									'Could not save.',
-									'creators-connect-for-amazon'
-								)
-							),
-						}
+				formErrorsOf(
+					error,
+					__( 'Could not save.', 'creators-connect-for-amazon' )
+				)
 			);
 		}
 		setBusy( false );
@@ -175,11 +167,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 
 	return (
 		<form onSubmit={ submit } noValidate className="acapi-section-form">
-			{ errors.form && (
-				<Notice status="error" isDismissible={ false }>
-					{ errors.form }
-				</Notice>
-			) }
+			<FormError message={ errors.form } />
 			<SelectControl
 				__nextHasNoMarginBottom
 				label={ __(

@@ -2,7 +2,7 @@
  * An import's preview: what it adds or updates, and a field for each secret the file lacks.
  * Nothing is written until "Import"; a refused import names the field and changes nothing.
  */
-import { Modal, Notice, TextControl } from '@wordpress/components';
+import { Modal, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -12,6 +12,7 @@ import type { FieldErrors, ImportPreview } from '../types';
 import { maskTag } from '../validation';
 import DialogActions from './DialogActions';
 import FieldError from './FieldError';
+import FormError from './FormError';
 
 interface Props {
 	preview: ImportPreview;
@@ -93,11 +94,7 @@ export default function ImportPreviewModal( {
 			className="acapi-form-modal"
 		>
 			<form onSubmit={ submit } noValidate>
-				{ formError && (
-					<Notice status="error" isDismissible={ false }>
-						{ formError }
-					</Notice>
-				) }
+				<FormError message={ formError } />
 				<table className="widefat striped acapi-cards acapi-import-preview">
 					<thead>
 						<tr>

@@ -5,7 +5,6 @@
 import {
 	CheckboxControl,
 	Modal,
-	Notice,
 	SelectControl,
 	TextControl,
 	ToggleControl,
@@ -36,6 +35,7 @@ import {
 } from '../validation';
 import DialogActions from './DialogActions';
 import FieldError from './FieldError';
+import FormError from './FormError';
 
 interface Props {
 	/** The marketplace being edited; null to add one. */
@@ -191,11 +191,7 @@ export default function MarketplaceForm( {
 			className="acapi-form-modal"
 		>
 			<form onSubmit={ submit } noValidate>
-				{ formError && (
-					<Notice status="error" isDismissible={ false }>
-						{ formError }
-					</Notice>
-				) }
+				<FormError message={ formError } />
 				{ ! editing && (
 					<>
 						<SelectControl

@@ -1,14 +1,15 @@
 /**
  * Legacy PA-API 5.0 keys and a partner tag per marketplace.
  */
-import { Button, Notice, TextControl } from '@wordpress/components';
+import { Button, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { marketplaceLabel, marketplaces } from '../../shared/marketplaces';
-import { fieldErrorsOf, messageOf } from '../api';
+import { formErrorsOf } from '../api';
 import type { FieldErrors, PaapiInput, PaapiSettings } from '../types';
 import FieldError from './FieldError';
+import FormError from './FormError';
 
 interface Props {
 	settings: PaapiSettings;
@@ -53,19 +54,11 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 			} );
 			setSecret( '' );
 		} catch ( error ) {
-			const found = fieldErrorsOf( error );
 			setErrors(
-				Object.keys( found ).length > 0
-					? found
-					: {
-							form: messageOf(
-								error,
-								__(
-									'Could not save.',
-									'creators-connect-for-amazon'
-								)
-							),
-						}
+				formErrorsOf(
+					error,
+					__( 'Could not save.', 'creators-connect-for-amazon' )
+				)
 			);
 		}
 		setBusy( false );
@@ -79,11 +72,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 					'creators-connect-for-amazon'
 				) }
 			</p>
-			{ errors.form && (
-				<Notice status="error" isDismissible={ false }>
-					{ errors.form }
-				</Notice>
-			) }
+			<FormError message={ errors.form } />
 			<TextControl
 				__nextHasNoMarginBottom
 				label={ __( 'Access key', 'creators-connect-for-amazon' ) }

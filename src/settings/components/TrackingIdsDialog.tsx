@@ -2,7 +2,7 @@
  * A marketplace's tracking-ID set: extra partner tags, each with a label. A shortcode's
  * `tag="…"` or a block's "Tracking ID" picks one; Amazon then returns links that carry it.
  */
-import { Button, Modal, Notice, TextControl } from '@wordpress/components';
+import { Button, Modal, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -11,6 +11,7 @@ import type { FieldErrors, MarketplaceSettings, TrackingId } from '../types';
 import { tagSuffixWarning } from '../validation';
 import DialogActions from './DialogActions';
 import FieldError from './FieldError';
+import FormError from './FormError';
 
 interface Props {
 	marketplace: MarketplaceSettings;
@@ -84,11 +85,7 @@ export default function TrackingIdsDialog( {
 						list[ 0 ]?.tag || 'mysite-sidebar-21'
 					) }
 				</p>
-				{ formError && (
-					<Notice status="error" isDismissible={ false }>
-						{ formError }
-					</Notice>
-				) }
+				<FormError message={ formError } />
 				{ list.map( ( item, index ) => {
 					const warning = tagSuffixWarning(
 						marketplace.country,
