@@ -12,11 +12,11 @@ import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { generalSchema } from '../../shared/settings-schema';
-import { formErrorsOf } from '../api';
 import type { FieldErrors, GeneralSettings, Template } from '../types';
 import FieldError from './FieldError';
 import SpendingLimits from './SpendingLimits';
 import FormError from './FormError';
+import useSectionSave from './useSectionSave';
 
 interface Props {
 	settings: GeneralSettings;
@@ -136,8 +136,7 @@ function FreshnessField( props: FreshnessProps ) {
 
 export default function GeneralSection( { settings, onSave }: Props ) {
 	const [ values, setValues ] = useState< GeneralSettings >( settings );
-	const [ errors, setErrors ] = useState< FieldErrors >( {} );
-	const [ busy, setBusy ] = useState( false );
+	const { errors, setErrors, busy, save } = useSectionSave();
 
 	const set = < K extends keyof GeneralSettings >(
 		key: K,
@@ -151,18 +150,7 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 		if ( Object.keys( found ).length > 0 ) {
 			return;
 		}
-		setBusy( true );
-		try {
-			await onSave( values );
-		} catch ( error ) {
-			setErrors(
-				formErrorsOf(
-					error,
-					__( 'Could not save.', 'creators-connect-for-amazon' )
-				)
-			);
-		}
-		setBusy( false );
+		await save( () => onSave( values ) );
 	};
 
 	return (

@@ -6,10 +6,10 @@ import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { marketplaceLabel, marketplaces } from '../../shared/marketplaces';
-import { formErrorsOf } from '../api';
-import type { FieldErrors, PaapiInput, PaapiSettings } from '../types';
+import type { PaapiInput, PaapiSettings } from '../types';
 import FieldError from './FieldError';
 import FormError from './FormError';
+import useSectionSave from './useSectionSave';
 
 interface Props {
 	settings: PaapiSettings;
@@ -22,8 +22,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 	const [ tags, setTags ] = useState< Record< string, string > >( {
 		...settings.partner_tags,
 	} );
-	const [ errors, setErrors ] = useState< FieldErrors >( {} );
-	const [ busy, setBusy ] = useState( false );
+	const { errors, setErrors, busy, save } = useSectionSave();
 
 	let secretHelp: string | undefined;
 	if ( settings.secret_state === 'ok' ) {
@@ -44,24 +43,15 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
-		setBusy( true );
 		setErrors( {} );
-		try {
+		await save( async () => {
 			await onSave( {
 				access_key: accessKey.trim(),
 				secret_key: secret,
 				partner_tags: tags,
 			} );
 			setSecret( '' );
-		} catch ( error ) {
-			setErrors(
-				formErrorsOf(
-					error,
-					__( 'Could not save.', 'creators-connect-for-amazon' )
-				)
-			);
-		}
-		setBusy( false );
+		} );
 	};
 
 	return (
