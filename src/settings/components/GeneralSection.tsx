@@ -2,7 +2,6 @@
  * General settings: display defaults, data freshness, fallback, uninstall.
  */
 import {
-	Button,
 	SelectControl,
 	TextControl,
 	TextareaControl,
@@ -16,6 +15,7 @@ import type { FieldErrors, GeneralSettings, Template } from '../types';
 import FieldError from './FieldError';
 import SpendingLimits from './SpendingLimits';
 import FormError from './FormError';
+import SaveButton from './SaveButton';
 import useSectionSave from './useSectionSave';
 
 interface Props {
@@ -287,14 +287,13 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					set( 'delete_data_on_uninstall', value )
 				}
 			/>
-			<Button
-				variant="primary"
-				type="submit"
-				isBusy={ busy }
-				disabled={ busy }
-			>
-				{ __( 'Save general settings', 'creators-connect-for-amazon' ) }
-			</Button>
+			<SaveButton
+				busy={ busy }
+				label={ __(
+					'Save general settings',
+					'creators-connect-for-amazon'
+				) }
+			/>
 		</form>
 	);
 }

@@ -1,7 +1,7 @@
 /**
  * Legacy PA-API 5.0 keys and a partner tag per marketplace.
  */
-import { Button, TextControl } from '@wordpress/components';
+import { TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -9,6 +9,7 @@ import { marketplaceLabel, marketplaces } from '../../shared/marketplaces';
 import type { PaapiInput, PaapiSettings } from '../types';
 import FieldError from './FieldError';
 import FormError from './FormError';
+import SaveButton from './SaveButton';
 import useSectionSave from './useSectionSave';
 
 interface Props {
@@ -121,14 +122,13 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 					) ) }
 				</div>
 			</details>
-			<Button
-				variant="primary"
-				type="submit"
-				isBusy={ busy }
-				disabled={ busy }
-			>
-				{ __( 'Save PA-API settings', 'creators-connect-for-amazon' ) }
-			</Button>
+			<SaveButton
+				busy={ busy }
+				label={ __(
+					'Save PA-API settings',
+					'creators-connect-for-amazon'
+				) }
+			/>
 		</form>
 	);
 }
