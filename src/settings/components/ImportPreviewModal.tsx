@@ -7,12 +7,12 @@ import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { marketplaceLabel } from '../../shared/marketplaces';
-import { fieldErrorsOf, messageOf } from '../api';
-import type { FieldErrors, ImportPreview } from '../types';
+import type { ImportPreview } from '../types';
 import { maskTag } from '../validation';
 import DialogActions from './DialogActions';
 import FieldError from './FieldError';
 import FormError from './FormError';
+import useDialogSave from './useDialogSave';
 
 interface Props {
 	preview: ImportPreview;
@@ -26,38 +26,27 @@ export default function ImportPreviewModal( {
 	onClose,
 }: Props ) {
 	const [ secrets, setSecrets ] = useState< Record< string, string > >( {} );
-	const [ errors, setErrors ] = useState< FieldErrors >( {} );
-	const [ formError, setFormError ] = useState( '' );
-	const [ busy, setBusy ] = useState( false );
+	const { errors, formError, busy, save } = useDialogSave();
 	const needed = preview.marketplaces.filter(
 		( item ) => item.secret_required
 	);
 
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
-		setBusy( true );
-		setErrors( {} );
-		setFormError( '' );
-		try {
-			await onImport( secrets );
-		} catch ( error ) {
-			const fields = fieldErrorsOf( error );
-			setErrors( fields );
-			setFormError(
+		await save(
+			() => onImport( secrets ),
+			__(
+				'The settings could not be imported.',
+				'creators-connect-for-amazon'
+			),
+			// A missing secret is said at its field; anything else above the form.
+			( fields, message ) =>
 				Object.keys( fields ).some(
 					( key ) => ! key.startsWith( 'secrets.' )
 				) || Object.keys( fields ).length === 0
-					? messageOf(
-							error,
-							__(
-								'The settings could not be imported.',
-								'creators-connect-for-amazon'
-							)
-						)
+					? message
 					: ''
-			);
-			setBusy( false );
-		}
+		);
 	};
 
 	const secretField = ( key: string, label: string ) => (

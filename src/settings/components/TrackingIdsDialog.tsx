@@ -6,12 +6,12 @@ import { Button, Modal, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { fieldErrorsOf, messageOf } from '../api';
-import type { FieldErrors, MarketplaceSettings, TrackingId } from '../types';
+import type { MarketplaceSettings, TrackingId } from '../types';
 import { tagSuffixWarning } from '../validation';
 import DialogActions from './DialogActions';
 import FieldError from './FieldError';
 import FormError from './FormError';
+import useDialogSave from './useDialogSave';
 
 interface Props {
 	marketplace: MarketplaceSettings;
@@ -29,9 +29,7 @@ export default function TrackingIdsDialog( {
 	const [ list, setList ] = useState< TrackingId[] >(
 		trackingIds.length > 0 ? trackingIds : [ { tag: '', label: '' } ]
 	);
-	const [ errors, setErrors ] = useState< FieldErrors >( {} );
-	const [ formError, setFormError ] = useState( '' );
-	const [ busy, setBusy ] = useState( false );
+	const { errors, formError, busy, save } = useDialogSave();
 
 	const change = ( index: number, key: keyof TrackingId, value: string ) =>
 		setList( ( current ) =>
@@ -42,25 +40,18 @@ export default function TrackingIdsDialog( {
 
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
-		setBusy( true );
-		setErrors( {} );
-		setFormError( '' );
-		try {
-			await onSave( list.filter( ( item ) => item.tag.trim() !== '' ) );
-			onClose();
-		} catch ( error ) {
-			setErrors( fieldErrorsOf( error ) );
-			setFormError(
-				messageOf(
-					error,
-					__(
-						'The tracking IDs could not be saved.',
-						'creators-connect-for-amazon'
-					)
-				)
-			);
-			setBusy( false );
-		}
+		await save(
+			async () => {
+				await onSave(
+					list.filter( ( item ) => item.tag.trim() !== '' )
+				);
+				onClose();
+			},
+			__(
+				'The tracking IDs could not be saved.',
+				'creators-connect-for-amazon'
+			)
+		);
 	};
 
 	return (
