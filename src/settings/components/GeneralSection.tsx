@@ -5,7 +5,6 @@ import {
 	SelectControl,
 	TextControl,
 	TextareaControl,
-	ToggleControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
@@ -14,6 +13,7 @@ import { generalSchema } from '../../shared/settings-schema';
 import type { FieldErrors, GeneralSettings, Template } from '../types';
 import FieldError from './FieldError';
 import SpendingLimits from './SpendingLimits';
+import SettingToggle from './SettingToggle';
 import FormError from './FormError';
 import SaveButton from './SaveButton';
 import useSectionSave from './useSectionSave';
@@ -223,16 +223,14 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					set( 'disclosure_text', value )
 				}
 			/>
-			<ToggleControl
-				__nextHasNoMarginBottom
+			<SettingToggle
+				field="affiliate_label"
 				label={ __(
 					'Label each product box "Affiliate link"',
 					'creators-connect-for-amazon'
 				) }
-				checked={ values.affiliate_label }
-				onChange={ ( value: boolean ) =>
-					set( 'affiliate_label', value )
-				}
+				values={ values }
+				set={ set }
 			/>
 			<FreshnessField
 				field="offer_max_age_minutes"
@@ -264,28 +262,24 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				error={ errors.catalog_max_age_hours }
 				onChange={ ( value ) => set( 'catalog_max_age_hours', value ) }
 			/>
-			<ToggleControl
-				__nextHasNoMarginBottom
+			<SettingToggle
+				field="fallback_to_paapi"
 				label={ __(
 					'Fall back to PA-API 5.0 when the Creators API cannot serve a marketplace',
 					'creators-connect-for-amazon'
 				) }
-				checked={ values.fallback_to_paapi }
-				onChange={ ( value: boolean ) =>
-					set( 'fallback_to_paapi', value )
-				}
+				values={ values }
+				set={ set }
 			/>
 			<SpendingLimits values={ values } set={ set } />
-			<ToggleControl
-				__nextHasNoMarginBottom
+			<SettingToggle
+				field="delete_data_on_uninstall"
 				label={ __(
 					'Delete all plugin data when the plugin is deleted',
 					'creators-connect-for-amazon'
 				) }
-				checked={ values.delete_data_on_uninstall }
-				onChange={ ( value: boolean ) =>
-					set( 'delete_data_on_uninstall', value )
-				}
+				values={ values }
+				set={ set }
 			/>
 			<SaveButton
 				busy={ busy }
