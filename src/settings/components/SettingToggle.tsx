@@ -3,13 +3,9 @@
  */
 import { ToggleControl } from '@wordpress/components';
 
-import type { GeneralSettings } from '../types';
+import type { GeneralKey, GeneralSettings } from '../types';
 
-type FlagKey = {
-	[ K in keyof GeneralSettings ]: GeneralSettings[ K ] extends boolean
-		? K
-		: never;
-}[ keyof GeneralSettings ];
+type FlagKey = GeneralKey< boolean >;
 
 interface Props {
 	field: FlagKey;

@@ -6,14 +6,10 @@ import { TextControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { generalSchema } from '../../shared/settings-schema';
-import type { GeneralSettings } from '../types';
+import type { GeneralKey, GeneralSettings } from '../types';
 import SettingToggle from './SettingToggle';
 
-type NumberKey = {
-	[ K in keyof GeneralSettings ]: GeneralSettings[ K ] extends number
-		? K
-		: never;
-}[ keyof GeneralSettings ];
+type NumberKey = GeneralKey< number >;
 
 interface Props {
 	values: GeneralSettings;
