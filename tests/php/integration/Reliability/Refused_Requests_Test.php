@@ -177,7 +177,7 @@ final class Refused_Requests_Test extends Integration_Test_Case {
 	 * @param int $post_id Post id.
 	 */
 	private function view( int $post_id ): string {
-		wp_cache_flush();
+		wp_cache_flush_runtime(); // A new request: the runtime cache goes, a persistent object cache (the Redis run) stays.
 		\Creators_Connect\Plugin::instance()->products()?->reset();
 		\Creators_Connect\Plugin::instance()->renderer()->reset();
 		$this->go_to_post( $post_id );
@@ -206,5 +206,7 @@ final class Refused_Requests_Test extends Integration_Test_Case {
 		$table   = Product_Store::table();
 		$seconds = $hours * 3600;
 		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET expires_at = expires_at - %d, last_error_at = last_error_at - %d, last_requested_at = last_requested_at - %d WHERE marketplace = 'us' AND asin = %s", $seconds, $seconds, $seconds, $asin ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- The plugin's own table.
+		// The row as a persistent object cache (the Redis run) still holds it would hide the rewrite.
+		wp_cache_flush_group( Product_Store::CACHE_GROUP );
 	}
 }
