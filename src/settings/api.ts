@@ -161,3 +161,17 @@ export function fieldErrorsOf( error: unknown ): FieldErrors {
 export function messageOf( error: unknown, fallback: string ): string {
 	return isRestError( error ) && error.message ? error.message : fallback;
 }
+
+/**
+ * What a form shows after a failed save: the messages per field when the answer has them,
+ * otherwise one message for the whole form under `form`.
+ *
+ * @param error    What apiFetch threw.
+ * @param fallback Message when the error has none.
+ */
+export function formErrorsOf( error: unknown, fallback: string ): FieldErrors {
+	const fields = fieldErrorsOf( error );
+	return Object.keys( fields ).length > 0
+		? fields
+		: { form: messageOf( error, fallback ) };
+}

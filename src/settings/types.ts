@@ -85,6 +85,13 @@ export type { GeneralSettings };
 
 export type Template = GeneralSettings[ 'default_template' ];
 
+/** The general settings whose values are of type `Value` (numbers for a number field, …). */
+export type GeneralKey< Value > = {
+	[ K in keyof GeneralSettings ]: GeneralSettings[ K ] extends Value
+		? K
+		: never;
+}[ keyof GeneralSettings ];
+
 /** GET /routing (built by the router): one marketplace's route. */
 export interface RouteSummary {
 	country: string;

@@ -2,21 +2,21 @@
  * General settings: display defaults, data freshness, fallback, uninstall.
  */
 import {
-	Button,
-	Notice,
 	SelectControl,
 	TextControl,
 	TextareaControl,
-	ToggleControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { generalSchema } from '../../shared/settings-schema';
-import { fieldErrorsOf, messageOf } from '../api';
 import type { FieldErrors, GeneralSettings, Template } from '../types';
 import FieldError from './FieldError';
 import SpendingLimits from './SpendingLimits';
+import SettingToggle from './SettingToggle';
+import FormError from './FormError';
+import SaveButton from './SaveButton';
+import useSectionSave from './useSectionSave';
 
 interface Props {
 	settings: GeneralSettings;
@@ -136,8 +136,7 @@ function FreshnessField( props: FreshnessProps ) {
 
 export default function GeneralSection( { settings, onSave }: Props ) {
 	const [ values, setValues ] = useState< GeneralSettings >( settings );
-	const [ errors, setErrors ] = useState< FieldErrors >( {} );
-	const [ busy, setBusy ] = useState( false );
+	const { errors, setErrors, busy, save } = useSectionSave();
 
 	const set = < K extends keyof GeneralSettings >(
 		key: K,
@@ -151,35 +150,12 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 		if ( Object.keys( found ).length > 0 ) {
 			return;
 		}
-		setBusy( true );
-		try {
-			await onSave( values );
-		} catch ( error ) {
-			const server = fieldErrorsOf( error );
-			setErrors(
-				Object.keys( server ).length > 0
-					? server
-					: {
-							form: messageOf(
-								error,
-								__(
-									'Could not save.',
-									'creators-connect-for-amazon'
-								)
-							),
-						}
-			);
-		}
-		setBusy( false );
+		await save( () => onSave( values ) );
 	};
 
 	return (
 		<form onSubmit={ submit } noValidate className="acapi-section-form">
-			{ errors.form && (
-				<Notice status="error" isDismissible={ false }>
-					{ errors.form }
-				</Notice>
-			) }
+			<FormError message={ errors.form } />
 			<SelectControl
 				__nextHasNoMarginBottom
 				label={ __(
@@ -247,16 +223,14 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 					set( 'disclosure_text', value )
 				}
 			/>
-			<ToggleControl
-				__nextHasNoMarginBottom
+			<SettingToggle
+				field="affiliate_label"
 				label={ __(
 					'Label each product box "Affiliate link"',
 					'creators-connect-for-amazon'
 				) }
-				checked={ values.affiliate_label }
-				onChange={ ( value: boolean ) =>
-					set( 'affiliate_label', value )
-				}
+				values={ values }
+				set={ set }
 			/>
 			<FreshnessField
 				field="offer_max_age_minutes"
@@ -288,37 +262,32 @@ export default function GeneralSection( { settings, onSave }: Props ) {
 				error={ errors.catalog_max_age_hours }
 				onChange={ ( value ) => set( 'catalog_max_age_hours', value ) }
 			/>
-			<ToggleControl
-				__nextHasNoMarginBottom
+			<SettingToggle
+				field="fallback_to_paapi"
 				label={ __(
 					'Fall back to PA-API 5.0 when the Creators API cannot serve a marketplace',
 					'creators-connect-for-amazon'
 				) }
-				checked={ values.fallback_to_paapi }
-				onChange={ ( value: boolean ) =>
-					set( 'fallback_to_paapi', value )
-				}
+				values={ values }
+				set={ set }
 			/>
 			<SpendingLimits values={ values } set={ set } />
-			<ToggleControl
-				__nextHasNoMarginBottom
+			<SettingToggle
+				field="delete_data_on_uninstall"
 				label={ __(
 					'Delete all plugin data when the plugin is deleted',
 					'creators-connect-for-amazon'
 				) }
-				checked={ values.delete_data_on_uninstall }
-				onChange={ ( value: boolean ) =>
-					set( 'delete_data_on_uninstall', value )
-				}
+				values={ values }
+				set={ set }
 			/>
-			<Button
-				variant="primary"
-				type="submit"
-				isBusy={ busy }
-				disabled={ busy }
-			>
-				{ __( 'Save general settings', 'creators-connect-for-amazon' ) }
-			</Button>
+			<SaveButton
+				busy={ busy }
+				label={ __(
+					'Save general settings',
+					'creators-connect-for-amazon'
+				) }
+			/>
 		</form>
 	);
 }

@@ -2,16 +2,17 @@
  * An import's preview: what it adds or updates, and a field for each secret the file lacks.
  * Nothing is written until "Import"; a refused import names the field and changes nothing.
  */
-import { Modal, Notice, TextControl } from '@wordpress/components';
+import { Modal, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { marketplaceLabel } from '../../shared/marketplaces';
-import { fieldErrorsOf, messageOf } from '../api';
-import type { FieldErrors, ImportPreview } from '../types';
+import type { ImportPreview } from '../types';
 import { maskTag } from '../validation';
 import DialogActions from './DialogActions';
 import FieldError from './FieldError';
+import FormError from './FormError';
+import useDialogSave from './useDialogSave';
 
 interface Props {
 	preview: ImportPreview;
@@ -25,38 +26,27 @@ export default function ImportPreviewModal( {
 	onClose,
 }: Props ) {
 	const [ secrets, setSecrets ] = useState< Record< string, string > >( {} );
-	const [ errors, setErrors ] = useState< FieldErrors >( {} );
-	const [ formError, setFormError ] = useState( '' );
-	const [ busy, setBusy ] = useState( false );
+	const { errors, formError, busy, save } = useDialogSave();
 	const needed = preview.marketplaces.filter(
 		( item ) => item.secret_required
 	);
 
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
-		setBusy( true );
-		setErrors( {} );
-		setFormError( '' );
-		try {
-			await onImport( secrets );
-		} catch ( error ) {
-			const fields = fieldErrorsOf( error );
-			setErrors( fields );
-			setFormError(
+		await save(
+			() => onImport( secrets ),
+			__(
+				'The settings could not be imported.',
+				'creators-connect-for-amazon'
+			),
+			// A missing secret is said at its field; anything else above the form.
+			( fields, message ) =>
 				Object.keys( fields ).some(
 					( key ) => ! key.startsWith( 'secrets.' )
 				) || Object.keys( fields ).length === 0
-					? messageOf(
-							error,
-							__(
-								'The settings could not be imported.',
-								'creators-connect-for-amazon'
-							)
-						)
+					? message
 					: ''
-			);
-			setBusy( false );
-		}
+		);
 	};
 
 	const secretField = ( key: string, label: string ) => (
@@ -93,11 +83,7 @@ export default function ImportPreviewModal( {
 			className="acapi-form-modal"
 		>
 			<form onSubmit={ submit } noValidate>
-				{ formError && (
-					<Notice status="error" isDismissible={ false }>
-						{ formError }
-					</Notice>
-				) }
+				<FormError message={ formError } />
 				<table className="widefat striped acapi-cards acapi-import-preview">
 					<thead>
 						<tr>

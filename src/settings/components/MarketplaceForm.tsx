@@ -5,7 +5,6 @@
 import {
 	CheckboxControl,
 	Modal,
-	Notice,
 	SelectControl,
 	TextControl,
 	ToggleControl,
@@ -19,12 +18,10 @@ import {
 	marketplaceLabel,
 	marketplaces,
 } from '../../shared/marketplaces';
-import { fieldErrorsOf, messageOf } from '../api';
 import {
 	LINKS_ONLY,
 	type CredentialType,
 	type EntryType,
-	type FieldErrors,
 	type MarketplaceInput,
 	type MarketplaceSettings,
 } from '../types';
@@ -36,6 +33,8 @@ import {
 } from '../validation';
 import DialogActions from './DialogActions';
 import FieldError from './FieldError';
+import FormError from './FormError';
+import useDialogSave from './useDialogSave';
 
 interface Props {
 	/** The marketplace being edited; null to add one. */
@@ -87,9 +86,8 @@ export default function MarketplaceForm( {
 	const [ values, setValues ] = useState< MarketplaceInput >( () =>
 		initialValues( marketplace, configured )
 	);
-	const [ errors, setErrors ] = useState< FieldErrors >( {} );
-	const [ formError, setFormError ] = useState( '' );
-	const [ busy, setBusy ] = useState( false );
+	const { errors, setErrors, formError, setFormError, busy, save } =
+		useDialogSave();
 
 	const country = editing ? marketplace.country : ( values.country ?? '' );
 	const market = getMarketplace( country );
@@ -155,22 +153,13 @@ export default function MarketplaceForm( {
 		if ( Object.keys( found ).length > 0 ) {
 			return;
 		}
-		setBusy( true );
-		try {
-			await onSubmit( values );
-		} catch ( error ) {
-			setErrors( fieldErrorsOf( error ) );
-			setFormError(
-				messageOf(
-					error,
-					__(
-						'The marketplace could not be saved.',
-						'creators-connect-for-amazon'
-					)
-				)
-			);
-			setBusy( false );
-		}
+		await save(
+			() => onSubmit( values ),
+			__(
+				'The marketplace could not be saved.',
+				'creators-connect-for-amazon'
+			)
+		);
 	};
 
 	const title = editing
@@ -191,11 +180,7 @@ export default function MarketplaceForm( {
 			className="acapi-form-modal"
 		>
 			<form onSubmit={ submit } noValidate>
-				{ formError && (
-					<Notice status="error" isDismissible={ false }>
-						{ formError }
-					</Notice>
-				) }
+				<FormError message={ formError } />
 				{ ! editing && (
 					<>
 						<SelectControl

@@ -14,6 +14,7 @@ import {
 	type TrackingId,
 } from '../types';
 import { rowStatus, typeLabel } from '../validation';
+import CardTable from './CardTable';
 import PartnerTag from './PartnerTag';
 import StatusPill from './StatusPill';
 
@@ -90,6 +91,18 @@ function RowButton( {
 	);
 }
 
+/**
+ * What screen readers hear after "Test connection" or "Tracking IDs": "of Germany".
+ *
+ * @param marketplace The row's marketplace.
+ */
+const ofMarketplace = ( marketplace: MarketplaceSettings ) =>
+	sprintf(
+		/* translators: read after "Test connection" or "Tracking IDs"; %s: marketplace name. */
+		__( 'of %s', 'creators-connect-for-amazon' ),
+		marketplace.name
+	);
+
 function DefaultStar( {
 	marketplace,
 	disabled,
@@ -157,204 +170,168 @@ export default function MarketplaceTable( {
 		actions: __( 'Actions', 'creators-connect-for-amazon' ),
 	};
 	return (
-		<table className="widefat striped acapi-marketplaces acapi-cards">
-			<thead>
-				<tr>
-					{ Object.entries( columns ).map( ( [ key, label ] ) => (
-						<th scope="col" key={ key }>
-							{ label }
-						</th>
-					) ) }
-				</tr>
-			</thead>
-			<tbody>
-				{ marketplaces.map( ( marketplace ) => {
-					const test = tests[ marketplace.country ];
-					const isBusy = busy === marketplace.country;
-					const route = routes.find(
-						( item ) => item.country === marketplace.country
-					);
-					const status = rowStatus(
-						marketplace.enabled,
-						route,
-						test
-					);
-					return (
-						<Fragment key={ marketplace.country }>
-							<tr
-								data-country={ marketplace.country }
-								data-status={ status.state }
-							>
-								<th scope="row">
-									{ marketplace.name }{ ' ' }
-									<span className="acapi-code">
-										({ marketplace.country.toUpperCase() })
-									</span>
-								</th>
-								<td data-label={ columns.status }>
-									<StatusPill status={ status } />
-								</td>
-								<td data-label={ columns.type }>
-									{ typeLabel( marketplace.credential_type ) }
-								</td>
-								<td data-label={ columns.version }>
-									{ marketplace.api_version }
-								</td>
-								<td data-label={ columns.tag }>
-									<PartnerTag
-										tag={ marketplace.partner_tag }
-										country={ marketplace.country }
-										name={ marketplace.name }
-									/>
-									{ (
-										trackingIds[ marketplace.country ] ?? []
-									).length > 0 && (
-										<span className="acapi-tracking-count">
-											{ sprintf(
-												/* translators: %d: number of extra tracking IDs. */
-												_n(
-													'+ %d tracking ID',
-													'+ %d tracking IDs',
-													(
-														trackingIds[
-															marketplace.country
-														] ?? []
-													).length,
-													'creators-connect-for-amazon'
-												),
+		<CardTable className="acapi-marketplaces" columns={ columns }>
+			{ marketplaces.map( ( marketplace ) => {
+				const test = tests[ marketplace.country ];
+				const isBusy = busy === marketplace.country;
+				const route = routes.find(
+					( item ) => item.country === marketplace.country
+				);
+				const status = rowStatus( marketplace.enabled, route, test );
+				return (
+					<Fragment key={ marketplace.country }>
+						<tr
+							data-country={ marketplace.country }
+							data-status={ status.state }
+						>
+							<th scope="row">
+								{ marketplace.name }{ ' ' }
+								<span className="acapi-code">
+									({ marketplace.country.toUpperCase() })
+								</span>
+							</th>
+							<td data-label={ columns.status }>
+								<StatusPill status={ status } />
+							</td>
+							<td data-label={ columns.type }>
+								{ typeLabel( marketplace.credential_type ) }
+							</td>
+							<td data-label={ columns.version }>
+								{ marketplace.api_version }
+							</td>
+							<td data-label={ columns.tag }>
+								<PartnerTag
+									tag={ marketplace.partner_tag }
+									country={ marketplace.country }
+									name={ marketplace.name }
+								/>
+								{ ( trackingIds[ marketplace.country ] ?? [] )
+									.length > 0 && (
+									<span className="acapi-tracking-count">
+										{ sprintf(
+											/* translators: %d: number of extra tracking IDs. */
+											_n(
+												'+ %d tracking ID',
+												'+ %d tracking IDs',
 												(
 													trackingIds[
 														marketplace.country
 													] ?? []
-												).length
-											) }
-										</span>
-									) }
-								</td>
-								<td data-label={ columns.secret }>
-									<Secret marketplace={ marketplace } />
-								</td>
-								<td data-label={ columns.default }>
-									<DefaultStar
-										marketplace={ marketplace }
-										disabled={ isBusy }
-										onMakeDefault={ onMakeDefault }
-									/>
-								</td>
-								<td data-label={ columns.actions }>
-									<div className="acapi-actions">
-										<RowButton
-											label={ __(
-												'Test connection',
+												).length,
 												'creators-connect-for-amazon'
-											) }
-											name={ sprintf(
-												/* translators: read after "Test connection"; %s: marketplace name. */
-												__(
-													'of %s',
-													'creators-connect-for-amazon'
-												),
-												marketplace.name
-											) }
-											isBusy={ isBusy }
-											// A links-only entry has no API to test.
-											disabled={
-												isBusy ||
-												marketplace.credential_type ===
-													LINKS_ONLY
-											}
-											onClick={ () =>
-												onTest( marketplace )
-											}
-										/>
-										<RowButton
-											label={ __(
-												'Edit',
-												'creators-connect-for-amazon'
-											) }
-											name={ marketplace.name }
-											disabled={ isBusy }
-											onClick={ () =>
-												onEdit( marketplace )
-											}
-										/>
-										<RowButton
-											label={
-												marketplace.enabled
-													? __(
-															'Disable',
-															'creators-connect-for-amazon'
-														)
-													: __(
-															'Enable',
-															'creators-connect-for-amazon'
-														)
-											}
-											name={ marketplace.name }
-											disabled={ isBusy }
-											onClick={ () =>
-												onToggle(
-													marketplace,
-													! marketplace.enabled
-												)
-											}
-										/>
-										{ onTrackingIds && (
-											<RowButton
-												label={ __(
-													'Tracking IDs',
-													'creators-connect-for-amazon'
-												) }
-												name={ sprintf(
-													/* translators: read after "Tracking IDs"; %s: marketplace name. */
-													__(
-														'of %s',
-														'creators-connect-for-amazon'
-													),
-													marketplace.name
-												) }
-												disabled={ isBusy }
-												onClick={ () =>
-													onTrackingIds( marketplace )
-												}
-											/>
+											),
+											(
+												trackingIds[
+													marketplace.country
+												] ?? []
+											).length
 										) }
+									</span>
+								) }
+							</td>
+							<td data-label={ columns.secret }>
+								<Secret marketplace={ marketplace } />
+							</td>
+							<td data-label={ columns.default }>
+								<DefaultStar
+									marketplace={ marketplace }
+									disabled={ isBusy }
+									onMakeDefault={ onMakeDefault }
+								/>
+							</td>
+							<td data-label={ columns.actions }>
+								<div className="acapi-actions">
+									<RowButton
+										label={ __(
+											'Test connection',
+											'creators-connect-for-amazon'
+										) }
+										name={ ofMarketplace( marketplace ) }
+										isBusy={ isBusy }
+										// A links-only entry has no API to test.
+										disabled={
+											isBusy ||
+											marketplace.credential_type ===
+												LINKS_ONLY
+										}
+										onClick={ () => onTest( marketplace ) }
+									/>
+									<RowButton
+										label={ __(
+											'Edit',
+											'creators-connect-for-amazon'
+										) }
+										name={ marketplace.name }
+										disabled={ isBusy }
+										onClick={ () => onEdit( marketplace ) }
+									/>
+									<RowButton
+										label={
+											marketplace.enabled
+												? __(
+														'Disable',
+														'creators-connect-for-amazon'
+													)
+												: __(
+														'Enable',
+														'creators-connect-for-amazon'
+													)
+										}
+										name={ marketplace.name }
+										disabled={ isBusy }
+										onClick={ () =>
+											onToggle(
+												marketplace,
+												! marketplace.enabled
+											)
+										}
+									/>
+									{ onTrackingIds && (
 										<RowButton
 											label={ __(
-												'Delete',
+												'Tracking IDs',
 												'creators-connect-for-amazon'
 											) }
-											name={ marketplace.name }
-											isDestructive
+											name={ ofMarketplace(
+												marketplace
+											) }
 											disabled={ isBusy }
 											onClick={ () =>
-												onDelete( marketplace )
+												onTrackingIds( marketplace )
 											}
 										/>
-									</div>
+									) }
+									<RowButton
+										label={ __(
+											'Delete',
+											'creators-connect-for-amazon'
+										) }
+										name={ marketplace.name }
+										isDestructive
+										disabled={ isBusy }
+										onClick={ () =>
+											onDelete( marketplace )
+										}
+									/>
+								</div>
+							</td>
+						</tr>
+						{ test && (
+							<tr className="acapi-test-row">
+								<td colSpan={ 8 }>
+									<Notice
+										status={ test.ok ? 'success' : 'error' }
+										isDismissible={ false }
+									>
+										<p>{ test.message }</p>
+										{ test.hint && <p>{ test.hint }</p> }
+									</Notice>
 								</td>
 							</tr>
-							{ test && (
-								<tr className="acapi-test-row">
-									<td colSpan={ 8 }>
-										<Notice
-											status={
-												test.ok ? 'success' : 'error'
-											}
-											isDismissible={ false }
-										>
-											<p>{ test.message }</p>
-											{ test.hint && (
-												<p>{ test.hint }</p>
-											) }
-										</Notice>
-									</td>
-								</tr>
-							) }
-						</Fragment>
-					);
-				} ) }
-			</tbody>
-		</table>
+						) }
+					</Fragment>
+				);
+			} ) }
+		</CardTable>
 	);
 }

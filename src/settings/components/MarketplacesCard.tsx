@@ -9,8 +9,7 @@ import { __ } from '@wordpress/i18n';
 
 import { store } from '../store';
 import type { MarketplaceInput, MarketplaceSettings } from '../types';
-import ConfirmDefault from './ConfirmDefault';
-import DeleteMarketplace from './DeleteMarketplace';
+import MarketplaceConfirm from './MarketplaceConfirm';
 import MarketplaceForm from './MarketplaceForm';
 import MarketplaceTable from './MarketplaceTable';
 import SectionCard from './SectionCard';
@@ -102,7 +101,8 @@ export default function MarketplacesCard() {
 				/>
 			) }
 			{ confirmingDefault && (
-				<ConfirmDefault
+				<MarketplaceConfirm
+					action="default"
 					marketplace={ confirmingDefault }
 					onConfirm={ () => {
 						setConfirmingDefault( null );
@@ -112,7 +112,8 @@ export default function MarketplacesCard() {
 				/>
 			) }
 			{ deleting && (
-				<DeleteMarketplace
+				<MarketplaceConfirm
+					action="delete"
 					marketplace={ deleting }
 					onConfirm={ () => {
 						setDeleting( null );

@@ -1,14 +1,16 @@
 /**
  * Legacy PA-API 5.0 keys and a partner tag per marketplace.
  */
-import { Button, Notice, TextControl } from '@wordpress/components';
+import { TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { marketplaceLabel, marketplaces } from '../../shared/marketplaces';
-import { fieldErrorsOf, messageOf } from '../api';
-import type { FieldErrors, PaapiInput, PaapiSettings } from '../types';
+import type { PaapiInput, PaapiSettings } from '../types';
 import FieldError from './FieldError';
+import FormError from './FormError';
+import SaveButton from './SaveButton';
+import useSectionSave from './useSectionSave';
 
 interface Props {
 	settings: PaapiSettings;
@@ -21,8 +23,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 	const [ tags, setTags ] = useState< Record< string, string > >( {
 		...settings.partner_tags,
 	} );
-	const [ errors, setErrors ] = useState< FieldErrors >( {} );
-	const [ busy, setBusy ] = useState( false );
+	const { errors, setErrors, busy, save } = useSectionSave();
 
 	let secretHelp: string | undefined;
 	if ( settings.secret_state === 'ok' ) {
@@ -43,32 +44,15 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
-		setBusy( true );
 		setErrors( {} );
-		try {
+		await save( async () => {
 			await onSave( {
 				access_key: accessKey.trim(),
 				secret_key: secret,
 				partner_tags: tags,
 			} );
 			setSecret( '' );
-		} catch ( error ) {
-			const found = fieldErrorsOf( error );
-			setErrors(
-				Object.keys( found ).length > 0
-					? found
-					: {
-							form: messageOf(
-								error,
-								__(
-									'Could not save.',
-									'creators-connect-for-amazon'
-								)
-							),
-						}
-			);
-		}
-		setBusy( false );
+		} );
 	};
 
 	return (
@@ -79,11 +63,7 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 					'creators-connect-for-amazon'
 				) }
 			</p>
-			{ errors.form && (
-				<Notice status="error" isDismissible={ false }>
-					{ errors.form }
-				</Notice>
-			) }
+			<FormError message={ errors.form } />
 			<TextControl
 				__nextHasNoMarginBottom
 				label={ __( 'Access key', 'creators-connect-for-amazon' ) }
@@ -142,14 +122,13 @@ export default function PaapiSection( { settings, onSave }: Props ) {
 					) ) }
 				</div>
 			</details>
-			<Button
-				variant="primary"
-				type="submit"
-				isBusy={ busy }
-				disabled={ busy }
-			>
-				{ __( 'Save PA-API settings', 'creators-connect-for-amazon' ) }
-			</Button>
+			<SaveButton
+				busy={ busy }
+				label={ __(
+					'Save PA-API settings',
+					'creators-connect-for-amazon'
+				) }
+			/>
 		</form>
 	);
 }

@@ -14,6 +14,7 @@ import type {
 	RoutingSummary,
 } from '../types';
 import { typeLabel } from '../validation';
+import CardTable from './CardTable';
 
 interface Props {
 	/** The summary; null while unavailable (the route is missing or failed). */
@@ -247,70 +248,53 @@ export default function RoutingPanel( { summary, marketplaces = [] }: Props ) {
 					) }
 				</Notice>
 			) }
-			<table className="widefat striped acapi-routing acapi-cards">
-				<thead>
-					<tr>
-						{ Object.entries( columns ).map( ( [ key, label ] ) => (
-							<th scope="col" key={ key }>
-								{ label }
-							</th>
-						) ) }
-					</tr>
-				</thead>
-				<tbody>
-					{ summary.routes.map( ( route ) => (
-						<tr
-							key={ route.country }
-							data-country={ route.country }
-						>
-							<th scope="row">
-								{ marketplaceLabel( route ) }
-								{ summary.default_country === route.country && (
-									<>
-										{ ' ' }
-										<em>
-											{ __(
-												'(default)',
-												'creators-connect-for-amazon'
-											) }
-										</em>
-									</>
-								) }
-							</th>
-							<td data-label={ columns.credentials }>
-								{ credentialsText(
-									route,
-									find( route.country )
-								) }
-							</td>
-							<td data-label={ columns.status }>
-								{ statusLabel( route ) }
-							</td>
-							<td data-label={ columns.served }>
-								<span className="acapi-served">
-									<Headline route={ route } />
+			<CardTable className="acapi-routing" columns={ columns }>
+				{ summary.routes.map( ( route ) => (
+					<tr key={ route.country } data-country={ route.country }>
+						<th scope="row">
+							{ marketplaceLabel( route ) }
+							{ summary.default_country === route.country && (
+								<>
+									{ ' ' }
+									<em>
+										{ __(
+											'(default)',
+											'creators-connect-for-amazon'
+										) }
+									</em>
+								</>
+							) }
+						</th>
+						<td data-label={ columns.credentials }>
+							{ credentialsText( route, find( route.country ) ) }
+						</td>
+						<td data-label={ columns.status }>
+							{ statusLabel( route ) }
+						</td>
+						<td data-label={ columns.served }>
+							<span className="acapi-served">
+								<Headline route={ route } />
+							</span>
+							{ route.last_failure && (
+								<span className="acapi-failure-line">
+									{ failureLine( route.last_failure ) }
 								</span>
-								{ route.last_failure && (
-									<span className="acapi-failure-line">
-										{ failureLine( route.last_failure ) }
-									</span>
-								) }
-								{ route.reason && (
-									<span className="acapi-reason">
-										{ route.reason }
-									</span>
-								) }
-							</td>
-							<td
-								data-label={ columns.quota }
-								className="acapi-quota"
-							>
-								{ quotaLabel( route ) }
-							</td>
-						</tr>
-					) ) }
-				</tbody>
-			</table>
+							) }
+							{ route.reason && (
+								<span className="acapi-reason">
+									{ route.reason }
+								</span>
+							) }
+						</td>
+						<td
+							data-label={ columns.quota }
+							className="acapi-quota"
+						>
+							{ quotaLabel( route ) }
+						</td>
+					</tr>
+				) ) }
+			</CardTable>
 		</>
 	);
 }

@@ -2,17 +2,14 @@
  * General settings: the daily limit of Amazon calls per credential and the per-user limits of
  * editor paths by role, all from the one schema (includes/Settings/General_Settings.php).
  */
-import { TextControl, ToggleControl } from '@wordpress/components';
+import { TextControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { generalSchema } from '../../shared/settings-schema';
-import type { GeneralSettings } from '../types';
+import type { GeneralKey, GeneralSettings } from '../types';
+import SettingToggle from './SettingToggle';
 
-type NumberKey = {
-	[ K in keyof GeneralSettings ]: GeneralSettings[ K ] extends number
-		? K
-		: never;
-}[ keyof GeneralSettings ];
+type NumberKey = GeneralKey< number >;
 
 interface Props {
 	values: GeneralSettings;
@@ -118,16 +115,14 @@ export default function SpendingLimits( { values, set }: Props ) {
 					/>
 				</div>
 			) ) }
-			<ToggleControl
-				__nextHasNoMarginBottom
+			<SettingToggle
+				field="limit_exempt_administrators"
 				label={ __(
 					'Administrators are exempt from the editor limits',
 					'creators-connect-for-amazon'
 				) }
-				checked={ values.limit_exempt_administrators }
-				onChange={ ( value: boolean ) =>
-					set( 'limit_exempt_administrators', value )
-				}
+				values={ values }
+				set={ set }
 			/>
 		</fieldset>
 	);

@@ -2,15 +2,16 @@
  * A marketplace's tracking-ID set: extra partner tags, each with a label. A shortcode's
  * `tag="…"` or a block's "Tracking ID" picks one; Amazon then returns links that carry it.
  */
-import { Button, Modal, Notice, TextControl } from '@wordpress/components';
+import { Button, Modal, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { fieldErrorsOf, messageOf } from '../api';
-import type { FieldErrors, MarketplaceSettings, TrackingId } from '../types';
+import type { MarketplaceSettings, TrackingId } from '../types';
 import { tagSuffixWarning } from '../validation';
 import DialogActions from './DialogActions';
 import FieldError from './FieldError';
+import FormError from './FormError';
+import useDialogSave from './useDialogSave';
 
 interface Props {
 	marketplace: MarketplaceSettings;
@@ -28,9 +29,7 @@ export default function TrackingIdsDialog( {
 	const [ list, setList ] = useState< TrackingId[] >(
 		trackingIds.length > 0 ? trackingIds : [ { tag: '', label: '' } ]
 	);
-	const [ errors, setErrors ] = useState< FieldErrors >( {} );
-	const [ formError, setFormError ] = useState( '' );
-	const [ busy, setBusy ] = useState( false );
+	const { errors, formError, busy, save } = useDialogSave();
 
 	const change = ( index: number, key: keyof TrackingId, value: string ) =>
 		setList( ( current ) =>
@@ -41,25 +40,18 @@ export default function TrackingIdsDialog( {
 
 	const submit = async ( event: React.FormEvent ) => {
 		event.preventDefault();
-		setBusy( true );
-		setErrors( {} );
-		setFormError( '' );
-		try {
-			await onSave( list.filter( ( item ) => item.tag.trim() !== '' ) );
-			onClose();
-		} catch ( error ) {
-			setErrors( fieldErrorsOf( error ) );
-			setFormError(
-				messageOf(
-					error,
-					__(
-						'The tracking IDs could not be saved.',
-						'creators-connect-for-amazon'
-					)
-				)
-			);
-			setBusy( false );
-		}
+		await save(
+			async () => {
+				await onSave(
+					list.filter( ( item ) => item.tag.trim() !== '' )
+				);
+				onClose();
+			},
+			__(
+				'The tracking IDs could not be saved.',
+				'creators-connect-for-amazon'
+			)
+		);
 	};
 
 	return (
@@ -84,11 +76,7 @@ export default function TrackingIdsDialog( {
 						list[ 0 ]?.tag || 'mysite-sidebar-21'
 					) }
 				</p>
-				{ formError && (
-					<Notice status="error" isDismissible={ false }>
-						{ formError }
-					</Notice>
-				) }
+				<FormError message={ formError } />
 				{ list.map( ( item, index ) => {
 					const warning = tagSuffixWarning(
 						marketplace.country,

@@ -2,7 +2,7 @@
  * Import and export: the settings as a JSON file (never a secret), and an import that shows a
  * preview and asks for the secrets the file lacks.
  */
-import { Button, FormFileUpload, Notice } from '@wordpress/components';
+import { Button, FormFileUpload } from '@wordpress/components';
 import { useDispatch } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
@@ -12,6 +12,7 @@ import { store } from '../store';
 import type { ImportPreview } from '../types';
 import ImportPreviewModal from './ImportPreviewModal';
 import SectionCard from './SectionCard';
+import FormError from './FormError';
 
 /**
  * Offers a JSON value as a file download.
@@ -118,11 +119,7 @@ export default function TransferCard() {
 					'creators-connect-for-amazon'
 				) }
 			</p>
-			{ error && (
-				<Notice status="error" isDismissible={ false }>
-					{ error }
-				</Notice>
-			) }
+			<FormError message={ error } />
 			<div className="acapi-form-actions acapi-transfer-actions">
 				<Button variant="secondary" onClick={ exportFile }>
 					{ __( 'Export settings', 'creators-connect-for-amazon' ) }

@@ -285,36 +285,40 @@ export const testConnection =
 	};
 
 /**
- * Saves the PA-API settings. Throws the REST error for the form.
+ * The save action of a settings section: calls the route, puts its answer into the store,
+ * refreshes what the server derives from it and says so. Throws the REST error for the form.
  *
- * @param input The form's values.
+ * @param save    The section's REST call.
+ * @param receive The action that stores the answer.
+ * @param saved   The snackbar's message (a function, so it is translated when shown).
  */
-export const savePaapi =
-	( input: PaapiInput ): Thunk =>
-	async ( args ) => {
-		args.dispatch( receivePaapi( await api.savePaapi( input ) ) );
-		routingChanged( args );
-		snackbar(
-			args,
-			__( 'PA-API settings saved.', 'creators-connect-for-amazon' )
-		);
-	};
+function sectionSaver< Input, Saved >(
+	save: ( input: Input ) => Promise< Saved >,
+	receive: ( answer: Saved ) => Action,
+	saved: () => string
+) {
+	return ( input: Input ): Thunk =>
+		async ( args ) => {
+			args.dispatch( receive( await save( input ) ) );
+			routingChanged( args );
+			snackbar( args, saved() );
+		};
+}
 
-/**
- * Saves the general settings. Throws the REST error for the form.
- *
- * @param input The form's values.
- */
-export const saveGeneral =
-	( input: Partial< GeneralSettings > ): Thunk =>
-	async ( args ) => {
-		args.dispatch( receiveGeneral( await api.saveGeneral( input ) ) );
-		routingChanged( args );
-		snackbar(
-			args,
-			__( 'General settings saved.', 'creators-connect-for-amazon' )
-		);
-	};
+/** Saves the PA-API settings (the form's values). Throws the REST error for the form. */
+export const savePaapi = sectionSaver< PaapiInput, PaapiSettings >(
+	api.savePaapi,
+	receivePaapi,
+	() => __( 'PA-API settings saved.', 'creators-connect-for-amazon' )
+);
+
+/** Saves the general settings (the form's values). Throws the REST error for the form. */
+export const saveGeneral = sectionSaver<
+	Partial< GeneralSettings >,
+	GeneralSettings
+>( api.saveGeneral, receiveGeneral, () =>
+	__( 'General settings saved.', 'creators-connect-for-amazon' )
+);
 
 /**
  * Hides the getting-started panel for the current user, or brings it back.
