@@ -51,10 +51,8 @@ abstract class Catalog_Controller_Base extends Rest_Controller {
 	 */
 	public function get_items_permissions_check( $request ) {
 		unset( $request );
-		if ( ! current_user_can( 'edit_posts' ) ) {
-			return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to look up Amazon products.', 'creators-connect-for-amazon' ), array( 'status' => rest_authorization_required_code() ) );
-		}
-		return $this->rate_limit();
+		$allowed = self::allow( 'edit_posts', __( 'Sorry, you are not allowed to look up Amazon products.', 'creators-connect-for-amazon' ) );
+		return true === $allowed ? $this->rate_limit() : $allowed;
 	}
 
 	/**

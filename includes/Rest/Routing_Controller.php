@@ -74,10 +74,7 @@ final class Routing_Controller extends Rest_Controller {
 	 */
 	public function get_items_permissions_check( $request ) {
 		unset( $request );
-		if ( current_user_can( 'manage_options' ) ) {
-			return true;
-		}
-		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to see the Amazon routing.', 'creators-connect-for-amazon' ), array( 'status' => rest_authorization_required_code() ) );
+		return self::allow( 'manage_options', __( 'Sorry, you are not allowed to see the Amazon routing.', 'creators-connect-for-amazon' ) );
 	}
 
 	/**

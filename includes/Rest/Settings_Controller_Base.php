@@ -43,10 +43,7 @@ abstract class Settings_Controller_Base extends Rest_Controller {
 	 */
 	public function permissions_check( $request ): bool|\WP_Error {
 		unset( $request );
-		if ( current_user_can( 'manage_options' ) ) {
-			return true;
-		}
-		return new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to manage the Amazon settings.', 'creators-connect-for-amazon' ), array( 'status' => rest_authorization_required_code() ) );
+		return self::allow( 'manage_options', __( 'Sorry, you are not allowed to manage the Amazon settings.', 'creators-connect-for-amazon' ) );
 	}
 
 	/**
