@@ -14,9 +14,13 @@ use Creators_Connect\Render\Content_Placeholders;
 use Creators_Connect\Render\Disclosure;
 use Creators_Connect\Render\Renderer;
 use Creators_Connect\Render\Shortcode;
-use Creators_Connect\Settings\Settings_Page;
+use Creators_Connect\Settings\General_Settings;
+use Creators_Connect\Settings\Marketplace_Rows;
+use Creators_Connect\Settings\Paapi_Keys;
+use Creators_Connect\Settings\Public_Marketplace;
 use Creators_Connect\Settings\Secret_Box;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\Settings_Page;
+use Creators_Connect\Settings\Stored_Credentials;
 
 /**
  * Composition root. No service looks another up: each gets what it needs through its constructor.
@@ -116,10 +120,17 @@ final class Plugin {
 	 */
 	public function wire(): void {
 		( new Settings_Page( ACAPI_DIR, ACAPI_FILE ) )->register_hooks();
-		// The one settings repository; it is also the router's Credentials_Source.
-		$settings = new Settings_Repository( new Secret_Box() );
-		( new Block_Registry( ACAPI_DIR . 'build/blocks', ACAPI_DIR . 'languages', $settings ) )->register_hooks();
-		add_action( 'init', array( Settings\General_Settings::class, 'register' ) );
+		// The settings: one secret box; the marketplace entries and the PA-API keys (each sealing
+		// its secrets), what the router reads of them (Credentials_Source: the only way a secret
+		// leaves the settings) and what the screen sees of an entry (no secret). The general
+		// settings are one static option (General_Settings).
+		$box                = new Secret_Box();
+		$marketplaces       = new Marketplace_Rows( $box );
+		$paapi_keys         = new Paapi_Keys( $box );
+		$credentials        = new Stored_Credentials( $marketplaces, $paapi_keys, $box );
+		$public_marketplace = new Public_Marketplace( $marketplaces, $box );
+		( new Block_Registry( ACAPI_DIR . 'build/blocks', ACAPI_DIR . 'languages', $marketplaces ) )->register_hooks();
+		add_action( 'init', array( General_Settings::class, 'register' ) );
 
 		// Amazon: one transport, one token cache, one rate limiter and circuit breaker (their state
 		// is shared across PHP processes through the store).
@@ -131,7 +142,7 @@ final class Plugin {
 		$tokens    = new Amazon\Token_Provider( $transport, $store );
 		$limiter   = new Amazon\Rate_Limiter( $store );
 		$breaker   = new Amazon\Circuit_Breaker( $store );
-		$guard     = new Amazon\Call_Guard( $store, array( $settings, 'general' ) );
+		$guard     = new Amazon\Call_Guard( $store, array( General_Settings::class, 'read' ) );
 		$creators  = new Amazon\Creators_Client( $transport, $tokens, $limiter, $breaker, null, $guard );
 		$paapi     = new Amazon\Paapi_Client( $transport, new Amazon\Sigv4_Signer(), $limiter, $breaker, null, null, $guard );
 		add_filter( 'rest_request_before_callbacks', array( Support\Request_Purpose::class, 'enter_rest' ), 10, 3 );
@@ -139,12 +150,12 @@ final class Plugin {
 
 		// The freshness chosen under Settings → General is the default of the store's filters (a
 		// site can still filter them at the default priority).
-		add_filter( 'acapi_offer_ttl', static fn(): int => 60 * $settings->general()['offer_max_age_minutes'], 5 );
-		add_filter( 'acapi_catalog_max_age', static fn(): int => 3600 * $settings->general()['catalog_max_age_hours'], 5 );
+		add_filter( 'acapi_offer_ttl', static fn(): int => 60 * General_Settings::read()['offer_max_age_minutes'], 5 );
+		add_filter( 'acapi_catalog_max_age', static fn(): int => 3600 * General_Settings::read()['catalog_max_age_hours'], 5 );
 
 		// Router → store → batch fetcher (under the stampede lock) → product service (the read
 		// path) with its search cache; its prefetcher; the cron job refreshes through the same fetcher.
-		$router         = new Catalog\Router( $settings, $creators, $paapi, $breaker, $store );
+		$router         = new Catalog\Router( $credentials, $creators, $paapi, $breaker, $store );
 		$product_store  = new Catalog\Product_Store();
 		$schedule       = new Catalog\Refresh_Schedule();
 		$fetcher        = new Catalog\Batch_Fetcher( $router, $product_store, new Catalog\Fetch_Lock( $store, $product_store ), $schedule );
@@ -167,17 +178,18 @@ final class Plugin {
 		( new Health\Product_Health_Check( $health_report ) )->register_hooks();
 
 		// REST: the settings screen's routes and the editor's.
-		( new Rest\Marketplaces_Controller( $settings ) )->register_hooks();
-		( new Rest\Paapi_Controller( $settings ) )->register_hooks();
-		( new Rest\General_Controller( $settings ) )->register_hooks();
+		( new Rest\Marketplaces_Controller( $marketplaces, $public_marketplace ) )->register_hooks();
+		( new Rest\Paapi_Controller( $paapi_keys ) )->register_hooks();
+		( new Rest\General_Controller() )->register_hooks();
 		// A connection test goes to Amazon even while the marketplace's circuit is open or its rate
 		// budget is spent: its client keeps breaker and limiter state of its own, in memory. It
 		// shares the token cache, so a test with a new secret also refreshes the router's token.
 		$probe_state = new Support\Shared_Store( 'memory' );
 		$probe       = new Amazon\Creators_Client( $transport, $tokens, new Amazon\Rate_Limiter( $probe_state ), new Amazon\Circuit_Breaker( $probe_state ) );
-		$tester      = new Settings\Connection_Tester( $settings, $probe, $tokens );
-		( new Rest\Test_Connection_Controller( $settings, $tester ) )->register_hooks();
-		( new Rest\Settings_Transfer_Controller( $settings, new Settings\Settings_Transfer( $settings ) ) )->register_hooks();
+		$tester      = new Settings\Connection_Tester( $marketplaces, $credentials, $probe, $tokens );
+		$transfer    = new Settings\Settings_Transfer( $marketplaces, $public_marketplace, $paapi_keys );
+		( new Rest\Test_Connection_Controller( $tester ) )->register_hooks();
+		( new Rest\Settings_Transfer_Controller( $transfer ) )->register_hooks();
 		( new Rest\Tracking_Ids_Controller( new Settings\Tracking_Ids() ) )->register_hooks();
 		// WP-CLI: `wp creators-connect-for-amazon …` / `wp acapi …`, thin over the same services.
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) {
@@ -187,14 +199,14 @@ final class Plugin {
 					'item'        => new Cli\Item_Command( $this->products, $router, $output ),
 					'search'      => new Cli\Search_Command( $this->products, $output ),
 					'cache'       => new Cli\Cache_Command( $fetcher, $router, $product_store, $this->refresh_job, $output ),
-					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
-					'settings'    => new Cli\Settings_Command( new Settings\Settings_Transfer( $settings ), $output ),
-					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
+					'marketplace' => new Cli\Marketplace_Command( $marketplaces, $public_marketplace, $tester, $output ),
+					'settings'    => new Cli\Settings_Command( $transfer, $output ),
+					'route'       => new Cli\Route_Command( $router, array( $marketplaces, 'marketplace_status' ), $output ),
 					'health'      => new Cli\Health_Command( $health_report, $output ),
 				)
 			);
 		}
-		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ), $quota->usage( ... ) ) )->register_hooks();
+		( new Rest\Routing_Controller( $router, array( $marketplaces, 'marketplace_status' ), $quota->usage( ... ) ) )->register_hooks();
 		( new Rest\Products_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Search_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();
@@ -204,7 +216,7 @@ final class Plugin {
 		// products for the page's posts.
 		$placeholders = new Content_Placeholders( $this->products->has_loaded( ... ) );
 		$placeholders->register_hooks();
-		$this->renderer = new Renderer( $this->products, array( $settings, 'general' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
+		$this->renderer = new Renderer( $this->products, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
 		// Geotargeting (off by default): alternatives prefetched with the page, chosen in the
@@ -221,10 +233,10 @@ final class Plugin {
 		// Purge on change: posts → products from the prefetcher's own extraction of references.
 		$post_index = new Cache\Post_Product_Index( $prefetcher->collect( ... ) );
 		$post_index->register_hooks();
-		$getting_started = new Settings\Getting_Started( static fn(): array => array_map( static fn( array $row ): int => $row['updated_at'], $settings->rows() ), $post_index->first_published_post( ... ) );
+		$getting_started = new Settings\Getting_Started( static fn(): array => array_map( static fn( array $row ): int => $row['updated_at'], $marketplaces->rows() ), $post_index->first_published_post( ... ) );
 		( new Rest\Getting_Started_Controller( $getting_started ) )->register_hooks();
 		( new Cache\Purge_On_Change( $post_index, $product_store, $page_caches, $router->default_country( ... ) ) )->register_hooks();
-		$this->disclosure = new Disclosure( array( $settings, 'general' ) );
+		$this->disclosure = new Disclosure( array( General_Settings::class, 'read' ) );
 		$this->disclosure->register_hooks();
 	}
 
@@ -264,7 +276,7 @@ final class Plugin {
 	 */
 	public function renderer(): Renderer {
 		if ( null === $this->renderer ) {
-			$this->renderer = new Renderer( null, array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
+			$this->renderer = new Renderer( null, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
 		}
 		return $this->renderer;
 	}
@@ -274,7 +286,7 @@ final class Plugin {
 	 */
 	public function disclosure(): Disclosure {
 		if ( null === $this->disclosure ) {
-			$this->disclosure = new Disclosure( array( Settings_Repository::class, 'stored_general' ) );
+			$this->disclosure = new Disclosure( array( General_Settings::class, 'read' ) );
 		}
 		return $this->disclosure;
 	}

@@ -9,8 +9,9 @@
  * @package Creators_Connect
  */
 
+use Creators_Connect\Settings\Marketplace_Rows;
+use Creators_Connect\Settings\Paapi_Keys;
 use Creators_Connect\Settings\Secret_Box;
-use Creators_Connect\Settings\Settings_Repository;
 
 if ( PHP_SAPI !== 'cli' || $argc < 2 ) {
 	fwrite( STDERR, "usage: php tools/seed-demo.php <site-dir>\n" );
@@ -22,7 +23,9 @@ $_SERVER['REQUEST_URI'] = '/';
 require rtrim( $argv[1], '/' ) . '/wp-load.php';
 
 $credentials = json_decode( (string) file_get_contents( dirname( __DIR__ ) . '/tests/fixtures/credentials.json' ), true );
-$settings    = new Settings_Repository( new Secret_Box() );
+$box         = new Secret_Box();
+$settings    = new Marketplace_Rows( $box );
+$paapi_keys  = new Paapi_Keys( $box );
 
 // Creators API: the US on LWA (v3), Germany and Japan on Cognito/LWA, the UK configured but
 // disabled (so it routes to PA-API); France has PA-API only.
@@ -55,8 +58,8 @@ foreach ( $marketplaces as list( $country, $type, $region, $enabled ) ) {
 if ( null === $settings->default_country() ) {
 	$settings->set_default( 'us' );
 }
-if ( '' === $settings->paapi()['access_key'] ) {
-	$settings->save_paapi(
+if ( '' === $paapi_keys->stored()['access_key'] ) {
+	$paapi_keys->save(
 		array(
 			'access_key'   => $credentials['paapi']['access_key'],
 			'secret_key'   => $credentials['paapi']['secret_key'],

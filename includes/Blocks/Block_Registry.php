@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Blocks;
 
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\Marketplace_Rows;
 
 /**
  * Block registration.
@@ -33,11 +33,11 @@ final class Block_Registry {
 	/**
 	 * Constructor.
 	 *
-	 * @param string                   $build_dir     The folder that holds one built folder per block and blocks-manifest.php.
-	 * @param string                   $languages_dir The plugin's languages folder.
-	 * @param Settings_Repository|null $settings      The marketplaces the product block's editor is told about (null: none).
+	 * @param string                $build_dir     The folder that holds one built folder per block and blocks-manifest.php.
+	 * @param string                $languages_dir The plugin's languages folder.
+	 * @param Marketplace_Rows|null $marketplaces  The marketplaces the product block's editor is told about (null: none).
 	 */
-	public function __construct( string $build_dir, string $languages_dir, private readonly ?Settings_Repository $settings = null ) {
+	public function __construct( string $build_dir, string $languages_dir, private readonly ?Marketplace_Rows $marketplaces = null ) {
 		$this->build_dir     = untrailingslashit( $build_dir );
 		$this->languages_dir = untrailingslashit( $languages_dir );
 	}
@@ -56,12 +56,12 @@ final class Block_Registry {
 	 * a links-only one is not searched.
 	 */
 	public function print_editor_data(): void {
-		if ( null === $this->settings || ! current_user_can( 'edit_posts' ) ) {
+		if ( null === $this->marketplaces || ! current_user_can( 'edit_posts' ) ) {
 			return;
 		}
 		$data = array(
-			'defaultCountry' => (string) $this->settings->default_country(),
-			'linksOnly'      => $this->settings->links_only_countries(),
+			'defaultCountry' => (string) $this->marketplaces->default_country(),
+			'linksOnly'      => $this->marketplaces->links_only_countries(),
 		);
 		wp_add_inline_script(
 			generate_block_asset_handle( 'creators-connect-for-amazon/product', 'editorScript' ),

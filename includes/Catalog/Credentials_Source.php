@@ -13,7 +13,7 @@ use Creators_Connect\Amazon\Creators_Credentials;
 use Creators_Connect\Amazon\Paapi_Credentials;
 
 /**
- * Implemented by the settings repository; the router reads nothing else of the settings.
+ * Implemented by the settings' Stored_Credentials; the router reads nothing else of the settings.
  */
 interface Credentials_Source {
 

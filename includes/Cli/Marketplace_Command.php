@@ -10,7 +10,8 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Cli;
 
 use Creators_Connect\Settings\Connection_Tester;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\Marketplace_Rows;
+use Creators_Connect\Settings\Public_Marketplace;
 
 /**
  * The configured marketplaces and their connection test.
@@ -28,11 +29,18 @@ final class Marketplace_Command {
 	public const LIST_FIELDS = array( 'country', 'name', 'status', 'default', 'credential_type', 'credential_id', 'partner_tag', 'api_version', 'secret_state' );
 
 	/**
-	 * The settings.
+	 * The marketplace entries.
 	 *
-	 * @var Settings_Repository
+	 * @var Marketplace_Rows
 	 */
-	private Settings_Repository $settings;
+	private Marketplace_Rows $rows;
+
+	/**
+	 * The entries as shown (no secret).
+	 *
+	 * @var Public_Marketplace
+	 */
+	private Public_Marketplace $public;
 
 	/**
 	 * The connection tester (the same one as the REST route's).
@@ -51,14 +59,16 @@ final class Marketplace_Command {
 	/**
 	 * Builds the command.
 	 *
-	 * @param Settings_Repository $settings The settings.
-	 * @param Connection_Tester   $tester   Connection tester.
-	 * @param Output              $out      Output.
+	 * @param Marketplace_Rows   $rows   The marketplace entries.
+	 * @param Public_Marketplace $public The entries as shown (no secret).
+	 * @param Connection_Tester  $tester Connection tester.
+	 * @param Output             $out    Output.
 	 */
-	public function __construct( Settings_Repository $settings, Connection_Tester $tester, Output $out ) {
-		$this->settings = $settings;
-		$this->tester   = $tester;
-		$this->out      = $out;
+	public function __construct( Marketplace_Rows $rows, Public_Marketplace $public, Connection_Tester $tester, Output $out ) {
+		$this->rows   = $rows;
+		$this->public = $public;
+		$this->tester = $tester;
+		$this->out    = $out;
 	}
 
 	/**
@@ -88,8 +98,8 @@ final class Marketplace_Command {
 		unset( $args );
 		$format = $this->out->format( $assoc );
 		$rows   = array();
-		foreach ( $this->settings->rows() as $row ) {
-			$public = $this->settings->public_row( $row );
+		foreach ( $this->rows->rows() as $row ) {
+			$public = $this->public->of( $row );
 			$rows[] = array(
 				'country'         => (string) $public['country'],
 				'name'            => (string) $public['name'],

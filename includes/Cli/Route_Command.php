@@ -41,7 +41,7 @@ final class Route_Command {
 	 * Builds the command.
 	 *
 	 * @param Router                   $router Router.
-	 * @param callable(string): string $status A marketplace's status (Settings_Repository::marketplace_status).
+	 * @param callable(string): string $status A marketplace's status (Marketplace_Rows::marketplace_status).
 	 * @param Output                   $out    Output.
 	 */
 	public function __construct( Router $router, callable $status, Output $out ) {

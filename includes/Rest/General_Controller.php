@@ -10,7 +10,6 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Rest;
 
 use Creators_Connect\Settings\General_Settings;
-use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * `GET|PUT|POST|PATCH /general`: template, button text, link target, disclaimer, cache freshness,
@@ -21,11 +20,9 @@ final class General_Controller extends Settings_Controller_Base {
 
 	/**
 	 * Builds the controller.
-	 *
-	 * @param Settings_Repository $settings The settings.
 	 */
-	public function __construct( Settings_Repository $settings ) {
-		parent::__construct( $settings, 'general' );
+	public function __construct() {
+		parent::__construct( 'general' );
 	}
 
 	/**
@@ -35,7 +32,7 @@ final class General_Controller extends Settings_Controller_Base {
 	 */
 	public function get_item( $request ): \WP_REST_Response {
 		unset( $request );
-		return new \WP_REST_Response( $this->settings->general() );
+		return new \WP_REST_Response( General_Settings::read() );
 	}
 
 	/**
@@ -47,7 +44,7 @@ final class General_Controller extends Settings_Controller_Base {
 		$params = $request->get_json_params();
 		$params = is_array( $params ) && array() !== $params ? $params : $request->get_body_params();
 		$keys   = array_keys( General_Settings::schema()['properties'] );
-		return new \WP_REST_Response( $this->settings->save_general( array_intersect_key( $params, array_flip( $keys ) ) ) );
+		return new \WP_REST_Response( General_Settings::save( array_intersect_key( $params, array_flip( $keys ) ) ) );
 	}
 
 	/**

@@ -11,6 +11,8 @@ namespace Creators_Connect\Rest;
 
 use Creators_Connect\Marketplace\Marketplace_Registry;
 use Creators_Connect\Settings\Credential_Rules;
+use Creators_Connect\Settings\Marketplace_Rows;
+use Creators_Connect\Settings\Public_Marketplace;
 
 /**
  * `GET|POST /marketplaces`, `GET|PUT|PATCH|DELETE /marketplaces/<country>`,
@@ -19,7 +21,7 @@ use Creators_Connect\Settings\Credential_Rules;
  * Over 350 lines because a third of it is the resource's schema and route arguments, which
  * WordPress itself validates; the handlers are short.
  *
- * @phpstan-import-type Row from \Creators_Connect\Settings\Settings_Repository
+ * @phpstan-import-type Row from \Creators_Connect\Settings\Marketplace_Rows
  */
 final class Marketplaces_Controller extends Settings_Controller_Base {
 
@@ -31,10 +33,11 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 	/**
 	 * Builds the controller.
 	 *
-	 * @param \Creators_Connect\Settings\Settings_Repository $settings The settings.
+	 * @param Marketplace_Rows   $rows   The marketplace entries.
+	 * @param Public_Marketplace $public The entries as answered (no secret).
 	 */
-	public function __construct( \Creators_Connect\Settings\Settings_Repository $settings ) {
-		parent::__construct( $settings, 'marketplaces' );
+	public function __construct( private readonly Marketplace_Rows $rows, private readonly Public_Marketplace $public ) {
+		parent::__construct( 'marketplaces' );
 	}
 
 	/**
@@ -139,7 +142,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 	 */
 	public function get_items( $request ): \WP_REST_Response {
 		$items = array();
-		foreach ( $this->settings->rows() as $row ) {
+		foreach ( $this->rows->rows() as $row ) {
 			$items[] = $this->prepare_response_for_collection( $this->prepare_item_for_response( $row, $request ) );
 		}
 		return new \WP_REST_Response( $items );
@@ -164,12 +167,12 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 	 */
 	public function create_item( $request ): \WP_REST_Response|\WP_Error {
 		$params = $request->get_params();
-		$row    = $this->settings->add( $params );
+		$row    = $this->rows->add( $params );
 		if ( $row instanceof \WP_Error ) {
 			return $row;
 		}
-		if ( ! empty( $params['is_default'] ) || null === $this->settings->default_country() ) {
-			$this->settings->set_default( $row['country'] );
+		if ( ! empty( $params['is_default'] ) || null === $this->rows->default_country() ) {
+			$this->rows->set_default( $row['country'] );
 		}
 		$response = $this->prepare_item_for_response( $row, $request );
 		$response->set_status( 201 );
@@ -194,15 +197,15 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 			return \Creators_Connect\Settings\Settings_Errors::invalid( array( 'revision' => __( 'The revision of the copy you edited is missing: reload the page.', 'creators-connect-for-amazon' ) ) );
 		}
 		$changes = array_intersect_key( $params, array_flip( array( 'enabled', 'credential_type', 'credential_id', 'credential_secret', 'partner_tag', 'api_version' ) ) );
-		$updated = $this->settings->update( $row['country'], $changes, (int) $params['revision'] );
+		$updated = $this->rows->update( $row['country'], $changes, (int) $params['revision'] );
 		if ( $updated instanceof \WP_Error ) {
 			return $updated;
 		}
 		if ( array_key_exists( 'is_default', $params ) ) {
 			if ( ! empty( $params['is_default'] ) ) {
-				$this->settings->set_default( $updated['country'] );
-			} elseif ( $this->settings->default_country() === $updated['country'] ) {
-				delete_option( \Creators_Connect\Settings\Settings_Repository::DEFAULT_OPTION );
+				$this->rows->set_default( $updated['country'] );
+			} elseif ( $this->rows->default_country() === $updated['country'] ) {
+				delete_option( Marketplace_Rows::DEFAULT_OPTION );
 			}
 		}
 		return $this->prepare_item_for_response( $updated, $request );
@@ -220,7 +223,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 			return $row;
 		}
 		$previous = $this->prepare_item_for_response( $row, $request )->get_data();
-		$deleted  = $this->settings->delete( $row['country'] );
+		$deleted  = $this->rows->delete( $row['country'] );
 		if ( $deleted instanceof \WP_Error ) {
 			return $deleted;
 		}
@@ -243,7 +246,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 		if ( $row instanceof \WP_Error ) {
 			return $row;
 		}
-		$result = $this->settings->set_default( $row['country'] );
+		$result = $this->rows->set_default( $row['country'] );
 		return $result instanceof \WP_Error ? $result : $this->prepare_item_for_response( $row, $request );
 	}
 
@@ -259,7 +262,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 		 *
 		 * @var Row $item
 		 */
-		$data    = $this->settings->public_row( $item );
+		$data    = $this->public->of( $item );
 		$context = is_string( $request['context'] ?? null ) ? (string) $request['context'] : 'view';
 		return new \WP_REST_Response( $this->filter_response_by_context( $data, $context ) );
 	}
@@ -276,7 +279,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 		if ( null !== $message ) {
 			return \Creators_Connect\Settings\Settings_Errors::invalid( array( 'country' => $message ) );
 		}
-		$row = $this->settings->row( $country );
+		$row = $this->rows->row( $country );
 		if ( null === $row ) {
 			return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'creators-connect-for-amazon' ), array( 'status' => 404 ) );
 		}
@@ -341,7 +344,7 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 				'credential_id'        => array(
 					'description' => __( 'Credential ID from Associates Central: a Login with Amazon (v3) client id or a Cognito (v2) app client id (empty for links only).', 'creators-connect-for-amazon' ),
 					'type'        => 'string',
-					// Empty for a links-only marketplace (the repository asks for it otherwise).
+					// Empty for a links-only marketplace (Marketplace_Rows asks for it otherwise).
 					'anyOf'       => array(
 						array( 'pattern' => Credential_Rules::LWA_ID_PATTERN ),
 						array( 'pattern' => Credential_Rules::COGNITO_ID_PATTERN ),

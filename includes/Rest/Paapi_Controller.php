@@ -10,12 +10,12 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Rest;
 
 use Creators_Connect\Marketplace\Marketplace_Registry;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\Paapi_Keys;
 
 /**
  * `GET|PUT|POST|PATCH /paapi`: access key, secret key (write-only), partner tag per marketplace.
  * WordPress checks the arguments' types and the known countries against the schema; the formats
- * are checked by the repository (Credential_Rules' patterns, through WordPress's pattern check),
+ * are checked by Paapi_Keys (Credential_Rules' patterns, through WordPress's pattern check),
  * because a bad tag is named `partner_tags.<country>` in the same answer as a bad key, and core's
  * argument validation can only name `partner_tags` as a whole.
  */
@@ -24,10 +24,10 @@ final class Paapi_Controller extends Settings_Controller_Base {
 	/**
 	 * Builds the controller.
 	 *
-	 * @param Settings_Repository $settings The settings.
+	 * @param Paapi_Keys $keys The PA-API keys' store.
 	 */
-	public function __construct( Settings_Repository $settings ) {
-		parent::__construct( $settings, 'paapi' );
+	public function __construct( private readonly Paapi_Keys $keys ) {
+		parent::__construct( 'paapi' );
 	}
 
 	/**
@@ -37,7 +37,7 @@ final class Paapi_Controller extends Settings_Controller_Base {
 	 */
 	public function get_item( $request ): \WP_REST_Response {
 		unset( $request );
-		return new \WP_REST_Response( $this->settings->public_paapi() );
+		return new \WP_REST_Response( $this->keys->for_screen() );
 	}
 
 	/**
@@ -49,8 +49,8 @@ final class Paapi_Controller extends Settings_Controller_Base {
 	public function update_item( $request ): \WP_REST_Response|\WP_Error {
 		$params = $request->get_json_params();
 		$params = is_array( $params ) && array() !== $params ? $params : $request->get_body_params();
-		$saved  = $this->settings->save_paapi( array_intersect_key( $params, array_flip( array( 'access_key', 'secret_key', 'partner_tags' ) ) ) );
-		return $saved instanceof \WP_Error ? $saved : new \WP_REST_Response( $this->settings->public_paapi() );
+		$saved  = $this->keys->save( array_intersect_key( $params, array_flip( array( 'access_key', 'secret_key', 'partner_tags' ) ) ) );
+		return $saved instanceof \WP_Error ? $saved : new \WP_REST_Response( $this->keys->for_screen() );
 	}
 
 	/**

@@ -1,6 +1,6 @@
 <?php
 /**
- * What every settings route shares: the namespace, the capability check, the repository.
+ * What every settings route shares: the namespace, the capability check, the argument checks.
  *
  * @package Creators_Connect
  */
@@ -9,31 +9,11 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
-use Creators_Connect\Settings\Settings_Repository;
-
 /**
  * Base of the settings controllers. Every route needs `manage_options`; the REST cookie
  * authentication (with its nonce) is WordPress's own.
  */
 abstract class Settings_Controller_Base extends Rest_Controller {
-
-	/**
-	 * The settings.
-	 *
-	 * @var Settings_Repository
-	 */
-	protected Settings_Repository $settings;
-
-	/**
-	 * Builds the controller.
-	 *
-	 * @param Settings_Repository $settings The settings.
-	 * @param string              $rest_base Route base (`marketplaces`).
-	 */
-	public function __construct( Settings_Repository $settings, string $rest_base ) {
-		parent::__construct( $rest_base );
-		$this->settings = $settings;
-	}
 
 	/**
 	 * Only administrators (manage_options) may read or change these settings.
@@ -48,9 +28,9 @@ abstract class Settings_Controller_Base extends Rest_Controller {
 
 	/**
 	 * Endpoint args from the item schema, each checked by WordPress (rest_validate_value_from_schema(),
-	 * on the trimmed value: the repository trims before it stores). A field the schema refuses gets
+	 * on the trimmed value: the store trims before it writes). A field the schema refuses gets
 	 * its plain-language message from field_error() (core's message when there is none), and every
-	 * invalid field is named in one answer (`data.params`). `required` is left to the repository,
+	 * invalid field is named in one answer (`data.params`). `required` is left to the store,
 	 * which names a missing field with its own message and may infer it (the credential type). An
 	 * argument with a validate_callback of its own (`arg_options`) keeps it.
 	 *

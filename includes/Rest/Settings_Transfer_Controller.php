@@ -9,7 +9,6 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
-use Creators_Connect\Settings\Settings_Repository;
 use Creators_Connect\Settings\Settings_Transfer;
 
 /**
@@ -30,11 +29,10 @@ final class Settings_Transfer_Controller extends Settings_Controller_Base {
 	/**
 	 * Builds the controller.
 	 *
-	 * @param Settings_Repository $settings The settings.
-	 * @param Settings_Transfer   $transfer Export and import.
+	 * @param Settings_Transfer $transfer Export and import.
 	 */
-	public function __construct( Settings_Repository $settings, Settings_Transfer $transfer ) {
-		parent::__construct( $settings, 'settings' );
+	public function __construct( Settings_Transfer $transfer ) {
+		parent::__construct( 'settings' );
 		$this->transfer = $transfer;
 	}
 

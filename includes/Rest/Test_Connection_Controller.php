@@ -12,7 +12,6 @@ namespace Creators_Connect\Rest;
 use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Settings\Connection_Tester;
 use Creators_Connect\Settings\Credential_Rules;
-use Creators_Connect\Settings\Settings_Repository;
 
 /**
  * `POST /marketplaces/<country>/test`: Connection_Tester's verdict
@@ -31,11 +30,10 @@ final class Test_Connection_Controller extends Settings_Controller_Base {
 	/**
 	 * Builds the controller.
 	 *
-	 * @param Settings_Repository $settings The settings.
-	 * @param Connection_Tester   $tester   Runs the test.
+	 * @param Connection_Tester $tester Runs the test.
 	 */
-	public function __construct( Settings_Repository $settings, Connection_Tester $tester ) {
-		parent::__construct( $settings, 'marketplaces' );
+	public function __construct( Connection_Tester $tester ) {
+		parent::__construct( 'marketplaces' );
 		$this->tester = $tester;
 	}
 

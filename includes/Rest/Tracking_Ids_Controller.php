@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\Marketplace_Rows;
 use Creators_Connect\Settings\Tracking_Ids;
 
 /**
@@ -123,7 +123,7 @@ final class Tracking_Ids_Controller extends Rest_Controller {
 	 */
 	public function get_items( $request ) {
 		unset( $request );
-		$default = get_option( Settings_Repository::DEFAULT_OPTION, '' );
+		$default = get_option( Marketplace_Rows::DEFAULT_OPTION, '' );
 		return new \WP_REST_Response(
 			array(
 				'default_country' => is_string( $default ) && '' !== $default ? $default : null,

@@ -23,11 +23,18 @@ use Creators_Connect\Amazon\Token_Provider;
 final class Connection_Tester {
 
 	/**
-	 * The settings.
+	 * The marketplace entries.
 	 *
-	 * @var Settings_Repository
+	 * @var Marketplace_Rows
 	 */
-	private Settings_Repository $settings;
+	private Marketplace_Rows $rows;
+
+	/**
+	 * Opens an entry's credentials (enabled or not).
+	 *
+	 * @var Stored_Credentials
+	 */
+	private Stored_Credentials $credentials;
 
 	/**
 	 * The Creators API client.
@@ -46,14 +53,16 @@ final class Connection_Tester {
 	/**
 	 * Builds the tester.
 	 *
-	 * @param Settings_Repository $settings The settings.
-	 * @param Creators_Client     $client   Client built on $tokens.
-	 * @param Token_Provider      $tokens   Token provider.
+	 * @param Marketplace_Rows   $rows        The marketplace entries.
+	 * @param Stored_Credentials $credentials Opens an entry's credentials.
+	 * @param Creators_Client    $client      Client built on $tokens.
+	 * @param Token_Provider     $tokens      Token provider.
 	 */
-	public function __construct( Settings_Repository $settings, Creators_Client $client, Token_Provider $tokens ) {
-		$this->settings = $settings;
-		$this->client   = $client;
-		$this->tokens   = $tokens;
+	public function __construct( Marketplace_Rows $rows, Stored_Credentials $credentials, Creators_Client $client, Token_Provider $tokens ) {
+		$this->rows        = $rows;
+		$this->credentials = $credentials;
+		$this->client      = $client;
+		$this->tokens      = $tokens;
 	}
 
 	/**
@@ -67,11 +76,11 @@ final class Connection_Tester {
 		if ( null !== $message ) {
 			return Settings_Errors::invalid( array( 'country' => $message ) );
 		}
-		$row = $this->settings->row( $country );
+		$row = $this->rows->row( $country );
 		if ( null === $row ) {
 			return new \WP_Error( 'acapi_marketplace_not_found', __( 'This marketplace is not configured.', 'creators-connect-for-amazon' ), array( 'status' => 404 ) );
 		}
-		$version = $this->settings->effective_version( $row );
+		$version = Credential_Rules::effective_version( $row );
 		$answer  = array(
 			'ok'              => false,
 			'country'         => $row['country'],
@@ -82,7 +91,7 @@ final class Connection_Tester {
 			'hint'            => null,
 		);
 
-		$credentials = $this->settings->credentials_of( $row );
+		$credentials = $this->credentials->credentials_of( $row );
 		if ( null === $credentials ) {
 			$answer['kind']    = 'secret_unreadable';
 			$answer['message'] = __( 'The stored Credential Secret can no longer be read (the site\'s encryption key changed). Re-enter this secret.', 'creators-connect-for-amazon' );

@@ -16,7 +16,7 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
 /**
  * Field rules and their plain-language messages.
  *
- * @phpstan-import-type Row from Settings_Repository
+ * @phpstan-import-type Row from Marketplace_Rows
  */
 final class Credential_Rules {
 
@@ -205,6 +205,23 @@ final class Credential_Rules {
 			return __( 'This version does not serve this marketplace with this credential type.', 'creators-connect-for-amazon' );
 		}
 		return null;
+	}
+
+	/**
+	 * The Creators API version a row uses: its override, else the one of its type and region
+	 * ('' for links only).
+	 *
+	 * @param Row $row Stored row.
+	 */
+	public static function effective_version( array $row ): string {
+		if ( self::LINKS_ONLY === $row['credential_type'] ) {
+			return '';
+		}
+		if ( '' !== $row['api_version'] ) {
+			return $row['api_version'];
+		}
+		$marketplace = Marketplace_Registry::get( $row['country'] );
+		return null === $marketplace ? '' : $marketplace->version_for( $row['credential_type'] );
 	}
 
 	/**

@@ -226,9 +226,22 @@ final class General_Settings {
 	}
 
 	/**
+	 * Saves changed settings over the stored ones (unknown keys dropped, values clamped to their
+	 * ranges) and returns the whole option as saved.
+	 *
+	 * @param array<string, mixed> $input Changed values.
+	 * @return General
+	 */
+	public static function save( array $input ): array {
+		$general = self::merge( $input, self::read() );
+		update_option( self::OPTION, $general, false );
+		return $general;
+	}
+
+	/**
 	 * The option's sanitize_callback (runs on every update_option()): the keys the schema knows,
 	 * each valid by the schema; a missing or refused key gets its default. The value saved is the
-	 * whole option (save_general() merges a change over the stored settings first).
+	 * whole option (save() merges a change over the stored settings first).
 	 *
 	 * @param mixed $value The value being saved.
 	 * @return General

@@ -13,7 +13,7 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * One option (`acapi_paapi`): an access key, a sealed secret key and a partner tag per
- * marketplace, with a revision. The secret never leaves sealed except through Settings_Repository's
+ * marketplace, with a revision. The secret never leaves sealed except through Stored_Credentials'
  * credential objects; the screen sees its state and a mask.
  *
  * @phpstan-type Paapi_Row array{access_key: string, secret_key: string, partner_tags: array<string, string>, revision: int}

@@ -37,11 +37,25 @@ final class Settings_Transfer {
 	public const PAAPI_SECRET = 'paapi';
 
 	/**
-	 * The settings.
+	 * The marketplace entries.
 	 *
-	 * @var Settings_Repository
+	 * @var Marketplace_Rows
 	 */
-	private Settings_Repository $settings;
+	private Marketplace_Rows $rows;
+
+	/**
+	 * Tells whether a stored entry's secret is readable.
+	 *
+	 * @var Public_Marketplace
+	 */
+	private Public_Marketplace $public;
+
+	/**
+	 * The PA-API 5.0 keys and partner tags.
+	 *
+	 * @var Paapi_Keys
+	 */
+	private Paapi_Keys $paapi;
 
 	/**
 	 * The tracking IDs per marketplace.
@@ -53,10 +67,14 @@ final class Settings_Transfer {
 	/**
 	 * Builds the service.
 	 *
-	 * @param Settings_Repository $settings The settings.
+	 * @param Marketplace_Rows   $rows   The marketplace entries.
+	 * @param Public_Marketplace $public The entries as shown (their secrets' state).
+	 * @param Paapi_Keys         $paapi  The PA-API 5.0 keys and partner tags.
 	 */
-	public function __construct( Settings_Repository $settings ) {
-		$this->settings = $settings;
+	public function __construct( Marketplace_Rows $rows, Public_Marketplace $public, Paapi_Keys $paapi ) {
+		$this->rows     = $rows;
+		$this->public   = $public;
+		$this->paapi    = $paapi;
 		$this->tracking = new Tracking_Ids();
 	}
 
@@ -67,7 +85,7 @@ final class Settings_Transfer {
 	 */
 	public function export(): array {
 		$marketplaces = array();
-		foreach ( $this->settings->rows() as $row ) {
+		foreach ( $this->rows->rows() as $row ) {
 			$marketplaces[] = array(
 				'country'         => $row['country'],
 				'enabled'         => $row['enabled'],
@@ -78,18 +96,18 @@ final class Settings_Transfer {
 				'tracking_ids'    => $this->tracking->of( $row['country'] ),
 			);
 		}
-		$paapi = $this->settings->paapi();
+		$paapi = $this->paapi->stored();
 		return array(
 			'format'          => self::FORMAT,
 			'version'         => self::VERSION,
 			'exported_at'     => gmdate( 'c' ),
-			'default_country' => $this->settings->default_country(),
+			'default_country' => $this->rows->default_country(),
 			'marketplaces'    => $marketplaces,
 			'paapi'           => array(
 				'access_key'   => $paapi['access_key'],
 				'partner_tags' => (object) $paapi['partner_tags'],
 			),
-			'general'         => $this->settings->general(),
+			'general'         => General_Settings::read(),
 		);
 	}
 
@@ -104,7 +122,7 @@ final class Settings_Transfer {
 		if ( is_wp_error( $parsed ) ) {
 			return $parsed;
 		}
-		$current = $this->settings->rows();
+		$current = $this->rows->rows();
 		$out     = array();
 		foreach ( $parsed['marketplaces'] as $country => $row ) {
 			$stored      = $current[ $country ] ?? null;
@@ -119,10 +137,10 @@ final class Settings_Transfer {
 				'secret_required' => $this->secret_required( $row, $country ),
 			);
 		}
-		$paapi   = $this->settings->public_paapi();
+		$paapi   = $this->paapi->for_screen();
 		$general = array();
 		foreach ( $parsed['general'] as $key => $value ) {
-			if ( $this->settings->general()[ $key ] !== $value ) {
+			if ( General_Settings::read()[ $key ] !== $value ) {
 				$general[] = $key;
 			}
 		}
@@ -177,17 +195,17 @@ final class Settings_Transfer {
 				unset( $row['tracking_ids'] );
 			}
 			$input = $row + array( 'credential_secret' => trim( $secrets[ $country ] ?? '' ) );
-			$saved = null === $this->settings->row( $country )
-				? $this->settings->add( $input + array( 'country' => $country ) )
-				: $this->settings->update( $country, $input, $this->settings->row( $country )['revision'] ?? 0 );
+			$saved = null === $this->rows->row( $country )
+				? $this->rows->add( $input + array( 'country' => $country ) )
+				: $this->rows->update( $country, $input, $this->rows->row( $country )['revision'] ?? 0 );
 			if ( is_wp_error( $saved ) ) {
 				return $saved;
 			}
 		}
 		if ( null !== $parsed['default_country'] ) {
-			$this->settings->set_default( $parsed['default_country'] );
+			$this->rows->set_default( $parsed['default_country'] );
 		}
-		$saved = $this->settings->save_paapi(
+		$saved = $this->paapi->save(
 			array(
 				'access_key'   => $parsed['paapi']['access_key'],
 				'secret_key'   => $paapi_secret,
@@ -197,7 +215,7 @@ final class Settings_Transfer {
 		if ( is_wp_error( $saved ) ) {
 			return $saved;
 		}
-		$this->settings->save_general( $parsed['general'] );
+		General_Settings::save( $parsed['general'] );
 		return $preview;
 	}
 
@@ -209,11 +227,11 @@ final class Settings_Transfer {
 	 * @param string                       $country Its country code.
 	 */
 	private function secret_required( array $row, string $country ): bool {
-		$stored = $this->settings->row( $country );
+		$stored = $this->rows->row( $country );
 		if ( null === $stored || $stored['credential_id'] !== $row['credential_id'] ) {
 			return true;
 		}
-		return 'ok' !== $this->settings->public_row( $stored )['secret_state'];
+		return 'ok' !== $this->public->of( $stored )['secret_state'];
 	}
 
 	/**
@@ -268,7 +286,7 @@ final class Settings_Transfer {
 			$marketplaces[ $country ] = $row;
 		}
 		$default = is_string( $file['default_country'] ?? null ) ? Marketplace_Registry::normalize_country( $file['default_country'] ) : null;
-		if ( null !== $default && ! isset( $marketplaces[ $default ] ) && null === $this->settings->row( $default ) ) {
+		if ( null !== $default && ! isset( $marketplaces[ $default ] ) && null === $this->rows->row( $default ) ) {
 			$errors['default_country'] = __( 'The default marketplace is neither in the file nor configured here.', 'creators-connect-for-amazon' );
 		}
 		$paapi  = is_array( $file['paapi'] ?? null ) ? $file['paapi'] : array();

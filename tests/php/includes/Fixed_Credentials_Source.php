@@ -15,7 +15,7 @@ use Creators_Connect\Catalog\Credentials_Source;
 
 /**
  * Credentials_Source built from the emulator's demo credentials (tests/fixtures/credentials.json).
- * The settings storage itself is tested with Settings_Repository; router and service tests only
+ * The settings storage itself is tested with Marketplace_Rows and Stored_Credentials; router and service tests only
  * need "which credentials serve which marketplace".
  */
 final class Fixed_Credentials_Source implements Credentials_Source {

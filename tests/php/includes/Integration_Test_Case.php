@@ -101,7 +101,7 @@ abstract class Integration_Test_Case extends TestCase {
 	 */
 	protected function add_demo_us_marketplace(): void {
 		$lwa      = Emulator::credentials()['lwa']['NA'];
-		$settings = new \Creators_Connect\Settings\Settings_Repository( new \Creators_Connect\Settings\Secret_Box() );
+		$settings = new \Creators_Connect\Settings\Marketplace_Rows( new \Creators_Connect\Settings\Secret_Box() );
 		$added    = $settings->add(
 			array(
 				'country'           => 'us',

@@ -134,7 +134,7 @@ final class Multisite_Test extends TestCase {
 	 */
 	public function test_settings_are_per_site(): void {
 		$this->network->run( 'return activate_plugin( "' . self::PLUGIN . '", "", true );' );
-		$add = static fn( string $country ): string => 'return ! is_wp_error( ( new Creators_Connect\Settings\Settings_Repository( new Creators_Connect\Settings\Secret_Box() ) )->add( array(
+		$add = static fn( string $country ): string => 'return ! is_wp_error( ( new Creators_Connect\Settings\Marketplace_Rows( new Creators_Connect\Settings\Secret_Box() ) )->add( array(
 			"country" => "' . $country . '", "enabled" => true, "credential_type" => "lwa",
 			"credential_id" => "amzn1.application-oa2-client.acab1e00000000000000000000000032",
 			"credential_secret" => "amzn1.oa2-cs.v1.acab1e5ec0000000000000000000000000000000000000000000000000000032",

@@ -74,8 +74,9 @@ final class Marketplace_Command_Test extends Integration_Test_Case {
 		$probe     = new Shared_Store( 'memory' );
 		$client    = new Creators_Client( $transport, $tokens, new Rate_Limiter( $probe ), new Circuit_Breaker( $probe ) );
 		return new Marketplace_Command(
-			$this->repository(),
-			new Connection_Tester( $this->repository(), $client, $tokens ),
+			$this->marketplaces(),
+			$this->public_marketplace(),
+			new Connection_Tester( $this->marketplaces(), $this->credentials(), $client, $tokens ),
 			new Output(
 				function ( string $line ): void {
 					$this->out[] = $line;
@@ -107,9 +108,9 @@ final class Marketplace_Command_Test extends Integration_Test_Case {
 		$this->command()->list_( array(), array( 'format' => 'json' ) );
 		$this->assertSame( array( '[]' ), $this->out );
 
-		$this->assertIsArray( $this->repository()->add( $this->demo_input( 'us', 'lwa' ) ) );
-		$this->assertIsArray( $this->repository()->add( $this->demo_input( 'de' ) + array( 'enabled' => false ) ) );
-		$this->assertTrue( $this->repository()->set_default( 'us' ) );
+		$this->assertIsArray( $this->marketplaces()->add( $this->demo_input( 'us', 'lwa' ) ) );
+		$this->assertIsArray( $this->marketplaces()->add( $this->demo_input( 'de' ) + array( 'enabled' => false ) ) );
+		$this->assertTrue( $this->marketplaces()->set_default( 'us' ) );
 
 		$this->command()->list_( array(), array() );
 		$this->assertSame( implode( "\t", Marketplace_Command::LIST_FIELDS ), $this->out[0] );
@@ -138,7 +139,7 @@ final class Marketplace_Command_Test extends Integration_Test_Case {
 	 * `marketplace test`: OK in plain language; JSON is the REST route's answer (one implementation).
 	 */
 	public function test_ok_and_same_answer_as_rest(): void {
-		$this->assertIsArray( $this->repository()->add( $this->demo_input( 'de' ) ) );
+		$this->assertIsArray( $this->marketplaces()->add( $this->demo_input( 'de' ) ) );
 		$this->command()->test( array( 'de' ), array() );
 		$this->assertSame( array( 'Success: de: Connected. Amazon accepted the credentials: Creators API version 2.2, Cognito (v2).' ), $this->out );
 		$this->assertSame( 1, $this->emulator->count( 'token' ) );
@@ -163,7 +164,7 @@ final class Marketplace_Command_Test extends Integration_Test_Case {
 	public function test_failures(): void {
 		$input                    = $this->demo_input( 'us', 'lwa' );
 		$input['credential_type'] = 'cognito';
-		$this->assertIsArray( $this->repository()->add( $input ) );
+		$this->assertIsArray( $this->marketplaces()->add( $input ) );
 		$message = $this->failure( fn() => $this->command()->test( array( 'us' ), array() ) );
 		$this->assertStringStartsWith( 'us: ', $message );
 		$this->assertStringContainsString( 'did not accept the credentials', $message );

@@ -13,7 +13,7 @@ namespace Creators_Connect\Tests\Integration\Geo;
 use Creators_Connect\Plugin;
 use Creators_Connect\Settings\Geo_Settings;
 use Creators_Connect\Settings\Secret_Box;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\Marketplace_Rows;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Integration_Test_Case;
 
@@ -47,7 +47,7 @@ final class Geotargeting_Test extends Integration_Test_Case {
 		$this->emulator = $this->clean_emulator();
 		add_filter( 'acapi_rate_limit_per_second', '__return_zero' );
 		$this->add_demo_us_marketplace();
-		$settings = new Settings_Repository( new Secret_Box() );
+		$settings = new Marketplace_Rows( new Secret_Box() );
 		foreach ( array( 'de', 'uk' ) as $country ) {
 			$cognito = Emulator::credentials()['cognito']['EU'];
 			$this->assertIsArray(

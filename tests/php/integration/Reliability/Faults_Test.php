@@ -27,7 +27,7 @@ use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
 use Creators_Connect\Tests\Integration_Test_Case;
 use Creators_Connect\Tests\Read_Path;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\General_Settings;
 
 /**
  * For each emulator fault: the page answers in time, visitors get the stored product or the
@@ -236,7 +236,7 @@ final class Faults_Test extends Integration_Test_Case {
 	 * @return array{0: string, 1: float} HTML and seconds.
 	 */
 	private function render( string $country, string $asin ): array {
-		$renderer = new Renderer( $this->service(), array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates' );
+		$renderer = new Renderer( $this->service(), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
 		$start    = microtime( true );
 		$html     = $renderer->render(
 			array(

@@ -15,7 +15,7 @@ use Creators_Connect\Render\Shortcode;
 use Creators_Connect\Tests\Fixture_Product_Source;
 use Creators_Connect\Tests\Integration_Test_Case;
 use Creators_Connect\Tests\Payload_Product_Source;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\General_Settings;
 
 /**
  * Whatever comes in, the output parses as HTML with no script element, no event handler, no
@@ -79,7 +79,7 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 	protected function setUp(): void {
 		parent::setUp();
 		$this->source     = new Fixture_Product_Source();
-		$this->renderer   = new Renderer( $this->source, array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates' );
+		$this->renderer   = new Renderer( $this->source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
 		$this->shortcode  = new Shortcode( $this->renderer );
 		$this->saved_tags = $GLOBALS['shortcode_tags'];
 		remove_shortcode( Shortcode::TAG );
@@ -227,7 +227,7 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 	public function test_every_template_with_hostile_product_fields( string $payload ): void {
 		$this->act_as( 'editor' );
 		foreach ( array( false, true ) as $bare_url ) {
-			$renderer = new Renderer( new Payload_Product_Source( $payload, $bare_url ), array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates' );
+			$renderer = new Renderer( new Payload_Product_Source( $payload, $bare_url ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
 			$label    = $bare_url ? 'bare URL' : 'Amazon URL';
 			foreach ( Renderer::TEMPLATES as $template ) {
 				if ( 'field' === $template ) {

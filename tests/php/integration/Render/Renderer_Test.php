@@ -14,7 +14,7 @@ use Creators_Connect\Render\Renderer;
 use Creators_Connect\Tests\Fixture_Product_Source;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Integration_Test_Case;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\General_Settings;
 
 /**
  * Renderer, templates, degraded states.
@@ -53,7 +53,7 @@ final class Renderer_Test extends Integration_Test_Case {
 	protected function setUp(): void {
 		parent::setUp();
 		$this->source   = new Fixture_Product_Source();
-		$this->renderer = new Renderer( $this->source, array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates', 'https://example.org/product.css' );
+		$this->renderer = new Renderer( $this->source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', 'https://example.org/product.css' );
 		wp_dequeue_style( Renderer::STYLE );
 		wp_deregister_style( Renderer::STYLE );
 		$GLOBALS['wp_query']->is_feed = false;
@@ -308,7 +308,7 @@ final class Renderer_Test extends Integration_Test_Case {
 		$this->assertSame( '13 Amazon points', $this->text( $tea, '//p[@class="acapi-points"]' ) );
 		$this->assertSame( '(¥13 / 袋)', $this->text( $tea, '//span[@class="acapi-price__unit"]' ) );
 
-		$stale = new Renderer( new Fixture_Product_Source( time() - 2 * DAY_IN_SECONDS ), array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates', 'https://example.org/product.css' );
+		$stale = new Renderer( new Fixture_Product_Source( time() - 2 * DAY_IN_SECONDS ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', 'https://example.org/product.css' );
 		$old   = $this->dom(
 			$stale->render(
 				array(
@@ -504,7 +504,7 @@ final class Renderer_Test extends Integration_Test_Case {
 	 */
 	public function test_old_fetch_time_hides_price_even_if_the_source_did_not(): void {
 		$source   = new Fixture_Product_Source( time() - DAY_IN_SECONDS - 10 );
-		$renderer = new Renderer( $source, array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates' );
+		$renderer = new Renderer( $source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
 		$html     = $renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) );
 		$this->assertStringNotContainsString( '$39.99', $html );
 		$this->assertStringNotContainsString( '<img', $html );
@@ -546,7 +546,7 @@ final class Renderer_Test extends Integration_Test_Case {
 	 * Without a product source: the not-configured notice for editors, nothing for visitors.
 	 */
 	public function test_without_a_source(): void {
-		$renderer = new Renderer( null, array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates' );
+		$renderer = new Renderer( null, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
 		$this->assertSame( '', $renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
 		$this->act_as( 'editor' );
 		$this->assertStringContainsString( esc_html( ( new Amazon_Error( Amazon_Error::NOT_CONFIGURED ) )->message() ), $renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
@@ -636,7 +636,7 @@ final class Renderer_Test extends Integration_Test_Case {
 		update_option( 'time_format', 'H:i' );
 		$fetched  = time() - 3600;
 		$source   = new Fixture_Product_Source( $fetched );
-		$renderer = new Renderer( $source, array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates' );
+		$renderer = new Renderer( $source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
 		$expected = ( new \DateTimeImmutable( '@' . $fetched ) )->setTimezone( new \DateTimeZone( 'Europe/Berlin' ) )->format( 'Y-m-d H:i' );
 		$xpath    = $this->dom( $renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
 		$this->assertSame( 'Price as of ' . $expected . ' – Details', $this->text( $xpath, '//summary' ) );

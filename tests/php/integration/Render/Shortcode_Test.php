@@ -14,7 +14,7 @@ use Creators_Connect\Render\Renderer;
 use Creators_Connect\Render\Shortcode;
 use Creators_Connect\Tests\Fixture_Product_Source;
 use Creators_Connect\Tests\Integration_Test_Case;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\General_Settings;
 
 /**
  * Shortcode and Disclosure.
@@ -51,7 +51,7 @@ final class Shortcode_Test extends Integration_Test_Case {
 		remove_shortcode( Shortcode::TAG );
 		remove_shortcode( Shortcode::OWN_TAG );
 		$this->source    = new Fixture_Product_Source();
-		$this->shortcode = new Shortcode( new Renderer( $this->source, array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates' ) );
+		$this->shortcode = new Shortcode( new Renderer( $this->source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' ) );
 		add_shortcode( Shortcode::OWN_TAG, array( $this->shortcode, 'render' ) );
 		$this->shortcode->register_shared_tag();
 	}
@@ -221,7 +221,7 @@ final class Shortcode_Test extends Integration_Test_Case {
 				return 'other plugin';
 			}
 		);
-		$shortcode = new Shortcode( new Renderer( $this->source, array( Settings_Repository::class, 'stored_general' ), ACAPI_DIR . 'templates' ) );
+		$shortcode = new Shortcode( new Renderer( $this->source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' ) );
 		$shortcode->register_hooks();
 		$shortcode->register_shared_tag();
 		$this->assertTrue( $shortcode->is_tag_taken() );

@@ -67,7 +67,7 @@ final class Visitor_Ladder_Test extends Integration_Test_Case {
 	 * editor sees why; adding credentials upgrades the same blocks to full boxes.
 	 */
 	public function test_links_only_marketplace_then_credentials_upgrade_every_box(): void {
-		$added = $this->repository()->add(
+		$added = $this->marketplaces()->add(
 			array(
 				'country'         => 'de',
 				'credential_type' => 'links_only',
@@ -76,8 +76,8 @@ final class Visitor_Ladder_Test extends Integration_Test_Case {
 			)
 		);
 		$this->assertIsArray( $added );
-		$this->assertSame( 'links_only', $this->repository()->marketplace_status( 'de' ) );
-		$this->assertSame( array( 'de' ), $this->repository()->links_only_countries() );
+		$this->assertSame( 'links_only', $this->marketplaces()->marketplace_status( 'de' ) );
+		$this->assertSame( array( 'de' ), $this->marketplaces()->links_only_countries() );
 
 		$content = self::block(
 			array(
@@ -115,11 +115,11 @@ final class Visitor_Ladder_Test extends Integration_Test_Case {
 		$this->assertStringContainsString( 'Visitors see a plain link to the product on Amazon, with your partner tag.', do_blocks( $content ) );
 
 		// Credentials added later: the same content now shows full boxes.
-		$row     = $this->repository()->row( 'de' );
+		$row     = $this->marketplaces()->row( 'de' );
 		$upgrade = $this->demo_input( 'de' );
 		unset( $upgrade['country'] );
-		$this->assertIsArray( $this->repository()->update( 'de', $upgrade, (int) $row['revision'] ) );
-		$this->assertSame( 'enabled', $this->repository()->marketplace_status( 'de' ) );
+		$this->assertIsArray( $this->marketplaces()->update( 'de', $upgrade, (int) $row['revision'] ) );
+		$this->assertSame( 'enabled', $this->marketplaces()->marketplace_status( 'de' ) );
 		wp_set_current_user( 0 );
 		$this->new_request();
 		$html = do_blocks( $content );
@@ -133,7 +133,7 @@ final class Visitor_Ladder_Test extends Integration_Test_Case {
 	 * An item Amazon does not serve, in a marketplace with a working API: a tagged link, not a gap.
 	 */
 	public function test_unknown_item_gets_a_tagged_link(): void {
-		$this->assertIsArray( $this->repository()->add( $this->demo_input( 'de' ) ) );
+		$this->assertIsArray( $this->marketplaces()->add( $this->demo_input( 'de' ) ) );
 		$content = self::block(
 			array(
 				'asins'   => array( 'B0ZZZZZZZ1', self::ASIN ),
@@ -165,7 +165,7 @@ final class Visitor_Ladder_Test extends Integration_Test_Case {
 	 * A search list block with its index, order, count and heading level.
 	 */
 	public function test_search_list_block(): void {
-		$this->assertIsArray( $this->repository()->add( $this->demo_input( 'de' ) ) );
+		$this->assertIsArray( $this->marketplaces()->add( $this->demo_input( 'de' ) ) );
 		$html = do_blocks(
 			self::block(
 				array(

@@ -11,7 +11,7 @@ namespace Creators_Connect\Tests\Integration\Rest;
 
 use Creators_Connect\Settings\Credential_Rules;
 use Creators_Connect\Settings\Secret_Box;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\Marketplace_Rows;
 use Creators_Connect\Tests\Integration\Settings\Settings_Fixtures;
 use Creators_Connect\Tests\Integration_Test_Case;
 
@@ -83,7 +83,7 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 		$this->assertArrayHasKey( $field, $data['data']['params'] );
 		$this->assertNotSame( '', $data['data']['params'][ $field ] );
 		$this->assertArrayHasKey( $field, $data['data']['details'] );
-		$this->assertNull( $this->repository()->row( 'de' ) );
+		$this->assertNull( $this->marketplaces()->row( 'de' ) );
 	}
 
 	/**
@@ -148,7 +148,7 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 		$this->assertSame( 'newtag-21', $edit->get_data()['partner_tag'] );
 		$this->assertSame( 2, $edit->get_data()['revision'] );
 		$this->assertSame( 'ok', $edit->get_data()['secret_state'] );
-		$this->assertSame( $input['credential_secret'], $this->repository()->creators_credentials( 'de' )?->secret() );
+		$this->assertSame( $input['credential_secret'], $this->credentials()->creators_credentials( 'de' )?->secret() );
 
 		$stale = $this->rest(
 			'PATCH',
@@ -161,7 +161,7 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 		$this->assertSame( 409, $stale->get_status() );
 		$this->assertSame( 'acapi_marketplace_stale', $stale->get_data()['code'] );
 		$this->assertStringContainsString( 'Reload', $stale->get_data()['message'] );
-		$this->assertSame( 'newtag-21', $this->repository()->row( 'de' )['partner_tag'] ?? '' );
+		$this->assertSame( 'newtag-21', $this->marketplaces()->row( 'de' )['partner_tag'] ?? '' );
 
 		$no_revision = $this->rest( 'PATCH', self::BASE . '/de', array( 'enabled' => false ) );
 		$this->assertSame( 400, $no_revision->get_status() );
@@ -195,7 +195,7 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 		$this->assertSame( 200, $off->get_status() );
 		$this->assertFalse( $off->get_data()['enabled'] );
 		$this->assertSame( 'disabled', $off->get_data()['status'] );
-		$this->assertNull( $this->repository()->creators_credentials( 'de' ) );
+		$this->assertNull( $this->credentials()->creators_credentials( 'de' ) );
 		$on = $this->rest(
 			'PATCH',
 			self::BASE . '/de',
@@ -213,7 +213,7 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 	public function test_default_moves_and_stays_unique(): void {
 		$this->rest( 'POST', self::BASE, $this->demo_input( 'de' ) );
 		$this->rest( 'POST', self::BASE, $this->demo_input( 'us', 'lwa' ) );
-		$this->assertSame( 'de', $this->repository()->default_country() );
+		$this->assertSame( 'de', $this->marketplaces()->default_country() );
 
 		$moved = $this->rest( 'POST', self::BASE . '/us/default' );
 		$this->assertSame( 200, $moved->get_status() );
@@ -236,7 +236,7 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 			)
 		);
 		$this->assertTrue( $via_edit->get_data()['is_default'] );
-		$this->assertSame( 'de', $this->repository()->default_country() );
+		$this->assertSame( 'de', $this->marketplaces()->default_country() );
 
 		$this->assertSame( 404, $this->rest( 'POST', self::BASE . '/fr/default' )->get_status() );
 		$this->assertSame( 400, $this->rest( 'POST', self::BASE . '/xx/default' )->get_status() );
@@ -244,7 +244,7 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 		$deleted = $this->rest( 'DELETE', self::BASE . '/de' );
 		$this->assertSame( 200, $deleted->get_status() );
 		$this->assertTrue( $deleted->get_data()['deleted'] );
-		$this->assertNull( $this->repository()->default_country() );
+		$this->assertNull( $this->marketplaces()->default_country() );
 		$this->assertSame( array( 'us' ), array_column( $this->rest( 'GET', self::BASE )->get_data(), 'country' ) );
 		$this->assertSame( 404, $this->rest( 'DELETE', self::BASE . '/de' )->get_status() );
 	}
@@ -343,7 +343,7 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 		$this->assertSame( Credential_Rules::secret_error( 'has a space', false ), $secret->get_data()['data']['params']['credential_secret'] );
 
 		$this->assertSame( 201, $this->rest( 'POST', self::BASE, array( 'country' => 'GB' ) + $this->demo_input( 'uk' ) )->get_status() );
-		$this->assertSame( 'uk', $this->repository()->row( 'gb' )['country'] ?? '' );
+		$this->assertSame( 'uk', $this->marketplaces()->row( 'gb' )['country'] ?? '' );
 	}
 
 	/**
@@ -361,7 +361,7 @@ final class Marketplaces_Rest_Test extends Integration_Test_Case {
 	 * A secret sealed under another key reads as "unreadable" and the rest of the screen works.
 	 */
 	public function test_unreadable_secret_is_flagged(): void {
-		$old = new Settings_Repository( new Secret_Box( 'a key from before' ) );
+		$old = new Marketplace_Rows( new Secret_Box( 'a key from before' ) );
 		$this->assertIsArray( $old->add( $this->demo_input( 'de' ) ) );
 		$this->rest( 'POST', self::BASE, $this->demo_input( 'us', 'lwa' ) );
 		$list = array_column( $this->rest( 'GET', self::BASE )->get_data(), null, 'country' );

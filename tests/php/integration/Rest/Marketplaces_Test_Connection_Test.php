@@ -192,7 +192,7 @@ final class Marketplaces_Test_Connection_Test extends Integration_Test_Case {
 	 * A secret that no longer decrypts: "re-enter this secret", and no call to Amazon.
 	 */
 	public function test_unreadable_secret(): void {
-		$old = new \Creators_Connect\Settings\Settings_Repository( new \Creators_Connect\Settings\Secret_Box( 'previous key' ) );
+		$old = new \Creators_Connect\Settings\Marketplace_Rows( new \Creators_Connect\Settings\Secret_Box( 'previous key' ) );
 		$this->assertIsArray( $old->add( $this->demo_input( 'de' ) ) );
 		$data = $this->test_connection( 'de' );
 		$this->assertFalse( $data['ok'] );

@@ -63,7 +63,7 @@ final class Settings_Rest_Test extends Integration_Test_Case {
 	 * @param array<string, mixed>|null $body   Body.
 	 */
 	public function test_only_administrators( string $method, string $route, ?array $body ): void {
-		$this->assertIsArray( $this->repository()->add( $this->demo_input( 'de' ) ) );
+		$this->assertIsArray( $this->marketplaces()->add( $this->demo_input( 'de' ) ) );
 		$before = get_option( 'acapi_marketplace_de' );
 		foreach ( array(
 			'editor'     => 403,

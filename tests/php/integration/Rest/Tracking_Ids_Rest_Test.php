@@ -9,7 +9,9 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Rest;
 
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\Marketplace_Rows;
+use Creators_Connect\Settings\Paapi_Keys;
+use Creators_Connect\Settings\Stored_Credentials;
 use Creators_Connect\Settings\Secret_Box;
 use Creators_Connect\Tests\Integration_Test_Case;
 
@@ -56,7 +58,7 @@ final class Tracking_Ids_Rest_Test extends Integration_Test_Case {
 		$read = $this->rest( 'GET', self::NS . '/tracking-ids' );
 		$this->assertSame( 200, $read->get_status() );
 		$this->assertSame( array( 'mysite-sidebar-21', 'mysite-news-21' ), array_column( (array) $read->get_data()['tracking_ids']->de, 'tag' ) );
-		$this->assertSame( array( 'mysite-sidebar-21', 'mysite-news-21' ), ( new Settings_Repository( new Secret_Box() ) )->tracking_tags( 'de' ) );
+		$this->assertSame( array( 'mysite-sidebar-21', 'mysite-news-21' ), $this->credentials()->tracking_tags( 'de' ) );
 		$this->assertSame( 403, $this->rest( 'PUT', self::NS . '/tracking-ids/de', array( 'tracking_ids' => array() ) )->get_status() );
 		$this->act_as( 'subscriber' );
 		$this->assertSame( 403, $this->rest( 'GET', self::NS . '/tracking-ids' )->get_status() );
@@ -64,7 +66,7 @@ final class Tracking_Ids_Rest_Test extends Integration_Test_Case {
 		// An empty list removes the marketplace's set.
 		$this->act_as( 'administrator' );
 		$this->assertSame( 200, $this->rest( 'PUT', self::NS . '/tracking-ids/de', array( 'tracking_ids' => array() ) )->get_status() );
-		$this->assertSame( array(), ( new Settings_Repository( new Secret_Box() ) )->tracking_tags( 'de' ) );
+		$this->assertSame( array(), $this->credentials()->tracking_tags( 'de' ) );
 	}
 
 	/**
@@ -105,5 +107,13 @@ final class Tracking_Ids_Rest_Test extends Integration_Test_Case {
 		);
 		$this->assertSame( array( 'good-21' ), array_column( $list, 'tag' ) );
 		$this->assertSame( array( 'tracking_ids.1.tag', 'tracking_ids.2.tag' ), array_keys( $errors ) );
+	}
+
+	/**
+	 * What the router reads of the settings (as the plugin builds it).
+	 */
+	private function credentials(): Stored_Credentials {
+		$box = new Secret_Box();
+		return new Stored_Credentials( new Marketplace_Rows( $box ), new Paapi_Keys( $box ), $box );
 	}
 }

@@ -10,8 +10,11 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Tests\Integration\Settings;
 
 use Creators_Connect\Marketplace\Marketplace_Registry;
+use Creators_Connect\Settings\Marketplace_Rows;
+use Creators_Connect\Settings\Paapi_Keys;
+use Creators_Connect\Settings\Public_Marketplace;
 use Creators_Connect\Settings\Secret_Box;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\Stored_Credentials;
 use Creators_Connect\Tests\Emulator;
 
 /**
@@ -20,10 +23,33 @@ use Creators_Connect\Tests\Emulator;
 trait Settings_Fixtures {
 
 	/**
-	 * A repository with the site's key (as the plugin builds it).
+	 * The marketplace entries with the site's key (as the plugin builds them).
 	 */
-	protected function repository(): Settings_Repository {
-		return new Settings_Repository( new Secret_Box() );
+	protected function marketplaces(): Marketplace_Rows {
+		return new Marketplace_Rows( new Secret_Box() );
+	}
+
+	/**
+	 * What the router reads of the settings, with the site's key (as the plugin builds it).
+	 */
+	protected function credentials(): Stored_Credentials {
+		$box = new Secret_Box();
+		return new Stored_Credentials( new Marketplace_Rows( $box ), new Paapi_Keys( $box ), $box );
+	}
+
+	/**
+	 * The entries as the screen sees them, with the site's key.
+	 */
+	protected function public_marketplace(): Public_Marketplace {
+		$box = new Secret_Box();
+		return new Public_Marketplace( new Marketplace_Rows( $box ), $box );
+	}
+
+	/**
+	 * The PA-API keys with the site's key.
+	 */
+	protected function paapi_keys(): Paapi_Keys {
+		return new Paapi_Keys( new Secret_Box() );
 	}
 
 	/**

@@ -12,7 +12,7 @@ namespace Creators_Connect\Tests\Integration\Uninstall;
 use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Cache\Post_Product_Index;
 use Creators_Connect\Catalog\Product_Store;
-use Creators_Connect\Settings\Settings_Repository;
+use Creators_Connect\Settings\General_Settings;
 use Creators_Connect\Tests\Integration_Test_Case;
 use Creators_Connect\Health\Health_Log;
 use Creators_Connect\Uninstaller;
@@ -40,7 +40,7 @@ final class Uninstaller_Test extends Integration_Test_Case {
 	 * @param bool $delete The "delete data on uninstall" setting.
 	 */
 	private function seed( bool $delete ): void {
-		update_option( 'acapi_general', array( Settings_Repository::DELETE_DATA_KEY => $delete ), false );
+		update_option( 'acapi_general', array( General_Settings::DELETE_DATA_KEY => $delete ), false );
 		update_option( 'acapi_marketplace_de', array( 'country' => 'de' ), false );
 		update_option( 'acapi_default_marketplace', 'de', false );
 		update_option( 'acapi_paapi', array( 'access_key' => 'AKIAEXAMPLE0000000' ), false );

@@ -1,6 +1,6 @@
 <?php
 /**
- * The plugin's settings: per-marketplace Creators API credentials, PA-API 5.0 keys, general settings.
+ * The per-marketplace Creators API entries and the default marketplace, written compare-and-swap.
  *
  * @package Creators_Connect
  */
@@ -9,36 +9,24 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Settings;
 
-use Creators_Connect\Amazon\Creators_Credentials;
-use Creators_Connect\Amazon\Paapi_Credentials;
-use Creators_Connect\Catalog\Credentials_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
- * Storage: one option per marketplace (`acapi_marketplace_<country>`, not autoloaded) so that two
- * admins editing different marketplaces never overwrite each other; each row carries a `revision`,
- * and a write made from a stale copy is refused (compare-and-swap on the stored value). The default
- * marketplace is a single option (`acapi_default_marketplace`), so there is at most one and setting
- * a new one replaces the old in the same write (Option_Swap). Secrets are sealed by Secret_Box and
- * never leave this class except inside the credential objects handed to the API clients. The PA-API
- * keys are Paapi_Keys', the general settings General_Settings', field rules Credential_Rules',
- * error answers Settings_Errors'.
+ * One option per marketplace (`acapi_marketplace_<country>`, not autoloaded) so that two admins
+ * editing different marketplaces never overwrite each other; each row carries a `revision`, and a
+ * write made from a stale copy is refused (compare-and-swap on the stored value, Option_Swap). The
+ * default marketplace is a single option (`acapi_default_marketplace`), so there is at most one and
+ * setting a new one replaces the old in the same write. Secrets are sealed by Secret_Box on the way
+ * in and stay sealed in the rows; Stored_Credentials opens them for the API clients and
+ * Public_Marketplace shows the screen only their state and a mask. Field rules are
+ * Credential_Rules', error answers Settings_Errors'.
  *
  * @phpstan-type Row array{country: string, enabled: bool, credential_type: string, credential_id: string, credential_secret: string, partner_tag: string, api_version: string, revision: int, updated_at: int}
- * @phpstan-type Paapi_Row array{access_key: string, secret_key: string, partner_tags: array<string, string>, revision: int}
- * @phpstan-import-type General from General_Settings
  */
-final class Settings_Repository implements Credentials_Source {
+final class Marketplace_Rows {
 
 	public const MARKETPLACE_OPTION_PREFIX = 'acapi_marketplace_';
 	public const DEFAULT_OPTION            = 'acapi_default_marketplace';
-	public const PAAPI_OPTION              = Paapi_Keys::OPTION;
-	public const GENERAL_OPTION            = General_Settings::OPTION;
-
-	/**
-	 * The general setting that allows the uninstaller to remove the plugin's data.
-	 */
-	public const DELETE_DATA_KEY = General_Settings::DELETE_DATA_KEY;
 
 	/**
 	 * The secret box.
@@ -48,20 +36,12 @@ final class Settings_Repository implements Credentials_Source {
 	private Secret_Box $box;
 
 	/**
-	 * The PA-API 5.0 keys and partner tags.
+	 * Builds the store.
 	 *
-	 * @var Paapi_Keys
-	 */
-	private Paapi_Keys $paapi;
-
-	/**
-	 * Builds the repository.
-	 *
-	 * @param Secret_Box $box Encrypts and decrypts the secrets.
+	 * @param Secret_Box $box Seals the secrets written.
 	 */
 	public function __construct( Secret_Box $box ) {
-		$this->box   = $box;
-		$this->paapi = new Paapi_Keys( $box );
+		$this->box = $box;
 	}
 
 	/**
@@ -102,51 +82,6 @@ final class Settings_Repository implements Credentials_Source {
 			}
 		}
 		return $rows;
-	}
-
-	/**
-	 * A row as the REST API and the screen see it: no secret, only its state and a mask.
-	 *
-	 * @param Row $row Stored row.
-	 * @return array<string, mixed>
-	 */
-	public function public_row( array $row ): array {
-		$marketplace = Marketplace_Registry::get( $row['country'] );
-		$secret      = '' === $row['credential_secret'] ? null : $this->box->open( $row['credential_secret'] );
-		return array(
-			'country'              => $row['country'],
-			'name'                 => null === $marketplace ? $row['country'] : $marketplace->name,
-			'region'               => null === $marketplace ? '' : $marketplace->region,
-			'enabled'              => $row['enabled'],
-			'credential_type'      => $row['credential_type'],
-			'credential_id'        => $row['credential_id'],
-			'suggested_type'       => Credential_Rules::suggested_type( $row['credential_id'] ),
-			'partner_tag'          => $row['partner_tag'],
-			'api_version'          => $this->effective_version( $row ),
-			'api_version_override' => $row['api_version'],
-			'secret_state'         => $this->box->state( $row['credential_secret'] ),
-			'secret_mask'          => null === $secret ? '' : Secret_Box::mask( $secret ),
-			'is_default'           => $this->default_country() === $row['country'],
-			'status'               => $this->marketplace_status( $row['country'] ),
-			'revision'             => $row['revision'],
-			'updated_at'           => gmdate( 'c', $row['updated_at'] ),
-		);
-	}
-
-	/**
-	 * The Creators API version a row uses: its override, else the one of its type and region.
-	 *
-	 * @param Row $row Stored row.
-	 */
-	public function effective_version( array $row ): string {
-		if ( Credential_Rules::LINKS_ONLY === $row['credential_type'] ) {
-			return '';
-		}
-		if ( '' !== $row['api_version'] ) {
-			return $row['api_version'];
-		}
-		$marketplace = Marketplace_Registry::get( $row['country'] );
-		return null === $marketplace ? '' : $marketplace->version_for( $row['credential_type'] );
 	}
 
 	/**
@@ -284,7 +219,8 @@ final class Settings_Repository implements Credentials_Source {
 	}
 
 	/**
-	 * {@inheritDoc}
+	 * The default marketplace's country code, or null when none is set (or it is no longer a known
+	 * marketplace).
 	 */
 	public function default_country(): ?string {
 		$value = get_option( self::DEFAULT_OPTION, '' );
@@ -292,18 +228,8 @@ final class Settings_Repository implements Credentials_Source {
 	}
 
 	/**
-	 * {@inheritDoc}
-	 *
-	 * @param string $country A marketplace country code.
-	 * @return list<string>
-	 */
-	public function tracking_tags( string $country ): array {
-		return array_column( ( new Tracking_Ids() )->of( $country ), 'tag' );
-	}
-
-	/**
 	 * Whether a marketplace is `enabled`, `disabled` or `not_configured` (no row). An enabled
-	 * marketplace whose secret no longer decrypts is still `enabled`; creators_credentials() is null for it.
+	 * marketplace whose secret no longer decrypts is still `enabled`; Stored_Credentials::creators_credentials() is null for it.
 	 *
 	 * @param string $country Country code.
 	 */
@@ -331,140 +257,6 @@ final class Settings_Repository implements Credentials_Source {
 			}
 		}
 		return $countries;
-	}
-
-	/**
-	 * {@inheritDoc}
-	 *
-	 * @param string $country A marketplace country code ('de').
-	 */
-	public function creators_credentials( string $country ): ?Creators_Credentials {
-		$row = $this->row( $country );
-		if ( null === $row || ! $row['enabled'] ) {
-			return null;
-		}
-		return $this->credentials_of( $row );
-	}
-
-	/**
-	 * The Creators API credentials of a row whether enabled or not (for "test connection"), or null
-	 * when incomplete or the secret does not decrypt.
-	 *
-	 * @param Row $row Stored row.
-	 */
-	public function credentials_of( array $row ): ?Creators_Credentials {
-		if ( Credential_Rules::LINKS_ONLY === $row['credential_type'] ) {
-			return null;
-		}
-		$secret = '' === $row['credential_secret'] ? null : $this->box->open( $row['credential_secret'] );
-		if ( null === $secret ) {
-			return null;
-		}
-		$credentials = new Creators_Credentials( $row['credential_id'], $secret, $row['credential_type'], $this->effective_version( $row ), $row['partner_tag'], $row['country'] );
-		return $credentials->is_complete() ? $credentials : null;
-	}
-
-	/**
-	 * {@inheritDoc}
-	 *
-	 * @param string $country A marketplace country code.
-	 */
-	public function partner_tag( string $country ): string {
-		$country = Marketplace_Registry::normalize_country( $country );
-		$row     = $this->row( $country );
-		$tag     = null === $row ? '' : $row['partner_tag'];
-		return '' !== $tag ? $tag : ( $this->paapi()['partner_tags'][ $country ] ?? '' );
-	}
-
-	/**
-	 * {@inheritDoc}
-	 *
-	 * The marketplace's PA-API tag, else the partner tag of its Creators API entry (the same
-	 * Associates tracking ID serves both APIs).
-	 *
-	 * @param string $country A marketplace country code.
-	 */
-	public function paapi_credentials( string $country ): ?Paapi_Credentials {
-		$country = Marketplace_Registry::normalize_country( $country );
-		if ( null === Marketplace_Registry::get( $country ) ) {
-			return null;
-		}
-		$paapi  = $this->paapi();
-		$secret = '' === $paapi['secret_key'] ? null : $this->box->open( $paapi['secret_key'] );
-		$tag    = $paapi['partner_tags'][ $country ] ?? '';
-		if ( '' === $tag ) {
-			$row = $this->row( $country );
-			$tag = null === $row ? '' : $row['partner_tag'];
-		}
-		if ( null === $secret || '' === $paapi['access_key'] || '' === $tag ) {
-			return null;
-		}
-		return new Paapi_Credentials( $paapi['access_key'], $secret, $tag, $country );
-	}
-
-	/**
-	 * {@inheritDoc}
-	 */
-	public function fallback_to_paapi(): bool {
-		return $this->general()['fallback_to_paapi'];
-	}
-
-	/**
-	 * The stored PA-API 5.0 settings (secret sealed).
-	 *
-	 * @return Paapi_Row
-	 */
-	public function paapi(): array {
-		return $this->paapi->stored();
-	}
-
-	/**
-	 * The PA-API settings as the screen sees them (no secret).
-	 *
-	 * @return array{access_key: string, secret_state: string, secret_mask: string, partner_tags: \stdClass, revision: int}
-	 */
-	public function public_paapi(): array {
-		return $this->paapi->for_screen();
-	}
-
-	/**
-	 * Saves the PA-API settings (Paapi_Keys::save()).
-	 *
-	 * @param array<string, mixed> $input `access_key`, `secret_key`, `partner_tags` (country => tag).
-	 * @return Paapi_Row|\WP_Error
-	 */
-	public function save_paapi( #[\SensitiveParameter] array $input ): array|\WP_Error {
-		return $this->paapi->save( $input );
-	}
-
-	/**
-	 * The general settings, defaults filled in.
-	 *
-	 * @return General
-	 */
-	public function general(): array {
-		return General_Settings::read();
-	}
-
-	/**
-	 * The general settings as stored, defaults filled in, for the renderer and the disclosure.
-	 *
-	 * @return General
-	 */
-	public static function stored_general(): array {
-		return General_Settings::read();
-	}
-
-	/**
-	 * Saves the general settings (unknown keys dropped, values clamped to their ranges).
-	 *
-	 * @param array<string, mixed> $input Changed values.
-	 * @return General
-	 */
-	public function save_general( array $input ): array {
-		$general = General_Settings::merge( $input, $this->general() );
-		update_option( self::GENERAL_OPTION, $general, false );
-		return $general;
 	}
 
 	/**
