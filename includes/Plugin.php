@@ -142,16 +142,21 @@ final class Plugin {
 		add_filter( 'acapi_offer_ttl', static fn(): int => 60 * $settings->general()['offer_max_age_minutes'], 5 );
 		add_filter( 'acapi_catalog_max_age', static fn(): int => 3600 * $settings->general()['catalog_max_age_hours'], 5 );
 
-		// Router → store → batch fetcher (under the stampede lock) → product service (the read
-		// path) with its search cache; its prefetcher; the cron job refreshes through the same fetcher.
+		// Router → store → batch fetcher (a page's fetch, under the stampede lock, within the
+		// request's budget) → product service (the read path) with its search cache; its
+		// prefetcher. The cron job and WP-CLI refresh through the refresher; both fetch paths
+		// store answers through the one keeper. The products route asks the same request budget.
 		$router         = new Catalog\Router( $settings, $creators, $paapi, $breaker, $store );
 		$product_store  = new Catalog\Product_Store();
 		$schedule       = new Catalog\Refresh_Schedule();
-		$fetcher        = new Catalog\Batch_Fetcher( $router, $product_store, new Catalog\Fetch_Lock( $store, $product_store ), $schedule );
-		$this->products = new Catalog\Product_Service( $router, $product_store, $fetcher, new Catalog\Search_Cache( $router, $product_store, $store ), $schedule );
+		$keeper         = new Catalog\Answer_Keeper( $product_store );
+		$fetcher        = new Catalog\Batch_Fetcher( $router, $product_store, $keeper, new Catalog\Fetch_Lock( $store, $product_store ), $schedule );
+		$refresher      = new Catalog\Product_Refresher( $router, $product_store, $keeper );
+		$budget         = new Catalog\Request_Budget();
+		$this->products = new Catalog\Product_Service( $router, $product_store, $fetcher, $refresher, new Catalog\Search_Cache( $router, $product_store, $store ), $schedule, $budget );
 		$prefetcher     = new Catalog\Prefetcher( $this->products );
 		$prefetcher->register_hooks();
-		$this->refresh_job = new Catalog\Refresh_Job( $fetcher, $router, $product_store, $store );
+		$this->refresh_job = new Catalog\Refresh_Job( $refresher, $router, $product_store, $store );
 		$this->refresh_job->register_hooks();
 		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
 		$quota = new Health\Quota_Check( $router, $guard );
@@ -186,7 +191,7 @@ final class Plugin {
 				array(
 					'item'        => new Cli\Item_Command( $this->products, $router, $output ),
 					'search'      => new Cli\Search_Command( $this->products, $output ),
-					'cache'       => new Cli\Cache_Command( $fetcher, $router, $product_store, $this->refresh_job, $output ),
+					'cache'       => new Cli\Cache_Command( $refresher, $router, $product_store, $this->refresh_job, $output ),
 					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
 					'settings'    => new Cli\Settings_Command( new Settings\Settings_Transfer( $settings ), $output ),
 					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
@@ -195,7 +200,7 @@ final class Plugin {
 			);
 		}
 		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ), $quota->usage( ... ) ) )->register_hooks();
-		( new Rest\Products_Controller( $this->products, $router, $store ) )->register_hooks();
+		( new Rest\Products_Controller( $this->products, $budget, $router, $store ) )->register_hooks();
 		( new Rest\Search_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();
 
@@ -237,8 +242,8 @@ final class Plugin {
 	}
 
 	/**
-	 * The background refresh as wired (null until wire() ran): its fetcher shares the read path's
-	 * schedule, router and store.
+	 * The background refresh as wired (null until wire() ran): its refresher shares the read
+	 * path's router, store and answer keeper.
 	 */
 	public function refresh_job(): ?Catalog\Refresh_Job {
 		return $this->refresh_job;

@@ -21,6 +21,7 @@ use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Service;
 use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Request_Budget;
 use Creators_Connect\Catalog\Router;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
@@ -86,10 +87,11 @@ abstract class Catalog_Test_Case extends Integration_Test_Case {
 	/**
 	 * A product service as one request of the plugin has it (fresh memo and budget).
 	 *
-	 * @param bool|null $use_cache Whether the store uses the object cache.
+	 * @param bool|null           $use_cache Whether the store uses the object cache.
+	 * @param Request_Budget|null $budget    The request budget, to share it (the products route).
 	 */
-	protected function service( ?bool $use_cache = null ): Product_Service {
-		return Read_Path::service( $this->router(), new Product_Store( $use_cache ), new Shared_Store() );
+	protected function service( ?bool $use_cache = null, ?Request_Budget $budget = null ): Product_Service {
+		return Read_Path::service( $this->router(), new Product_Store( $use_cache ), new Shared_Store(), $budget );
 	}
 
 	/**

@@ -22,7 +22,6 @@ use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
 use Creators_Connect\Tests\Integration\Catalog\Catalog_Test_Case;
 use Creators_Connect\Tests\Read_Path;
-use Creators_Connect\Support\Shared_Store;
 
 require_once dirname( __DIR__ ) . '/Catalog/Catalog_Test_Case.php';
 
@@ -86,10 +85,10 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 	 * `cache` on a fresh service.
 	 */
 	private function cache(): Cache_Command {
-		$router  = $this->router();
-		$store   = new Product_Store();
-		$fetcher = Read_Path::fetcher( $router, $store, new Shared_Store() );
-		return new Cache_Command( $fetcher, $router, $store, new Refresh_Job( $fetcher, $router, $store ), $this->output() );
+		$router    = $this->router();
+		$store     = new Product_Store();
+		$refresher = Read_Path::refresher( $router, $store );
+		return new Cache_Command( $refresher, $router, $store, new Refresh_Job( $refresher, $router, $store ), $this->output() );
 	}
 
 	/**

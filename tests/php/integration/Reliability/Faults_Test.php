@@ -270,7 +270,7 @@ final class Faults_Test extends Integration_Test_Case {
 	 */
 	private function job(): Refresh_Job {
 		$router = $this->router();
-		return new Refresh_Job( Read_Path::fetcher( $router, new Product_Store( false ), new Shared_Store() ), $router, new Product_Store(), new Shared_Store() );
+		return new Refresh_Job( Read_Path::refresher( $router, new Product_Store( false ) ), $router, new Product_Store(), new Shared_Store() );
 	}
 
 	/**
