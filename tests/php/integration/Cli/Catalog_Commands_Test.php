@@ -88,7 +88,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 		$router    = $this->router();
 		$store     = new Product_Store();
 		$refresher = Read_Path::refresher( $router, $store );
-		return new Cache_Command( $refresher, $router, $store, new Refresh_Job( $refresher, $router, $store ), $this->output() );
+		return new Cache_Command( $refresher, $router, $store, new Refresh_Job( $refresher, $this->summary( $router ), $store ), $this->output() );
 	}
 
 	/**
@@ -96,7 +96,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 	 */
 	private function route(): Route_Command {
 		return new Route_Command(
-			$this->router(),
+			$this->summary(),
 			fn( string $country ): string => null === $this->source->creators_credentials( $country ) ? 'not_configured' : 'enabled',
 			$this->output()
 		);
@@ -283,7 +283,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 		$this->assertSame( 'uk', $route['country'] );
 		$this->assertSame( 'paapi', $route['api'] );
 		$this->assertTrue( $route['paapi_retired_warning'] );
-		$this->assertSame( $this->router()->describe( 'uk', 'not_configured' ), $route );
+		$this->assertSame( $this->summary()->describe( 'uk', 'not_configured' ), $route );
 
 		$this->route()->__invoke( array( 'it' ), array( 'format' => 'json' ) );
 		$this->assertSame( 'none', $this->json()['api'] );
