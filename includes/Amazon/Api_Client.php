@@ -237,12 +237,8 @@ abstract class Api_Client {
 	 */
 	protected static function get_items_in_batches( string $api, array $asins, callable $fetch_batch ): Get_Items_Result {
 		list( $valid, $bad ) = Asin::partition( $asins );
-		$errors              = array();
-		foreach ( $bad as $value ) {
-			$errors[ $value ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, $api, 0, 'InvalidFormat', '', null, $value );
-		}
-		$result = new Get_Items_Result( array(), $errors, 0 );
-		$stop   = null;
+		$result              = Get_Items_Result::malformed( $bad, $api );
+		$stop                = null;
 		foreach ( array_chunk( $valid, self::MAX_IDS_PER_CALL ) as $batch ) {
 			if ( null !== $stop ) {
 				// The previous batch showed that calling again would fail alike: do not spend the time.

@@ -1,6 +1,6 @@
 <?php
 /**
- * Fetches products from Amazon in batches and stores what comes back.
+ * Fetches the products a page is missing from Amazon, within the page's budget.
  *
  * @package Creators_Connect
  */
@@ -11,20 +11,15 @@ namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Amazon\Api_Client;
 use Creators_Connect\Model\Amazon_Error;
-use Creators_Connect\Model\Get_Items_Result;
 use Creators_Connect\Model\Product;
-use Creators_Connect\Reference\Asin;
 use Creators_Connect\Support\Budget;
 
 /**
- * Two ways to fetch. `fetch()` serves a page: under the stampede lock, in batches, within the
- * page's budget, the batches of different marketplaces taking turns (us, de, us, de, us) so that
- * one credential's request spacing is spent on another's call, not waited out; what does not fit
- * is queued for the refresh job and shown as title and link (or a bare link). `refresh()` serves
- * the refresh job and WP-CLI: every batch, no budget, the clients' own timeouts.
- *
- * Both store products with their route and record errors, never replacing a stored product with
- * an error.
+ * The page's fetch: under the stampede lock, in batches, within the page's budget, the batches of
+ * different marketplaces taking turns (us, de, us, de, us) so that one credential's request
+ * spacing is spent on another's call, not waited out; what does not fit is queued for the refresh
+ * job and shown as title and link (or a bare link). Answers are stored through the Answer_Keeper,
+ * as the refresh job's are (Product_Refresher: every batch, no budget).
  */
 final class Batch_Fetcher {
 
@@ -41,11 +36,18 @@ final class Batch_Fetcher {
 	private Router $router;
 
 	/**
-	 * Store.
+	 * Store (the refresh queue).
 	 *
 	 * @var Product_Store
 	 */
 	private Product_Store $store;
+
+	/**
+	 * Stores each batch's answer.
+	 *
+	 * @var Answer_Keeper
+	 */
+	private Answer_Keeper $keeper;
 
 	/**
 	 * The stampede lock.
@@ -89,62 +91,19 @@ final class Batch_Fetcher {
 	 * Builds the fetcher.
 	 *
 	 * @param Router                   $router   Router.
-	 * @param Product_Store            $store    Store.
+	 * @param Product_Store            $store    Store (the refresh queue).
+	 * @param Answer_Keeper            $keeper   Stores each batch's answer.
 	 * @param Fetch_Lock               $lock     The stampede lock.
 	 * @param Refresh_Schedule         $schedule The refresh job's schedule.
 	 * @param (callable(): float)|null $clock    Clock (tests).
 	 */
-	public function __construct( Router $router, Product_Store $store, Fetch_Lock $lock, Refresh_Schedule $schedule, ?callable $clock = null ) {
+	public function __construct( Router $router, Product_Store $store, Answer_Keeper $keeper, Fetch_Lock $lock, Refresh_Schedule $schedule, ?callable $clock = null ) {
 		$this->router   = $router;
 		$this->store    = $store;
+		$this->keeper   = $keeper;
 		$this->lock     = $lock;
 		$this->schedule = $schedule;
 		$this->clock    = $clock ?? static fn(): float => microtime( true );
-	}
-
-	/**
-	 * Fetches products from Amazon now, whatever their state, and stores them (the refresh job
-	 * and WP-CLI): any number of ASINs, a batch (and a store read) per call. No budget: the
-	 * clients' own timeouts apply.
-	 *
-	 * @param string       $country Country code or ''.
-	 * @param list<string> $asins   ASINs.
-	 */
-	public function refresh( string $country, array $asins ): Get_Items_Result {
-		$code                   = $this->router->country( $country );
-		list( $valid, $errors ) = self::split( $asins );
-		if ( '' === $code ) {
-			$error = $this->router->decide( $country )->error();
-			foreach ( $valid as $asin ) {
-				$errors[ $asin ] = $error->for_asin( $asin );
-			}
-			return new Get_Items_Result( array(), $errors, 0 );
-		}
-		$products = array();
-		$calls    = 0;
-		foreach ( array_chunk( $valid, Api_Client::MAX_IDS_PER_CALL ) as $chunk ) {
-			$rows   = $this->store->get_many( $code, $chunk );
-			$routed = $this->router->get_items( $code, $chunk );
-			$calls += $routed->result->calls;
-			$this->keep( $code, $routed, $rows, null );
-			/**
-			 * Fires after a refresh stored what Amazon answered (the page-cache purge compares).
-			 *
-			 * @param string                        $code     Country code.
-			 * @param array<string, Stored_Product> $rows     The rows before the refresh, by ASIN.
-			 * @param array<string, Product>        $products The products Amazon answered, by ASIN.
-			 */
-			do_action( 'acapi_products_refreshed', $code, $rows, $routed->result->products );
-			foreach ( $chunk as $asin ) {
-				$product = $routed->result->product( $asin );
-				if ( null !== $product ) {
-					$products[ $asin ] = $product;
-				} else {
-					$errors[ $asin ] = $routed->result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
-				}
-			}
-		}
-		return new Get_Items_Result( $products, $errors, $calls );
 	}
 
 	/**
@@ -265,21 +224,6 @@ final class Batch_Fetcher {
 	}
 
 	/**
-	 * Upper-cased, de-duplicated valid ASINs, and errors for malformed values.
-	 *
-	 * @param array<mixed> $asins ASINs.
-	 * @return array{0: list<string>, 1: array<string, Amazon_Error>}
-	 */
-	public static function split( array $asins ): array {
-		list( $valid, $bad ) = Asin::partition( $asins );
-		$errors              = array();
-		foreach ( $bad as $value ) {
-			$errors[ $value ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, 'InvalidFormat', '', null, $value );
-		}
-		return array( $valid, $errors );
-	}
-
-	/**
 	 * One GetItems batch, stored. Null when it did not fit what is left of the budget (the
 	 * caller queues it).
 	 *
@@ -310,7 +254,7 @@ final class Batch_Fetcher {
 			return null;
 		}
 		$this->stats['fetched'] += count( $chunk );
-		$this->keep( $code, $routed, $rows, (int) $this->now() );
+		$this->keeper->keep( $code, $routed, $rows, (int) $this->now() );
 		$out = array();
 		foreach ( $chunk as $asin ) {
 			$product = $routed->result->product( $asin );
@@ -346,33 +290,6 @@ final class Batch_Fetcher {
 			$out[ $asin ] = null !== $stored ? Compliance::displayable( $stored, (int) $this->now() ) : $decision->bare_product( $asin );
 		}
 		return $out;
-	}
-
-	/**
-	 * Stores what a fetch brought: products (with their route) and errors (keeping old products).
-	 *
-	 * @param string                        $code      Country code.
-	 * @param Routed_Items                  $routed    Answer.
-	 * @param array<string, Stored_Product> $rows      Rows before the fetch.
-	 * @param int|null                      $requested Unix time a page asked (null: the refresh job).
-	 */
-	private function keep( string $code, Routed_Items $routed, array $rows, ?int $requested ): void {
-		$routes = array();
-		foreach ( $routed->result->products as $asin => $product ) {
-			$routes[ $asin ] = $routed->reason_for( $product );
-		}
-		$this->store->save( $code, $routed->result->products, $routes, $requested );
-
-		$errors   = array();
-		$previous = array();
-		foreach ( $routed->result->errors as $asin => $error ) {
-			if ( Amazon_Error::NOT_CONFIGURED === $error->kind || ! Asin::is_valid( (string) $asin ) ) {
-				continue;
-			}
-			$errors[ $asin ]   = $error;
-			$previous[ $asin ] = $rows[ $asin ]->error_count ?? 0;
-		}
-		$this->store->record_errors( $code, $errors, $previous, $requested );
 	}
 
 	/**

@@ -15,74 +15,21 @@ use Creators_Connect\Model\Product;
 use Creators_Connect\Model\Search_Result;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 use Creators_Connect\Reference\Asin;
-use Creators_Connect\Support\Budget;
-use Creators_Connect\Support\Request_Purpose;
 
 /**
  * The read path. get_products(): one store query for all ASINs; fresh products are served; stale ones (under 24
  * hours) are served and queued for the refresh job; missing ones (and ones past 24 hours) are
- * fetched now by the Batch_Fetcher within a time budget per request (default 3 s, filter
- * `acapi_fetch_budget`, handed down as a Budget); what does not fit the budget comes back as a
- * title-and-link product (or a bare link when never fetched) and is queued. Concurrent requests
- * for the same missing ASINs make one API call (Fetch_Lock). Searches go through the Search_Cache.
+ * fetched now by the Batch_Fetcher within the request's budget (Request_Budget: its seconds, who
+ * is asking, its fetch cap); what does not fit comes back as a title-and-link product (or a bare
+ * link when never fetched) and is queued. Concurrent requests for the same missing ASINs make one
+ * API call (Fetch_Lock). Searches go through the Search_Cache, WP-CLI's refresh through the
+ * Product_Refresher.
  *
  * Results are kept for the rest of the request (the prefetcher warms this memo, so the renderer's
- * later calls cost no query).
- *
- * The Budget also carries who is asking (Request_Purpose, told when the budget is made) and the
- * request's fetch cap: at most 50 uncached ASINs for a page view and 20 for an editor path
- * (filter `acapi_fetch_cap`), the rest queued for the refresh job; a result whose ASINs were
- * queued carries the reason as its notice (the renderer shows it to editors).
+ * later calls cost no query). A result whose ASINs were queued carries the reason as its notice
+ * (Request_Budget::held_back(); the renderer shows it to editors).
  */
 final class Product_Service implements Product_Source {
-
-	/**
-	 * Default seconds a request may spend fetching from Amazon.
-	 */
-	public const DEFAULT_BUDGET = 3.0;
-
-	/**
-	 * Uncached ASINs one request may fetch, by purpose (none for the refresh job and WP-CLI).
-	 */
-	public const FETCH_CAPS = array(
-		Request_Purpose::VISITOR => 50,
-		Request_Purpose::EDITOR  => 20,
-	);
-
-	/**
-	 * Router (to resolve the marketplace a request names).
-	 *
-	 * @var Router
-	 */
-	private Router $router;
-
-	/**
-	 * Store.
-	 *
-	 * @var Product_Store
-	 */
-	private Product_Store $store;
-
-	/**
-	 * Fetches what the store cannot serve.
-	 *
-	 * @var Batch_Fetcher
-	 */
-	private Batch_Fetcher $fetcher;
-
-	/**
-	 * Searches.
-	 *
-	 * @var Search_Cache
-	 */
-	private Search_Cache $searches;
-
-	/**
-	 * The refresh job's schedule (stale products ask for a run soon).
-	 *
-	 * @var Refresh_Schedule
-	 */
-	private Refresh_Schedule $schedule;
 
 	/**
 	 * Clock (Unix time, float).
@@ -99,13 +46,6 @@ final class Product_Service implements Product_Source {
 	private array $memo = array();
 
 	/**
-	 * This request's budget (null until a fetch or search needs it).
-	 *
-	 * @var Budget|null
-	 */
-	private ?Budget $budget = null;
-
-	/**
 	 * Store queries in this request.
 	 *
 	 * @var int
@@ -115,20 +55,26 @@ final class Product_Service implements Product_Source {
 	/**
 	 * Builds the service.
 	 *
-	 * @param Router                   $router   Router.
-	 * @param Product_Store            $store    Store.
-	 * @param Batch_Fetcher            $fetcher  Fetches what the store cannot serve.
-	 * @param Search_Cache             $searches Searches.
-	 * @param Refresh_Schedule         $schedule The refresh job's schedule (the one the fetcher uses).
-	 * @param (callable(): float)|null $clock    Clock (tests).
+	 * @param Router                   $router    Router (to resolve the marketplace a request names).
+	 * @param Product_Store            $store     Store.
+	 * @param Batch_Fetcher            $fetcher   Fetches what the store cannot serve.
+	 * @param Product_Refresher        $refresher Fetches now, whatever the state (`item get --refresh`).
+	 * @param Search_Cache             $searches  Searches.
+	 * @param Refresh_Schedule         $schedule  The refresh job's schedule (stale products ask for a run soon).
+	 * @param Request_Budget           $budget    What this request may spend (the one the products route asks).
+	 * @param (callable(): float)|null $clock     Clock (tests).
 	 */
-	public function __construct( Router $router, Product_Store $store, Batch_Fetcher $fetcher, Search_Cache $searches, Refresh_Schedule $schedule, ?callable $clock = null ) {
-		$this->router   = $router;
-		$this->store    = $store;
-		$this->fetcher  = $fetcher;
-		$this->searches = $searches;
-		$this->schedule = $schedule;
-		$this->clock    = $clock ?? static fn(): float => microtime( true );
+	public function __construct(
+		private readonly Router $router,
+		private readonly Product_Store $store,
+		private readonly Batch_Fetcher $fetcher,
+		private readonly Product_Refresher $refresher,
+		private readonly Search_Cache $searches,
+		private readonly Refresh_Schedule $schedule,
+		private readonly Request_Budget $budget,
+		?callable $clock = null
+	) {
+		$this->clock = $clock ?? static fn(): float => microtime( true );
 	}
 
 	/**
@@ -184,10 +130,11 @@ final class Product_Service implements Product_Source {
 		$todo   = array();
 		$errors = array();
 		foreach ( $groups as $country => $asins ) {
-			$country                            = (string) $country;
-			$code                               = $this->router->country( $country );
-			list( $valid, $errors[ $country ] ) = Batch_Fetcher::split( $asins );
-			$asked[ $country ]                  = array( $code, $valid );
+			$country             = (string) $country;
+			$code                = $this->router->country( $country );
+			list( $valid, $bad ) = Asin::partition( $asins );
+			$errors[ $country ]  = Get_Items_Result::malformed( $bad )->errors;
+			$asked[ $country ]   = array( $code, $valid );
 			if ( '' === $code ) {
 				$error = $this->router->decide( $country )->error();
 				foreach ( $valid as $asin ) {
@@ -235,7 +182,7 @@ final class Product_Service implements Product_Source {
 				}
 			}
 			if ( array() !== $fetch ) {
-				foreach ( $this->fetcher->fetch( $fetch, $rows, $this->request_budget() ) as $key => $answer ) {
+				foreach ( $this->fetcher->fetch( $fetch, $rows, $this->budget->current() ) as $key => $answer ) {
 					$this->memo[ $key ] = $answer;
 				}
 			}
@@ -255,7 +202,7 @@ final class Product_Service implements Product_Source {
 					$errors[ $country ][ $asin ] = $known;
 				}
 			}
-			$out[ $country ] = self::ordered( $groups[ $country ], $products, $errors[ $country ], $this->notice_for( $code, $valid ) );
+			$out[ $country ] = Get_Items_Result::in_order( $groups[ $country ], $products, $errors[ $country ], $this->notice_for( $code, $valid ) );
 		}
 		return $out;
 	}
@@ -268,7 +215,7 @@ final class Product_Service implements Product_Source {
 	 * @param list<string> $asins   ASINs.
 	 */
 	public function refresh( string $country, array $asins ): Get_Items_Result {
-		$result = $this->fetcher->refresh( $country, $asins );
+		$result = $this->refresher->refresh( $country, $asins );
 		$code   = $this->router->country( $country );
 		foreach ( array_keys( $result->products ) as $asin ) {
 			unset( $this->memo[ $code . '|' . $asin ] );
@@ -284,7 +231,7 @@ final class Product_Service implements Product_Source {
 	 * @param array<string, mixed> $params   search_index, item_count (1–10), item_page (1–10).
 	 */
 	public function search( string $country, string $keywords, array $params = array() ): Search_Result {
-		return $this->searches->search( $country, $keywords, $params, $this->request_budget() );
+		return $this->searches->search( $country, $keywords, $params, $this->budget->current() );
 	}
 
 	/**
@@ -302,21 +249,6 @@ final class Product_Service implements Product_Source {
 		}
 		$asin = Asin::normalize( $asin );
 		return new Product( asin: $asin, marketplace: $marketplace->country, detail_page_url: $marketplace->product_url( $asin, $tag ), source: 'link' );
-	}
-
-	/**
-	 * Seconds a request may spend fetching (filter `acapi_fetch_budget`).
-	 */
-	public function budget(): float {
-		$budget = apply_filters( 'acapi_fetch_budget', self::DEFAULT_BUDGET );
-		return is_numeric( $budget ) && (float) $budget >= 0 ? (float) $budget : self::DEFAULT_BUDGET;
-	}
-
-	/**
-	 * Seconds this request spent fetching so far.
-	 */
-	public function spent(): float {
-		return null !== $this->budget ? $this->budget->spent() : 0.0;
 	}
 
 	/**
@@ -340,62 +272,13 @@ final class Product_Service implements Product_Source {
 	 */
 	public function reset(): void {
 		$this->memo    = array();
-		$this->budget  = null;
 		$this->queries = 0;
+		$this->budget->reset();
 		$this->fetcher->reset();
 	}
 
 	/**
-	 * Uncached ASINs a request of this purpose may fetch (filter `acapi_fetch_cap`), null: no cap.
-	 *
-	 * @param Request_Purpose $purpose Who is asking.
-	 */
-	public static function fetch_cap( Request_Purpose $purpose ): ?int {
-		$cap = self::FETCH_CAPS[ $purpose->kind ] ?? null;
-		/**
-		 * Filters how many uncached ASINs one request may fetch from Amazon (the rest are queued
-		 * for the refresh job). Null: no cap.
-		 *
-		 * @param int|null        $cap     50 for a page view, 20 for an editor path, null otherwise.
-		 * @param Request_Purpose $purpose Who is asking.
-		 */
-		$cap = apply_filters( 'acapi_fetch_cap', $cap, $purpose );
-		return is_numeric( $cap ) ? max( 0, (int) $cap ) : null;
-	}
-
-	/**
-	 * Why products of this request are only links for now (a spending limit, else the fetch
-	 * cap), or null when nothing was held back.
-	 */
-	public function held_back(): ?Amazon_Error {
-		if ( null === $this->budget ) {
-			return null;
-		}
-		if ( null !== $this->budget->refusal() ) {
-			return $this->budget->refusal();
-		}
-		if ( $this->budget->deferred() > 0 ) {
-			$purpose = $this->budget->purpose() ?? new Request_Purpose( Request_Purpose::VISITOR );
-			return new Amazon_Error(
-				Amazon_Error::DEFERRED,
-				'',
-				0,
-				'FetchCap',
-				'',
-				null,
-				null,
-				null,
-				array(
-					'limit'    => (int) self::fetch_cap( $purpose ),
-					'deferred' => $this->budget->deferred(),
-				)
-			);
-		}
-		return null;
-	}
-
-	/**
-	 * The notice of a result: held_back() when this request queued any of its ASINs.
+	 * The notice of a result: why products were held back, when this request queued any of its ASINs.
 	 *
 	 * @param string       $code  Country code.
 	 * @param list<string> $asins ASINs.
@@ -403,23 +286,10 @@ final class Product_Service implements Product_Source {
 	private function notice_for( string $code, array $asins ): ?Amazon_Error {
 		foreach ( '' === $code ? array() : $asins as $asin ) {
 			if ( $this->fetcher->was_queued( $code, $asin ) ) {
-				return $this->held_back();
+				return $this->budget->held_back();
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * This request's budget: its seconds follow the filter, what was spent carries over; who is
-	 * asking is told when it is made (and again should that change: a new request in tests).
-	 */
-	private function request_budget(): Budget {
-		$seconds = $this->budget();
-		$purpose = Request_Purpose::current();
-		if ( null === $this->budget || $this->budget->seconds() !== $seconds || ! $purpose->same_as( $this->budget->purpose() ) ) {
-			$this->budget = new Budget( $seconds, $this->spent(), $purpose, self::fetch_cap( $purpose ) );
-		}
-		return $this->budget;
 	}
 
 	/**
@@ -427,27 +297,5 @@ final class Product_Service implements Product_Source {
 	 */
 	private function now(): float {
 		return ( $this->clock )();
-	}
-
-	/**
-	 * A result in the order the ASINs were asked for.
-	 *
-	 * @param array<mixed>                $asins    ASINs as asked.
-	 * @param array<string, Product>      $products Products.
-	 * @param array<string, Amazon_Error> $errors   Errors.
-	 * @param Amazon_Error|null           $notice   Why some products are only links for now.
-	 */
-	private static function ordered( array $asins, array $products, array $errors, ?Amazon_Error $notice = null ): Get_Items_Result {
-		$out_products = array();
-		$out_errors   = array();
-		foreach ( $asins as $asin ) {
-			$asin = strtoupper( trim( is_scalar( $asin ) ? (string) $asin : '' ) );
-			if ( isset( $products[ $asin ] ) ) {
-				$out_products[ $asin ] = $products[ $asin ];
-			} elseif ( isset( $errors[ $asin ] ) ) {
-				$out_errors[ $asin ] = $errors[ $asin ];
-			}
-		}
-		return new Get_Items_Result( $out_products, $out_errors, 0, $notice );
 	}
 }

@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Cli;
 
-use Creators_Connect\Catalog\Batch_Fetcher;
+use Creators_Connect\Catalog\Product_Refresher;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Job;
 use Creators_Connect\Catalog\Router;
@@ -33,9 +33,9 @@ final class Cache_Command {
 	/**
 	 * Fetches and stores products (`refresh --country`).
 	 *
-	 * @var Batch_Fetcher
+	 * @var Product_Refresher
 	 */
-	private Batch_Fetcher $fetcher;
+	private Product_Refresher $refresher;
 
 	/**
 	 * Router (default marketplace, configured or not).
@@ -68,18 +68,18 @@ final class Cache_Command {
 	/**
 	 * Builds the command.
 	 *
-	 * @param Batch_Fetcher $fetcher Fetches and stores products.
-	 * @param Router        $router  Router.
-	 * @param Product_Store $store   Store.
-	 * @param Refresh_Job   $job     Refresh job.
-	 * @param Output        $out     Output.
+	 * @param Product_Refresher $refresher Fetches and stores products.
+	 * @param Router            $router    Router.
+	 * @param Product_Store     $store     Store.
+	 * @param Refresh_Job       $job       Refresh job.
+	 * @param Output            $out       Output.
 	 */
-	public function __construct( Batch_Fetcher $fetcher, Router $router, Product_Store $store, Refresh_Job $job, Output $out ) {
-		$this->fetcher = $fetcher;
-		$this->router  = $router;
-		$this->store   = $store;
-		$this->job     = $job;
-		$this->out     = $out;
+	public function __construct( Product_Refresher $refresher, Router $router, Product_Store $store, Refresh_Job $job, Output $out ) {
+		$this->refresher = $refresher;
+		$this->router    = $router;
+		$this->store     = $store;
+		$this->job       = $job;
+		$this->out       = $out;
 	}
 
 	/**
@@ -222,7 +222,7 @@ final class Cache_Command {
 	}
 
 	/**
-	 * Refreshes every stored product of a marketplace (the fetcher calls Amazon ten at a time).
+	 * Refreshes every stored product of a marketplace (the refresher calls Amazon ten at a time).
 	 *
 	 * @param string $country Country code.
 	 */
@@ -237,7 +237,7 @@ final class Cache_Command {
 				$asins[] = $row['asin'];
 			}
 		}
-		$result    = $this->fetcher->refresh( $country, $asins );
+		$result    = $this->refresher->refresh( $country, $asins );
 		$refreshed = count( $result->products );
 		$failed    = count( $result->errors );
 		/* translators: 1: number of products, 2: country code, 3: number of products that failed. */

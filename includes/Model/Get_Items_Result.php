@@ -33,6 +33,44 @@ final class Get_Items_Result {
 	}
 
 	/**
+	 * The answer for malformed values, without a call: an `invalid_asin` error each (code
+	 * InvalidFormat). The clients' batch loop and the read path start from it.
+	 *
+	 * @param list<string> $values Malformed values (the second list of Asin::partition()).
+	 * @param string       $api    The API that was to be asked, or '' (the read path).
+	 */
+	public static function malformed( array $values, string $api = '' ): self {
+		$errors = array();
+		foreach ( $values as $value ) {
+			$errors[ $value ] = new Amazon_Error( Amazon_Error::INVALID_ASIN, $api, 0, 'InvalidFormat', '', null, $value );
+		}
+		return new self( array(), $errors, 0 );
+	}
+
+	/**
+	 * Products and errors in the order the ASINs were asked for (upper-cased and trimmed as
+	 * asked; an ASIN found in neither is left out, a repeated one comes once).
+	 *
+	 * @param array<mixed>                $asins    ASINs as asked.
+	 * @param array<string, Product>      $products Products by ASIN.
+	 * @param array<string, Amazon_Error> $errors   Errors by ASIN.
+	 * @param Amazon_Error|null           $notice   Why some products are only links for now.
+	 */
+	public static function in_order( array $asins, array $products, array $errors, ?Amazon_Error $notice = null ): self {
+		$out_products = array();
+		$out_errors   = array();
+		foreach ( $asins as $asin ) {
+			$asin = strtoupper( trim( is_scalar( $asin ) ? (string) $asin : '' ) );
+			if ( isset( $products[ $asin ] ) ) {
+				$out_products[ $asin ] = $products[ $asin ];
+			} elseif ( isset( $errors[ $asin ] ) ) {
+				$out_errors[ $asin ] = $errors[ $asin ];
+			}
+		}
+		return new self( $out_products, $out_errors, 0, $notice );
+	}
+
+	/**
 	 * One product, or null.
 	 *
 	 * @param string $asin ASIN.

@@ -12,6 +12,7 @@ namespace Creators_Connect\Rest;
 use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Catalog\Product_Service;
+use Creators_Connect\Catalog\Request_Budget;
 use Creators_Connect\Catalog\Router;
 use Creators_Connect\Reference\Product_Reference;
 
@@ -36,6 +37,13 @@ final class Products_Controller extends Catalog_Controller_Base {
 	private Product_Service $service;
 
 	/**
+	 * What the request may spend (why products were held back: 429 for a spending limit).
+	 *
+	 * @var Request_Budget
+	 */
+	private Request_Budget $budget;
+
+	/**
 	 * Router (the marketplace a request names).
 	 *
 	 * @var Router
@@ -46,12 +54,14 @@ final class Products_Controller extends Catalog_Controller_Base {
 	 * Builds the controller.
 	 *
 	 * @param Product_Service   $service Product service.
+	 * @param Request_Budget    $budget  The request budget the service spends.
 	 * @param Router            $router  Router.
 	 * @param Shared_Store|null $store   Rate-limit store.
 	 */
-	public function __construct( Product_Service $service, Router $router, ?Shared_Store $store = null ) {
+	public function __construct( Product_Service $service, Request_Budget $budget, Router $router, ?Shared_Store $store = null ) {
 		parent::__construct( 'products', $store );
 		$this->service = $service;
+		$this->budget  = $budget;
 		$this->router  = $router;
 	}
 
@@ -100,7 +110,7 @@ final class Products_Controller extends Catalog_Controller_Base {
 		$asins   = Product_Reference::split( $request->get_param( 'asins' ) );
 		$country = (string) $request->get_param( 'country' );
 		$result  = $this->service->get_products( $country, $asins );
-		$refusal = $this->service->held_back();
+		$refusal = $this->budget->held_back();
 		if ( null !== $refusal && Amazon_Error::DEFERRED !== $refusal->kind ) {
 			// A spending limit held calls back: say so (429) rather than answer bare links.
 			return $refusal->to_wp_error();

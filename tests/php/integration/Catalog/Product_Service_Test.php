@@ -15,7 +15,6 @@ use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Job;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Read_Path;
-use Creators_Connect\Support\Shared_Store;
 
 require_once __DIR__ . '/Catalog_Test_Case.php';
 
@@ -221,7 +220,7 @@ final class Product_Service_Test extends Catalog_Test_Case {
 		$report = $this->job()->run();
 		$this->assertContains( 'de', $report['skipped'] );
 		$this->assertSame( $calls, $this->get_items_calls() );
-		$this->assertSame( 'open', $this->router()->describe( 'de' )['circuit'] );
+		$this->assertSame( 'open', $this->summary()->describe( 'de' )['circuit'] );
 	}
 
 	/**
@@ -335,7 +334,7 @@ final class Product_Service_Test extends Catalog_Test_Case {
 	 */
 	private function job(): Refresh_Job {
 		$router = $this->router();
-		return new Refresh_Job( Read_Path::fetcher( $router, new Product_Store(), new Shared_Store() ), $router, new Product_Store() );
+		return new Refresh_Job( Read_Path::refresher( $router, new Product_Store() ), $this->summary( $router ), new Product_Store() );
 	}
 
 	/**

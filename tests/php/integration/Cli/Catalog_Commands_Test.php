@@ -22,7 +22,6 @@ use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
 use Creators_Connect\Tests\Integration\Catalog\Catalog_Test_Case;
 use Creators_Connect\Tests\Read_Path;
-use Creators_Connect\Support\Shared_Store;
 
 require_once dirname( __DIR__ ) . '/Catalog/Catalog_Test_Case.php';
 
@@ -86,10 +85,10 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 	 * `cache` on a fresh service.
 	 */
 	private function cache(): Cache_Command {
-		$router  = $this->router();
-		$store   = new Product_Store();
-		$fetcher = Read_Path::fetcher( $router, $store, new Shared_Store() );
-		return new Cache_Command( $fetcher, $router, $store, new Refresh_Job( $fetcher, $router, $store ), $this->output() );
+		$router    = $this->router();
+		$store     = new Product_Store();
+		$refresher = Read_Path::refresher( $router, $store );
+		return new Cache_Command( $refresher, $router, $store, new Refresh_Job( $refresher, $this->summary( $router ), $store ), $this->output() );
 	}
 
 	/**
@@ -97,7 +96,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 	 */
 	private function route(): Route_Command {
 		return new Route_Command(
-			$this->router(),
+			$this->summary(),
 			fn( string $country ): string => null === $this->source->creators_credentials( $country ) ? 'not_configured' : 'enabled',
 			$this->output()
 		);
@@ -284,7 +283,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 		$this->assertSame( 'uk', $route['country'] );
 		$this->assertSame( 'paapi', $route['api'] );
 		$this->assertTrue( $route['paapi_retired_warning'] );
-		$this->assertSame( $this->router()->describe( 'uk', 'not_configured' ), $route );
+		$this->assertSame( $this->summary()->describe( 'uk', 'not_configured' ), $route );
 
 		$this->route()->__invoke( array( 'it' ), array( 'format' => 'json' ) );
 		$this->assertSame( 'none', $this->json()['api'] );

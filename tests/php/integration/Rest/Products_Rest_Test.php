@@ -9,6 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Rest;
 
+use Creators_Connect\Catalog\Request_Budget;
 use Creators_Connect\Rest\Products_Controller;
 use Creators_Connect\Rest\Search_Controller;
 use Creators_Connect\Tests\Emulator;
@@ -41,8 +42,9 @@ final class Products_Rest_Test extends Catalog_Test_Case {
 	 * Action: the controllers on the test's routing table.
 	 */
 	public function register_controllers(): void {
-		$service = $this->service();
-		( new Products_Controller( $service, $this->router() ) )->register_routes();
+		$budget  = new Request_Budget();
+		$service = $this->service( null, $budget );
+		( new Products_Controller( $service, $budget, $this->router() ) )->register_routes();
 		( new Search_Controller( $service, $this->router() ) )->register_routes();
 	}
 
