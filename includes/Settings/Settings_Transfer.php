@@ -37,27 +37,6 @@ final class Settings_Transfer {
 	public const PAAPI_SECRET = 'paapi';
 
 	/**
-	 * The marketplace entries.
-	 *
-	 * @var Marketplace_Rows
-	 */
-	private Marketplace_Rows $rows;
-
-	/**
-	 * Tells whether a stored entry's secret is readable.
-	 *
-	 * @var Public_Marketplace
-	 */
-	private Public_Marketplace $public;
-
-	/**
-	 * The PA-API 5.0 keys and partner tags.
-	 *
-	 * @var Paapi_Keys
-	 */
-	private Paapi_Keys $paapi;
-
-	/**
 	 * The tracking IDs per marketplace.
 	 *
 	 * @var Tracking_Ids
@@ -71,10 +50,11 @@ final class Settings_Transfer {
 	 * @param Public_Marketplace $public The entries as shown (their secrets' state).
 	 * @param Paapi_Keys         $paapi  The PA-API 5.0 keys and partner tags.
 	 */
-	public function __construct( Marketplace_Rows $rows, Public_Marketplace $public, Paapi_Keys $paapi ) {
-		$this->rows     = $rows;
-		$this->public   = $public;
-		$this->paapi    = $paapi;
+	public function __construct(
+		private readonly Marketplace_Rows $rows,
+		private readonly Public_Marketplace $public,
+		private readonly Paapi_Keys $paapi
+	) {
 		$this->tracking = new Tracking_Ids();
 	}
 
