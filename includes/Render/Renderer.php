@@ -21,7 +21,7 @@ use Creators_Connect\Reference\Product_Reference;
  * nothing only without a partner tag (Fallback_View draws the lower rungs). Users who can edit
  * posts see why, above the output. Never calls Amazon, never breaks a page.
  *
- * Its helpers, each wired by Plugin: Render_Arguments makes the request's arguments,
+ * Its helpers: Render_Arguments makes the request's arguments; wired by Plugin,
  * Product_Lookup gets its products from the Product_Source, Output_Context says whether output
  * must be plain links, Stylesheet loads the CSS. Item_Data shapes each product for a template,
  * Templates finds and runs the template file.
