@@ -145,18 +145,20 @@ final class Plugin {
 		add_filter( 'acapi_offer_ttl', static fn(): int => 60 * $settings->general()['offer_max_age_minutes'], 5 );
 		add_filter( 'acapi_catalog_max_age', static fn(): int => 3600 * $settings->general()['catalog_max_age_hours'], 5 );
 
-		// Router → store → batch fetcher (under the stampede lock) → product service (the read
+		// Router (and its summary for people) → store → batch fetcher (under the stampede lock) → product service (the read
 		// path) with its search cache; its prefetcher; the cron job refreshes through the same fetcher.
-		$router         = new Catalog\Router( $settings, $creators, $paapi, $breaker, $store );
+		$fallbacks      = new Catalog\Fallback_Memory( $store );
+		$router         = new Catalog\Router( $settings, $creators, $paapi, $fallbacks );
+		$routes         = new Catalog\Routing_Summary( $router, $settings, $breaker, $fallbacks );
 		$product_store  = new Catalog\Product_Store();
 		$schedule       = new Catalog\Refresh_Schedule();
 		$fetcher        = new Catalog\Batch_Fetcher( $router, $product_store, new Catalog\Fetch_Lock( $store, $product_store ), $schedule );
 		$this->products = new Catalog\Product_Service( $router, $product_store, $fetcher, new Catalog\Search_Cache( $router, $product_store, $store ), $schedule );
 		$prefetcher     = new Catalog\Prefetcher( $this->products );
 		$prefetcher->register_hooks();
-		$this->refresh_job = new Catalog\Refresh_Job( $fetcher, $router, $product_store, $store );
+		$this->refresh_job = new Catalog\Refresh_Job( $fetcher, $routes, $product_store, $store );
 		$this->refresh_job->register_hooks();
-		( new Health\Site_Health( $router, $product_store ) )->register_hooks();
+		( new Health\Site_Health( $routes, $product_store ) )->register_hooks();
 		$quota = new Health\Quota_Check( $router, $guard );
 		$quota->register_hooks();
 		// Product health: state changes recorded as fetches are stored; read by the Tools page,
@@ -192,12 +194,12 @@ final class Plugin {
 					'cache'       => new Cli\Cache_Command( $fetcher, $router, $product_store, $this->refresh_job, $output ),
 					'marketplace' => new Cli\Marketplace_Command( $settings, $tester, $output ),
 					'settings'    => new Cli\Settings_Command( new Settings\Settings_Transfer( $settings ), $output ),
-					'route'       => new Cli\Route_Command( $router, array( $settings, 'marketplace_status' ), $output ),
+					'route'       => new Cli\Route_Command( $routes, array( $settings, 'marketplace_status' ), $output ),
 					'health'      => new Cli\Health_Command( $health_report, $output ),
 				)
 			);
 		}
-		( new Rest\Routing_Controller( $router, array( $settings, 'marketplace_status' ), $quota->usage( ... ) ) )->register_hooks();
+		( new Rest\Routing_Controller( $routes, array( $settings, 'marketplace_status' ), $quota->usage( ... ) ) )->register_hooks();
 		( new Rest\Products_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Search_Controller( $this->products, $router, $store ) )->register_hooks();
 		( new Rest\Resolve_Controller( array( $router, 'default_country' ), $store ) )->register_hooks();

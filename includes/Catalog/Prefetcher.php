@@ -11,6 +11,7 @@ namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Model\Product;
 use Creators_Connect\Reference\Product_Reference;
+use Creators_Connect\Reference\Shortcode_Tags;
 
 /**
  * On `the_posts` of the main query (front end), collects the ASINs of every post: our shortcodes
@@ -154,7 +155,7 @@ final class Prefetcher {
 		 *
 		 * @param list<string> $tags Tags (default: the tags that are ours).
 		 */
-		$tags = apply_filters( 'acapi_prefetch_shortcodes', Product_Reference::owned_tags() );
+		$tags = apply_filters( 'acapi_prefetch_shortcodes', Shortcode_Tags::owned() );
 		$tags = is_array( $tags ) ? array_values( array_filter( $tags, 'is_string' ) ) : array();
 		if ( array() === $tags || 0 === preg_match_all( '/' . get_shortcode_regex( $tags ) . '/', $content, $matches, PREG_SET_ORDER ) ) {
 			return array();

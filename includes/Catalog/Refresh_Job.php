@@ -54,11 +54,11 @@ final class Refresh_Job {
 	private Batch_Fetcher $fetcher;
 
 	/**
-	 * Router (which marketplaces can be asked now).
+	 * Which marketplaces can be asked now.
 	 *
-	 * @var Router
+	 * @var Routing_Summary
 	 */
-	private Router $router;
+	private Routing_Summary $routes;
 
 	/**
 	 * Store.
@@ -85,14 +85,14 @@ final class Refresh_Job {
 	 * Builds the job.
 	 *
 	 * @param Batch_Fetcher            $fetcher Fetches and stores the batches.
-	 * @param Router                   $router  Router.
+	 * @param Routing_Summary          $routes  Which marketplaces can be asked now.
 	 * @param Product_Store            $store   Store.
 	 * @param Shared_Store|null        $locks   Lock store.
 	 * @param (callable(): float)|null $clock   Clock (tests).
 	 */
-	public function __construct( Batch_Fetcher $fetcher, Router $router, Product_Store $store, ?Shared_Store $locks = null, ?callable $clock = null ) {
+	public function __construct( Batch_Fetcher $fetcher, Routing_Summary $routes, Product_Store $store, ?Shared_Store $locks = null, ?callable $clock = null ) {
 		$this->fetcher = $fetcher;
-		$this->router  = $router;
+		$this->routes  = $routes;
 		$this->store   = $store;
 		$this->locks   = $locks ?? new Shared_Store();
 		$this->clock   = $clock ?? static fn(): float => microtime( true );
@@ -152,7 +152,7 @@ final class Refresh_Job {
 			}
 			foreach ( $groups as $country => $asins ) {
 				$country = (string) $country;
-				if ( $this->router->is_circuit_open( $country ) || ! $this->router->decide( $country )->is_configured() ) {
+				if ( ! $this->routes->can_refresh( $country ) ) {
 					$report['skipped'][]  = $country;
 					$report['remaining'] += count( $asins );
 					continue;

@@ -11,7 +11,6 @@ namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Amazon\Amazon_Exception;
-use Creators_Connect\Amazon\Circuit_Breaker;
 use Creators_Connect\Amazon\Creators_Client;
 use Creators_Connect\Amazon\Creators_Credentials;
 use Creators_Connect\Model\Get_Items_Result;
@@ -26,8 +25,8 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
  * Per marketplace: enabled Creators API credentials → Creators API; otherwise PA-API 5.0 keys with
  * that marketplace's partner tag → PA-API; otherwise a `not_configured` error. When the Creators API
  * fails for a reason PA-API can fix (not eligible, invalid credentials, circuit open) and the
- * settings allow it, PA-API answers instead, and the router remembers that (for a day) so that the
- * routing summary can say so.
+ * settings allow it, PA-API answers instead, and the router remembers that (for a day, in
+ * Fallback_Memory) so that the Routing_Summary can say so.
  *
  * Reads the settings only through Credentials_Source.
  */
@@ -65,13 +64,6 @@ final class Router {
 	private Paapi_Client $paapi;
 
 	/**
-	 * Circuit breaker (read only, for the summary).
-	 *
-	 * @var Circuit_Breaker
-	 */
-	private Circuit_Breaker $breaker;
-
-	/**
 	 * Tracking-ID keys.
 	 *
 	 * @var Catalog_Key
@@ -88,19 +80,16 @@ final class Router {
 	/**
 	 * Builds the router.
 	 *
-	 * @param Credentials_Source   $source   Settings.
-	 * @param Creators_Client      $creators Creators API client.
-	 * @param Paapi_Client         $paapi    PA-API client.
-	 * @param Circuit_Breaker|null $breaker  Breaker to report (default: the shared one).
-	 * @param Shared_Store|null    $store    Store (default: the shared one).
+	 * @param Credentials_Source   $source    Settings.
+	 * @param Creators_Client      $creators  Creators API client.
+	 * @param Paapi_Client         $paapi     PA-API client.
+	 * @param Fallback_Memory|null $fallbacks Where fallbacks are recorded (default: in the shared store).
 	 */
-	public function __construct( Credentials_Source $source, Creators_Client $creators, Paapi_Client $paapi, ?Circuit_Breaker $breaker = null, ?Shared_Store $store = null ) {
+	public function __construct( Credentials_Source $source, Creators_Client $creators, Paapi_Client $paapi, ?Fallback_Memory $fallbacks = null ) {
 		$this->source    = $source;
 		$this->creators  = $creators;
 		$this->paapi     = $paapi;
-		$store           = $store ?? new Shared_Store();
-		$this->breaker   = $breaker ?? new Circuit_Breaker( $store );
-		$this->fallbacks = new Fallback_Memory( $store );
+		$this->fallbacks = $fallbacks ?? new Fallback_Memory( new Shared_Store() );
 		$this->keys      = new Catalog_Key( $source );
 	}
 
@@ -262,71 +251,6 @@ final class Router {
 	}
 
 	/**
-	 * The routing summary of one marketplace, for the settings screen (GET /routing).
-	 *
-	 * @param string      $country Country code.
-	 * @param string|null $status  `enabled`, `disabled` or `not_configured` from the settings; null
-	 *                             derives it from the credentials (enabled when Creators API credentials serve it).
-	 * @return array{country: string, name: string, status: string, credential_type: string|null, api: string, api_version: string|null, reason: string, paapi_retired_warning: bool, circuit: string, last_failure: array<string, string|null>|null}
-	 */
-	public function describe( string $country, ?string $status = null ): array {
-		$decision    = $this->decide( $country );
-		$code        = '' !== $decision->country ? $decision->country : Marketplace_Registry::normalize_country( $country );
-		$marketplace = Marketplace_Registry::get( $code );
-		$status      = in_array( $status, array( 'enabled', 'links_only', 'disabled', 'not_configured' ), true ) ? (string) $status : ( Route_Decision::API_CREATORS === $decision->api ? 'enabled' : 'not_configured' );
-		$last        = $this->fallbacks->last( $code );
-		$warning     = Route_Decision::API_PAAPI === $decision->api || ( null !== $last && Route_Decision::API_CREATORS === $decision->api );
-		$circuit     = Route_Decision::API_NONE === $decision->api || '' === $code ? Circuit_Breaker::CLOSED : $this->breaker->current_state( $decision->api, $code );
-
-		return array(
-			'country'               => $code,
-			'name'                  => null !== $marketplace ? $marketplace->name : $code,
-			'status'                => $status,
-			'credential_type'       => $decision->credential_type(),
-			'api'                   => $decision->api,
-			'api_version'           => $decision->api_version(),
-			'reason'                => $decision->reason_text( $status, $last ),
-			'paapi_retired_warning' => $warning,
-			'circuit'               => $circuit,
-			'last_failure'          => Route_Decision::API_CREATORS === $decision->api ? $this->fallbacks->failure( $code ) : null,
-		);
-	}
-
-	/**
-	 * Every marketplace with some configuration (Creators API or PA-API credentials) plus the default.
-	 *
-	 * @return list<string>
-	 */
-	public function configured_countries(): array {
-		$default = $this->default_country();
-		$out     = array();
-		foreach ( Marketplace_Registry::countries() as $country ) {
-			if ( $country === $default || null !== $this->source->creators_credentials( $country ) || null !== $this->paapi_credentials( $country ) ) {
-				$out[] = $country;
-			}
-		}
-		return $out;
-	}
-
-	/**
-	 * Whether the API a marketplace's route uses has its circuit open now.
-	 *
-	 * @param string $country Country code.
-	 */
-	public function is_circuit_open( string $country ): bool {
-		$decision = $this->decide( $country );
-		if ( ! $decision->is_configured() ) {
-			return false;
-		}
-		$open = Circuit_Breaker::OPEN === $this->breaker->current_state( $decision->api, $decision->country );
-		if ( $open && Route_Decision::API_CREATORS === $decision->api && null !== $decision->fallback ) {
-			// PA-API answers while the Creators API's circuit is open.
-			return Circuit_Breaker::OPEN === $this->breaker->current_state( Route_Decision::API_PAAPI, $decision->country );
-		}
-		return $open;
-	}
-
-	/**
 	 * PA-API credentials for a marketplace, only when complete and for that marketplace.
 	 *
 	 * @param string      $country Country code.
@@ -388,6 +312,4 @@ final class Router {
 		}
 		throw new Amazon_Exception( $decision->error() ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Amazon_Exception escapes its message (esc_html) when it is built.
 	}
-
-
 }

@@ -9,19 +9,19 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Cli;
 
-use Creators_Connect\Catalog\Router;
+use Creators_Connect\Catalog\Routing_Summary;
 
 /**
- * Which API would answer for a marketplace, and why (Router::describe()).
+ * Which API would answer for a marketplace, and why (Routing_Summary::describe()).
  */
 final class Route_Command {
 
 	/**
-	 * Router.
+	 * The routing summary.
 	 *
-	 * @var Router
+	 * @var Routing_Summary
 	 */
-	private Router $router;
+	private Routing_Summary $routes;
 
 	/**
 	 * A marketplace's status: `enabled`, `disabled` or `not_configured`.
@@ -40,12 +40,12 @@ final class Route_Command {
 	/**
 	 * Builds the command.
 	 *
-	 * @param Router                   $router Router.
+	 * @param Routing_Summary          $routes The routing summary.
 	 * @param callable(string): string $status A marketplace's status (Settings_Repository::marketplace_status).
 	 * @param Output                   $out    Output.
 	 */
-	public function __construct( Router $router, callable $status, Output $out ) {
-		$this->router = $router;
+	public function __construct( Routing_Summary $routes, callable $status, Output $out ) {
+		$this->routes = $routes;
 		$this->status = $status;
 		$this->out    = $out;
 	}
@@ -82,7 +82,7 @@ final class Route_Command {
 		if ( '' === $country ) {
 			$this->out->error( 'Give a marketplace country code.' );
 		}
-		$route = $this->router->describe( $country, ( $this->status )( $country ) );
+		$route = $this->routes->describe( $country, ( $this->status )( $country ) );
 		if ( 'json' === $format ) {
 			$this->out->line( (string) wp_json_encode( $route ) );
 			return;

@@ -11,6 +11,7 @@ namespace Creators_Connect\Health;
 
 use Creators_Connect\Amazon\Call_Guard;
 use Creators_Connect\Catalog\Router;
+use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * A direct test (Tools → Site Health): good below 80 % of the daily limit (General,
@@ -93,7 +94,7 @@ final class Quota_Check {
 		$limit = $this->guard->daily_limit();
 		$seen  = array();
 		$busy  = array();
-		foreach ( $this->router->configured_countries() as $country ) {
+		foreach ( Marketplace_Registry::countries() as $country ) {
 			$credentials = $this->router->decide( $country )->credentials;
 			if ( null === $credentials || isset( $seen[ $credentials->cache_id() ] ) ) {
 				continue;

@@ -11,7 +11,7 @@ namespace Creators_Connect\Health;
 
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Job;
-use Creators_Connect\Catalog\Router;
+use Creators_Connect\Catalog\Routing_Summary;
 
 /**
  * Three direct tests (Tools → Site Health): the routing (a marketplace is set up; none relies on
@@ -21,11 +21,11 @@ use Creators_Connect\Catalog\Router;
 final class Site_Health {
 
 	/**
-	 * Router.
+	 * The routing summary.
 	 *
-	 * @var Router
+	 * @var Routing_Summary
 	 */
-	private Router $router;
+	private Routing_Summary $routes;
 
 	/**
 	 * Store.
@@ -37,11 +37,11 @@ final class Site_Health {
 	/**
 	 * Builds the checks.
 	 *
-	 * @param Router        $router Router.
-	 * @param Product_Store $store  Store.
+	 * @param Routing_Summary $routes The routing summary.
+	 * @param Product_Store   $store  Store.
 	 */
-	public function __construct( Router $router, Product_Store $store ) {
-		$this->router = $router;
+	public function __construct( Routing_Summary $routes, Product_Store $store ) {
+		$this->routes = $routes;
 		$this->store  = $store;
 	}
 
@@ -84,8 +84,8 @@ final class Site_Health {
 	 * @return array<string, mixed>
 	 */
 	public function test_routing(): array {
-		$countries = $this->router->configured_countries();
-		$routes    = array_map( array( $this->router, 'describe' ), $countries );
+		$countries = $this->routes->configured_countries();
+		$routes    = array_map( array( $this->routes, 'describe' ), $countries );
 		$serving   = array_filter( $routes, static fn( array $route ): bool => 'none' !== $route['api'] );
 		if ( array() === $serving ) {
 			return $this->result( 'acapi_routing', 'recommended', __( 'No Amazon marketplace is set up yet', 'creators-connect-for-amazon' ), __( 'Add Creators API credentials for a marketplace on the plugin\'s settings page; until then products show no Amazon data.', 'creators-connect-for-amazon' ) );
@@ -180,8 +180,8 @@ final class Site_Health {
 			return $info;
 		}
 		$fields = array();
-		foreach ( $this->router->configured_countries() as $country ) {
-			$route                         = $this->router->describe( $country );
+		foreach ( $this->routes->configured_countries() as $country ) {
+			$route                         = $this->routes->describe( $country );
 			$fields[ 'route_' . $country ] = array(
 				'label' => $route['name'],
 				'value' => trim( $route['api'] . ' ' . (string) $route['api_version'] . ' (' . $route['circuit'] . ')' ),

@@ -22,22 +22,12 @@ namespace Creators_Connect\Reference;
  * - A list is split at commas, semicolons, pipes and any white space (new lines too; see parts()), upper-cased,
  *   de-duplicated and cut at MAX_ASINS; values that are not ASINs (Asin) are kept apart so the
  *   renderer can tell editors about them.
- * - `[amazon]` is ours only while WordPress runs our handler for it: when another plugin (AAWP,
- *   Lasso) owns it, its ASINs are not ours and are never fetched.
+ * - `[amazon]` is ours only while WordPress runs our handler for it (Shortcode_Tags): when another
+ *   plugin (AAWP, Lasso) owns it, its ASINs are not ours and are never fetched.
  *
  * @phpstan-type Parsed array{country: string, asins: list<string>, invalid: list<string>, template: string, options: array<string, mixed>}
  */
 final class Product_Reference {
-
-	/**
-	 * The shortcode tag shared with other affiliate plugins.
-	 */
-	public const SHARED_TAG = 'amazon';
-
-	/**
-	 * The shortcode tag that is always ours.
-	 */
-	public const OWN_TAG = 'amazon_product';
 
 	/**
 	 * The product block's name.
@@ -141,8 +131,8 @@ final class Product_Reference {
 	 * @param string       $tag             The shortcode's tag.
 	 * @param bool|null    $shared_tag_ours Whether `[amazon]` is ours (null: ask WordPress).
 	 */
-	public static function from_shortcode( array $atts, string $tag = self::OWN_TAG, ?bool $shared_tag_ours = null ): ?self {
-		if ( self::SHARED_TAG === $tag && ! ( $shared_tag_ours ?? self::shared_tag_is_ours() ) ) {
+	public static function from_shortcode( array $atts, string $tag = Shortcode_Tags::OWN, ?bool $shared_tag_ours = null ): ?self {
+		if ( Shortcode_Tags::SHARED === $tag && ! ( $shared_tag_ours ?? Shortcode_Tags::shared_is_ours() ) ) {
 			return null;
 		}
 		$atts = array_change_key_case( $atts, CASE_LOWER );
@@ -268,29 +258,6 @@ final class Product_Reference {
 	}
 
 	/**
-	 * The shortcode tags that are ours now: `[amazon_product]`, and `[amazon]` unless another
-	 * plugin owns it.
-	 *
-	 * @return list<string>
-	 */
-	public static function owned_tags(): array {
-		return self::shared_tag_is_ours() ? array( self::SHARED_TAG, self::OWN_TAG ) : array( self::OWN_TAG );
-	}
-
-	/**
-	 * Whether WordPress runs the same handler (class and method) for `[amazon]` as for
-	 * `[amazon_product]`: then `[amazon]` is ours. Read from the registry, not remembered, so
-	 * that every reader agrees with what do_shortcode() will do.
-	 */
-	public static function shared_tag_is_ours(): bool {
-		global $shortcode_tags;
-		if ( ! is_array( $shortcode_tags ) || ! isset( $shortcode_tags[ self::SHARED_TAG ], $shortcode_tags[ self::OWN_TAG ] ) ) {
-			return false;
-		}
-		return self::handler_name( $shortcode_tags[ self::SHARED_TAG ] ) === self::handler_name( $shortcode_tags[ self::OWN_TAG ] );
-	}
-
-	/**
 	 * The renderer's arguments: these ASINs, the invalid values (each gets the editor's notice),
 	 * marketplace, template and options.
 	 *
@@ -357,18 +324,5 @@ final class Product_Reference {
 	 */
 	private static function text( mixed $value ): string {
 		return is_scalar( $value ) ? trim( (string) $value ) : '';
-	}
-
-	/**
-	 * A shortcode handler's name: `Class::method` for a method, the function name, or '' for a
-	 * closure (a closure is never our handler).
-	 *
-	 * @param mixed $handler A registered handler.
-	 */
-	private static function handler_name( mixed $handler ): string {
-		if ( is_array( $handler ) && 2 === count( $handler ) && is_object( $handler[0] ) && is_string( $handler[1] ) ) {
-			return get_class( $handler[0] ) . '::' . $handler[1];
-		}
-		return is_string( $handler ) ? $handler : '';
 	}
 }

@@ -10,6 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Render;
 
 use Creators_Connect\Reference\Product_Reference;
+use Creators_Connect\Reference\Shortcode_Tags;
 
 /**
  * Hands shortcode attributes, parsed by Product_Reference, to the Renderer. `[amazon]` is only
@@ -20,12 +21,12 @@ final class Shortcode {
 	/**
 	 * The tag shared with other affiliate plugins.
 	 */
-	public const TAG = Product_Reference::SHARED_TAG;
+	public const TAG = Shortcode_Tags::SHARED;
 
 	/**
 	 * The tag that is always ours.
 	 */
-	public const OWN_TAG = Product_Reference::OWN_TAG;
+	public const OWN_TAG = Shortcode_Tags::OWN;
 
 	/**
 	 * Filters of visitor-written text (comments) in which our shortcodes stay plain text, even

@@ -9,7 +9,7 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Rest;
 
-use Creators_Connect\Catalog\Router;
+use Creators_Connect\Catalog\Routing_Summary;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
@@ -23,11 +23,11 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
 final class Routing_Controller extends Rest_Controller {
 
 	/**
-	 * Router.
+	 * The routing summary.
 	 *
-	 * @var Router
+	 * @var Routing_Summary
 	 */
-	private Router $router;
+	private Routing_Summary $routes;
 
 	/**
 	 * Marketplace status from the settings: country → `enabled`, `disabled` or `not_configured`.
@@ -46,13 +46,13 @@ final class Routing_Controller extends Rest_Controller {
 	/**
 	 * Builds the controller.
 	 *
-	 * @param Router                                                                    $router             Router.
+	 * @param Routing_Summary                                                           $routes             The routing summary.
 	 * @param (callable(string): string)|null                                           $marketplace_status Settings status per country (null: derived from the credentials).
 	 * @param (callable(string): (array{calls_today: int, daily_limit: int}|null))|null $usage   Calls today per country (Quota_Check::usage()).
 	 */
-	public function __construct( Router $router, ?callable $marketplace_status = null, ?callable $usage = null ) {
+	public function __construct( Routing_Summary $routes, ?callable $marketplace_status = null, ?callable $usage = null ) {
 		parent::__construct( 'routing' );
-		$this->router             = $router;
+		$this->routes             = $routes;
 		$this->marketplace_status = $marketplace_status;
 		$this->usage              = $usage;
 	}
@@ -94,7 +94,7 @@ final class Routing_Controller extends Rest_Controller {
 	 * @return array{routes: list<array<string, mixed>>, default_country: string|null}
 	 */
 	public function summary(): array {
-		$countries = $this->router->configured_countries();
+		$countries = $this->routes->configured_countries();
 		$status    = array();
 		if ( null !== $this->marketplace_status ) {
 			foreach ( Marketplace_Registry::countries() as $country ) {
@@ -110,10 +110,10 @@ final class Routing_Controller extends Rest_Controller {
 		foreach ( Marketplace_Registry::countries() as $country ) {
 			$listed = in_array( $country, $countries, true ) || in_array( $status[ $country ] ?? '', array( 'enabled', 'links_only', 'disabled' ), true );
 			if ( $listed ) {
-				$routes[] = $this->router->describe( $country, $status[ $country ] ?? null ) + array( 'quota' => null !== $this->usage ? ( $this->usage )( $country ) : null );
+				$routes[] = $this->routes->describe( $country, $status[ $country ] ?? null ) + array( 'quota' => null !== $this->usage ? ( $this->usage )( $country ) : null );
 			}
 		}
-		$default = $this->router->default_country();
+		$default = $this->routes->default_country();
 		return array(
 			'routes'          => $routes,
 			'default_country' => '' === $default ? null : $default,

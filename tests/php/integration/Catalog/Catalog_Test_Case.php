@@ -21,6 +21,8 @@ use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Model\Product;
 use Creators_Connect\Catalog\Product_Service;
 use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Fallback_Memory;
+use Creators_Connect\Catalog\Routing_Summary;
 use Creators_Connect\Catalog\Router;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
@@ -80,7 +82,16 @@ abstract class Catalog_Test_Case extends Integration_Test_Case {
 		$transport = new Http_Transport();
 		$creators  = new Creators_Client( $transport, new Token_Provider( $transport, $store ), new Rate_Limiter( $store ), new Circuit_Breaker( $store ) );
 		$paapi     = new Paapi_Client( $transport, new Sigv4_Signer(), new Rate_Limiter( $store ), new Circuit_Breaker( $store ) );
-		return new Router( $this->source, $creators, $paapi, new Circuit_Breaker( $store ), $store );
+		return new Router( $this->source, $creators, $paapi, new Fallback_Memory( $store ) );
+	}
+
+	/**
+	 * The routing summary as the plugin builds it, of a router on this test's routing table.
+	 *
+	 * @param Router|null $router The router (default: a new one).
+	 */
+	protected function summary( ?Router $router = null ): Routing_Summary {
+		return Read_Path::summary( $router ?? $this->router(), $this->source );
 	}
 
 	/**

@@ -26,7 +26,7 @@ final class Cli_Health_Test extends Catalog_Test_Case {
 	 */
 	public function test_site_health(): void {
 		delete_option( Refresh_Job::LAST_RUN_OPTION );
-		$health = new Site_Health( $this->router(), new Product_Store() );
+		$health = new Site_Health( $this->summary(), new Product_Store() );
 		$tests  = $health->add_tests( array( 'direct' => array() ) );
 		$this->assertArrayHasKey( 'acapi_routing', $tests['direct'] );
 
@@ -44,9 +44,9 @@ final class Cli_Health_Test extends Catalog_Test_Case {
 
 		$this->source = new Fixed_Credentials_Source( 'de' );
 		$this->source->with_creators( 'cognito', 'de' );
-		$this->assertSame( 'good', ( new Site_Health( $this->router(), new Product_Store() ) )->test_routing()['status'] );
+		$this->assertSame( 'good', ( new Site_Health( $this->summary(), new Product_Store() ) )->test_routing()['status'] );
 		$this->source = new Fixed_Credentials_Source();
-		$this->assertSame( 'recommended', ( new Site_Health( $this->router(), new Product_Store() ) )->test_routing()['status'] );
+		$this->assertSame( 'recommended', ( new Site_Health( $this->summary(), new Product_Store() ) )->test_routing()['status'] );
 
 		$info = $health->add_debug_information( array() );
 		$this->assertArrayHasKey( 'creators-connect-for-amazon', $info );

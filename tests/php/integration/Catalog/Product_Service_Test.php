@@ -221,7 +221,7 @@ final class Product_Service_Test extends Catalog_Test_Case {
 		$report = $this->job()->run();
 		$this->assertContains( 'de', $report['skipped'] );
 		$this->assertSame( $calls, $this->get_items_calls() );
-		$this->assertSame( 'open', $this->router()->describe( 'de' )['circuit'] );
+		$this->assertSame( 'open', $this->summary()->describe( 'de' )['circuit'] );
 	}
 
 	/**
@@ -335,7 +335,7 @@ final class Product_Service_Test extends Catalog_Test_Case {
 	 */
 	private function job(): Refresh_Job {
 		$router = $this->router();
-		return new Refresh_Job( Read_Path::fetcher( $router, new Product_Store(), new Shared_Store() ), $router, new Product_Store() );
+		return new Refresh_Job( Read_Path::fetcher( $router, new Product_Store(), new Shared_Store() ), $this->summary( $router ), new Product_Store() );
 	}
 
 	/**

@@ -111,7 +111,7 @@ final class Router_Test extends Catalog_Test_Case {
 		$this->assertSame( 1, $this->emulator->count( 'creators:getItems:us' ) );
 		$this->assertSame( 1, $this->emulator->count( 'paapi:getItems:us' ) );
 
-		$summary = $router->describe( 'us' );
+		$summary = $this->summary( $router )->describe( 'us' );
 		$this->assertSame( 'creators', $summary['api'] );
 		$this->assertTrue( $summary['paapi_retired_warning'] );
 		$this->assertStringContainsString( 'PA-API 5.0 answered instead', $summary['reason'] );
@@ -135,7 +135,7 @@ final class Router_Test extends Catalog_Test_Case {
 		$this->assertSame( Amazon_Error::NOT_ELIGIBLE, $routed->result->error( $asin )->kind );
 		$this->assertSame( 0, $this->emulator->count( 'paapi:getItems' ) );
 		// Without a fallback the failure is remembered too (the settings show the marketplace failing).
-		$failure = $this->router()->describe( 'us' )['last_failure'];
+		$failure = $this->summary()->describe( 'us' )['last_failure'];
 		$this->assertIsArray( $failure );
 		$this->assertSame( 'not_eligible', $failure['kind'] );
 		$this->assertNull( $failure['fallback'] );
@@ -156,7 +156,7 @@ final class Router_Test extends Catalog_Test_Case {
 		$this->assertSame( 'paapi', $routed->result->product( $asin )->source );
 		$this->assertSame( 'fallback:circuit_open', $routed->reason_for( $routed->result->product( $asin ) ) );
 		$this->assertSame( 0, $this->emulator->count( 'creators:getItems' ) );
-		$this->assertSame( 'open', $router->describe( 'de' )['circuit'] );
+		$this->assertSame( 'open', $this->summary( $router )->describe( 'de' )['circuit'] );
 	}
 
 	/**
@@ -174,8 +174,8 @@ final class Router_Test extends Catalog_Test_Case {
 	 * The summary's shape for each kind of route.
 	 */
 	public function test_describe(): void {
-		$router = $this->router();
-		$de     = $router->describe( 'de' );
+		$routes = $this->summary();
+		$de     = $routes->describe( 'de' );
 		$this->assertSame(
 			array( 'country', 'name', 'status', 'credential_type', 'api', 'api_version', 'reason', 'paapi_retired_warning', 'circuit', 'last_failure' ),
 			array_keys( $de )
@@ -187,7 +187,7 @@ final class Router_Test extends Catalog_Test_Case {
 		$this->assertFalse( $de['paapi_retired_warning'] );
 		$this->assertSame( 'closed', $de['circuit'] );
 
-		$uk = $router->describe( 'uk', 'disabled' );
+		$uk = $routes->describe( 'uk', 'disabled' );
 		$this->assertSame( 'disabled', $uk['status'] );
 		$this->assertSame( 'paapi', $uk['api'] );
 		$this->assertSame( '5.0', $uk['api_version'] );
@@ -195,12 +195,12 @@ final class Router_Test extends Catalog_Test_Case {
 		$this->assertTrue( $uk['paapi_retired_warning'] );
 		$this->assertStringContainsString( 'turned off', $uk['reason'] );
 
-		$it = $router->describe( 'it' );
+		$it = $routes->describe( 'it' );
 		$this->assertSame( 'not_configured', $it['status'] );
 		$this->assertSame( 'none', $it['api'] );
 		$this->assertNull( $it['api_version'] );
 
-		$this->assertSame( array( 'us', 'uk', 'de', 'fr' ), $router->configured_countries() );
+		$this->assertSame( array( 'us', 'uk', 'de', 'fr' ), $routes->configured_countries() );
 	}
 
 	/**
@@ -219,7 +219,7 @@ final class Router_Test extends Catalog_Test_Case {
 		$this->source = new Fixed_Credentials_Source();
 		$router       = $this->router();
 		$this->assertSame( '', $router->default_country() );
-		$this->assertSame( array(), $router->configured_countries() );
+		$this->assertSame( array(), $this->summary( $router )->configured_countries() );
 		$this->assertSame( Route_Decision::REASON_UNKNOWN_MARKETPLACE, $router->decide( '' )->reason );
 	}
 }

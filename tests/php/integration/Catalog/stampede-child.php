@@ -22,6 +22,7 @@ use Creators_Connect\Amazon\Sigv4_Signer;
 use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Catalog\Product_Service;
 use Creators_Connect\Catalog\Product_Store;
+use Creators_Connect\Catalog\Fallback_Memory;
 use Creators_Connect\Catalog\Router;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
 use Creators_Connect\Tests\Read_Path;
@@ -39,8 +40,7 @@ $router    = new Router(
 	Fixed_Credentials_Source::demo(),
 	new Creators_Client( $transport, new Token_Provider( $transport, $store ), new Rate_Limiter( $store ), new Circuit_Breaker( $store ) ),
 	new Paapi_Client( $transport, new Sigv4_Signer(), new Rate_Limiter( $store ), new Circuit_Breaker( $store ) ),
-	null,
-	$store
+	new Fallback_Memory( $store )
 );
 $service   = Read_Path::service( $router, new Product_Store(), $store );
 $start     = microtime( true );

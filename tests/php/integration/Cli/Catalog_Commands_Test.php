@@ -89,7 +89,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 		$router  = $this->router();
 		$store   = new Product_Store();
 		$fetcher = Read_Path::fetcher( $router, $store, new Shared_Store() );
-		return new Cache_Command( $fetcher, $router, $store, new Refresh_Job( $fetcher, $router, $store ), $this->output() );
+		return new Cache_Command( $fetcher, $router, $store, new Refresh_Job( $fetcher, $this->summary( $router ), $store ), $this->output() );
 	}
 
 	/**
@@ -97,7 +97,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 	 */
 	private function route(): Route_Command {
 		return new Route_Command(
-			$this->router(),
+			$this->summary(),
 			fn( string $country ): string => null === $this->source->creators_credentials( $country ) ? 'not_configured' : 'enabled',
 			$this->output()
 		);
@@ -284,7 +284,7 @@ final class Catalog_Commands_Test extends Catalog_Test_Case {
 		$this->assertSame( 'uk', $route['country'] );
 		$this->assertSame( 'paapi', $route['api'] );
 		$this->assertTrue( $route['paapi_retired_warning'] );
-		$this->assertSame( $this->router()->describe( 'uk', 'not_configured' ), $route );
+		$this->assertSame( $this->summary()->describe( 'uk', 'not_configured' ), $route );
 
 		$this->route()->__invoke( array( 'it' ), array( 'format' => 'json' ) );
 		$this->assertSame( 'none', $this->json()['api'] );

@@ -21,6 +21,7 @@ use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Catalog\Product_Service;
 use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Job;
+use Creators_Connect\Catalog\Fallback_Memory;
 use Creators_Connect\Catalog\Router;
 use Creators_Connect\Render\Output_Context;
 use Creators_Connect\Render\Product_Lookup;
@@ -258,7 +259,7 @@ final class Faults_Test extends Integration_Test_Case {
 		$transport = new Http_Transport();
 		$creators  = new Creators_Client( $transport, new Token_Provider( $transport, $store ), new Rate_Limiter( $store ), new Circuit_Breaker( $store ) );
 		$paapi     = new Paapi_Client( $transport, new Sigv4_Signer(), new Rate_Limiter( $store ), new Circuit_Breaker( $store ) );
-		return new Router( $this->source, $creators, $paapi, new Circuit_Breaker( $store ), $store );
+		return new Router( $this->source, $creators, $paapi, new Fallback_Memory( $store ) );
 	}
 
 	/**
@@ -273,7 +274,7 @@ final class Faults_Test extends Integration_Test_Case {
 	 */
 	private function job(): Refresh_Job {
 		$router = $this->router();
-		return new Refresh_Job( Read_Path::fetcher( $router, new Product_Store( false ), new Shared_Store() ), $router, new Product_Store(), new Shared_Store() );
+		return new Refresh_Job( Read_Path::fetcher( $router, new Product_Store( false ), new Shared_Store() ), Read_Path::summary( $router, $this->source ), new Product_Store(), new Shared_Store() );
 	}
 
 	/**

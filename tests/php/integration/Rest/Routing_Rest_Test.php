@@ -48,7 +48,7 @@ final class Routing_Rest_Test extends Catalog_Test_Case {
 			);
 			return $table[ $country ] ?? 'not_configured';
 		};
-		( new Routing_Controller( $this->router(), $status ) )->register_routes();
+		( new Routing_Controller( $this->summary(), $status ) )->register_routes();
 	}
 
 	/**

@@ -16,6 +16,7 @@ use Creators_Connect\Amazon\Paapi_Client;
 use Creators_Connect\Support\Shared_Store;
 use Creators_Connect\Amazon\Token_Provider;
 use Creators_Connect\Catalog\Route_Decision;
+use Creators_Connect\Catalog\Fallback_Memory;
 use Creators_Connect\Catalog\Router;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
@@ -39,7 +40,7 @@ final class Router_Test extends TestCase {
 			}
 		);
 		$store     = new Shared_Store( 'memory' );
-		return new Router( $source, new Creators_Client( $transport, new Token_Provider( $transport, $store ) ), new Paapi_Client( $transport ), null, $store );
+		return new Router( $source, new Creators_Client( $transport, new Token_Provider( $transport, $store ) ), new Paapi_Client( $transport ), new Fallback_Memory( $store ) );
 	}
 
 	/**
