@@ -12,8 +12,11 @@ namespace Creators_Connect;
 use Creators_Connect\Blocks\Block_Registry;
 use Creators_Connect\Render\Content_Placeholders;
 use Creators_Connect\Render\Disclosure;
+use Creators_Connect\Render\Output_Context;
+use Creators_Connect\Render\Product_Lookup;
 use Creators_Connect\Render\Renderer;
 use Creators_Connect\Render\Shortcode;
+use Creators_Connect\Render\Stylesheet;
 use Creators_Connect\Settings\General_Settings;
 use Creators_Connect\Settings\Marketplace_Rows;
 use Creators_Connect\Settings\Paapi_Keys;
@@ -224,7 +227,12 @@ final class Plugin {
 		// products for the page's posts.
 		$placeholders = new Content_Placeholders( $this->products->has_loaded( ... ) );
 		$placeholders->register_hooks();
-		$this->renderer = new Renderer( $this->products, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ), $placeholders );
+		// Editor previews (REST) render in full; other REST output, feeds and e-mail plain links.
+		$context = new Output_Context();
+		$context->register_hooks();
+		$style = new Stylesheet( plugins_url( 'assets/product.css', ACAPI_FILE ) );
+		$style->register_hooks();
+		$this->renderer = new Renderer( new Product_Lookup( $this->products ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', $context, $style, $placeholders );
 		$this->renderer->register_hooks();
 		( new Shortcode( $this->renderer ) )->register_hooks();
 		// Geotargeting (off by default): alternatives prefetched with the page, chosen in the
@@ -284,7 +292,7 @@ final class Plugin {
 	 */
 	public function renderer(): Renderer {
 		if ( null === $this->renderer ) {
-			$this->renderer = new Renderer( null, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', plugins_url( 'assets/product.css', ACAPI_FILE ) );
+			$this->renderer = new Renderer( new Product_Lookup( null ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet( plugins_url( 'assets/product.css', ACAPI_FILE ) ) );
 		}
 		return $this->renderer;
 	}

@@ -33,7 +33,7 @@ export const PARTS = [
 	'button',
 ] as const;
 
-/** Parts each template shows by default (mirrors Renderer::DEFAULTS). */
+/** Parts each template shows by default (mirrors Render_Arguments::DEFAULTS). */
 export const DEFAULT_PARTS: Record< Template, string[] > = {
 	box: [ ...PARTS ],
 	list: [ 'image', 'title', 'price', 'button' ],
@@ -45,7 +45,7 @@ export const DEFAULT_PARTS: Record< Template, string[] > = {
 	field: [],
 };
 
-/** What the single-field variation prints inline (Renderer::FIELDS). */
+/** What the single-field variation prints inline (Render_Arguments::FIELDS). */
 export const FIELDS = [
 	'price',
 	'button',

@@ -38,7 +38,7 @@ final class Fallback_View {
 	/**
 	 * Second rung, data too old or held back: the title and the link (a box for box templates).
 	 *
-	 * @param array<string, mixed> $item Item (Renderer::item_data() of a stale product).
+	 * @param array<string, mixed> $item Item (Item_Data::of() of a stale product).
 	 */
 	public function no_price( array $item ): string {
 		if ( '' === View::text( $item, 'url' ) ) {

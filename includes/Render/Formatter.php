@@ -249,6 +249,17 @@ final class Formatter {
 		$this->translated = array();
 	}
 
+	/**
+	 * Forgets the formatted fetch times when an option they depend on changed.
+	 *
+	 * @param mixed $option Option name.
+	 */
+	public function forget_times_for_option( $option ): void {
+		if ( in_array( $option, array( 'date_format', 'time_format', 'timezone_string', 'gmt_offset' ), true ) ) {
+			$this->forget_times();
+		}
+	}
+
 
 	/**
 	 * Amazon's price disclaimer, naming the marketplace's store ("Amazon.de").

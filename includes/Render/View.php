@@ -12,7 +12,7 @@ namespace Creators_Connect\Render;
 
 /**
  * Escaping lives here, in one tested place, so templates stay short. An item is the array the
- * Renderer builds per product (see Renderer::item_data()).
+ * Renderer builds per product (see Item_Data::of()).
  *
  * @phpstan-type Item array<string, mixed>
  */

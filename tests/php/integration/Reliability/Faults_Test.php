@@ -23,7 +23,10 @@ use Creators_Connect\Catalog\Product_Store;
 use Creators_Connect\Catalog\Refresh_Job;
 use Creators_Connect\Catalog\Fallback_Memory;
 use Creators_Connect\Catalog\Router;
+use Creators_Connect\Render\Output_Context;
+use Creators_Connect\Render\Product_Lookup;
 use Creators_Connect\Render\Renderer;
+use Creators_Connect\Render\Stylesheet;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Fixed_Credentials_Source;
 use Creators_Connect\Tests\Integration_Test_Case;
@@ -237,7 +240,7 @@ final class Faults_Test extends Integration_Test_Case {
 	 * @return array{0: string, 1: float} HTML and seconds.
 	 */
 	private function render( string $country, string $asin ): array {
-		$renderer = new Renderer( $this->service(), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
+		$renderer = new Renderer( new Product_Lookup( $this->service() ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet() );
 		$start    = microtime( true );
 		$html     = $renderer->render(
 			array(

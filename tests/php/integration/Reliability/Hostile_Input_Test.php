@@ -10,7 +10,11 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Reliability;
 
+use Creators_Connect\Render\Output_Context;
+use Creators_Connect\Render\Product_Lookup;
+use Creators_Connect\Render\Render_Arguments;
 use Creators_Connect\Render\Renderer;
+use Creators_Connect\Render\Stylesheet;
 use Creators_Connect\Render\Shortcode;
 use Creators_Connect\Tests\Fixture_Product_Source;
 use Creators_Connect\Tests\Integration_Test_Case;
@@ -79,7 +83,7 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 	protected function setUp(): void {
 		parent::setUp();
 		$this->source     = new Fixture_Product_Source();
-		$this->renderer   = new Renderer( $this->source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
+		$this->renderer   = new Renderer( new Product_Lookup( $this->source ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet() );
 		$this->shortcode  = new Shortcode( $this->renderer );
 		$this->saved_tags = $GLOBALS['shortcode_tags'];
 		remove_shortcode( Shortcode::TAG );
@@ -227,9 +231,9 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 	public function test_every_template_with_hostile_product_fields( string $payload ): void {
 		$this->act_as( 'editor' );
 		foreach ( array( false, true ) as $bare_url ) {
-			$renderer = new Renderer( new Payload_Product_Source( $payload, $bare_url ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
+			$renderer = new Renderer( new Product_Lookup( new Payload_Product_Source( $payload, $bare_url ) ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet() );
 			$label    = $bare_url ? 'bare URL' : 'Amazon URL';
-			foreach ( Renderer::TEMPLATES as $template ) {
+			foreach ( Render_Arguments::TEMPLATES as $template ) {
 				if ( 'field' === $template ) {
 					continue;
 				}
@@ -237,7 +241,7 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 					array(
 						'asins'           => 'B0PAYLOAD1,B0PAYLOAD2',
 						'template'        => $template,
-						'show'            => Renderer::PARTS,
+						'show'            => Render_Arguments::PARTS,
 						'affiliate_label' => true,
 					)
 				);
@@ -247,7 +251,7 @@ final class Hostile_Input_Test extends Integration_Test_Case {
 				}
 				$this->assert_alt_intact( $html, $payload, "template {$template}, {$label}" );
 			}
-			foreach ( Renderer::FIELDS as $field ) {
+			foreach ( Render_Arguments::FIELDS as $field ) {
 				$html = $renderer->render(
 					array(
 						'asins' => 'B0PAYLOAD1',

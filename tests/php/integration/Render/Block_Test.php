@@ -10,7 +10,7 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Tests\Integration\Render;
 
 use Creators_Connect\Plugin;
-use Creators_Connect\Render\Renderer;
+use Creators_Connect\Render\Stylesheet;
 use Creators_Connect\Tests\Integration_Test_Case;
 
 /**
@@ -25,8 +25,8 @@ final class Block_Test extends Integration_Test_Case {
 		$block = \WP_Block_Type_Registry::get_instance()->get_registered( 'creators-connect-for-amazon/product' );
 		$this->assertNotNull( $block );
 		$this->assertSame( 3, $block->api_version );
-		$this->assertContains( Renderer::STYLE, $block->style_handles );
-		$this->assertTrue( wp_style_is( Renderer::STYLE, 'registered' ) );
+		$this->assertContains( Stylesheet::HANDLE, $block->style_handles );
+		$this->assertTrue( wp_style_is( Stylesheet::HANDLE, 'registered' ) );
 		$this->assertArrayHasKey( 'template', $block->attributes );
 		$this->assertSame( array( 'wide', 'full' ), $block->supports['align'] );
 	}

@@ -10,7 +10,10 @@ declare( strict_types = 1 );
 
 namespace Creators_Connect\Tests\Integration\Render;
 
+use Creators_Connect\Render\Output_Context;
+use Creators_Connect\Render\Product_Lookup;
 use Creators_Connect\Render\Renderer;
+use Creators_Connect\Render\Stylesheet;
 use Creators_Connect\Settings\General_Settings;
 use Creators_Connect\Tests\Fixture_Product_Source;
 use Creators_Connect\Tests\Integration_Test_Case;
@@ -53,7 +56,7 @@ final class One_Language_Test extends Integration_Test_Case {
 	 */
 	protected function setUp(): void {
 		parent::setUp();
-		$this->renderer = new Renderer( new Fixture_Product_Source(), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
+		$this->renderer = new Renderer( new Product_Lookup( new Fixture_Product_Source() ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet() );
 	}
 
 	/**

@@ -10,7 +10,11 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Tests\Integration\Render;
 
 use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Render\Output_Context;
+use Creators_Connect\Render\Product_Lookup;
+use Creators_Connect\Render\Render_Arguments;
 use Creators_Connect\Render\Renderer;
+use Creators_Connect\Render\Stylesheet;
 use Creators_Connect\Tests\Fixture_Product_Source;
 use Creators_Connect\Tests\Emulator;
 use Creators_Connect\Tests\Integration_Test_Case;
@@ -53,9 +57,9 @@ final class Renderer_Test extends Integration_Test_Case {
 	protected function setUp(): void {
 		parent::setUp();
 		$this->source   = new Fixture_Product_Source();
-		$this->renderer = new Renderer( $this->source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', 'https://example.org/product.css' );
-		wp_dequeue_style( Renderer::STYLE );
-		wp_deregister_style( Renderer::STYLE );
+		$this->renderer = new Renderer( new Product_Lookup( $this->source ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet( 'https://example.org/product.css' ) );
+		wp_dequeue_style( Stylesheet::HANDLE );
+		wp_deregister_style( Stylesheet::HANDLE );
 		$GLOBALS['wp_query']->is_feed = false;
 	}
 
@@ -156,7 +160,7 @@ final class Renderer_Test extends Integration_Test_Case {
 		$this->assertStringContainsString( 'displayed on Amazon.com at the time of purchase', $this->text( $xpath, '//details/p' ) );
 		$this->assertLessThanOrEqual( 3, $xpath->query( '//ul[@class="acapi-features"]/li' )->length ?? 99 );
 		$this->assertSame( 'In Stock', $this->text( $xpath, '//p[contains(@class,"acapi-availability")]' ) );
-		$this->assertTrue( wp_style_is( Renderer::STYLE, 'enqueued' ) );
+		$this->assertTrue( wp_style_is( Stylesheet::HANDLE, 'enqueued' ) );
 		$this->assertSame( 0, $xpath->query( '//*[@class="acapi-notice"]' )->length ?? -1 );
 	}
 
@@ -165,7 +169,7 @@ final class Renderer_Test extends Integration_Test_Case {
 	 */
 	public function test_every_template_escapes_hostile_data(): void {
 		$this->act_as( 'editor' );
-		foreach ( Renderer::TEMPLATES as $template ) {
+		foreach ( Render_Arguments::TEMPLATES as $template ) {
 			foreach ( self::HOSTILE as $country => $asins ) {
 				$html  = $this->renderer->render(
 					array(
@@ -308,7 +312,7 @@ final class Renderer_Test extends Integration_Test_Case {
 		$this->assertSame( '13 Amazon points', $this->text( $tea, '//p[@class="acapi-points"]' ) );
 		$this->assertSame( '(¥13 / 袋)', $this->text( $tea, '//span[@class="acapi-price__unit"]' ) );
 
-		$stale = new Renderer( new Fixture_Product_Source( time() - 2 * DAY_IN_SECONDS ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', 'https://example.org/product.css' );
+		$stale = new Renderer( new Product_Lookup( new Fixture_Product_Source( time() - 2 * DAY_IN_SECONDS ) ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet( 'https://example.org/product.css' ) );
 		$old   = $this->dom(
 			$stale->render(
 				array(
@@ -504,7 +508,7 @@ final class Renderer_Test extends Integration_Test_Case {
 	 */
 	public function test_old_fetch_time_hides_price_even_if_the_source_did_not(): void {
 		$source   = new Fixture_Product_Source( time() - DAY_IN_SECONDS - 10 );
-		$renderer = new Renderer( $source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
+		$renderer = new Renderer( new Product_Lookup( $source ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet() );
 		$html     = $renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) );
 		$this->assertStringNotContainsString( '$39.99', $html );
 		$this->assertStringNotContainsString( '<img', $html );
@@ -546,7 +550,7 @@ final class Renderer_Test extends Integration_Test_Case {
 	 * Without a product source: the not-configured notice for editors, nothing for visitors.
 	 */
 	public function test_without_a_source(): void {
-		$renderer = new Renderer( null, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
+		$renderer = new Renderer( new Product_Lookup( null ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet() );
 		$this->assertSame( '', $renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
 		$this->act_as( 'editor' );
 		$this->assertStringContainsString( esc_html( ( new Amazon_Error( Amazon_Error::NOT_CONFIGURED ) )->message() ), $renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
@@ -636,7 +640,7 @@ final class Renderer_Test extends Integration_Test_Case {
 		update_option( 'time_format', 'H:i' );
 		$fetched  = time() - 3600;
 		$source   = new Fixture_Product_Source( $fetched );
-		$renderer = new Renderer( $source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' );
+		$renderer = new Renderer( new Product_Lookup( $source ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet() );
 		$expected = ( new \DateTimeImmutable( '@' . $fetched ) )->setTimezone( new \DateTimeZone( 'Europe/Berlin' ) )->format( 'Y-m-d H:i' );
 		$xpath    = $this->dom( $renderer->render( array( 'asins' => 'B0B8RZ4XJQ' ) ) );
 		$this->assertSame( 'Price as of ' . $expected . ' – Details', $this->text( $xpath, '//summary' ) );

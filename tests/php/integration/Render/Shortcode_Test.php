@@ -10,7 +10,10 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Tests\Integration\Render;
 
 use Creators_Connect\Render\Disclosure;
+use Creators_Connect\Render\Output_Context;
+use Creators_Connect\Render\Product_Lookup;
 use Creators_Connect\Render\Renderer;
+use Creators_Connect\Render\Stylesheet;
 use Creators_Connect\Render\Shortcode;
 use Creators_Connect\Tests\Fixture_Product_Source;
 use Creators_Connect\Tests\Integration_Test_Case;
@@ -51,7 +54,7 @@ final class Shortcode_Test extends Integration_Test_Case {
 		remove_shortcode( Shortcode::TAG );
 		remove_shortcode( Shortcode::OWN_TAG );
 		$this->source    = new Fixture_Product_Source();
-		$this->shortcode = new Shortcode( new Renderer( $this->source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' ) );
+		$this->shortcode = new Shortcode( new Renderer( new Product_Lookup( $this->source ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet() ) );
 		add_shortcode( Shortcode::OWN_TAG, array( $this->shortcode, 'render' ) );
 		$this->shortcode->register_shared_tag();
 	}
@@ -221,7 +224,7 @@ final class Shortcode_Test extends Integration_Test_Case {
 				return 'other plugin';
 			}
 		);
-		$shortcode = new Shortcode( new Renderer( $this->source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates' ) );
+		$shortcode = new Shortcode( new Renderer( new Product_Lookup( $this->source ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet() ) );
 		$shortcode->register_hooks();
 		$shortcode->register_shared_tag();
 		$this->assertTrue( $shortcode->is_tag_taken() );

@@ -11,7 +11,10 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Tests\Integration\Render;
 
 use Creators_Connect\Reference\Product_Reference;
+use Creators_Connect\Render\Output_Context;
+use Creators_Connect\Render\Product_Lookup;
 use Creators_Connect\Render\Renderer;
+use Creators_Connect\Render\Stylesheet;
 use Creators_Connect\Settings\General_Settings;
 use Creators_Connect\Tests\Fixture_Product_Source;
 use Creators_Connect\Tests\Integration_Test_Case;
@@ -51,7 +54,7 @@ final class Tracking_Id_Render_Test extends Integration_Test_Case {
 	public function test_listed_and_unlisted_tags(): void {
 		$source       = new Fixture_Product_Source();
 		$source->tags = array( 'mysite-sidebar-21' );
-		$renderer     = new Renderer( $source, array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', 'https://example.org/product.css' );
+		$renderer     = new Renderer( new Product_Lookup( $source ), array( General_Settings::class, 'read' ), ACAPI_DIR . 'templates', new Output_Context(), new Stylesheet( 'https://example.org/product.css' ) );
 		$asin         = 'B0DKAFFEE1';
 
 		$this->act_as( 'editor' );
