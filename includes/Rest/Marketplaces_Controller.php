@@ -204,8 +204,8 @@ final class Marketplaces_Controller extends Settings_Controller_Base {
 		if ( array_key_exists( 'is_default', $params ) ) {
 			if ( ! empty( $params['is_default'] ) ) {
 				$this->rows->set_default( $updated['country'] );
-			} elseif ( $this->rows->default_country() === $updated['country'] ) {
-				delete_option( Marketplace_Rows::DEFAULT_OPTION );
+			} else {
+				$this->rows->clear_default( $updated['country'] );
 			}
 		}
 		return $this->prepare_item_for_response( $updated, $request );

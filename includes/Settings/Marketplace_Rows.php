@@ -197,10 +197,19 @@ final class Marketplace_Rows {
 			return Settings_Errors::not_configured();
 		}
 		delete_option( self::option_name( $country ) );
-		if ( $this->default_country() === $country ) {
+		$this->clear_default( $country );
+		return true;
+	}
+
+	/**
+	 * A marketplace stops being the default (then none is); any other default stays.
+	 *
+	 * @param string $country Country code.
+	 */
+	public function clear_default( string $country ): void {
+		if ( $this->default_country() === Marketplace_Registry::normalize_country( $country ) ) {
 			delete_option( self::DEFAULT_OPTION );
 		}
-		return true;
 	}
 
 	/**
