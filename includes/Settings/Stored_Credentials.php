@@ -16,8 +16,9 @@ use Creators_Connect\Marketplace\Marketplace_Registry;
 
 /**
  * Reads the marketplace rows (Marketplace_Rows), the PA-API keys (Paapi_Keys), the tracking IDs
- * and the general settings, and opens the sealed secrets only into the credential objects handed
- * to the API clients: this is the one place a secret leaves the settings layer. Writes nothing.
+ * and the general settings, and opens the sealed secrets into the credential objects handed to
+ * the API clients: this is the one place a secret leaves the settings layer (Public_Marketplace
+ * opens one only to mask it). Writes nothing.
  *
  * @phpstan-import-type Row from Marketplace_Rows
  */
