@@ -201,7 +201,7 @@ final class Plugin {
 		$transfer    = new Settings\Settings_Transfer( $marketplaces, $public_marketplace, $paapi_keys );
 		( new Rest\Test_Connection_Controller( $tester ) )->register_hooks();
 		( new Rest\Settings_Transfer_Controller( $transfer ) )->register_hooks();
-		( new Rest\Tracking_Ids_Controller( new Settings\Tracking_Ids() ) )->register_hooks();
+		( new Rest\Tracking_Ids_Controller( new Settings\Tracking_Ids(), $marketplaces ) )->register_hooks();
 		// WP-CLI: `wp creators-connect-for-amazon …` / `wp acapi …`, thin over the same services.
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) ) {
 			$output = new Cli\Output();

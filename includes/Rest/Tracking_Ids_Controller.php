@@ -28,13 +28,22 @@ final class Tracking_Ids_Controller extends Rest_Controller {
 	private Tracking_Ids $tracking;
 
 	/**
+	 * The marketplace entries (which one is the default).
+	 *
+	 * @var Marketplace_Rows
+	 */
+	private Marketplace_Rows $rows;
+
+	/**
 	 * Builds the controller.
 	 *
-	 * @param Tracking_Ids $tracking The tracking IDs.
+	 * @param Tracking_Ids     $tracking The tracking IDs.
+	 * @param Marketplace_Rows $rows     The marketplace entries (which one is the default).
 	 */
-	public function __construct( Tracking_Ids $tracking ) {
+	public function __construct( Tracking_Ids $tracking, Marketplace_Rows $rows ) {
 		parent::__construct( 'tracking-ids' );
 		$this->tracking = $tracking;
+		$this->rows     = $rows;
 	}
 
 	/**
@@ -123,10 +132,9 @@ final class Tracking_Ids_Controller extends Rest_Controller {
 	 */
 	public function get_items( $request ) {
 		unset( $request );
-		$default = get_option( Marketplace_Rows::DEFAULT_OPTION, '' );
 		return new \WP_REST_Response(
 			array(
-				'default_country' => is_string( $default ) && '' !== $default ? $default : null,
+				'default_country' => $this->rows->default_country(),
 				'tracking_ids'    => (object) $this->tracking->all(),
 			)
 		);

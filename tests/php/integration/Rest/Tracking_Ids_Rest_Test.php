@@ -70,6 +70,33 @@ final class Tracking_Ids_Rest_Test extends Integration_Test_Case {
 	}
 
 	/**
+	 * The list names the default marketplace (the editor's picker starts there): none until one is
+	 * set, then that one, and none again once it stops being the default.
+	 */
+	public function test_read_names_the_default_marketplace(): void {
+		$this->act_as( 'editor' );
+		$this->assertNull( $this->rest( 'GET', self::NS . '/tracking-ids' )->get_data()['default_country'] );
+
+		$rows  = new Marketplace_Rows( new Secret_Box() );
+		$added = $rows->add(
+			array(
+				'country'         => 'fr',
+				'credential_type' => 'links_only',
+				'credential_id'   => '',
+				'partner_tag'     => 'acapidemofr-21',
+			)
+		);
+		$this->assertIsArray( $added );
+		$this->assertTrue( $rows->set_default( 'fr' ) );
+		$this->assertSame( 'fr', $this->rest( 'GET', self::NS . '/tracking-ids' )->get_data()['default_country'] );
+
+		$rows->clear_default( 'de' );
+		$this->assertSame( 'fr', $this->rest( 'GET', self::NS . '/tracking-ids' )->get_data()['default_country'], 'another marketplace stopping is no change' );
+		$rows->clear_default( 'FR' );
+		$this->assertNull( $this->rest( 'GET', self::NS . '/tracking-ids' )->get_data()['default_country'] );
+	}
+
+	/**
 	 * Bad tags, a twice-listed tag and a long label are named; nothing is saved.
 	 */
 	public function test_bad_entries_are_named(): void {
