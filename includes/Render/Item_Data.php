@@ -50,7 +50,7 @@ final class Item_Data {
 		$country   = $product->marketplace;
 		$fresh     = ! self::is_stale( $product, $max_age );
 		$has_price = $fresh && $product->has_price();
-		$title     = self::string( $args, 'title' );
+		$title     = Render_Arguments::string( $args, 'title' );
 		$title     = '' !== $title ? $title : $product->title;
 		$features  = $fresh ? array_slice( $product->features, 0, 3 ) : array();
 
@@ -94,19 +94,19 @@ final class Item_Data {
 		}
 		$points = $has_price && null !== $product->loyalty_points && $product->loyalty_points > 0 ? $this->format->points( $product->loyalty_points ) : '';
 
-		$button     = self::string( $args, 'button_text' );
-		$button     = '' !== $button ? $button : self::string( $general, 'button_text' );
+		$button     = Render_Arguments::string( $args, 'button_text' );
+		$button     = '' !== $button ? $button : Render_Arguments::string( $general, 'button_text' );
 		$button     = '' !== $button ? $button : $this->format->button_text( $country, $has_price );
-		$disclaimer = self::string( $general, 'price_disclaimer' );
+		$disclaimer = Render_Arguments::string( $general, 'price_disclaimer' );
 		$as_of      = $has_price ? $this->format->date_time( $product->fetched_at ) : '';
 
 		return array(
 			'asin'              => $product->asin,
 			'country'           => $country,
 			'title'             => $title,
-			'link_text'         => '' !== self::string( $args, 'link_text' ) ? self::string( $args, 'link_text' ) : $title,
+			'link_text'         => '' !== Render_Arguments::string( $args, 'link_text' ) ? Render_Arguments::string( $args, 'link_text' ) : $title,
 			'url'               => $product->detail_page_url,
-			'image'             => $fresh ? $this->image( $product, self::string( $args, 'image_size' ) ) : null,
+			'image'             => $fresh ? $this->image( $product, Render_Arguments::string( $args, 'image_size' ) ) : null,
 			'features'          => $features,
 			'has_price'         => $has_price,
 			'price'             => $has_price && null !== $product->price ? $this->money( $product->price ) : '',
@@ -194,15 +194,5 @@ final class Item_Data {
 			'srcset' => count( $srcset ) > 1 ? implode( ', ', $srcset ) : '',
 			'sizes'  => $image['width'] > 0 ? $image['width'] . 'px' : '100vw',
 		);
-	}
-
-	/**
-	 * A string value, trimmed; '' when absent.
-	 *
-	 * @param array<string, mixed> $args Arguments or settings.
-	 * @param string               $key  Key.
-	 */
-	private static function string( array $args, string $key ): string {
-		return isset( $args[ $key ] ) && is_scalar( $args[ $key ] ) ? trim( (string) $args[ $key ] ) : '';
 	}
 }

@@ -127,12 +127,13 @@ final class Render_Arguments {
 	}
 
 	/**
-	 * A trimmed string argument.
+	 * A string value of arguments or settings, trimmed; '' when absent or not a scalar (Item_Data
+	 * reads the general settings with it too).
 	 *
-	 * @param array<string, mixed> $args Arguments.
+	 * @param array<string, mixed> $args Arguments or settings.
 	 * @param string               $key  Key.
 	 */
-	private static function string( array $args, string $key ): string {
+	public static function string( array $args, string $key ): string {
 		return isset( $args[ $key ] ) && is_scalar( $args[ $key ] ) ? trim( (string) $args[ $key ] ) : '';
 	}
 }
