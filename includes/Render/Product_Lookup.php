@@ -13,6 +13,7 @@ use Creators_Connect\Amazon\Search_Options;
 use Creators_Connect\Catalog\Product_Source;
 use Creators_Connect\Marketplace\Marketplace_Registry;
 use Creators_Connect\Model\Amazon_Error;
+use Creators_Connect\Model\Get_Items_Result;
 use Creators_Connect\Model\Product;
 use Creators_Connect\Reference\Asin;
 
@@ -108,15 +109,8 @@ final class Product_Lookup {
 	 * @return Found
 	 */
 	private function by_asin( Product_Source $source, string $country, array $args ): array {
-		$valid   = array();
-		$notices = array();
-		foreach ( $args['asins'] as $asin ) {
-			if ( Asin::is_valid( $asin ) ) {
-				$valid[] = $asin;
-			} else {
-				$notices[] = ( new Amazon_Error( Amazon_Error::INVALID_ASIN, '', 0, '', '', null, $asin ) )->message();
-			}
-		}
+		list( $valid, $bad ) = Asin::partition( $args['asins'] );
+		$notices             = array_map( static fn( Amazon_Error $error ): string => $error->message(), array_values( Get_Items_Result::malformed( $bad )->errors ) );
 		if ( array() === $valid ) {
 			if ( array() === $notices ) {
 				$notices[] = __( 'No product chosen yet: add an ASIN or an Amazon product link.', 'creators-connect-for-amazon' );
