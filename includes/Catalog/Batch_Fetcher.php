@@ -262,7 +262,7 @@ final class Batch_Fetcher {
 				$out[ $asin ] = $product;
 				continue;
 			}
-			$error = $routed->result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
+			$error = $routed->result->why_missing( $asin );
 			$old   = $rows[ $asin ]->product ?? null;
 			// A failed fetch never replaces a stored product; past 24 hours it shows title and link only.
 			$out[ $asin ] = null !== $old ? Compliance::displayable( $old, (int) $this->now() ) : $error;

@@ -10,7 +10,6 @@ declare( strict_types = 1 );
 namespace Creators_Connect\Catalog;
 
 use Creators_Connect\Amazon\Api_Client;
-use Creators_Connect\Model\Amazon_Error;
 use Creators_Connect\Model\Get_Items_Result;
 use Creators_Connect\Reference\Asin;
 
@@ -94,7 +93,7 @@ final class Product_Refresher {
 				if ( null !== $product ) {
 					$products[ $asin ] = $product;
 				} else {
-					$errors[ $asin ] = $routed->result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
+					$errors[ $asin ] = $routed->result->why_missing( $asin );
 				}
 			}
 		}

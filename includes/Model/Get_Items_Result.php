@@ -89,6 +89,16 @@ final class Get_Items_Result {
 	}
 
 	/**
+	 * Why an ASIN came back without a product: Amazon's error for it, else "not found" (an item
+	 * the answer left out).
+	 *
+	 * @param string $asin ASIN.
+	 */
+	public function why_missing( string $asin ): Amazon_Error {
+		return $this->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
+	}
+
+	/**
 	 * Whether any product came back.
 	 */
 	public function has_products(): bool {

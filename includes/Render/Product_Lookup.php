@@ -132,7 +132,7 @@ final class Product_Lookup {
 				$products[] = $product;
 				continue;
 			}
-			$error = $result->error( $asin ) ?? new Amazon_Error( Amazon_Error::NOT_FOUND, '', 0, '', '', null, $asin );
+			$error = $result->why_missing( $asin );
 			// The third rung: a plain link with the partner tag, in the product's place.
 			$link      = $source->link_product( $key, $asin );
 			$notices[] = $error->message() . ' ' . ( null !== $link

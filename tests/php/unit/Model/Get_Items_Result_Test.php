@@ -15,7 +15,8 @@ use Creators_Connect\Model\Product;
 use PHPUnit\Framework\TestCase;
 
 /**
- * The named constructors: malformed() (values that are no ASIN) and in_order() (the read path's result).
+ * The named constructors: malformed() (values that are no ASIN) and in_order() (the read path's
+ * result); why_missing() (the error behind an ASIN without a product).
  */
 final class Get_Items_Result_Test extends TestCase {
 
@@ -61,5 +62,18 @@ final class Get_Items_Result_Test extends TestCase {
 		$this->assertSame( $notice, $result->notice );
 		$this->assertSame( 0, $result->calls );
 		$this->assertNull( Get_Items_Result::in_order( array(), array(), array() )->notice );
+	}
+
+	/**
+	 * An ASIN without a product: Amazon's own error for it when the answer has one (looked up in
+	 * any case), else "not found" for that ASIN.
+	 */
+	public function test_why_missing(): void {
+		$refused = new Amazon_Error( Amazon_Error::ITEM_NOT_ACCESSIBLE, 'creators', 200, 'ItemNotAccessible', '', null, 'B000000001' );
+		$result  = new Get_Items_Result( array(), array( 'B000000001' => $refused ), 1 );
+		$this->assertSame( $refused, $result->why_missing( 'b000000001' ) );
+		$left_out = $result->why_missing( 'B000000002' );
+		$this->assertSame( Amazon_Error::NOT_FOUND, $left_out->kind );
+		$this->assertSame( 'B000000002', $left_out->asin );
 	}
 }
